@@ -1,0 +1,1 @@
+"""The command line: headless commands, and (later) the dispatch to the editor."""

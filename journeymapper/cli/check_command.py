@@ -1,0 +1,81 @@
+"""`journeymapper check`: the flow checker on the command line (see docs/checks.md).
+
+Exit status: 0 no errors, 1 an error (or, with --strict, a warning), 2 a file
+could not be read or the command line is wrong. Unreadable files are named
+on stderr, and the other files are still checked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from typing import Any
+
+from ..check import RULES, SEVERITIES, Problem, check_map
+from ..io import LoadError, load_path
+from .output import one_line, say_error
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def register(commands: Any) -> None:
+    rules = "\n".join(f"  {code}  {severity:<7}  {text}" for code, (severity, text) in RULES.items())
+    parser = commands.add_parser(
+        "check",
+        help="report flow problems in journey maps",
+        description="Report flow problems (dead ends, unreachable touchpoints, backward flows...) in .jmap files.",
+        epilog=f"rules:\n{rules}\n\nexit status: 0 no errors, 1 errors found (--strict: or warnings), 2 unreadable file",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("maps", nargs="+", metavar="MAP.jmap", help="the maps to check")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.add_argument("--strict", action="store_true", help="count warnings as errors in the exit status")
+    parser.set_defaults(run=run)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 or word == 'info' else 's'}"
+
+
+def run(args: argparse.Namespace) -> int:
+    failing = {"error", "warning"} if args.strict else {"error"}
+    results: list[dict[str, Any]] = []
+    totals: Counter[str] = Counter()
+    unreadable = 0
+    found_failing = False
+    for name in args.maps:
+        try:
+            loaded = load_path(name)
+        except LoadError as exc:
+            unreadable += 1
+            for line in exc.lines():
+                say_error(line)
+            results.append({"file": name, "error": one_line(exc.summary()), "problems": []})
+            continue
+        problems = check_map(loaded.map)
+        totals.update(p.severity for p in problems)
+        found_failing |= any(p.severity in failing for p in problems)
+        results.append({"file": name, "problems": [p.to_json() for p in problems]})
+        if args.format == "text":
+            for problem in problems:
+                print(_text_line(name, problem))
+    if args.format == "json":
+        json.dump({"files": results}, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        checked = len(args.maps) - unreadable
+        counts = ", ".join(_plural(totals[s], s) for s in SEVERITIES)
+        summary = f"{_plural(checked, 'file')} checked: {counts}"
+        if unreadable:
+            summary += f"; {_plural(unreadable, 'file')} could not be read"
+        print(summary)
+    if unreadable:
+        return EXIT_UNREADABLE
+    return EXIT_PROBLEMS if found_failing else EXIT_OK
+
+
+def _text_line(name: str, problem: Problem) -> str:
+    elements = f" [{', '.join(problem.elements)}]" if problem.elements else ""
+    return f"{name}: {problem.severity} {problem.code} {one_line(problem.message)}{elements}"

@@ -1,0 +1,107 @@
+"""`journeymapper new`, `templates` and `upgrade`: make and rewrite `.jmap` files."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..io import LoadError, SaveError, load_path, save
+from ..io.migrations import CURRENT_VERSION
+from ..io.templates import DEFAULT_TEMPLATE, find_template, list_templates, map_from_template
+from ..model.document import utc_now
+from ..model.messages import describe_validation_error
+from .output import one_line, say_error
+
+
+def register(commands: Any) -> None:
+    new = commands.add_parser(
+        "new",
+        help="create a new map from a template",
+        description="Create a new .jmap file from a built-in template (see 'journeymapper templates').",
+    )
+    new.add_argument("-o", "--output", required=True, metavar="FILE", help="the .jmap file to create")
+    new.add_argument(
+        "--template", default=DEFAULT_TEMPLATE, metavar="NAME", help=f"template name (default: {DEFAULT_TEMPLATE})"
+    )
+    new.add_argument("--title", help="the map's title (default: the template's)")
+    new.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    new.set_defaults(run=run_new)
+
+    templates = commands.add_parser(
+        "templates", help="list the built-in templates", description="List the built-in templates, one per line."
+    )
+    templates.set_defaults(run=run_templates)
+
+    upgrade = commands.add_parser(
+        "upgrade",
+        help="rewrite a map in the current file format",
+        description=(
+            f"Read a map of any supported file format and write it as canonical format {CURRENT_VERSION}. "
+            "Without -o the map is rewritten in place and the old file kept as MAP.jmap.bak."
+        ),
+    )
+    upgrade.add_argument("map", metavar="MAP.jmap")
+    upgrade.add_argument("-o", "--output", metavar="OUT", help="write here instead of over MAP.jmap")
+    upgrade.set_defaults(run=run_upgrade)
+
+
+def run_new(args: argparse.Namespace) -> int:
+    if os.path.lexists(args.output) and not args.force:
+        say_error(f"{args.output}: already exists (use --force to replace it)")
+        return 1
+    if args.title is not None and not args.title.strip():
+        say_error("--title must not be empty")
+        return 2
+    try:
+        template = find_template(args.template)
+        the_map = map_from_template(template.name, title=args.title)
+        save(args.output, the_map)
+    except LookupError as exc:
+        say_error(str(exc).strip("'\""))
+        return 2
+    except (LoadError, SaveError) as exc:
+        say_error(str(exc))
+        return 1
+    except ValidationError as exc:  # e.g. a title longer than the format allows
+        reason = describe_validation_error(exc, "map")[0].split(": ", 1)[-1]
+        say_error(f"--title: {reason}")
+        return 2
+    print(f"created {args.output} from template '{template.name}'")
+    return 0
+
+
+def run_templates(args: argparse.Namespace) -> int:
+    templates = list_templates()
+    if not templates:
+        say_error("no templates found: the installation is incomplete")
+        return 1
+    width = max(len(t.name) for t in templates)
+    for template in templates:
+        print(f"{template.name:<{width}}  {one_line(template.description)}")
+    return 0
+
+
+def run_upgrade(args: argparse.Namespace) -> int:
+    try:
+        loaded = load_path(args.map)
+    except LoadError as exc:
+        for line in exc.lines():
+            say_error(line)
+        return 2
+    output = args.output or args.map
+    the_map = loaded.map
+    if loaded.upgraded:
+        the_map = the_map.model_copy(update={"modified": utc_now()})
+    try:
+        save(output, the_map, loaded.view)
+    except SaveError as exc:
+        say_error(str(exc))
+        return 1
+    if loaded.upgraded:
+        print(f"{args.map}: upgraded from file format {loaded.schema_version} to {CURRENT_VERSION}, written to {output}")
+    else:
+        print(f"{args.map}: already file format {CURRENT_VERSION}; written in canonical form to {output}")
+    return 0

@@ -1,0 +1,1 @@
+"""Headless outputs (PDF, pictures) drawn from the layout (no Qt)."""

@@ -1,0 +1,201 @@
+"""Open a `.jmap` file from anyone, safely.
+
+The order of the steps is the point: size first (before reading), then
+encoding, then JSON, then the envelope (is it ours, which version), then the
+cheap list-length limits, and only then the full schema validation. Every
+failure is a LoadError with every problem found, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..model.schema import MAX_FLOWS, MAX_PERSONAS, MAX_STAGES, MAX_TOUCHPOINTS, Map
+from . import migrations
+from .errors import LoadError
+from .integrity import integrity_problems
+from .limits import MAX_FILE_BYTES, MAX_REPORTED_PROBLEMS
+from ..model.messages import describe_validation_error
+
+FORMAT_TAG = "journeymapper"
+ENVELOPE_KEYS = ("format", "schema_version", "app_version", "map", "view")
+_LIST_LIMITS = {
+    "personas": MAX_PERSONAS,
+    "stages": MAX_STAGES,
+    "touchpoints": MAX_TOUCHPOINTS,
+    "flows": MAX_FLOWS,
+}
+
+
+@dataclass(frozen=True)
+class LoadedMap:
+    """A map read from a file, with what the file said about itself."""
+
+    map: Map
+    view: dict[str, Any] = field(default_factory=dict)
+    schema_version: int = migrations.CURRENT_VERSION
+    """The version the file was written in (before any in-memory upgrade)."""
+    app_version: str = ""
+
+    @property
+    def upgraded(self) -> bool:
+        return self.schema_version != migrations.CURRENT_VERSION
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"
+
+
+def load_path(path: str | os.PathLike[str]) -> LoadedMap:
+    """Read and validate a `.jmap` file; errors name the file."""
+    source = os.fspath(path)
+    try:
+        with open(source, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise LoadError(["is a folder, not a journey map file"], source)
+            if not stat.S_ISREG(info.st_mode):
+                raise LoadError(["is not a regular file"], source)
+            if info.st_size > MAX_FILE_BYTES:
+                raise LoadError([_too_big(info.st_size)], source)
+            # Read one byte past the limit: a file that grows while we read is caught too.
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except LoadError:
+        raise
+    except IsADirectoryError:
+        raise LoadError(["is a folder, not a journey map file"], source) from None
+    except FileNotFoundError:
+        raise LoadError(["no such file"], source) from None
+    except PermissionError:
+        raise LoadError(["permission denied: cannot read this file"], source) from None
+    except OSError as exc:
+        raise LoadError([f"cannot read the file: {exc.strerror or exc}"], source) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise LoadError([_too_big(len(data))], source)
+    return load_bytes(data, source)
+
+
+def _too_big(size: int) -> str:
+    return f"the file is {_megabytes(size)}; journeymapper opens files up to {_megabytes(MAX_FILE_BYTES)}"
+
+
+def load_bytes(data: bytes, source: str | None = None) -> LoadedMap:
+    """Validate the bytes of a `.jmap` file and build its Map."""
+    if len(data) > MAX_FILE_BYTES:
+        raise LoadError([_too_big(len(data))], source)
+    envelope = _parse_json(_decode(data, source), source)
+    return load_envelope(envelope, source)
+
+
+def _decode(data: bytes, source: str | None) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError(["the file is saved as UTF-16; journey map files are UTF-8 text"], source)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if not data.strip():
+        raise LoadError(["the file is empty"], source)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise LoadError(
+            [f"not UTF-8 text: byte 0x{data[exc.start]:02x} at line {line} (offset {exc.start}) cannot be read"],
+            source,
+        ) from None
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number journey maps allow")
+
+
+def _parse_json(text: str, source: str | None) -> Any:
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        hint = " (the file looks cut off)" if exc.pos >= len(text.rstrip()) else ""
+        raise LoadError(
+            [f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}{hint}"], source
+        ) from None
+    except RecursionError:
+        raise LoadError(["not a journey map: the JSON is nested too deeply"], source) from None
+    except ValueError as exc:  # NaN/Infinity, or an integer with thousands of digits
+        raise LoadError([f"not valid JSON for a journey map: {exc}"], source) from None
+
+
+def load_envelope(envelope: Any, source: str | None = None) -> LoadedMap:
+    """Validate an already-parsed envelope (a dict from JSON)."""
+    if not isinstance(envelope, dict):
+        kind = "a list" if isinstance(envelope, list) else "a single value"
+        raise LoadError([f"not a journey map: the file holds {kind}, not a JSON object"], source)
+    tag = envelope.get("format")
+    if tag != FORMAT_TAG:
+        reason = "it has no \"format\" key" if "format" not in envelope else f"its format is {tag!r}"
+        raise LoadError([f"not a journey map: {reason}, expected {FORMAT_TAG!r}"], source)
+    version = envelope.get("schema_version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise LoadError([f"schema_version: must be a whole number, not {version!r}"], source)
+    if version > migrations.CURRENT_VERSION:
+        raise LoadError(
+            [
+                f"saved by a newer journeymapper: file format {version}, "
+                f"this version reads up to {migrations.CURRENT_VERSION}"
+            ],
+            source,
+        )
+    oldest = migrations.oldest_supported()
+    if version < oldest:
+        raise LoadError(
+            [f"file format {version} is not supported: this version reads formats {oldest} to {migrations.CURRENT_VERSION}"],
+            source,
+        )
+    if version < migrations.CURRENT_VERSION:
+        try:
+            envelope = migrations.migrate(dict(envelope), version)
+        except LoadError:
+            raise
+        except Exception as exc:  # a step met a file it cannot upgrade
+            raise LoadError([f"cannot upgrade file format {version}: {exc}"], source) from None
+
+    problems = [f"{key}: unknown field" for key in envelope if key not in ENVELOPE_KEYS]
+    app_version = envelope.get("app_version", "")
+    if not isinstance(app_version, str) or len(app_version) > 50:
+        problems.append("app_version: must be text of at most 50 characters")
+        app_version = ""
+    view = envelope.get("view", {})
+    if view is None:
+        view = {}
+    if not isinstance(view, dict):
+        problems.append("view: must be an object")
+        view = {}
+    raw_map = envelope.get("map")
+    if not isinstance(raw_map, dict):
+        problems.append("map: required field is missing" if raw_map is None else "map: must be an object")
+        raise LoadError(problems, source)
+
+    for key, limit in _LIST_LIMITS.items():
+        items = raw_map.get(key)
+        if isinstance(items, list) and len(items) > limit:
+            problems.append(f"map.{key}: has {len(items):,} items; the limit is {limit:,}")
+    if problems and any(p.startswith("map.") for p in problems):
+        # Over a list limit: validating the rest would spend what the limit protects.
+        raise LoadError(problems, source)
+
+    the_map: Map | None = None
+    try:
+        the_map = Map.model_validate(raw_map)
+    except ValidationError as exc:
+        problems.extend(describe_validation_error(exc, "map"))
+    except RecursionError:
+        problems.append("map: nested too deeply")
+    problems.extend(integrity_problems(raw_map))
+    if problems or the_map is None:
+        shown = problems[:MAX_REPORTED_PROBLEMS]
+        raise LoadError(shown, source, more=len(problems) - len(shown))
+    return LoadedMap(map=the_map, view=view, schema_version=version, app_version=app_version)

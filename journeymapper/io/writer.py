@@ -1,0 +1,132 @@
+"""Write `.jmap` files in canonical form, atomically, keeping a backup.
+
+Canonical form: keys in the specification's order (the models' field order),
+two-space indent, `\\n` line ends, a final newline, non-ASCII text as itself.
+Saving an unchanged map twice gives byte-identical files, and changing one
+touchpoint changes only its lines in a diff.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..model.schema import Map
+from .errors import SaveError
+from .migrations import CURRENT_VERSION
+from .reader import FORMAT_TAG
+
+BACKUP_SUFFIX = ".bak"
+
+
+def envelope(the_map: Map, view: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {
+        "format": FORMAT_TAG,
+        "schema_version": CURRENT_VERSION,
+        "app_version": __version__,
+        "map": the_map.model_dump(mode="json"),
+        "view": view or {},
+    }
+
+
+def dumps(the_map: Map, view: dict[str, Any] | None = None) -> bytes:
+    """The canonical bytes of a `.jmap` file for this map."""
+    text = json.dumps(envelope(the_map, view), indent=2, ensure_ascii=False, allow_nan=False)
+    return (text + "\n").encode("utf-8")
+
+
+def backup_path(path: str | os.PathLike[str]) -> Path:
+    target = Path(path)
+    return target.with_name(target.name + BACKUP_SUFFIX)
+
+
+def save(path: str | os.PathLike[str], the_map: Map, view: dict[str, Any] | None = None) -> Path:
+    """Save atomically; the file that was there before stays as `<name>.bak`.
+
+    Returns the path written (links are followed, so a symlinked map stays a link).
+    """
+    data = dumps(the_map, view)
+    return write_atomic(path, data)
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes, keep_backup: bool = True) -> Path:
+    """Write `data` so that `path` holds either its old bytes or the new ones, whole.
+
+    The bytes go to a temporary file in the same folder, are flushed and
+    fsynced, and the temporary file is renamed over the target. Until the
+    rename nothing at `path` has changed; a failure removes the temporary file.
+    """
+    target = Path(os.path.realpath(path))
+    folder = target.parent
+    if not folder.is_dir():
+        raise SaveError(f"{path}: the folder {folder} does not exist")
+    existing_mode: int | None = None
+    try:
+        existing_mode = target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise SaveError(f"{path}: {exc.strerror or exc}") from None
+    if target.is_dir():
+        raise SaveError(f"{path}: is a folder")
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, existing_mode if existing_mode is not None else _default_mode())
+        if keep_backup and existing_mode is not None:
+            _make_backup(target)
+        os.replace(tmp_name, target)
+        tmp_name = None
+        _fsync_folder(folder)
+    except OSError as exc:
+        raise SaveError(f"{path}: could not save: {exc.strerror or exc}") from None
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+    return target
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _make_backup(target: Path) -> None:
+    """Put the current file's bytes at `<name>.bak`, itself atomically."""
+    backup = backup_path(target)
+    staging = target.with_name(f".{target.name}.bak.tmp")
+    try:
+        os.unlink(staging)
+    except FileNotFoundError:
+        pass
+    try:
+        os.link(target, staging)  # cheap, and the old bytes stay untouched
+    except OSError:
+        shutil.copy2(target, staging)  # file systems without hard links
+    os.replace(staging, backup)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # not possible on every platform (e.g. Windows); the rename is done
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,159 @@
+"""Constrained value types shared by the map's models.
+
+Each type carries its own rule and its own user-facing message, so that a
+loader error reads "must be a colour like #2E86AB" rather than a regex.
+JSON types are strict: "2" is not the number 2, and true is not 1.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime, timezone
+from typing import Annotated, Any, Literal, Optional
+
+from pydantic import AfterValidator, Field, PlainSerializer, PlainValidator, StringConstraints
+
+ID_PATTERN = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
+_COLOR_PATTERN = re.compile(r"#[0-9A-Fa-f]{6}")
+# Lone surrogates cannot be written back as UTF-8; C0 controls (bar tab and
+# line ends) break printing and terminals. Neither belongs in a journey map.
+_BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+
+CHANNELS: tuple[str, ...] = (
+    "website",
+    "mobile_app",
+    "social_media",
+    "email",
+    "phone",
+    "chat",
+    "in_store",
+    "advertising",
+    "search",
+    "review_site",
+    "word_of_mouth",
+    "event",
+    "mail",
+    "support",
+    "other",
+)
+LEVELS: tuple[str, ...] = ("low", "medium", "high")
+EVIDENCE_LEVELS: tuple[str, ...] = ("assumed", "anecdotal", "validated")
+FLOW_KINDS: tuple[str, ...] = ("next", "alternative", "loop")
+EMOTION_MIN, EMOTION_MAX = -2, 2
+
+Channel = Literal[
+    "website",
+    "mobile_app",
+    "social_media",
+    "email",
+    "phone",
+    "chat",
+    "in_store",
+    "advertising",
+    "search",
+    "review_site",
+    "word_of_mouth",
+    "event",
+    "mail",
+    "support",
+    "other",
+]
+Level = Literal["low", "medium", "high"]
+Evidence = Literal["assumed", "anecdotal", "validated"]
+FlowKind = Literal["next", "alternative", "loop"]
+
+
+def _clean_text(value: str) -> str:
+    bad = _BAD_CHARS.search(value)
+    if bad:
+        raise ValueError(f"contains a character that is not allowed in text (U+{ord(bad.group()):04X})")
+    return value
+
+
+def text(max_length: int, min_length: int = 0) -> Any:
+    """A strict string type of bounded length whose characters can be saved and printed."""
+    return Annotated[
+        str,
+        StringConstraints(strict=True, min_length=min_length, max_length=max_length),
+        AfterValidator(_clean_text),
+    ]
+
+
+def _check_id(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("must be text")
+    if not ID_PATTERN.fullmatch(value):
+        raise ValueError(f"{_short(value)} is not a valid id (1-64 letters, digits or _ . : -)")
+    return value
+
+
+def _check_color(value: Any) -> str:
+    if not isinstance(value, str) or not _COLOR_PATTERN.fullmatch(value):
+        raise ValueError(f"{_short(value)} is not a colour like #2E86AB")
+    return value
+
+
+def _check_number(value: Any) -> Optional[float]:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"{_short(value)} is not a number")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("must be a finite number (not NaN or infinity)")
+    return value
+
+
+def _check_timestamp(value: Any) -> datetime:
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.replace("z", "Z"))
+        except ValueError:
+            raise ValueError(f"{_short(value)} is not a timestamp like 2026-11-23T10:00:00Z") from None
+    else:
+        raise ValueError(f"{_short(value)} is not a timestamp like 2026-11-23T10:00:00Z")
+    if parsed.tzinfo is None:
+        raise ValueError(f"{_short(value)} has no time zone (add Z for UTC)")
+    # The file stores whole seconds in UTC; keeping anything finer in memory
+    # would make a saved-and-reloaded map differ from the one that was saved.
+    return parsed.astimezone(timezone.utc).replace(microsecond=0)
+
+
+def format_timestamp(value: datetime) -> str:
+    value = value.astimezone(timezone.utc)
+    return (
+        f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+        f"T{value.hour:02d}:{value.minute:02d}:{value.second:02d}Z"
+    )
+
+
+def _check_date(value: Any) -> Optional[date]:
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"{_short(value)} is not a date like 2027-03-31")
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+Id = Annotated[str, PlainValidator(_check_id)]
+Color = Annotated[str, PlainValidator(_check_color)]
+Number = Annotated[Optional[float], PlainValidator(_check_number)]
+Timestamp = Annotated[
+    datetime, PlainValidator(_check_timestamp), PlainSerializer(format_timestamp, return_type=str)
+]
+ReviewDate = Annotated[
+    Optional[date],
+    PlainValidator(_check_date),
+    PlainSerializer(lambda d: d.isoformat() if d is not None else None),
+]
+Emotion = Optional[Annotated[int, Field(strict=True, ge=EMOTION_MIN, le=EMOTION_MAX)]]
