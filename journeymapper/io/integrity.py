@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..model.types import show_value
+
 _COLLECTIONS = ("personas", "stages", "touchpoints", "flows")
 _REFERENCES = {
     "touchpoints": (("persona", "personas", "persona"), ("stage", "stages", "stage")),
@@ -34,7 +36,7 @@ def integrity_problems(raw_map: dict[str, Any]) -> list[str]:
                 continue
             path = f"map.{key}[{i}]"
             if element_id in owner_of:
-                problems.append(f"{path}.id: id {element_id!r} is already used by {owner_of[element_id]}")
+                problems.append(f"{path}.id: id {show_value(element_id)} is already used by {owner_of[element_id]}")
             else:
                 owner_of[element_id] = path
             ids_by_collection[key].add(element_id)
@@ -43,5 +45,5 @@ def integrity_problems(raw_map: dict[str, Any]) -> list[str]:
             for field, target_key, noun in references:
                 ref = item.get(field)
                 if isinstance(ref, str) and ref not in ids_by_collection[target_key]:
-                    problems.append(f"map.{key}[{i}].{field}: no {noun} with id {ref!r}")
+                    problems.append(f"map.{key}[{i}].{field}: no {noun} with id {show_value(ref)}")
     return problems

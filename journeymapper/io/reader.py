@@ -9,10 +9,10 @@ failure is a LoadError with every problem found, never a traceback.
 from __future__ import annotations
 
 import json
+import math
 import os
 import stat
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -22,7 +22,8 @@ from . import migrations
 from .errors import LoadError
 from .integrity import integrity_problems
 from .limits import MAX_FILE_BYTES, MAX_REPORTED_PROBLEMS
-from ..model.messages import describe_validation_error
+from ..model.messages import describe_validation_error, json_path
+from ..model.types import show_value
 
 FORMAT_TAG = "journeymapper"
 ENVELOPE_KEYS = ("format", "schema_version", "app_version", "map", "view")
@@ -49,26 +50,12 @@ class LoadedMap:
         return self.schema_version != migrations.CURRENT_VERSION
 
 
-def _megabytes(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB"
-
-
 def load_path(path: str | os.PathLike[str]) -> LoadedMap:
     """Read and validate a `.jmap` file; errors name the file."""
     source = os.fspath(path)
     try:
-        with open(source, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if stat.S_ISDIR(info.st_mode):
-                raise LoadError(["is a folder, not a journey map file"], source)
-            if not stat.S_ISREG(info.st_mode):
-                raise LoadError(["is not a regular file"], source)
-            if info.st_size > MAX_FILE_BYTES:
-                raise LoadError([_too_big(info.st_size)], source)
-            # Read one byte past the limit: a file that grows while we read is caught too.
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except LoadError:
-        raise
+        # O_NONBLOCK: opening a named pipe must not wait for a writer; it is refused just below.
+        fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except IsADirectoryError:
         raise LoadError(["is a folder, not a journey map file"], source) from None
     except FileNotFoundError:
@@ -77,13 +64,35 @@ def load_path(path: str | os.PathLike[str]) -> LoadedMap:
         raise LoadError(["permission denied: cannot read this file"], source) from None
     except OSError as exc:
         raise LoadError([f"cannot read the file: {exc.strerror or exc}"], source) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise LoadError(["is a folder, not a journey map file"], source)
+        if not stat.S_ISREG(info.st_mode):
+            raise LoadError(["is not a regular file"], source)
+        if info.st_size > MAX_FILE_BYTES:
+            raise LoadError([_too_big(info.st_size)], source)
+        with os.fdopen(fd, "rb") as handle:
+            fd = -1
+            # Read one byte past the limit: a file that grows while we read is caught too.
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except LoadError:
+        raise
+    except OSError as exc:
+        raise LoadError([f"cannot read the file: {exc.strerror or exc}"], source) from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
     if len(data) > MAX_FILE_BYTES:
         raise LoadError([_too_big(len(data))], source)
     return load_bytes(data, source)
 
 
 def _too_big(size: int) -> str:
-    return f"the file is {_megabytes(size)}; journeymapper opens files up to {_megabytes(MAX_FILE_BYTES)}"
+    mib = 1024 * 1024
+    if round(size / mib, 1) * mib <= MAX_FILE_BYTES:  # just over: megabytes would read the same
+        return f"the file is {size:,} bytes; journeymapper opens files of up to {MAX_FILE_BYTES:,} bytes"
+    return f"the file is {size / mib:.1f} MB; journeymapper opens files of up to {MAX_FILE_BYTES // mib} MB"
 
 
 def load_bytes(data: bytes, source: str | None = None) -> LoadedMap:
@@ -101,6 +110,9 @@ def _decode(data: bytes, source: str | None) -> str:
         data = data[3:]
     if not data.strip():
         raise LoadError(["the file is empty"], source)
+    head = data[:4].ljust(4, b" ")
+    if (head[1] == 0 and head[3] == 0) or (head[0] == 0 and head[2] == 0):
+        raise LoadError(["the file looks like UTF-16 or UTF-32 text; journey map files are UTF-8"], source)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -115,9 +127,25 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number journey maps allow")
 
 
+class _RepeatedKey(ValueError):
+    pass
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object that refuses a key given twice: which of the two would count is a guess."""
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _RepeatedKey(f"the key {show_value(key)} appears twice in one object")
+            seen.add(key)
+    return result
+
+
 def _parse_json(text: str, source: str | None) -> Any:
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_object)
     except json.JSONDecodeError as exc:
         hint = " (the file looks cut off)" if exc.pos >= len(text.rstrip()) else ""
         raise LoadError(
@@ -125,8 +153,35 @@ def _parse_json(text: str, source: str | None) -> Any:
         ) from None
     except RecursionError:
         raise LoadError(["not a journey map: the JSON is nested too deeply"], source) from None
+    except _RepeatedKey as exc:
+        raise LoadError([f"not a valid journey map: {exc}"], source) from None
     except ValueError as exc:  # NaN/Infinity, or an integer with thousands of digits
-        raise LoadError([f"not valid JSON for a journey map: {exc}"], source) from None
+        reason = "a number has too many digits" if "digits" in str(exc) else str(exc)
+        raise LoadError([f"not valid JSON for a journey map: {reason}"], source) from None
+
+
+def _view_problems(value: Any, path: str = "view", depth: int = 0) -> list[str]:
+    """`view` is free-form, but it is written back on save: it must hold only what can be."""
+    if depth > 64:
+        return [f"{path}: nested too deeply"]
+    if isinstance(value, float) and not math.isfinite(value):
+        return [f"{path}: must be a finite number"]
+    if isinstance(value, str):
+        return [f"{path}: {exc}" for exc in _text_problems(value)]
+    if isinstance(value, list):
+        return [p for i, item in enumerate(value) for p in _view_problems(item, f"{path}[{i}]", depth + 1)]
+    if isinstance(value, dict):
+        found = []
+        for key, item in value.items():
+            found.extend(f"{path}: key {show_value(key)} {p}" for p in _text_problems(key))
+            found.extend(_view_problems(item, json_path(path, [key]), depth + 1))
+        return found
+    return []
+
+
+def _text_problems(text: str) -> list[str]:
+    bad = next((c for c in text if 0xD800 <= ord(c) <= 0xDFFF or (ord(c) < 32 and c not in "\t\n\r")), None)
+    return [f"contains a character that is not allowed in text (U+{ord(bad):04X})"] if bad else []
 
 
 def load_envelope(envelope: Any, source: str | None = None) -> LoadedMap:
@@ -136,15 +191,17 @@ def load_envelope(envelope: Any, source: str | None = None) -> LoadedMap:
         raise LoadError([f"not a journey map: the file holds {kind}, not a JSON object"], source)
     tag = envelope.get("format")
     if tag != FORMAT_TAG:
-        reason = "it has no \"format\" key" if "format" not in envelope else f"its format is {tag!r}"
-        raise LoadError([f"not a journey map: {reason}, expected {FORMAT_TAG!r}"], source)
-    version = envelope.get("schema_version")
+        reason = "it has no \"format\" key" if "format" not in envelope else f"its format is {show_value(tag)}"
+        raise LoadError([f"not a journey map: {reason}, expected {show_value(FORMAT_TAG)}"], source)
+    if "schema_version" not in envelope:
+        raise LoadError(["schema_version: required field is missing"], source)
+    version = envelope["schema_version"]
     if isinstance(version, bool) or not isinstance(version, int):
-        raise LoadError([f"schema_version: must be a whole number, not {version!r}"], source)
+        raise LoadError([f"schema_version: must be a whole number, not {show_value(version)}"], source)
     if version > migrations.CURRENT_VERSION:
         raise LoadError(
             [
-                f"saved by a newer journeymapper: file format {version}, "
+                f"saved by a newer journeymapper: file format {show_value(version)}, "
                 f"this version reads up to {migrations.CURRENT_VERSION}"
             ],
             source,
@@ -152,7 +209,10 @@ def load_envelope(envelope: Any, source: str | None = None) -> LoadedMap:
     oldest = migrations.oldest_supported()
     if version < oldest:
         raise LoadError(
-            [f"file format {version} is not supported: this version reads formats {oldest} to {migrations.CURRENT_VERSION}"],
+            [
+                f"file format {show_value(version)} is not supported: "
+                f"this version reads formats {oldest} to {migrations.CURRENT_VERSION}"
+            ],
             source,
         )
     if version < migrations.CURRENT_VERSION:
@@ -163,7 +223,7 @@ def load_envelope(envelope: Any, source: str | None = None) -> LoadedMap:
         except Exception as exc:  # a step met a file it cannot upgrade
             raise LoadError([f"cannot upgrade file format {version}: {exc}"], source) from None
 
-    problems = [f"{key}: unknown field" for key in envelope if key not in ENVELOPE_KEYS]
+    problems = [f"{json_path('', [key])}: unknown field" for key in envelope if key not in ENVELOPE_KEYS]
     app_version = envelope.get("app_version", "")
     if not isinstance(app_version, str) or len(app_version) > 50:
         problems.append("app_version: must be text of at most 50 characters")
@@ -174,6 +234,7 @@ def load_envelope(envelope: Any, source: str | None = None) -> LoadedMap:
     if not isinstance(view, dict):
         problems.append("view: must be an object")
         view = {}
+    problems.extend(_view_problems(view))
     raw_map = envelope.get("map")
     if not isinstance(raw_map, dict):
         problems.append("map: required field is missing" if raw_map is None else "map: must be an object")

@@ -50,7 +50,10 @@ def save(path: str | os.PathLike[str], the_map: Map, view: dict[str, Any] | None
 
     Returns the path written (links are followed, so a symlinked map stays a link).
     """
-    data = dumps(the_map, view)
+    try:
+        data = dumps(the_map, view)
+    except (ValueError, TypeError, RecursionError, UnicodeError) as exc:
+        raise SaveError(f"{path}: the map cannot be written: {exc}") from None
     return write_atomic(path, data)
 
 
@@ -98,10 +101,22 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, keep_backup: bool = 
     return target
 
 
-def _default_mode() -> int:
-    umask = os.umask(0)
+def _current_umask() -> int:
+    """The process's umask, read without changing it where the system allows (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    umask = os.umask(0)  # elsewhere: the classic set-and-restore
     os.umask(umask)
-    return 0o666 & ~umask
+    return umask
+
+
+def _default_mode() -> int:
+    return 0o666 & ~_current_umask()
 
 
 def _make_backup(target: Path) -> None:
@@ -113,10 +128,17 @@ def _make_backup(target: Path) -> None:
     except FileNotFoundError:
         pass
     try:
-        os.link(target, staging)  # cheap, and the old bytes stay untouched
+        try:
+            os.link(target, staging)  # cheap, and the old bytes stay untouched
+        except OSError:
+            shutil.copy2(target, staging)  # file systems without hard links
+        os.replace(staging, backup)
     except OSError:
-        shutil.copy2(target, staging)  # file systems without hard links
-    os.replace(staging, backup)
+        try:
+            os.unlink(staging)
+        except OSError:
+            pass
+        raise
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -144,18 +144,35 @@ class Document:
         ids = set(touchpoint_ids)
         return [f for f in self._map.flows if f.source in ids or f.target in ids]
 
-    def cell_insert_index(self, persona_id: str, stage_id: str, position: int, ignoring: str | None = None) -> int:
+    def cell_insert_index(
+        self,
+        persona_id: str,
+        stage_id: str,
+        position: int,
+        ignoring: str | None = None,
+        skipping: Iterable[str] = (),
+    ) -> int:
         """The index in `touchpoints` that puts a card at `position` in a cell.
 
-        `ignoring` names a card that is about to be taken out of the list (a
-        move), so indexes are counted as they will be after it is removed.
+        `ignoring` names the card about to be taken out of the list (a move):
+        indexes are counted as they will be after it is removed. Cards in
+        `skipping` stay in the list but are not counted as positions (other
+        cards of the same multi-card move, not yet moved).
         """
-        others = [t for t in self._map.touchpoints if t.id != ignoring]
-        cell = [i for i, t in enumerate(others) if t.persona == persona_id and t.stage == stage_id]
-        if not cell:
-            return len(others)
-        position = max(0, min(position, len(cell)))
-        return cell[position] if position < len(cell) else cell[-1] + 1
+        skip = set(skipping)
+        last_index = -1
+        count = 0
+        index = 0
+        for t in self._map.touchpoints:
+            if t.id == ignoring:
+                continue
+            if t.persona == persona_id and t.stage == stage_id and t.id not in skip:
+                if count == max(0, position):
+                    return index
+                count += 1
+                last_index = index
+            index += 1
+        return last_index + 1 if last_index >= 0 else index
 
     # -- whole map -------------------------------------------------------
     def replace_map(self, the_map: Map) -> Map:
@@ -166,18 +183,21 @@ class Document:
         self._emit(MapReplaced(old, the_map))
         return old
 
-    def set_map_field(self, field: str, value: Any) -> Any:
-        """Set title, description, owner, created, modified or review_by. Returns the old value."""
+    def validate_map_field(self, field: str, value: Any) -> Any:
+        """The value as `set_map_field` would store it; raises DocumentError if it would be refused."""
         if field not in _MAP_FIELDS:
             raise DocumentError(f"the map has no editable field {field!r}")
-        old_value = getattr(self._map, field)
         raw = self._map.model_dump(exclude={"personas", "stages", "touchpoints", "flows"})
         raw[field] = value
         try:
-            checked = Map.model_validate(raw)
+            return getattr(Map.model_validate(raw), field)
         except ValidationError as exc:
             raise DocumentError(_first_reason(exc, "map")) from None
-        new_value = getattr(checked, field)
+
+    def set_map_field(self, field: str, value: Any) -> Any:
+        """Set title, description, owner, created, modified or review_by. Returns the old value."""
+        old_value = getattr(self._map, field) if field in _MAP_FIELDS else None
+        new_value = self.validate_map_field(field, value)
         if new_value == old_value:
             return old_value
         self._map = self._map.model_copy(update={field: new_value})
@@ -278,20 +298,14 @@ class Document:
         return old.persona, old.stage, old_index
 
     # -- changing fields -------------------------------------------------
+    def validate_field(self, element_id: str, field: str, value: Any) -> Any:
+        """The value as `set_field` would store it; raises DocumentError if it would be refused."""
+        return getattr(self._changed_element(element_id, field, value), field)
+
     def set_field(self, element_id: str, field: str, value: Any) -> Any:
         """Set one field of a persona, stage, touchpoint or flow. Returns the old value."""
         old = self.get(element_id)
-        if field == "id":
-            raise DocumentError("ids cannot be changed")
-        if field not in type(old).model_fields:
-            raise DocumentError(f"a {_NOUN[_COLLECTION_OF[type(old)]]} has no field {field!r}")
-        raw = old.model_dump()
-        raw[field] = value
-        try:
-            new = type(old).model_validate(raw)
-        except ValidationError as exc:
-            raise DocumentError(_first_reason(exc, _NOUN[_COLLECTION_OF[type(old)]])) from None
-        self._check_references(new)
+        new = self._changed_element(element_id, field, value)
         old_value = getattr(old, field)
         if getattr(new, field) == old_value:
             return old_value
@@ -302,6 +316,22 @@ class Document:
         return old_value
 
     # -- internals -------------------------------------------------------
+    def _changed_element(self, element_id: str, field: str, value: Any) -> Element:
+        old = self.get(element_id)
+        noun = _NOUN[_COLLECTION_OF[type(old)]]
+        if field == "id":
+            raise DocumentError("ids cannot be changed")
+        if field not in type(old).model_fields:
+            raise DocumentError(f"a {noun} has no field {field!r}")
+        raw = old.model_dump()
+        raw[field] = value
+        try:
+            new = type(old).model_validate(raw)
+        except ValidationError as exc:
+            raise DocumentError(_first_reason(exc, noun)) from None
+        self._check_references(new)
+        return new
+
     def _emit(self, event: DocumentEvent) -> None:
         self.changed.emit(event)
 

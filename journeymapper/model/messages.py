@@ -6,18 +6,28 @@ Each line is `path: reason`, with the path written the way the file reads
 
 from __future__ import annotations
 
+import re
+
 from typing import Any, Iterable
 
 from pydantic import ValidationError
 
+from .types import show_value
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
+
 
 def json_path(root: str, loc: Iterable[Any]) -> str:
+    """`map.touchpoints[3].title`; a key that is not a plain name is quoted: `map["bad\\nkey"]`."""
     path = root
     for part in loc:
         if isinstance(part, int):
             path += f"[{part}]"
-        else:
+        elif _PLAIN_KEY.fullmatch(str(part)):
             path += f".{part}" if path else str(part)
+        else:
+            path += f"[{show_value(str(part))}]"
     return path
 
 
@@ -40,12 +50,15 @@ def _reason(error: dict[str, Any]) -> str:
         return f"is longer than {_plural(ctx['max_length'], 'character')}"
     if kind == "too_long":
         return f"has more than {_plural(ctx['max_length'], 'item')}"
-    if kind in ("string_type", "string_unicode"):
+    if kind == "string_unicode" or (kind == "string_type" and isinstance(error.get("input"), str)):
+        bad = next((c for c in str(error.get("input", "")) if 0xD800 <= ord(c) <= 0xDFFF), "\ufffd")
+        return f"contains a character that is not allowed in text (U+{ord(bad):04X})"
+    if kind == "string_type":
         return f"must be text, not {_json_type(error.get('input'))}"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"must be a whole number, not {_json_type(error.get('input'))}"
     if kind in ("greater_than_equal", "less_than_equal"):
-        return f"{error.get('input')!r} is out of range ({error['msg'].removeprefix('Input should be ')})"
+        return f"{show_value(error.get('input'))} is out of range ({error['msg'].removeprefix('Input should be ')})"
     if kind == "literal_error":
         return f"{_short(error.get('input'))} is not one of {ctx.get('expected', '')}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
@@ -55,9 +68,7 @@ def _reason(error: dict[str, Any]) -> str:
     return error["msg"]
 
 
-def _short(value: Any, limit: int = 40) -> str:
-    shown = repr(value)
-    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+_short = show_value
 
 
 def _json_type(value: Any) -> str:

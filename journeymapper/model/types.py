@@ -94,31 +94,52 @@ def _check_color(value: Any) -> str:
     return value
 
 
-def _check_number(value: Any) -> Optional[float]:
+def _check_number(value: Any) -> Optional[int | float]:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ValueError(f"{_short(value)} is not a number")
     if isinstance(value, float) and not math.isfinite(value):
         raise ValueError("must be a finite number (not NaN or infinity)")
+    if isinstance(value, int):
+        try:
+            float(value)
+        except OverflowError:
+            raise ValueError("is too large a number") from None
     return value
 
 
+_RFC3339 = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})"
+)
+
+
 def _check_timestamp(value: Any) -> datetime:
+    example = "a timestamp like 2026-11-23T10:00:00Z"
     if isinstance(value, datetime):
         parsed = value
     elif isinstance(value, str):
+        match = _RFC3339.fullmatch(value)
+        if match is None:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?", value):
+                raise ValueError(f"{_short(value)} has no time zone (add Z for UTC)")
+            raise ValueError(f"{_short(value)} is not {example}")
+        # RFC 3339 allows a leap second (:60); Python's datetime does not: keep :59.
+        text = value[:17] + "59" + value[19:] if match.group(6) == "60" else value
         try:
-            parsed = datetime.fromisoformat(value.replace("z", "Z"))
+            parsed = datetime.fromisoformat(text.replace("z", "Z").replace("t", "T").replace(" ", "T", 1))
         except ValueError:
-            raise ValueError(f"{_short(value)} is not a timestamp like 2026-11-23T10:00:00Z") from None
+            raise ValueError(f"{_short(value)} is not {example}") from None
     else:
-        raise ValueError(f"{_short(value)} is not a timestamp like 2026-11-23T10:00:00Z")
+        raise ValueError(f"{_short(value)} is not {example}")
     if parsed.tzinfo is None:
         raise ValueError(f"{_short(value)} has no time zone (add Z for UTC)")
     # The file stores whole seconds in UTC; keeping anything finer in memory
     # would make a saved-and-reloaded map differ from the one that was saved.
-    return parsed.astimezone(timezone.utc).replace(microsecond=0)
+    try:
+        return parsed.astimezone(timezone.utc).replace(microsecond=0)
+    except OverflowError:
+        raise ValueError(f"{_short(value)} is outside the years 1 to 9999 in UTC") from None
 
 
 def format_timestamp(value: datetime) -> str:
@@ -140,14 +161,34 @@ def _check_date(value: Any) -> Optional[date]:
     raise ValueError(f"{_short(value)} is not a date like 2027-03-31")
 
 
-def _short(value: Any, limit: int = 40) -> str:
-    shown = repr(value)
+def show_value(value: Any, limit: int = 40) -> str:
+    """A value for a one-line message: text in quotes as the spec's messages write it ('s9'),
+    JSON words for the rest (null, true), cut short."""
+    if value is None:
+        shown = "null"
+    elif isinstance(value, bool):
+        shown = "true" if value else "false"
+    elif isinstance(value, str):
+        shown = repr(value[: limit + 1])
+    elif isinstance(value, float):
+        shown = repr(value) if math.isfinite(value) else ("NaN" if value != value else "Infinity")
+    elif isinstance(value, int):
+        shown = repr(value) if abs(value) < 10**30 else "a number of over 30 digits"
+    elif isinstance(value, list):
+        shown = "a list"
+    elif isinstance(value, dict):
+        shown = "an object"
+    else:
+        shown = repr(value)
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+_short = show_value
 
 
 Id = Annotated[str, PlainValidator(_check_id)]
 Color = Annotated[str, PlainValidator(_check_color)]
-Number = Annotated[Optional[float], PlainValidator(_check_number)]
+Number = Annotated[Optional[int | float], PlainValidator(_check_number)]
 Timestamp = Annotated[
     datetime, PlainValidator(_check_timestamp), PlainSerializer(format_timestamp, return_type=str)
 ]

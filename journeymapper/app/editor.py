@@ -1,0 +1,267 @@
+"""The editor: owns one Document, its undo stack and its scene, and turns intents into commands.
+
+"Modified" is simply "the undo stack is not clean". The checker runs after
+every change (coalesced into one run per event-loop turn) and its problems
+go to whoever listens (the Problems panel, the status bar).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from ..check import Problem, check_map
+from ..commands import AddElement, MoveCards, MoveElement, RemoveElements, SetField, SetMapField
+from ..io import LoadedMap, save as save_map
+from ..model.document import Document, DocumentError, new_id, utc_now
+from ..model.schema import Flow, Map, Persona, Stage, Touchpoint
+from ..canvas.scene import MapScene
+
+FRAGMENT_MIME = "application/vnd.journeymapper.fragment+json"
+PERSONA_COLORS = ("#2E86AB", "#5B8E7D", "#6C8EBF", "#B5838D", "#C68B59", "#7D6BA8", "#4F9D9D", "#8D8741")
+
+
+class Editor(QObject):
+    problemsChanged = Signal(list)
+    pathChanged = Signal(object)
+    error = Signal(str)
+    """A user action that could not be done, in a sentence (shown in the status bar)."""
+
+    def __init__(self, loaded: LoadedMap | Map | None = None, path: str | os.PathLike[str] | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        if isinstance(loaded, LoadedMap):
+            the_map, self.view_state = loaded.map, dict(loaded.view)
+        else:
+            the_map, self.view_state = loaded, {}
+        self.doc = Document(the_map)
+        self.stack = QUndoStack(self)
+        self.scene = MapScene(self.doc, parent=self)
+        self.path: Path | None = Path(path) if path else None
+        self.problems: list[Problem] = []
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(0)
+        self._check_timer.timeout.connect(self.run_check)
+        self.doc.changed.connect(lambda _event: self._check_timer.start())
+        self.scene.cardsMoveRequested.connect(self.move_cards)
+        self.scene.flowRequested.connect(self.add_flow)
+        self.scene.addCardRequested.connect(self.add_touchpoint)
+        self.scene.stageMoveRequested.connect(self.move_element)
+        self.scene.laneMoveRequested.connect(self.move_element)
+        self.stack.indexChanged.connect(lambda _index: self.scene.sync_if_dirty())
+        self.run_check()
+
+    # -- state ---------------------------------------------------------------
+    def is_modified(self) -> bool:
+        return not self.stack.isClean()
+
+    def title(self) -> str:
+        return self.path.name if self.path else self.doc.map.title
+
+    def run_check(self) -> None:
+        self.problems = check_map(self.doc.map)
+        self.problemsChanged.emit(self.problems)
+
+    # -- pushing commands ------------------------------------------------------
+    def push(self, command) -> None:
+        self.stack.push(command)
+        self.scene.sync_if_dirty()
+
+    def _try(self, action, *args) -> bool:
+        try:
+            action(*args)
+        except DocumentError as exc:
+            self.error.emit(str(exc))
+            return False
+        return True
+
+    def move_cards(self, moves: list[tuple[str, str, str, int]]) -> None:
+        self.push(MoveCards(self.doc, moves))
+
+    def move_element(self, element_id: str, new_index: int) -> None:
+        self.push(MoveElement(self.doc, element_id, new_index))
+
+    def add_flow(self, source: str, target: str, kind: str | None = None) -> str | None:
+        if source == target:
+            self.error.emit("A flow needs two different touchpoints.")
+            return None
+        if any(f.source == source and f.target == target for f in self.doc.flows):
+            self.error.emit("These two touchpoints are already connected.")
+            return None
+        if kind is None:
+            stage_index = {s.id: i for i, s in enumerate(self.doc.stages)}
+            backward = stage_index[self.doc.get(target).stage] < stage_index[self.doc.get(source).stage]
+            kind = "loop" if backward else "next"
+        flow = Flow(id=new_id(), source=source, target=target, kind=kind)
+        self.push(AddElement(self.doc, flow))
+        return flow.id
+
+    def add_touchpoint(self, persona: str, stage: str, position: int | None = None,
+                       title: str = "New touchpoint", edit: bool = True) -> str:
+        card = Touchpoint(id=new_id(), persona=persona, stage=stage, title=title)
+        cell = self.doc.touchpoints_in(persona, stage)
+        position = len(cell) if position is None else position
+        index = self.doc.cell_insert_index(persona, stage, position)
+        self.push(AddElement(self.doc, card, index))
+        self.scene.select_only([card.id])
+        if edit:
+            self.scene.editRequested.emit(card.id)
+        return card.id
+
+    def add_stage(self, index: int | None = None, name: str | None = None) -> str:
+        stage = Stage(id=new_id(), name=name or f"Stage {len(self.doc.stages) + 1}")
+        self.push(AddElement(self.doc, stage, index))
+        self.scene.select_only([stage.id])
+        return stage.id
+
+    def add_persona(self, index: int | None = None, name: str | None = None) -> str:
+        used = {p.color.upper() for p in self.doc.personas}
+        colour = next((c for c in PERSONA_COLORS if c not in used), PERSONA_COLORS[len(used) % len(PERSONA_COLORS)])
+        persona = Persona(id=new_id(), name=name or f"Persona {len(self.doc.personas) + 1}", color=colour)
+        self.push(AddElement(self.doc, persona, index))
+        self.scene.select_only([persona.id])
+        return persona.id
+
+    def delete(self, ids: list[str]) -> None:
+        ids = [i for i in ids if i in self.doc]
+        if ids:
+            self.push(RemoveElements(self.doc, ids))
+
+    def set_field(self, element_id: str, field: str, value: Any, session: object = None) -> str | None:
+        """Change a field through the undo stack; returns the reason if the value is refused."""
+        try:
+            value = self.doc.validate_field(element_id, field, value)
+        except DocumentError as exc:
+            return str(exc)
+        if getattr(self.doc.get(element_id), field) != value:
+            self.push(SetField(self.doc, element_id, field, value, session))
+        return None
+
+    def set_map_field(self, field: str, value: Any, session: object = None) -> str | None:
+        try:
+            value = self.doc.validate_map_field(field, value)
+        except DocumentError as exc:
+            return str(exc)
+        if getattr(self.doc.map, field) != value:
+            self.push(SetMapField(self.doc, field, value, session))
+        return None
+
+    # -- keyboard moves (the keyboard path of every drag) ------------------------
+    def nudge(self, element_id: str, dx: int, dy: int) -> None:
+        """Move a card one cell or place (Alt+arrows), or a stage/persona one step."""
+        element = self.doc.get(element_id)
+        if isinstance(element, Touchpoint):
+            stages = [s.id for s in self.doc.stages]
+            personas = [p.id for p in self.doc.personas]
+            cell = [t.id for t in self.doc.touchpoints_in(element.persona, element.stage)]
+            position = cell.index(element_id)
+            if dx:
+                k = stages.index(element.stage) + dx
+                if 0 <= k < len(stages):
+                    self.move_cards([(element_id, element.persona, stages[k], position)])
+            elif 0 <= position + dy < len(cell):
+                self.move_cards([(element_id, element.persona, element.stage, position + dy)])
+            else:
+                k = personas.index(element.persona) + dy
+                if 0 <= k < len(personas):
+                    self.move_cards([(element_id, personas[k], element.stage, 0 if dy > 0 else 10**6)])
+        elif isinstance(element, Stage) and dx:
+            k = self.doc.index_of(element_id) + dx
+            if 0 <= k < len(self.doc.stages):
+                self.move_element(element_id, k)
+        elif isinstance(element, Persona) and dy:
+            k = self.doc.index_of(element_id) + dy
+            if 0 <= k < len(self.doc.personas):
+                self.move_element(element_id, k)
+
+    # -- clipboard ---------------------------------------------------------------
+    def copy_fragment(self, ids: list[str]) -> str | None:
+        """The selected cards (with the flows between them) as JSON for the clipboard."""
+        cards = [self.doc.get(i) for i in ids if isinstance(self.doc.get(i), Touchpoint)]
+        if not cards:
+            return None
+        chosen = {c.id for c in cards}
+        flows = [f for f in self.doc.flows if f.source in chosen and f.target in chosen]
+        personas = {c.persona: self.doc.get(c.persona) for c in cards}
+        stages = {c.stage: self.doc.get(c.stage) for c in cards}
+        fragment = {
+            "format": "journeymapper-fragment",
+            "touchpoints": [c.model_dump(mode="json") for c in cards],
+            "flows": [f.model_dump(mode="json") for f in flows],
+            "personas": {k: v.name for k, v in personas.items()},
+            "stages": {k: v.name for k, v in stages.items()},
+        }
+        return json.dumps(fragment, ensure_ascii=False)
+
+    def paste_fragment(self, text: str, persona: str | None = None, stage: str | None = None) -> list[str]:
+        """Add pasted cards with fresh ids: into the given cell, else into cells of the same ids or names."""
+        try:
+            fragment = json.loads(text)
+            if not isinstance(fragment, dict) or fragment.get("format") != "journeymapper-fragment":
+                return []
+            raw_cards = list(fragment.get("touchpoints", []))
+            raw_flows = list(fragment.get("flows", []))
+            persona_names = dict(fragment.get("personas", {}))
+            stage_names = dict(fragment.get("stages", {}))
+        except (ValueError, TypeError):
+            return []
+        if not self.doc.personas or not self.doc.stages:
+            self.error.emit("Add a persona and a stage before pasting touchpoints.")
+            return []
+        fresh: dict[str, str] = {}
+        added: list[str] = []
+        self.stack.beginMacro("Paste Touchpoints" if len(raw_cards) != 1 else "Paste Touchpoint")
+        try:
+            for raw in raw_cards:
+                try:
+                    card = Touchpoint.model_validate(raw)
+                except Exception:  # a clipboard from an older or broken source: skip that card
+                    continue
+                target_persona = persona or self._match(card.persona, persona_names, self.doc.personas)
+                target_stage = stage or self._match(card.stage, stage_names, self.doc.stages)
+                fresh[card.id] = new_id()
+                new = card.model_copy(update={"id": fresh[card.id], "persona": target_persona, "stage": target_stage})
+                self.push(AddElement(self.doc, new, self.doc.cell_insert_index(target_persona, target_stage, 10**6)))
+                added.append(new.id)
+            for raw in raw_flows:
+                try:
+                    flow = Flow.model_validate(raw)
+                except Exception:
+                    continue
+                if flow.source in fresh and flow.target in fresh:
+                    self.push(AddElement(self.doc, flow.model_copy(
+                        update={"id": new_id(), "source": fresh[flow.source], "target": fresh[flow.target]})))
+        finally:
+            self.stack.endMacro()
+        self.scene.sync()
+        self.scene.select_only(added)
+        return added
+
+    def _match(self, old_id: str, names: dict[str, str], options: list) -> str:
+        if any(o.id == old_id for o in options):
+            return old_id
+        name = names.get(old_id, "").strip().casefold()
+        for option in options:
+            if option.name.strip().casefold() == name:
+                return option.id
+        return options[0].id
+
+    # -- files -------------------------------------------------------------------
+    def save(self, path: str | os.PathLike[str] | None = None) -> Path:
+        """Save atomically; raises SaveError. The stack becomes clean."""
+        target = Path(path) if path else self.path
+        if target is None:
+            raise ValueError("no file name: use Save As")
+        self.doc.set_map_field("modified", utc_now())  # metadata, not an undoable edit
+        written = save_map(target, self.doc.map, self.view_state)
+        self.stack.setClean()
+        if self.path != target:
+            self.path = target
+            self.pathChanged.emit(target)
+        return written

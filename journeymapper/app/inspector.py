@@ -1,0 +1,436 @@
+"""The inspector: edits every field of the selected touchpoint, stage, persona, flow, or of the map.
+
+Each widget edits one field through the editor (so every edit is undoable and
+validated as the format requires); a refused value shows its reason under the
+form and changes nothing. Typing in one field merges into one undo step.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QColorDialog,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..layout.labels import CHANNEL_LABELS, EMOTION_LABELS, EVIDENCE_LABELS, FLOW_KIND_LABELS
+from ..model.events import MapReplaced
+from ..model.schema import Flow, Persona, Stage, Touchpoint
+from .editor import Editor
+
+_sessions = itertools.count(1)
+LEVEL_CHOICES = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    label: str
+    kind: str  # line, text, choice, lines, color, date, entries, kpis
+    choices: tuple[tuple[Any, str], ...] = ()
+    level_key: str = ""
+
+
+TOUCHPOINT_FIELDS = (
+    FieldSpec("title", "Title", "line"),
+    FieldSpec("channel", "Channel", "choice", ((None, "—"), *CHANNEL_LABELS.items())),
+    FieldSpec("emotion", "Emotion", "choice", ((None, "—"), *((k, f"{k:+d}  {v}") for k, v in sorted(
+        EMOTION_LABELS.items(), reverse=True)))),
+    FieldSpec("action", "Does", "text"),
+    FieldSpec("thoughts", "Thinks / feels", "text"),
+    FieldSpec("pain_points", "Pain points", "entries", level_key="severity"),
+    FieldSpec("opportunities", "Opportunities", "entries", level_key="priority"),
+    FieldSpec("owner", "Owner", "line"),
+    FieldSpec("evidence", "Evidence", "choice", tuple(EVIDENCE_LABELS.items())),
+    FieldSpec("source", "Source", "line"),
+    FieldSpec("notes", "Notes", "text"),
+)
+STAGE_FIELDS = (
+    FieldSpec("name", "Name", "line"),
+    FieldSpec("goal", "Goal", "line"),
+    FieldSpec("description", "Description", "text"),
+    FieldSpec("kpis", "KPIs", "kpis"),
+)
+PERSONA_FIELDS = (
+    FieldSpec("name", "Name", "line"),
+    FieldSpec("segment", "Segment", "line"),
+    FieldSpec("color", "Colour", "color"),
+    FieldSpec("description", "Description", "text"),
+    FieldSpec("goals", "Goals (one per line)", "lines"),
+    FieldSpec("needs", "Needs (one per line)", "lines"),
+    FieldSpec("frustrations", "Frustrations (one per line)", "lines"),
+)
+FLOW_FIELDS = (
+    FieldSpec("label", "Label", "line"),
+    FieldSpec("kind", "Kind", "choice", tuple(FLOW_KIND_LABELS.items())),
+)
+MAP_FIELDS = (
+    FieldSpec("title", "Title", "line"),
+    FieldSpec("owner", "Owner", "line"),
+    FieldSpec("review_by", "Review by (YYYY-MM-DD)", "date"),
+    FieldSpec("description", "Description", "text"),
+)
+
+
+class _FocusWatcher(QObject):
+    """Starts a new typing session each time a field gets the focus."""
+
+    def __init__(self, form: "ElementForm") -> None:
+        super().__init__(form)
+        self.form = form
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FocusIn:
+            self.form.session = next(_sessions)
+        return False
+
+
+class ElementForm(QWidget):
+    """A form for one kind of element; `element_id` None means the map itself."""
+
+    def __init__(self, editor: Editor, specs: tuple[FieldSpec, ...], heading: str) -> None:
+        super().__init__()
+        self.editor = editor
+        self.specs = specs
+        self.element_id: str | None = None
+        self.session = next(_sessions)
+        self.widgets: dict[str, QWidget] = {}
+        self.loading = False
+        self.watcher = _FocusWatcher(self)
+        outer = QVBoxLayout(self)
+        title = QLabel(heading)
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        outer.addWidget(title)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        outer.addLayout(form)
+        for spec in specs:
+            widget = self._make(spec)
+            widget.setObjectName(spec.name)
+            self.widgets[spec.name] = widget
+            label = QLabel(spec.label)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            form.addRow(label, widget)
+        self.error = QLabel("")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #C92A2A")
+        outer.addWidget(self.error)
+        outer.addStretch(1)
+
+    # -- building -------------------------------------------------------------
+    def _make(self, spec: FieldSpec) -> QWidget:
+        if spec.kind in ("line", "date"):
+            widget = QLineEdit()
+            widget.textEdited.connect(lambda text, s=spec: self._commit(s, None if s.kind == "date" and not
+                                                                        text.strip() else text))
+            widget.installEventFilter(self.watcher)
+            return widget
+        if spec.kind in ("text", "lines"):
+            widget = QPlainTextEdit()
+            widget.setTabChangesFocus(True)
+            widget.setFixedHeight(64 if spec.kind == "text" else 54)
+            widget.textChanged.connect(lambda s=spec, w=widget: self._text_changed(s, w))
+            widget.installEventFilter(self.watcher)
+            return widget
+        if spec.kind == "choice":
+            widget = QComboBox()
+            for value, label in spec.choices:
+                widget.addItem(label, value)
+            widget.activated.connect(lambda index, s=spec, w=widget: self._commit(s, w.itemData(index)))
+            return widget
+        if spec.kind == "color":
+            return ColorField(lambda value, s=spec: self._commit(s, value))
+        if spec.kind == "entries":
+            return EntriesTable(spec.level_key, lambda value, s=spec: self._commit(s, value, merge=False))
+        if spec.kind == "kpis":
+            return KpiTable(lambda value, s=spec: self._commit(s, value, merge=False))
+        raise ValueError(spec.kind)
+
+    def _text_changed(self, spec: FieldSpec, widget: QPlainTextEdit) -> None:
+        if self.loading:
+            return
+        text = widget.toPlainText()
+        if spec.kind == "lines":
+            self._commit(spec, [line.strip() for line in text.splitlines() if line.strip()])
+        else:
+            self._commit(spec, text)
+
+    def _commit(self, spec: FieldSpec, value: Any, merge: bool = True) -> None:
+        if self.loading:
+            return
+        session = (self.element_id, spec.name, self.session) if merge else None
+        if self.element_id is None:
+            reason = self.editor.set_map_field(spec.name, value, session)
+        else:
+            reason = self.editor.set_field(self.element_id, spec.name, value, session)
+        self.error.setText(f"{spec.label}: {reason}" if reason else "")
+
+    # -- showing --------------------------------------------------------------
+    def load(self, element_id: str | None) -> None:
+        source = self.editor.doc.map if element_id is None else self.editor.doc.get(element_id)
+        if element_id != self.element_id:
+            self.error.setText("")
+            self.session = next(_sessions)
+        self.element_id = element_id
+        self.loading = True
+        try:
+            for spec in self.specs:
+                self._show(spec, self.widgets[spec.name], getattr(source, spec.name))
+        finally:
+            self.loading = False
+
+    def _show(self, spec: FieldSpec, widget: QWidget, value: Any) -> None:
+        if spec.kind in ("line", "date"):
+            text = "" if value is None else str(value)
+            if widget.text() != text:
+                widget.setText(text)
+        elif spec.kind in ("text", "lines"):
+            text = "\n".join(value) if spec.kind == "lines" else value
+            current = widget.toPlainText()
+            shown = [line.strip() for line in current.splitlines() if line.strip()] if spec.kind == "lines" else current
+            if shown != (value if spec.kind == "lines" else text):
+                widget.setPlainText(text)
+        elif spec.kind == "choice":
+            index = widget.findData(value)
+            widget.setCurrentIndex(max(index, 0))
+        elif spec.kind == "color":
+            widget.set_value(value)
+        elif spec.kind in ("entries", "kpis"):
+            widget.set_value(value)
+
+
+class ColorField(QWidget):
+    def __init__(self, commit: Callable[[str], None]) -> None:
+        super().__init__()
+        self.commit = commit
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.edit = QLineEdit()
+        self.edit.setMaxLength(7)
+        self.edit.editingFinished.connect(lambda: self.commit(self.edit.text().strip()))
+        self.button = QPushButton("Choose…")
+        self.button.clicked.connect(self._choose)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.button)
+
+    def set_value(self, value: str) -> None:
+        if self.edit.text() != value:
+            self.edit.setText(value)
+        self.button.setStyleSheet(f"border-left: 14px solid {value};")
+
+    def _choose(self) -> None:
+        chosen = QColorDialog.getColor(QColor(self.edit.text()), self, "Persona colour")
+        if chosen.isValid():
+            self.commit(chosen.name().upper())
+
+
+class _Table(QWidget):
+    """A small editable table with Add and Remove buttons; every change commits the whole list."""
+
+    headers: tuple[str, ...] = ()
+
+    def __init__(self, commit: Callable[[list[dict[str, Any]]], None]) -> None:
+        super().__init__()
+        self.commit = commit
+        self.loading = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableWidget(0, len(self.headers))
+        self.table.setHorizontalHeaderLabels(list(self.headers))
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setMinimumHeight(90)
+        self.table.itemChanged.connect(lambda _item: None if self.loading else self.commit(self.rows()))
+        buttons = QHBoxLayout()
+        add, remove = QPushButton("Add"), QPushButton("Remove")
+        add.clicked.connect(self.add_row)
+        remove.clicked.connect(self.remove_row)
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+
+    def cell(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text().strip() if item else ""
+
+    def _set_rows(self, rows: list[list[str]]) -> None:
+        self.loading = True
+        try:
+            self.table.setRowCount(len(rows))
+            for r, values in enumerate(rows):
+                for c, value in enumerate(values):
+                    self._put(r, c, value)
+        finally:
+            self.loading = False
+
+    def _put(self, row: int, column: int, value: str) -> None:
+        self.table.setItem(row, column, QTableWidgetItem(value))
+
+    def rows(self) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def add_row(self) -> None:
+        raise NotImplementedError
+
+    def remove_row(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            values = self.rows()
+            del values[row]
+            self.commit(values)
+
+
+class EntriesTable(_Table):
+    """Pain points (text, severity) or opportunities (text, priority)."""
+
+    headers = ("Text", "Level")
+
+    def __init__(self, level_key: str, commit: Callable[[list[dict[str, Any]]], None]) -> None:
+        super().__init__(commit)
+        self.level_key = level_key
+
+    def set_value(self, entries: list) -> None:
+        rows = [[e.text, getattr(e, self.level_key)] for e in entries]
+        if rows != [[self.cell(r, 0), self._level(r)] for r in range(self.table.rowCount())]:
+            self._set_rows(rows)
+
+    def _put(self, row: int, column: int, value: str) -> None:
+        if column == 1:
+            combo = QComboBox()
+            for key, label in LEVEL_CHOICES:
+                combo.addItem(label, key)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.activated.connect(lambda _i: self.commit(self.rows()))
+            self.table.setCellWidget(row, 1, combo)
+        else:
+            super()._put(row, column, value)
+
+    def _level(self, row: int) -> str:
+        combo = self.table.cellWidget(row, 1)
+        return combo.currentData() if isinstance(combo, QComboBox) else "medium"
+
+    def rows(self) -> list[dict[str, Any]]:
+        return [{"text": self.cell(r, 0), self.level_key: self._level(r)} for r in range(self.table.rowCount())]
+
+    def add_row(self) -> None:
+        self.commit([*self.rows(), {"text": "New", self.level_key: "medium"}])
+
+
+class KpiTable(_Table):
+    headers = ("KPI", "Value", "Target", "Unit")
+
+    def set_value(self, kpis: list) -> None:
+        rows = [[k.name, _number_text(k.value), _number_text(k.target), k.unit] for k in kpis]
+        current = [[self.cell(r, c) for c in range(4)] for r in range(self.table.rowCount())]
+        if rows != current:
+            self._set_rows(rows)
+
+    def rows(self) -> list[dict[str, Any]]:
+        return [
+            {"name": self.cell(r, 0), "value": _parse_number(self.cell(r, 1)),
+             "target": _parse_number(self.cell(r, 2)), "unit": self.cell(r, 3)}
+            for r in range(self.table.rowCount())
+        ]
+
+    def add_row(self) -> None:
+        self.commit([*self.rows(), {"name": "New KPI", "value": None, "target": None, "unit": ""}])
+
+
+def _number_text(value: float | int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _parse_number(text: str) -> Any:
+    """A number typed by a person ("2,5" or "2.5" or "1 200"); anything else is passed on to be refused."""
+    cleaned = text.replace(" ", "").replace("\u00a0", "")
+    if not cleaned:
+        return None
+    if cleaned.count(",") == 1 and "." not in cleaned:
+        cleaned = cleaned.replace(",", ".")
+    try:
+        number = float(cleaned)
+    except ValueError:
+        return text
+    return int(number) if number.is_integer() and "." not in cleaned and "e" not in cleaned.lower() else number
+
+
+class Inspector(QScrollArea):
+    """Shows the form for the current selection (or the map when nothing is selected)."""
+
+    def __init__(self, editor: Editor, parent=None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.setWidgetResizable(True)
+        self.forms = {
+            "map": ElementForm(editor, MAP_FIELDS, "Map"),
+            Touchpoint: ElementForm(editor, TOUCHPOINT_FIELDS, "Touchpoint"),
+            Stage: ElementForm(editor, STAGE_FIELDS, "Stage"),
+            Persona: ElementForm(editor, PERSONA_FIELDS, "Persona"),
+            Flow: ElementForm(editor, FLOW_FIELDS, "Flow"),
+        }
+        self.multi = QLabel("")
+        self.multi.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.current: QWidget | None = None
+        self.shown_id: str | None = None
+        editor.scene.selectionChanged.connect(self.refresh)
+        editor.doc.changed.connect(self._document_changed)
+        self.refresh()
+
+    def form_for(self, kind: Any) -> ElementForm:
+        return self.forms[kind]
+
+    def _document_changed(self, event: object) -> None:
+        if isinstance(event, MapReplaced):
+            self.shown_id = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            ids = self.editor.scene.selected_ids()
+        except RuntimeError:  # the scene is being torn down
+            return
+        if len(ids) > 1:
+            self.multi.setText(f"{len(ids)} items selected")
+            self._show(self.multi)
+            return
+        element_id = ids[0] if ids else None
+        if element_id is not None and element_id not in self.editor.doc:
+            element_id = None
+        kind = "map" if element_id is None else type(self.editor.doc.get(element_id))
+        form = self.forms[kind]
+        form.load(element_id)
+        self._show(form)
+
+    def _show(self, widget: QWidget) -> None:
+        if self.current is widget:
+            return
+        if self.current is not None:
+            self.takeWidget()
+        self.setWidget(widget)
+        widget.show()
+        self.current = widget

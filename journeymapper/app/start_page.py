@@ -1,0 +1,68 @@
+"""What a window shows before it has a map: the templates and the recent files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from ..io.templates import list_templates
+
+
+class StartPage(QWidget):
+    templateChosen = Signal(str)
+    fileChosen = Signal(str)
+    openRequested = Signal()
+
+    def __init__(self, recent: list[str], parent=None) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 36, 48, 36)
+        heading = QLabel("Start a journey map")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        heading.setFont(font)
+        outer.addWidget(heading)
+        columns = QHBoxLayout()
+        outer.addLayout(columns, 1)
+
+        left = QVBoxLayout()
+        left.addWidget(QLabel("From a template"))
+        self.templates = QListWidget()
+        self.templates.setObjectName("templates")
+        for template in list_templates():
+            item = QListWidgetItem(f"{template.name}\n{template.description}")
+            item.setData(Qt.ItemDataRole.UserRole, template.name)
+            self.templates.addItem(item)
+        self.templates.itemActivated.connect(
+            lambda item: self.templateChosen.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
+        left.addWidget(self.templates)
+        create = QPushButton("Create")
+        create.clicked.connect(self._create)
+        left.addWidget(create)
+        columns.addLayout(left, 1)
+
+        right = QVBoxLayout()
+        right.addWidget(QLabel("Recent files"))
+        self.recent = QListWidget()
+        self.recent.setObjectName("recent")
+        for path in recent:
+            item = QListWidgetItem(f"{Path(path).name}\n{path}")
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            self.recent.addItem(item)
+        self.recent.itemActivated.connect(lambda item: self.fileChosen.emit(item.data(Qt.ItemDataRole.UserRole)))
+        right.addWidget(self.recent)
+        open_button = QPushButton("Open…")
+        open_button.clicked.connect(self.openRequested.emit)
+        right.addWidget(open_button)
+        columns.addLayout(right, 1)
+        if self.templates.count():
+            self.templates.setCurrentRow(0)
+
+    def _create(self) -> None:
+        item = self.templates.currentItem()
+        if item is not None:
+            self.templateChosen.emit(item.data(Qt.ItemDataRole.UserRole))

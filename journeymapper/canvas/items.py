@@ -1,0 +1,403 @@
+"""The scene's items: each draws one piece of the layout and never changes the model.
+
+Lane items are the parents of everything in their lane (cards, the emotion
+curve, the lists, in-lane flows), matching the layout's lane coordinates: when
+a lane moves down, only the lane item moves.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPainterPathStroker, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
+
+from ..layout.elements import CardBox, CurveBox, FlowPath, LaneBox, ListItem, StageBox
+from ..layout.geometry import Point
+from ..layout.glyphs import arrow_head, emotion_face, star, triangle
+from ..layout.style import Palette, Style
+from .painting import color, cubic_path, draw_line, draw_text, pen, qcolor, qrect
+
+HANDLE_RADIUS = 5.0
+
+Z_LANE, Z_STAGE, Z_LIST, Z_CURVE, Z_FLOW, Z_CARD, Z_LABEL, Z_DRAG = 0, 1, 2, 3, 4, 5, 6, 20
+
+
+def _polygon(points: tuple[Point, ...], dx: float = 0.0, dy: float = 0.0) -> QPolygonF:
+    return QPolygonF([QPointF(p.x + dx, p.y + dy) for p in points])
+
+
+class _Item(QGraphicsObject):
+    """Common ground: every item knows the element it shows and the style to draw with."""
+
+    def __init__(self, element_id: str, style: Style, parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
+        self.element_id = element_id
+        self.style = style
+
+    @property
+    def palette(self) -> Palette:
+        return self.style.palette
+
+    def set_style(self, style: Style) -> None:
+        self.style = style
+        self.update()
+
+
+class StageHeaderItem(_Item):
+    """A stage's header: name, goal, KPIs with value-against-target bars. Drag it to reorder columns."""
+
+    def __init__(self, box: StageBox, style: Style) -> None:
+        super().__init__(box.id, style)
+        self.box = box
+        self.setZValue(Z_STAGE)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.set_box(box)
+
+    def set_box(self, box: StageBox) -> None:
+        self.prepareGeometryChange()
+        self.box = box
+        self.setPos(box.header.x, box.header.y)
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF(0, 0, self.box.header.w, self.box.header.h)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        box, p = self.box, self.palette
+        dx, dy = -box.header.x, -box.header.y
+        painter.fillRect(self.boundingRect(), color(p, "header"))
+        painter.setPen(pen(color(p, "grid"), 0.8))
+        painter.drawLine(QPointF(0, box.header.h), QPointF(box.header.w, box.header.h))
+        painter.drawLine(QPointF(0, 0), QPointF(0, box.header.h))
+        draw_text(painter, box.name, p, dx, dy)
+        if box.goal:
+            draw_text(painter, box.goal, p, dx, dy)
+        for kpi in box.kpis:
+            draw_text(painter, kpi.text, p, dx, dy)
+            if kpi.bar is not None:
+                track = qrect(kpi.bar, dx, dy)
+                painter.fillRect(track, color(p, "kpi_track"))
+                fill = QRectF(track.x(), track.y(), track.width() * kpi.ratio, track.height())
+                painter.fillRect(fill, color(p, {"good": "kpi_good", "mid": "kpi_mid"}.get(kpi.health, "kpi_bad")))
+        if self.isSelected():
+            painter.setPen(pen(color(p, "selection"), 2))
+            painter.drawRect(self.boundingRect().adjusted(1, 1, -1, -1))
+
+
+class LaneItem(_Item):
+    """A persona's swimlane: colour bar, header, row labels, cell grid. Parent of the lane's content."""
+
+    def __init__(self, box: LaneBox, style: Style, column_width: float, columns: int) -> None:
+        super().__init__(box.id, style)
+        self.box = box
+        self.columns = columns
+        self.setZValue(Z_LANE)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.set_box(box, columns)
+
+    def set_box(self, box: LaneBox, columns: int) -> None:
+        if box.width != self.box.width or box.height != self.box.height or box.rows != self.box.rows:
+            self.prepareGeometryChange()
+        self.box = box
+        self.columns = columns
+        self.setPos(0, box.y)
+        self.update()
+
+    def header_rect(self) -> QRectF:
+        return QRectF(0, 0, self.box.header.w, self.box.height)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF(0, 0, self.box.width, self.box.height)
+
+    def shape(self) -> QPainterPath:
+        # Only the header grabs the mouse: clicks in the cells go to the scene (rubber band, double-click).
+        path = QPainterPath()
+        path.addRect(self.header_rect())
+        return path
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        box, p, s = self.box, self.palette, self.style
+        exposed = option.exposedRect
+        painter.fillRect(self.boundingRect().intersected(exposed), color(p, "canvas"))
+        painter.fillRect(self.header_rect(), color(p, "header"))
+        painter.fillRect(QRectF(0, 0, s.card_bar, box.height), qcolor(box.color))
+        grid = pen(color(p, "grid"), 0.8)
+        painter.setPen(grid)
+        painter.drawLine(QPointF(0, box.height), QPointF(box.width, box.height))
+        for row in box.rows:
+            if row.rect.y > 0:
+                painter.setPen(pen(color(p, "grid"), 0.5))
+                painter.drawLine(QPointF(s.card_bar, row.rect.y), QPointF(box.width, row.rect.y))
+            draw_text(painter, row.label, p)
+        painter.setPen(grid)
+        left = s.lane_header_width
+        for k in range(self.columns + 1):
+            x = left + k * s.column_width
+            painter.drawLine(QPointF(x, 0), QPointF(x, box.height))
+        draw_text(painter, box.name, p)
+        if box.segment:
+            draw_text(painter, box.segment, p)
+        emotion = box.row("emotion")
+        if emotion is not None:
+            faint = color(p, "faint")
+            draw_line(painter, left - 18, emotion.rect.y + 16 + 3, "+2", s.small_size, False, faint)
+            draw_line(painter, left - 18, emotion.rect.bottom - 16 + 3, "−2", s.small_size, False, faint)
+        if self.isSelected():
+            painter.setPen(pen(color(p, "selection"), 2))
+            painter.drawRect(self.header_rect().adjusted(1, 1, -1, -1))
+
+
+class CardItem(_Item):
+    """A touchpoint card. Selectable and focusable; its right-edge handle starts a flow."""
+
+    def __init__(self, box: CardBox, style: Style, parent: QGraphicsItem | None) -> None:
+        super().__init__(box.id, style, parent)
+        self.box = box
+        self.hovered = False
+        self.setZValue(Z_CARD)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.set_box(box)
+
+    def set_box(self, box: CardBox) -> None:
+        if box.rect.w != self.box.rect.w or box.rect.h != self.box.rect.h:
+            self.prepareGeometryChange()
+        self.box = box
+        self.setPos(box.rect.x, box.rect.y)
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        r = self.box.rect
+        return QRectF(-2, -2, r.w + HANDLE_RADIUS + 6, r.h + 4)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(QRectF(0, 0, self.box.rect.w + HANDLE_RADIUS, self.box.rect.h))
+        return path
+
+    def handle_center(self) -> QPointF:
+        return QPointF(self.box.rect.w, self.box.rect.h / 2)
+
+    def on_handle(self, local: QPointF) -> bool:
+        c = self.handle_center()
+        return (local.x() - c.x()) ** 2 + (local.y() - c.y()) ** 2 <= (HANDLE_RADIUS + 3) ** 2
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802
+        self.hovered = True
+        self.update()
+
+    def hoverLeaveEvent(self, event) -> None:  # noqa: N802
+        self.hovered = False
+        self.update()
+
+    def hoverMoveEvent(self, event) -> None:  # noqa: N802
+        self.setCursor(Qt.CursorShape.CrossCursor if self.on_handle(event.pos()) else Qt.CursorShape.PointingHandCursor)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        box, p, s = self.box, self.palette, self.style
+        dx, dy = -box.rect.x, -box.rect.y
+        body = QRectF(0, 0, box.rect.w, box.rect.h)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        selected = self.isSelected()
+        painter.setPen(pen(color(p, "selection") if selected else color(p, "card_border"), 2.0 if selected else 0.8))
+        painter.setBrush(QBrush(color(p, "card")))
+        painter.drawRoundedRect(body, s.card_radius, s.card_radius)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(qcolor(box.bar_color)))
+        bar = QPainterPath()
+        bar.addRoundedRect(QRectF(0, 0, s.card_bar + s.card_radius, box.rect.h), s.card_radius, s.card_radius)
+        clip = QPainterPath()
+        clip.addRect(QRectF(0, 0, s.card_bar, box.rect.h))
+        painter.drawPath(bar.intersected(clip))
+        draw_text(painter, box.title, p, dx, dy)
+        if box.emotion is not None:
+            face = emotion_face(box.emotion_center, s.icon_size, box.emotion)
+            painter.setBrush(QBrush(qcolor(p.emotions[box.emotion + 2])))
+            painter.drawEllipse(QPointF(face.center.x + dx, face.center.y + dy), face.radius, face.radius)
+            painter.setBrush(QBrush(color(p, "card")))
+            for eye in face.eyes:
+                painter.drawEllipse(QPointF(eye.x + dx, eye.y + dy), face.eye_radius, face.eye_radius)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(pen(color(p, "card"), 1.1))
+            painter.drawPath(cubic_path((face.mouth,), dx, dy))
+        if box.channel_chip is not None:
+            chip = qrect(box.channel_chip, dx, dy)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(color(p, "chip")))
+            painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
+            draw_line(painter, chip.x() + 5, chip.bottom() - 3, box.channel_label, s.small_size, False,
+                      color(p, "muted"))
+        x = box.counts_origin.x + dx
+        y = box.counts_origin.y + dy
+        if box.pains:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(color(p, "pain")))
+            painter.drawPolygon(_polygon(triangle(Point(x + 3.5, y - 3), 7)))
+            draw_line(painter, x + 9, y, str(box.pains), s.small_size, True, color(p, "pain"))
+            x += 22
+        if box.opportunities:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(color(p, "opportunity")))
+            painter.drawPolygon(_polygon(star(Point(x + 4, y - 3), 9)))
+            draw_line(painter, x + 10, y, str(box.opportunities), s.small_size, True, color(p, "opportunity"))
+        self._paint_evidence(painter, dx, dy)
+        if self.hovered or selected:
+            painter.setPen(pen(color(p, "selection"), 1.2))
+            painter.setBrush(QBrush(color(p, "card")))
+            painter.drawEllipse(self.handle_center(), HANDLE_RADIUS, HANDLE_RADIUS)
+
+    def _paint_evidence(self, painter: QPainter, dx: float, dy: float) -> None:
+        box, p = self.box, self.palette
+        center = QPointF(box.evidence_center.x + dx, box.evidence_center.y + dy)
+        r = 3.6
+        painter.setPen(pen(color(p, "text"), 1.0))
+        painter.setBrush(QBrush(color(p, "text")) if box.evidence == "validated" else Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(center, r, r)
+        if box.evidence == "anecdotal":
+            half = QPainterPath()
+            half.moveTo(center)
+            half.arcTo(QRectF(center.x() - r, center.y() - r, 2 * r, 2 * r), 90, 180)
+            half.closeSubpath()
+            painter.setBrush(QBrush(color(p, "text")))
+            painter.drawPath(half)
+
+
+class FlowItem(_Item):
+    """An arrow between two cards: solid for next, dashed for alternative, dotted for loop."""
+
+    def __init__(self, path: FlowPath, style: Style, parent: QGraphicsItem | None) -> None:
+        super().__init__(path.id, style, parent)
+        self.flow = path
+        self.setZValue(Z_FLOW)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self._path = QPainterPath()
+        self._shape = QPainterPath()
+        self.label_item: FlowLabelItem | None = None
+        self.set_path(path)
+
+    def set_path(self, path: FlowPath) -> None:
+        self.prepareGeometryChange()
+        self.flow = path
+        self._path = cubic_path(path.path)
+        stroker = QPainterPathStroker()
+        stroker.setWidth(8)
+        self._shape = stroker.createStroke(self._path)
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._shape.boundingRect().adjusted(-8, -8, 8, 8)
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        p, s, flow = self.palette, self.style, self.flow
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        ink = color(p, "selection") if self.isSelected() else color(p, "flow")
+        style = {"alternative": Qt.PenStyle.DashLine, "loop": Qt.PenStyle.DotLine}.get(flow.kind, Qt.PenStyle.SolidLine)
+        line = pen(ink, s.flow_width * (1.8 if self.isSelected() else 1.0), style)
+        line.setCapStyle(Qt.PenCapStyle.FlatCap)
+        painter.setPen(line)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self._path)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(ink))
+        painter.drawPolygon(_polygon(arrow_head(flow.arrow_tip, flow.arrow_from, s.arrow_size)))
+
+
+class FlowLabelItem(_Item):
+    """A flow's label on a pill, above the cards so it stays readable."""
+
+    def __init__(self, path: FlowPath, style: Style, parent: QGraphicsItem | None) -> None:
+        super().__init__(path.id, style, parent)
+        self.setZValue(Z_LABEL)
+        self.flow = path
+
+    def set_path(self, path: FlowPath) -> None:
+        self.prepareGeometryChange()
+        self.flow = path
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return qrect(self.flow.label_rect) if self.flow.label_rect is not None else QRectF()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if self.flow.label is None or self.flow.label_rect is None:
+            return
+        p = self.palette
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = qrect(self.flow.label_rect)
+        painter.setPen(pen(color(p, "card_border"), 0.6))
+        painter.setBrush(QBrush(color(p, "paper")))
+        painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+        draw_text(painter, self.flow.label, p)
+
+
+class CurveItem(_Item):
+    """A persona's emotion curve: zero line, smooth curve, one dot per card coloured by emotion."""
+
+    def __init__(self, box: CurveBox, row: QRectF, style: Style, parent: QGraphicsItem | None) -> None:
+        super().__init__(box.persona, style, parent)
+        self.setZValue(Z_CURVE)
+        self.box, self.row = box, row
+        self.set_box(box, row)
+
+    def set_box(self, box: CurveBox, row: QRectF) -> None:
+        self.prepareGeometryChange()
+        self.box, self.row = box, row
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self.row
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        p, box = self.palette, self.box
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(pen(color(p, "zero_line"), 0.8, Qt.PenStyle.DashLine))
+        painter.drawLine(QPointF(self.row.left(), box.zero_y), QPointF(self.row.right(), box.zero_y))
+        if box.path:
+            painter.setPen(pen(color(p, "curve"), 2.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(cubic_path(box.path))
+        for _, point, emotion in box.points:
+            painter.setPen(pen(qcolor(p.emotions[emotion + 2]), 1.6))
+            painter.setBrush(QBrush(color(p, "card")))
+            painter.drawEllipse(QPointF(point.x, point.y), 3.6, 3.6)
+
+
+class ListsItem(_Item):
+    """One lane's pain points or opportunities row: every item of every stage, with its marker."""
+
+    def __init__(self, persona: str, kind: str, items: list[ListItem], row: QRectF, style: Style,
+                 parent: QGraphicsItem | None) -> None:
+        super().__init__(f"{persona}:{kind}", style, parent)
+        self.setZValue(Z_LIST)
+        self.kind = kind
+        self.items_, self.row = items, row
+
+    def set_items(self, items: list[ListItem], row: QRectF) -> None:
+        self.prepareGeometryChange()
+        self.items_, self.row = items, row
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self.row
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        p = self.palette
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for item in self.items_:
+            ink = color(p, "pain" if item.kind == "pain" else "opportunity")
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(ink))
+            size = 7.0 if item.level == "high" else 6.0 if item.level == "medium" else 5.0
+            shape = triangle(item.marker, size) if item.kind == "pain" else star(item.marker, size + 2)
+            painter.drawPolygon(_polygon(shape))
+            draw_text(painter, item.text, p)
+
+
+__all__ = ["CardItem", "CurveItem", "FlowItem", "FlowLabelItem", "LaneItem", "ListsItem", "StageHeaderItem"]

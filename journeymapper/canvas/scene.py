@@ -1,0 +1,252 @@
+"""The scene: a view of the Document, kept in step by its events.
+
+After each change the map is laid out again (cheaply: unchanged boxes are
+reused) and only the items whose boxes changed are touched; the scene is never
+rebuilt for an edit. Items never change the model: gestures end in intents
+(signals) that the editor turns into undoable commands.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QTimer, Signal
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from ..layout.map_layout import MapLayout, layout_map
+from ..layout.style import DEFAULT_STYLE, Style
+from ..model.document import Document
+from ..model.events import MapReplaced
+from .gestures import GestureHandler
+from .items import CardItem, CurveItem, FlowItem, FlowLabelItem, LaneItem, ListsItem, StageHeaderItem
+from .painting import color, qrect
+
+
+class MapScene(QGraphicsScene):
+    # Intents: what the user asked for. The editor decides and pushes commands.
+    cardsMoveRequested = Signal(list)  # [(card, persona, stage, position)]
+    flowRequested = Signal(str, str)  # source, target
+    addCardRequested = Signal(str, str, int)  # persona, stage, position
+    stageMoveRequested = Signal(str, int)
+    laneMoveRequested = Signal(str, int)
+    editRequested = Signal(str)  # element id: rename in place
+    synced = Signal()
+
+    def __init__(self, doc: Document, style: Style = DEFAULT_STYLE, parent=None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.style = style
+        self.layout: MapLayout | None = None
+        self.stage_items: dict[str, StageHeaderItem] = {}
+        self.lane_items: dict[str, LaneItem] = {}
+        self.card_items: dict[str, CardItem] = {}
+        self.flow_items: dict[str, FlowItem] = {}
+        self.curve_items: dict[str, CurveItem] = {}
+        self.list_items: dict[tuple[str, str], ListsItem] = {}
+        self._dirty = False
+        self._rebuild = False
+        self.gestures = GestureHandler(self)
+        doc.changed.connect(self._on_document_changed)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.sync()
+
+    # -- finding items ------------------------------------------------------
+    def item_for(self, element_id: str) -> QGraphicsItem | None:
+        self.sync_if_dirty()
+        for table in (self.card_items, self.flow_items, self.stage_items, self.lane_items):
+            item = table.get(element_id)
+            if item is not None:
+                return item
+        return None
+
+    def selected_ids(self) -> list[str]:
+        """Selected elements in map order: stages, personas, cards, flows."""
+        chosen = {getattr(item, "element_id", None) for item in self.selectedItems()}
+        ordered = [*self.stage_items, *self.lane_items, *self.card_items, *self.flow_items]
+        return [element_id for element_id in ordered if element_id in chosen]
+
+    def select_only(self, ids: list[str]) -> None:
+        self.clearSelection()
+        for element_id in ids:
+            item = self.item_for(element_id)
+            if item is not None:
+                item.setSelected(True)
+
+    # -- following the document ---------------------------------------------
+    def _on_document_changed(self, event: object) -> None:
+        if isinstance(event, MapReplaced):
+            self._rebuild = True
+        if not self._dirty:
+            self._dirty = True
+            QTimer.singleShot(0, self.sync_if_dirty)
+
+    def sync_if_dirty(self) -> None:
+        if self._dirty:
+            self.sync()
+
+    def set_style(self, style: Style) -> None:
+        self.style = style
+        self._rebuild = True
+        self.sync()
+
+    def sync(self) -> None:
+        """Bring the items in step with the document, touching only what changed."""
+        self._dirty = False
+        if self._rebuild:
+            self._rebuild = False
+            self._clear_items()
+            self.layout = None
+        previous = self.layout
+        layout = layout_map(self.doc.map, self.style, previous)
+        self.layout = layout
+        self.setBackgroundBrush(QBrush(color(self.style.palette, "canvas")))
+        self._sync_stages(layout)
+        self._sync_lanes(layout)
+        self._sync_cards(layout, previous)
+        self._sync_lane_content(layout, previous)
+        self._sync_flows(layout, previous)
+        margin = 40.0
+        self.setSceneRect(QRectF(-margin, -margin, layout.width + 2 * margin, layout.height + 2 * margin))
+        self.synced.emit()
+
+    def _clear_items(self) -> None:
+        for flow_id in list(self.flow_items):
+            self._drop_flow(flow_id)
+        for table in (self.card_items, self.curve_items, self.list_items, self.lane_items, self.stage_items):
+            for item in list(table.values()):
+                if item.scene() is self:
+                    self.removeItem(item)
+            table.clear()
+
+    def _sync_stages(self, layout: MapLayout) -> None:
+        for stage_id in list(self.stage_items):
+            if stage_id not in layout.stages:
+                self.removeItem(self.stage_items.pop(stage_id))
+        for stage_id, box in layout.stages.items():
+            item = self.stage_items.get(stage_id)
+            if item is None:
+                item = StageHeaderItem(box, self.style)
+                self.stage_items[stage_id] = item
+                self.addItem(item)
+            elif item.box != box:
+                item.set_box(box)
+
+    def _sync_lanes(self, layout: MapLayout) -> None:
+        columns = len(layout.stages)
+        for persona_id in list(self.lane_items):
+            if persona_id not in layout.lanes:
+                self._remove_lane(persona_id)
+        for persona_id, box in layout.lanes.items():
+            item = self.lane_items.get(persona_id)
+            if item is None:
+                item = LaneItem(box, self.style, self.style.column_width, columns)
+                self.lane_items[persona_id] = item
+                self.addItem(item)
+            elif item.box != box or item.columns != columns:
+                item.set_box(box, columns)
+
+    def _remove_lane(self, persona_id: str) -> None:
+        lane = self.lane_items.pop(persona_id)
+        # Children that belong to other tables go with the lane: forget them too.
+        for flow_id, item in list(self.flow_items.items()):
+            if item.parentItem() is lane:
+                self._drop_flow(flow_id)
+        for card_id, item in list(self.card_items.items()):
+            if item.parentItem() is lane:
+                item.setParentItem(None)
+                self.removeItem(item)
+                del self.card_items[card_id]
+        self.curve_items.pop(persona_id, None)
+        for key in [k for k in self.list_items if k[0] == persona_id]:
+            del self.list_items[key]
+        self.removeItem(lane)
+
+    def _sync_cards(self, layout: MapLayout, previous: MapLayout | None) -> None:
+        for card_id in list(self.card_items):
+            if card_id not in layout.cards:
+                item = self.card_items.pop(card_id)
+                item.setParentItem(None)
+                self.removeItem(item)
+        old_cards = previous.cards if previous else {}
+        for card_id, box in layout.cards.items():
+            item = self.card_items.get(card_id)
+            lane = self.lane_items[box.persona]
+            if item is None:
+                item = CardItem(box, self.style, lane)
+                self.card_items[card_id] = item
+                continue
+            if old_cards.get(card_id) is box and item.box is box:
+                continue
+            if item.parentItem() is not lane:
+                item.setParentItem(lane)
+            item.set_box(box)
+
+    def _sync_lane_content(self, layout: MapLayout, previous: MapLayout | None) -> None:
+        for persona_id, lane_box in layout.lanes.items():
+            lane = self.lane_items[persona_id]
+            curve = layout.curves[persona_id]
+            emotion = lane_box.row("emotion")
+            row = qrect(emotion.rect) if emotion else QRectF()
+            item = self.curve_items.get(persona_id)
+            if item is None:
+                self.curve_items[persona_id] = CurveItem(curve, row, self.style, lane)
+            elif item.box is not curve or item.row != row:
+                item.set_box(curve, row)
+            for kind in ("pains", "opportunities"):
+                items = [i for stage in layout.stages for i in layout.lists[(persona_id, stage, kind)]]
+                row_box = lane_box.row(kind)
+                rect = qrect(row_box.rect) if row_box else QRectF()
+                current = self.list_items.get((persona_id, kind))
+                if current is None:
+                    self.list_items[(persona_id, kind)] = ListsItem(persona_id, kind, items, rect, self.style, lane)
+                elif current.items_ != items or current.row != rect:
+                    current.set_items(items, rect)
+
+    def _sync_flows(self, layout: MapLayout, previous: MapLayout | None) -> None:
+        for flow_id in list(self.flow_items):
+            if flow_id not in layout.flows:
+                self._drop_flow(flow_id)
+        old_flows = previous.flows if previous else {}
+        for flow_id, path in layout.flows.items():
+            item = self.flow_items.get(flow_id)
+            parent = self.lane_items[path.lane] if path.lane is not None else None
+            if item is None:
+                item = FlowItem(path, self.style, parent)
+                item.label_item = FlowLabelItem(path, self.style, parent)
+                if parent is None:
+                    self.addItem(item)
+                    self.addItem(item.label_item)
+                self.flow_items[flow_id] = item
+                continue
+            if old_flows.get(flow_id) is path and item.flow is path:
+                continue
+            if item.parentItem() is not parent:
+                for part in (item, item.label_item):
+                    part.setParentItem(parent)
+                    if parent is None and part.scene() is not self:
+                        self.addItem(part)
+            item.set_path(path)
+            item.label_item.set_path(path)
+
+    def _drop_flow(self, flow_id: str) -> None:
+        item = self.flow_items.pop(flow_id)
+        for part in (item, item.label_item):
+            part.setParentItem(None)
+            if part.scene() is self:
+                self.removeItem(part)
+
+    # -- mouse: gestures ----------------------------------------------------
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if not self.gestures.press(event):
+            super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        if not self.gestures.move(event):
+            super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        if not self.gestures.release(event):
+            super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+        if not self.gestures.double_click(event):
+            super().mouseDoubleClickEvent(event)

@@ -1,0 +1,47 @@
+"""`check_map`: run every rule over a map and return its problems in a stable order.
+
+The editor runs this on every edit, so the map is indexed once and the flow
+graph built once, and every rule reads from those.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from ..model import Map
+from .graph import build_graph
+from .index import MapIndex
+from .problem import SEVERITY_RANK, Problem
+from .rules import ALL_RULES, CheckContext
+
+
+def check_map(the_map: Map, today: datetime.date | None = None) -> list[Problem]:
+    """Every problem of `the_map`, sorted by severity, then code, then map position of the elements.
+
+    `today` (default: the local date) is what JM014 compares `review_by` with.
+    """
+    index = MapIndex.of(the_map)
+    ctx = CheckContext(index, build_graph(index), today or datetime.date.today())
+    problems = [p for rule in ALL_RULES for p in rule(ctx)]
+    if not problems:
+        return problems
+    position = _positions(the_map)
+    return sorted(
+        problems,
+        key=lambda p: (
+            SEVERITY_RANK[p.severity],
+            p.code,
+            [position.get(e, len(position)) for e in p.elements],
+            p.message,
+        ),
+    )
+
+
+def _positions(the_map: Map) -> dict[str, int]:
+    """Element id -> position in the map: the map, personas, stages, touchpoints, flows, in file order."""
+    ids = [the_map.id]
+    ids += [p.id for p in the_map.personas]
+    ids += [s.id for s in the_map.stages]
+    ids += [t.id for t in the_map.touchpoints]
+    ids += [f.id for f in the_map.flows]
+    return dict(zip(ids, range(len(ids))))

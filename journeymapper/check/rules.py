@@ -1,0 +1,280 @@
+"""The rules of docs/checks.md (codes JM001..JM016): one small function per rule, or per
+group of rules that share one pass over the flows or the cards.
+
+Decisions where checks.md is silent:
+- Elements, most relevant first. A flow rule names (flow, source, target);
+  JM001 names (flow, touchpoint); JM002 names every flow of the duplicate group,
+  then source and target; JM004 names the cycle's touchpoints in map order,
+  then the non-loop flows inside it; JM007 names (persona, skipped stage);
+  JM014 names the map id; JM015 names the same-titled touchpoints in map order;
+  the other touchpoint, stage and persona rules name that one element. An id
+  never appears twice in one problem.
+- JM002 is one problem per (source, target) pair, however many flows repeat it.
+- JM003 and JM013 compare stage indices (positions in map.stages); persona
+  does not matter, so a cross-persona flow is judged like any other.
+- JM004 takes the graph of non-loop flows, self-loops ignored (JM001 reports
+  those). A pair of touchpoints counts as a non-loop edge when ANY flow between
+  them is not a loop. Each strongly connected component of two or more
+  touchpoints is one problem.
+- JM005: the entry touchpoints are, for every persona with touchpoints, its
+  touchpoints in its first occupied stage. One multi-source BFS over all flows
+  (any kind, across personas) finds what they reach; every touchpoint of a
+  persona that has flows and is not reached is reported.
+- JM006: a self-loop is not a way out; a flow of any other kind (a loop
+  included) is. Touchpoints of personas without flows are not dead ends.
+- JM007 is one problem per (persona, skipped stage).
+- JM010: an emotion of 0 (neutral) is an emotion; only null is missing.
+- JM013 counts only kind "next"; "alternative" and "loop" may skip stages.
+- JM014 fires when review_by is strictly before today; on the day itself it is
+  still due, not overdue.
+- JM015 compares titles with str.strip().casefold(); a cell is (persona, stage).
+- Elements that dangle (a flow to a touchpoint that does not exist...) are
+  load errors, not check problems: the checker skips them (see index.py).
+- Messages are plain one-line text naming things by name or title in double
+  quotes (whitespace runs collapsed, long titles shortened); nothing in them is
+  markup.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from ..model import Flow
+from .graph import FlowGraph, reachable
+from .index import MapIndex
+from .problem import Problem, problem
+
+_MAX_QUOTED = 60
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """Everything a rule may look at: the indexed map, its flow graph and today's date."""
+
+    index: MapIndex
+    flow_graph: FlowGraph
+    today: datetime.date
+
+
+Rule = Callable[[CheckContext], Iterable[Problem]]
+
+
+def q(name: str) -> str:
+    """A name or title in double quotes, on one line and not too long to read."""
+    flat = " ".join(name.split())
+    if len(flat) > _MAX_QUOTED:
+        flat = flat[: _MAX_QUOTED - 1].rstrip() + "…"
+    return f'"{flat}"'
+
+
+def _listing(names: list[str], shown: int = 3) -> str:
+    quoted = [q(n) for n in names[:shown]]
+    if len(names) > shown:
+        return f"{', '.join(quoted)} and {len(names) - shown} more"
+    return f"{', '.join(quoted[:-1])} and {quoted[-1]}" if len(quoted) > 1 else quoted[0]
+
+
+def flow_rules(ctx: CheckContext) -> Iterator[Problem]:
+    """JM001, JM003, JM013, JM016: what is wrong with one flow on its own, in one pass over the flows."""
+    ix = ctx.index
+    place = ix.place
+    for f in ix.flows:
+        source, target = f.source, f.target
+        if source == target:
+            yield problem("JM001", f"A flow goes from {q(ix.title(source))} back to itself", f.id, source)
+            continue
+        (source_stage, source_persona), (target_stage, target_persona) = place[source], place[target]
+        if target_stage < source_stage and f.kind != "loop":
+            yield _backward(ix, f)
+        elif target_stage >= source_stage + 2 and f.kind == "next":
+            yield _skipping(ix, f, target_stage - source_stage - 1)
+        if source_persona != target_persona:
+            yield _handover(ix, f)
+
+
+def _backward(ix: MapIndex, f: Flow) -> Problem:
+    """JM003: going back to an earlier stage is a loop, and should say so."""
+    message = (
+        f"The flow from {q(ix.title(f.source))} to {q(ix.title(f.target))} goes back to an earlier "
+        f"stage ({q(ix.stages[ix.place[f.target][0]].name)}) but is not marked as a loop"
+    )
+    return problem("JM003", message, f.id, f.source, f.target)
+
+
+def _skipping(ix: MapIndex, f: Flow, skipped: int) -> Problem:
+    """JM013: the usual path should not jump over a stage."""
+    what = f"stage {q(ix.stages[ix.place[f.source][0] + 1].name)}" if skipped == 1 else f"{skipped} stages"
+    message = f"The flow from {q(ix.title(f.source))} to {q(ix.title(f.target))} skips {what}"
+    return problem("JM013", message, f.id, f.source, f.target)
+
+
+def _handover(ix: MapIndex, f: Flow) -> Problem:
+    """JM016: a handover between personas is worth a look, not necessarily wrong."""
+    source, target = ix.touchpoint[f.source], ix.touchpoint[f.target]
+    message = (
+        f"The flow from {q(source.title)} to {q(target.title)} hands the customer over from "
+        f"{q(ix.personas[source.persona].name)} to {q(ix.personas[target.persona].name)}"
+    )
+    return problem("JM016", message, f.id, f.source, f.target)
+
+
+def duplicate_flows(ctx: CheckContext) -> Iterator[Problem]:
+    """JM002: two arrows for the same step confuse the reader (and every count of flows)."""
+    ix = ctx.index
+    if sum(len(targets) for _, targets in ctx.flow_graph.graph.adjacency()) == len(ix.flows):
+        return  # the graph has one edge per (source, target) pair: no pair repeats
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for f in ix.flows:
+        groups[(f.source, f.target)].append(f.id)
+    for (source, target), ids in groups.items():
+        if len(ids) > 1:
+            route = f"from {q(ix.title(source))} to {q(ix.title(target))}"
+            message = f"{len(ids)} flows go {route}; one is enough"
+            yield problem("JM002", message, *ids, source, target)
+
+
+def cycles(ctx: CheckContext) -> Iterator[Problem]:
+    """JM004: a circle with no loop flow is a journey with no way forward."""
+    ix = ctx.index
+    components = ctx.flow_graph.cycles
+    if not components:
+        return
+    member = {tp: n for n, component in enumerate(components) for tp in component}
+    tps: list[list[str]] = [[] for _ in components]
+    for t in ix.touchpoints:
+        n = member.get(t.id)
+        if n is not None:
+            tps[n].append(t.id)
+    flows: list[list[str]] = [[] for _ in components]
+    for f in ix.flows:
+        n = member.get(f.source)
+        if n is not None and f.kind != "loop" and f.source != f.target and member.get(f.target) == n:
+            flows[n].append(f.id)
+    for ids, inside in zip(tps, flows):
+        message = (
+            f"Touchpoints {_listing([ix.title(t) for t in ids])} go round in a circle "
+            "with no flow marked as a loop"
+        )
+        yield problem("JM004", message, *ids, *inside)
+
+
+def unreachable(ctx: CheckContext) -> Iterator[Problem]:
+    """JM005: a touchpoint no journey leads to is never experienced."""
+    ix, with_flows = ctx.index, ctx.flow_graph.with_flows
+    if not with_flows:
+        return
+    first, place = ix.first_stage, ix.place
+    entries = [t for t, (stage, persona) in place.items() if stage == first[persona]]
+    for tp_id in ix.touchpoint.keys() - reachable(ctx.flow_graph.graph, entries):
+        t = ix.touchpoint[tp_id]
+        if t.persona in with_flows:
+            message = f"No path of flows leads to touchpoint {q(t.title)} from where any journey starts"
+            yield problem("JM005", message, t.id)
+
+
+def dead_ends(ctx: CheckContext) -> Iterator[Problem]:
+    """JM006: a journey that stops before its last stage loses the customer."""
+    ix, with_flows = ctx.index, ctx.flow_graph.with_flows
+    if not with_flows:
+        return
+    last, place = ix.last_stage, ix.place
+    for tp_id, targets in ctx.flow_graph.graph.adjacency():
+        if not targets or (len(targets) == 1 and tp_id in targets):  # a self-loop is no way out
+            stage, persona = place[tp_id]
+            if persona in with_flows and stage != last[persona]:
+                message = (
+                    f"Touchpoint {q(ix.title(tp_id))} has no outgoing flow, "
+                    "so the journey stops there (a dead end)"
+                )
+                yield problem("JM006", message, tp_id)
+
+
+def skipped_stages(ctx: CheckContext) -> Iterator[Problem]:
+    """JM007: a gap in a persona's lane usually means a forgotten step."""
+    ix = ctx.index
+    for persona in ix.map.personas:
+        used = ix.occupied.get(persona.id)
+        if not used:
+            continue
+        for i in range(ix.first_stage[persona.id] + 1, ix.last_stage[persona.id]):
+            if i not in used:
+                stage = ix.stages[i]
+                message = (
+                    f"Persona {q(persona.name)} has no touchpoint in stage {q(stage.name)}, "
+                    "so the journey skips that stage"
+                )
+                yield problem("JM007", message, persona.id, stage.id)
+
+
+def empty_stages(ctx: CheckContext) -> Iterator[Problem]:
+    """JM008: an empty column is unfinished work or a stage to remove."""
+    ix = ctx.index
+    used = set().union(*ix.occupied.values())
+    for i, stage in enumerate(ix.stages):
+        if i not in used:
+            yield problem("JM008", f"Stage {q(stage.name)} has no touchpoints at all", stage.id)
+
+
+def card_rules(ctx: CheckContext) -> Iterator[Problem]:
+    """JM009, JM010, JM011: what a card is missing, in one pass over the cards."""
+    for t in ctx.index.touchpoints:
+        if t.pain_points and not t.opportunities:
+            yield problem("JM009", f"Touchpoint {q(t.title)} has pain points but no opportunity", t.id)
+        if t.emotion is None:
+            yield problem("JM010", f"Touchpoint {q(t.title)} has no emotion", t.id)
+        if t.channel is None:
+            yield problem("JM011", f"Touchpoint {q(t.title)} has no channel", t.id)
+
+
+def empty_personas(ctx: CheckContext) -> Iterator[Problem]:
+    """JM012: an empty lane is unfinished work or a persona to remove."""
+    ix = ctx.index
+    for persona in ix.map.personas:
+        if persona.id not in ix.occupied:
+            yield problem("JM012", f"Persona {q(persona.name)} has no touchpoints", persona.id)
+
+
+def review_overdue(ctx: CheckContext) -> Iterator[Problem]:
+    """JM014: maps are living documents; an overdue review means it may be stale."""
+    the_map = ctx.index.map
+    if the_map.review_by is not None and the_map.review_by < ctx.today:
+        message = f"This map was due for review on {the_map.review_by.isoformat()}"
+        yield problem("JM014", message, the_map.id)
+
+
+def same_titles(ctx: CheckContext) -> Iterator[Problem]:
+    """JM015: two cards with one title in one cell are usually a copy made by mistake."""
+    ix = ctx.index
+    keys = [(t.persona, t.stage, t.title.strip().casefold()) for t in ix.touchpoints]
+    if len(set(keys)) == len(keys):
+        return
+    first: dict[tuple[str, str, str], str] = {}
+    repeats: dict[tuple[str, str, str], list[str]] = {}
+    for t, key in zip(ix.touchpoints, keys):
+        seen = first.setdefault(key, t.id)
+        if seen != t.id:
+            repeats.setdefault(key, [seen]).append(t.id)
+    for (persona, stage, _), ids in repeats.items():
+        message = (
+            f"{len(ids)} touchpoints of {q(ix.personas[persona].name)} in stage "
+            f"{q(ix.stages[ix.stage_index[stage]].name)} have the same title {q(ix.title(ids[0]))}"
+        )
+        yield problem("JM015", message, *ids)
+
+
+ALL_RULES: tuple[Rule, ...] = (
+    flow_rules,
+    duplicate_flows,
+    cycles,
+    unreachable,
+    dead_ends,
+    skipped_stages,
+    empty_stages,
+    card_rules,
+    empty_personas,
+    review_overdue,
+    same_titles,
+)

@@ -1,0 +1,83 @@
+"""The automation API and the desktop entry point.
+
+    from journeymapper import gui
+    win = gui.open_window("map.jmap")   # or None for the start page; returns the QMainWindow, not shown
+    win.document()                      # the Document being edited
+    win.view()                          # the canvas QGraphicsView (send mouse events to .viewport())
+    win.item_for(element_id)            # the QGraphicsItem showing that persona/stage/touchpoint/flow
+    win.undo_stack()                    # the QUndoStack
+    win.save(path=None)                 # save (atomic), or save as
+
+Tests, scripts and other programs use these instead of private attributes.
+`open_window` raises `journeymapper.io.LoadError` for a file it cannot read.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from .app.editor import Editor
+from .app.main_window import APP_NAME, MainWindow, remember_recent
+from .io import load_path
+from .io.templates import map_from_template
+
+_windows: list[MainWindow] = []
+
+
+def application() -> QApplication:
+    """The running QApplication, created (with our names) if there is none yet."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    return app  # type: ignore[return-value]
+
+
+def windows() -> list[MainWindow]:
+    """The main windows this process has open."""
+    return list(_windows)
+
+
+def _forget(window: MainWindow) -> None:
+    if window in _windows:
+        _windows.remove(window)
+
+
+def _show_new(path: str | None) -> None:
+    """A window asked for another one (File > New Window, or opening a file while busy)."""
+    if path is None:
+        open_window(None).show()
+        return
+    window = MainWindow()
+    _track(window)
+    if window.load_file(path):
+        window.show()
+    else:
+        window.deleteLater()
+
+
+def _track(window: MainWindow) -> MainWindow:
+    _windows.append(window)
+    window.open_requested.connect(_show_new)
+    window.new_window_requested.connect(lambda: _show_new(None))
+    window.destroyed.connect(lambda *_: _forget(window))
+    return window
+
+
+def open_window(path: str | os.PathLike[str] | None = None, template: str | None = None) -> MainWindow:
+    """A new main window on a map file, a new map from a template, or the start page. Not shown."""
+    application()
+    loaded = load_path(path) if path is not None else None
+    window = _track(MainWindow())
+    if loaded is not None:
+        window.set_editor(Editor(loaded, path))
+        remember_recent(Path(path))
+    elif template is not None:
+        window.set_editor(Editor(map_from_template(template)))
+    return window

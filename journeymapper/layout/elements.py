@@ -1,0 +1,164 @@
+"""What the layout hands to renderers: every box, line of text and path, already placed.
+
+Renderers (the Qt canvas, the PDF exporter) only draw these; they never
+measure or wrap text themselves, so screen and paper agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .geometry import Cubic, Point, Rect
+
+
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """Lines of text at a position; `size` in points, `bold` picks the face."""
+
+    x: float
+    y: float
+    """Top of the first line."""
+    lines: tuple[str, ...]
+    size: float
+    bold: bool = False
+    color: str = "text"
+    """A Palette attribute name, or a colour of the map's own such as "#2E86AB"."""
+    line_height: float = 0.0
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * self.line_height
+
+
+@dataclass(frozen=True, slots=True)
+class KpiLine:
+    text: TextBlock
+    bar: Rect | None
+    """The track of the value-against-target bar; None when value or target is missing."""
+    ratio: float
+    """value / target, clamped to 0..1 for drawing (bar fill)."""
+    health: str
+    """'good', 'mid' or 'bad': how close the value is to the target."""
+
+
+@dataclass(frozen=True, slots=True)
+class StageBox:
+    id: str
+    index: int
+    header: Rect
+    column: Rect
+    """The whole column, header to bottom of the last lane."""
+    name: TextBlock
+    goal: TextBlock | None
+    kpis: tuple[KpiLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LaneRow:
+    kind: str
+    """'cards', 'emotion', 'pains' or 'opportunities'."""
+    rect: Rect
+    """The row across every stage column (not the header)."""
+    header: Rect
+    label: TextBlock
+
+
+@dataclass(frozen=True, slots=True)
+class LaneBox:
+    """One persona's swimlane.
+
+    `y` is the lane's top in map coordinates; everything else here, and every
+    card, cell, curve, list item and in-lane flow of this persona, is in lane
+    coordinates (x as the map's, y from the lane's top). Moving a lane down
+    then moves nothing inside it.
+    """
+
+    id: str
+    index: int
+    y: float
+    width: float
+    height: float
+    header: Rect
+    color: str
+    name: TextBlock
+    segment: TextBlock | None
+    rows: tuple[LaneRow, ...]
+
+    @property
+    def rect(self) -> Rect:
+        """The whole lane in map coordinates."""
+        return Rect(0.0, self.y, self.width, self.height)
+
+    def row(self, kind: str) -> LaneRow | None:
+        return next((r for r in self.rows if r.kind == kind), None)
+
+
+@dataclass(frozen=True, slots=True)
+class CardBox:
+    id: str
+    persona: str
+    stage: str
+    position: int
+    """Place within its cell, from 0."""
+    rect: Rect
+    title: TextBlock
+    emotion: int | None
+    emotion_center: Point
+    channel: str | None
+    channel_chip: Rect | None
+    channel_label: str
+    pains: int
+    opportunities: int
+    counts_origin: Point
+    """Baseline-left of the pain/opportunity counts, on the chip row."""
+    evidence: str
+    evidence_center: Point
+    bar_color: str
+
+
+@dataclass(frozen=True, slots=True)
+class CurveBox:
+    persona: str
+    points: tuple[tuple[str, Point, int], ...]
+    """(touchpoint id, point, emotion) in journey order."""
+    path: tuple[Cubic, ...]
+    zero_y: float
+    top_y: float
+    bottom_y: float
+    """The y of +2 and of -2."""
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    touchpoint: str
+    kind: str
+    """'pain' or 'opportunity'."""
+    level: str
+    """severity or priority: low, medium, high."""
+    marker: Point
+    text: TextBlock
+
+
+@dataclass(frozen=True, slots=True)
+class FlowPath:
+    id: str
+    source: str
+    target: str
+    kind: str
+    lane: str | None
+    """The persona whose lane coordinates the path is in; None for map coordinates (between lanes)."""
+    path: tuple[Cubic, ...]
+    arrow_tip: Point
+    arrow_from: Point
+    """A point behind the tip along the path: the arrow head points from here to the tip."""
+    label: TextBlock | None
+    label_rect: Rect | None
+    """The pill behind the label, centred on the path: drawn above cards so it stays readable."""
+
+
+@dataclass(frozen=True, slots=True)
+class CellBox:
+    persona: str
+    stage: str
+    rect: Rect
+    """The cards area of one (persona, stage) cell: where cards can be dropped."""

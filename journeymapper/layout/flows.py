@@ -1,0 +1,82 @@
+"""Where a flow's arrow runs between two cards.
+
+Forward flows leave a card's right edge and enter the target's left edge in
+an S-curve through the gap between columns; flows inside one column run down
+the gap between cards, or around the right-hand side when they go up; loop
+and backward flows dip below the cards, so they never hide a card's text.
+"""
+
+from __future__ import annotations
+
+from .elements import CardBox, FlowPath, TextBlock
+from .geometry import Cubic, Point, Rect
+from .style import Style
+from .text import elide, text_width
+
+
+def _arrow(segment: Cubic) -> tuple[Point, Point]:
+    return segment.p1, segment.at(0.9)
+
+
+def route(
+    flow_id: str,
+    kind: str,
+    label: str,
+    source: CardBox,
+    target: CardBox,
+    stage_of: dict[str, int],
+    cards_row_bottom: float,
+    style: Style,
+    lane: str | None = None,
+) -> FlowPath:
+    s, t = source.rect, target.rect
+    s_col, t_col = stage_of[source.stage], stage_of[target.stage]
+    if source.id == target.id:
+        start = Point(s.right - 28, s.y)
+        end = Point(s.right, s.y + 16)
+        segment = Cubic(start, Point(start.x, s.y - 26), Point(s.right + 26, end.y), end)
+    elif kind == "loop" or t_col < s_col:
+        start = Point(s.cx, s.bottom)
+        end = Point(t.cx, t.bottom)
+        depth = min(max(24.0, abs(s.cx - t.cx) * 0.18), 90.0)
+        low = max(s.bottom, t.bottom) + depth
+        low = min(low, cards_row_bottom - 4) if cards_row_bottom > max(s.bottom, t.bottom) + 12 else low
+        segment = Cubic(start, Point(start.x, low), Point(end.x, low), end)
+    elif t_col > s_col:
+        start = Point(s.right, s.cy)
+        end = Point(t.x, t.cy)
+        reach = max(24.0, min((end.x - start.x) / 2, 80.0))
+        segment = Cubic(start, Point(start.x + reach, start.y), Point(end.x - reach, end.y), end)
+    elif t.y >= s.bottom:  # same column, downwards
+        start = Point(s.cx, s.bottom)
+        end = Point(t.cx, t.y)
+        reach = (end.y - start.y) / 2
+        segment = Cubic(start, Point(start.x, start.y + reach), Point(end.x, end.y - reach), end)
+    else:  # same column, upwards (or another lane): around the right-hand side
+        start = Point(s.right, s.cy)
+        end = Point(t.right, t.cy)
+        out = min(style.cell_padding + 14, 30.0)
+        segment = Cubic(start, Point(start.x + out, start.y), Point(end.x + out, end.y), end)
+    tip, behind = _arrow(segment)
+    label_block = None
+    label_rect = None
+    if label.strip():
+        middle = segment.at(0.5)
+        size = style.small_size
+        text = elide(label, size, 90.0)
+        width = text_width(text, size) + 8
+        height = style.line_height(size) + 2
+        label_rect = Rect(middle.x - width / 2, middle.y - height / 2, width, height)
+        label_block = TextBlock(label_rect.x + 4, label_rect.y + 1, (text,), size, False, "muted",
+                                style.line_height(size))
+    return FlowPath(flow_id, source.id, target.id, kind, lane, (segment,), tip, behind, label_block, label_rect)
+
+
+def path_bounds(path: FlowPath) -> Rect:
+    xs: list[float] = []
+    ys: list[float] = []
+    for segment in path.path:
+        for p in segment:
+            xs.append(p.x)
+            ys.append(p.y)
+    return Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))

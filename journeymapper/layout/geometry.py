@@ -1,0 +1,99 @@
+"""Points, rectangles and cubic curves: the vocabulary every renderer understands.
+
+Coordinates are points with y growing downwards, as on screen; the PDF
+exporter flips them once when it draws.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+
+class Point(NamedTuple):
+    x: float
+    y: float
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    @property
+    def cx(self) -> float:
+        return self.x + self.w / 2
+
+    @property
+    def cy(self) -> float:
+        return self.y + self.h / 2
+
+    @property
+    def center(self) -> Point:
+        return Point(self.cx, self.cy)
+
+    def contains(self, x: float, y: float) -> bool:
+        return self.x <= x <= self.right and self.y <= y <= self.bottom
+
+    def intersects(self, other: "Rect") -> bool:
+        return not (
+            other.x >= self.right or other.right <= self.x or other.y >= self.bottom or other.bottom <= self.y
+        )
+
+    def inset(self, dx: float, dy: float | None = None) -> "Rect":
+        dy = dx if dy is None else dy
+        return Rect(self.x + dx, self.y + dy, max(0.0, self.w - 2 * dx), max(0.0, self.h - 2 * dy))
+
+    def moved(self, dx: float, dy: float) -> "Rect":
+        return Rect(self.x + dx, self.y + dy, self.w, self.h)
+
+
+class Cubic(NamedTuple):
+    """One cubic Bézier segment: start, two control points, end."""
+
+    p0: Point
+    c1: Point
+    c2: Point
+    p1: Point
+
+    def at(self, t: float) -> Point:
+        u = 1 - t
+        a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+        return Point(
+            a * self.p0.x + b * self.c1.x + c * self.c2.x + d * self.p1.x,
+            a * self.p0.y + b * self.c1.y + c * self.c2.y + d * self.p1.y,
+        )
+
+
+def bounds(points: list[Point]) -> Rect:
+    xs = [p.x for p in points]
+    ys = [p.y for p in points]
+    return Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
+def smooth_path(points: list[Point], tension: float = 1 / 6) -> list[Cubic]:
+    """A smooth curve through every point (Catmull-Rom, as cubic segments).
+
+    Control points are clamped to each segment's vertical range, so the
+    emotion curve never overshoots past +2 or -2 between two cards.
+    """
+    segments: list[Cubic] = []
+    for i in range(len(points) - 1):
+        p0 = points[i - 1] if i > 0 else points[i]
+        p1, p2 = points[i], points[i + 1]
+        p3 = points[i + 2] if i + 2 < len(points) else p2
+        low, high = min(p1.y, p2.y), max(p1.y, p2.y)
+        c1 = Point(p1.x + (p2.x - p0.x) * tension, min(high, max(low, p1.y + (p2.y - p0.y) * tension)))
+        c2 = Point(p2.x - (p3.x - p1.x) * tension, min(high, max(low, p2.y - (p3.y - p1.y) * tension)))
+        segments.append(Cubic(p1, c1, c2, p2))
+    return segments

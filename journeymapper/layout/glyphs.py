@@ -1,0 +1,65 @@
+"""Small pictures drawn the same way on screen and paper: emotion faces, markers.
+
+Each returns geometry only (circles and curves in points), so the canvas and
+the PDF exporter draw identical shapes without sharing any drawing code.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .geometry import Cubic, Point
+
+
+@dataclass(frozen=True, slots=True)
+class Face:
+    center: Point
+    radius: float
+    eyes: tuple[Point, Point]
+    eye_radius: float
+    mouth: Cubic
+
+
+def emotion_face(center: Point, size: float, emotion: int) -> Face:
+    """A round face whose mouth bends with the emotion (-2 frown ... +2 broad smile)."""
+    r = size / 2
+    eye_y = center.y - r * 0.22
+    eyes = (Point(center.x - r * 0.33, eye_y), Point(center.x + r * 0.33, eye_y))
+    mouth_y = center.y + r * 0.32
+    bend = emotion * r * 0.16  # positive: the middle of the mouth dips (a smile, y grows downwards)
+    half = r * (0.38 + 0.04 * abs(emotion))
+    left, right = Point(center.x - half, mouth_y - bend / 2), Point(center.x + half, mouth_y - bend / 2)
+    mouth = Cubic(left, Point(left.x + half * 0.5, mouth_y + bend), Point(right.x - half * 0.5, mouth_y + bend), right)
+    return Face(center, r, eyes, r * 0.11, mouth)
+
+
+def triangle(center: Point, size: float) -> tuple[Point, Point, Point]:
+    """The pain point marker: a small upward triangle."""
+    h = size * 0.87
+    return (
+        Point(center.x, center.y - h / 2),
+        Point(center.x + size / 2, center.y + h / 2),
+        Point(center.x - size / 2, center.y + h / 2),
+    )
+
+
+def star(center: Point, size: float) -> tuple[Point, ...]:
+    """The opportunity marker: a five-pointed star."""
+    outer, inner = size / 2, size / 5
+    points = []
+    for k in range(10):
+        radius = outer if k % 2 == 0 else inner
+        angle = -math.pi / 2 + k * math.pi / 5
+        points.append(Point(center.x + radius * math.cos(angle), center.y + radius * math.sin(angle)))
+    return tuple(points)
+
+
+def arrow_head(tip: Point, behind: Point, size: float) -> tuple[Point, Point, Point]:
+    """A filled triangle at `tip`, pointing away from `behind`."""
+    dx, dy = tip.x - behind.x, tip.y - behind.y
+    length = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / length, dy / length
+    base = Point(tip.x - ux * size, tip.y - uy * size)
+    half = size * 0.45
+    return tip, Point(base.x - uy * half, base.y + ux * half), Point(base.x + uy * half, base.y - ux * half)

@@ -1,0 +1,93 @@
+"""One palette and one set of sizes, shared by the canvas and the PDF.
+
+All sizes are in points (1/72 inch): the scene's units are points too, so a
+card is as big on screen at 100 % as on paper at 1:1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Palette:
+    paper: str = "#FFFFFF"
+    canvas: str = "#F5F7FA"
+    grid: str = "#D5DBE3"
+    header: str = "#FFFFFF"
+    text: str = "#1F2933"
+    muted: str = "#5F6B7A"
+    faint: str = "#9AA5B1"
+    card: str = "#FFFFFF"
+    card_border: str = "#C9D1DB"
+    selection: str = "#1C7ED6"
+    chip: str = "#E9EDF2"
+    flow: str = "#56657A"
+    zero_line: str = "#B8C2CC"
+    kpi_track: str = "#DDE3EA"
+    kpi_good: str = "#2F9E44"
+    kpi_mid: str = "#E8890C"
+    kpi_bad: str = "#C92A2A"
+    pain: str = "#C92A2A"
+    opportunity: str = "#2B8A3E"
+    # -2 .. +2
+    emotions: tuple[str, str, str, str, str] = ("#C92A2A", "#E8890C", "#8C96A3", "#51B56D", "#1E7B3C")
+    curve: str = "#2E86AB"
+
+
+DARK = Palette(
+    paper="#1B1F24",
+    canvas="#22272E",
+    grid="#3A424D",
+    header="#2B313A",
+    text="#E6EAEF",
+    muted="#A9B3BF",
+    faint="#6E7781",
+    card="#2D333B",
+    card_border="#444C56",
+    selection="#4DABF7",
+    chip="#3A424D",
+    flow="#A9B3BF",
+    zero_line="#545D68",
+    kpi_track="#3A424D",
+    curve="#5FB3D9",
+)
+
+
+@dataclass(frozen=True)
+class Style:
+    palette: Palette = field(default_factory=Palette)
+    margin: float = 24.0
+    lane_header_width: float = 112.0
+    column_width: float = 252.0
+    cell_padding: float = 12.0
+    card_gap: float = 10.0
+    card_min_height: float = 58.0
+    card_bar: float = 4.0
+    card_radius: float = 4.0
+    card_title_lines: int = 3
+    title_size: float = 9.0
+    small_size: float = 7.0
+    header_size: float = 12.0
+    lane_title_size: float = 9.0
+    line_gap: float = 1.25
+    """Line height as a multiple of the font size."""
+    stage_header_min_height: float = 54.0
+    kpi_bar_width: float = 44.0
+    curve_row_height: float = 110.0
+    list_row_min_height: float = 44.0
+    list_item_lines: int = 2
+    empty_cards_row_height: float = 80.0
+    flow_width: float = 1.1
+    arrow_size: float = 6.0
+    icon_size: float = 13.0
+
+    @property
+    def card_width(self) -> float:
+        return self.column_width - 2 * self.cell_padding
+
+    def line_height(self, size: float) -> float:
+        return size * self.line_gap
+
+
+DEFAULT_STYLE = Style()

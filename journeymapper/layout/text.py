@@ -1,0 +1,106 @@
+"""Measuring and wrapping text with the bundled font's own metrics.
+
+The canvas and the PDF both draw with DejaVu Sans from `resources/fonts`, and
+both ask this module where lines break, so a title wraps the same way on
+screen and on paper. Characters the font lacks (CJK, Arabic...) are measured
+by their East Asian width, close to what the fallback fonts draw.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.pdfbase.ttfonts import TTFont
+
+from ..resources import resources_dir
+
+REGULAR = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+_FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
+ELLIPSIS = "…"
+
+
+def font_path(name: str) -> Path:
+    return resources_dir() / "fonts" / _FILES[name]
+
+
+@lru_cache(maxsize=None)
+def _widths(name: str) -> tuple[dict[int, float], float]:
+    """Advance widths in thousandths of the font size, by code point."""
+    face = TTFont(name, str(font_path(name))).face
+    return dict(face.charWidths), float(face.defaultWidth)
+
+
+def font_has(name: str, char: str) -> bool:
+    return ord(char) in _widths(name)[0]
+
+
+def _missing_width(char: str) -> float:
+    if unicodedata.combining(char):
+        return 0.0
+    return 1000.0 if unicodedata.east_asian_width(char) in ("W", "F") else 600.0
+
+
+@lru_cache(maxsize=65536)
+def text_width(text: str, size: float, font: str = REGULAR) -> float:
+    widths, _ = _widths(font)
+    total = 0.0
+    for char in text:
+        width = widths.get(ord(char))
+        total += width if width is not None else _missing_width(char)
+    return total * size / 1000.0
+
+
+def _break_word(word: str, size: float, width: float, font: str) -> list[str]:
+    """Split one word that is wider than a line (long URLs, CJK without spaces)."""
+    pieces: list[str] = []
+    current = ""
+    for char in word:
+        if current and text_width(current + char, size, font) > width:
+            pieces.append(current)
+            current = char
+        else:
+            current += char
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def _ellipsize(line: str, size: float, width: float, font: str) -> str:
+    while line and text_width(line + ELLIPSIS, size, font) > width:
+        line = line[:-1]
+    return line.rstrip() + ELLIPSIS
+
+
+@lru_cache(maxsize=65536)
+def wrap(text: str, size: float, width: float, max_lines: int = 0, font: str = REGULAR) -> tuple[str, ...]:
+    """Lines of `text` that each fit `width` points; with `max_lines`, the last ends in '…' if cut."""
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        current = ""
+        for word in paragraph.split():
+            candidate = f"{current} {word}" if current else word
+            if text_width(candidate, size, font) <= width:
+                current = candidate
+                continue
+            if current:
+                lines.append(current)
+            if text_width(word, size, font) <= width:
+                current = word
+            else:
+                *full, current = _break_word(word, size, width, font)
+                lines.extend(full)
+        lines.append(current)
+    while len(lines) > 1 and not lines[-1]:
+        lines.pop()
+    if max_lines and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = _ellipsize(lines[-1], size, width, font)
+    return tuple(lines)
+
+
+def elide(text: str, size: float, width: float, font: str = REGULAR) -> str:
+    """One line, cut with '…' if it does not fit."""
+    return wrap(" ".join(text.split()), size, width, 1, font)[0] if text.strip() else ""

@@ -1,0 +1,1150 @@
+"""A corpus of broken and hostile .jmap files, each with the clear message the reader must give.
+
+Written from docs/jmap-format.md: every bad file gets a LoadError (never a traceback) whose
+lines are single `path: reason` lines a user can act on, and a file with many problems reports
+all of them (up to the cap) with a count of the rest.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from journeymapper.io import LoadError, dumps, load_bytes, load_path, reader
+from journeymapper.io.limits import MAX_FILE_BYTES, MAX_REPORTED_PROBLEMS
+
+from .helpers import SPEC_EXAMPLE, delete_at, encode, set_at, spec_envelope
+
+SPEC_BYTES = SPEC_EXAMPLE.read_bytes()
+SPEC_TEXT = SPEC_BYTES.decode("utf-8")
+
+Builder = Callable[[], bytes]
+
+
+# -- builders ------------------------------------------------------------------------------------
+def mutated(*changes: tuple[tuple[Any, ...], Any]) -> Builder:
+    """The spec example with values set at paths (a path is a tuple of keys and indexes)."""
+
+    def build() -> bytes:
+        envelope = spec_envelope()
+        for path, value in changes:
+            set_at(envelope, path, value)
+        return encode(envelope)
+
+    return build
+
+
+def without(*paths: tuple[Any, ...]) -> Builder:
+    def build() -> bytes:
+        envelope = spec_envelope()
+        for path in paths:
+            delete_at(envelope, path)
+        return encode(envelope)
+
+    return build
+
+
+def edited(fn: Callable[[dict[str, Any]], Any]) -> Builder:
+    def build() -> bytes:
+        envelope = spec_envelope()
+        fn(envelope)
+        return encode(envelope)
+
+    return build
+
+
+def text_replaced(old: str, new: str) -> Builder:
+    """The spec example's text with one literal replaced (for JSON the json module will not write)."""
+    assert SPEC_TEXT.count(old) == 1, old
+
+    def build() -> bytes:
+        return SPEC_TEXT.replace(old, new).encode("utf-8")
+
+    return build
+
+
+def raw(data: bytes) -> Builder:
+    return lambda: data
+
+
+def nested(depth: int, open_: str = "[", close: str = "]") -> str:
+    return open_ * depth + close * depth
+
+
+def add_persona(envelope: dict[str, Any], **fields: Any) -> None:
+    envelope["map"]["personas"].append({"id": "p2", "name": "Second", **fields})
+
+
+# -- the corpus ----------------------------------------------------------------------------------
+# Each case: the file's bytes, and regexes that must each match (re.search) one line of the error.
+def case(name: str, build: Builder, *needles: str, bug: str | None = None) -> Any:
+    marks = [pytest.mark.xfail(strict=True, reason=f"BUG: {bug}")] if bug else []
+    return pytest.param(build, needles, id=name, marks=marks)
+
+
+def unknown(path: str) -> str:
+    return rf"^{re.escape(path)}: unknown field$"
+
+
+def at(path: str, reason: str) -> str:
+    return rf"^{re.escape(path)}: .*{reason}"
+
+
+KPI = ("map", "stages", 1, "kpis", 0)
+TP0 = ("map", "touchpoints", 0)
+TP1 = ("map", "touchpoints", 1)
+P0 = ("map", "personas", 0)
+S0 = ("map", "stages", 0)
+F0 = ("map", "flows", 0)
+NOT_A_TIMESTAMP = "is not a timestamp like 2026-11-23T10:00:00Z"
+NOT_A_DATE = "is not a date like 2027-03-31"
+NOT_A_COLOUR = "is not a colour like #2E86AB"
+CUT = len(SPEC_BYTES) // 2
+
+CORPUS = [
+    # ---- syntax and encoding: nothing to validate, one clear line ----
+    case("truncated-half", raw(SPEC_BYTES[:CUT]), r"^not valid JSON: .* at line \d+, column \d+"),
+    case("truncated-last-brace", raw(SPEC_BYTES.rstrip()[:-1]), r"^not valid JSON: .*cut off"),
+    case("truncated-after-first-key", raw(b'{"format": "journeymapper",'), r"^not valid JSON: .*cut off"),
+    case("truncated-in-a-string", raw(b'{"format": "journeym'), r"^not valid JSON: .*line 1"),
+    case("trailing-garbage", raw(SPEC_BYTES + b"}"), r"^not valid JSON: Extra data at line \d+"),
+    case("trailing-comma", text_replaced('"view": {}', '"view": {},'), r"^not valid JSON"),
+    case("single-quotes", raw(b"{'format': 'journeymapper'}"), r"^not valid JSON"),
+    case("comment", raw(b"// a map\n" + SPEC_BYTES), r"^not valid JSON"),
+    case("empty-file", raw(b""), r"^the file is empty$"),
+    case("whitespace-only", raw(b" \n\t\r\n   \n"), r"^the file is empty$"),
+    case("bom-only", raw(b"\xef\xbb\xbf"), r"^the file is empty$"),
+    case(
+        "invalid-utf8",
+        raw(SPEC_BYTES.replace(b"Corner bakery", b"Corner \xff bakery")),
+        r"^not UTF-8 text: byte 0xff at line 7 ",
+    ),
+    case(
+        "latin1-file",
+        raw(SPEC_TEXT.replace("Busy parent", "Mère pressée").encode("latin-1")),
+        r"^not UTF-8 text: byte 0xe8 at line \d+",
+    ),
+    case("overlong-utf8", raw(SPEC_BYTES.replace(b"Awareness", b"Aware\xc0\xafness")), r"^not UTF-8 text"),
+    case(
+        "utf8-encoded-surrogate",
+        raw(SPEC_BYTES.replace(b"Awareness", b"Aware\xed\xa0\x80ness")),
+        r"^not UTF-8 text",
+    ),
+    case("utf16-le-bom", raw(SPEC_TEXT.encode("utf-16")), r"UTF-16"),
+    case("utf16-be-bom", raw(b"\xfe\xff" + SPEC_TEXT.encode("utf-16-be")), r"UTF-16"),
+    case("utf16-no-bom", raw(SPEC_TEXT.encode("utf-16-le")), r"UTF-16"),
+    case("raw-nul-byte", raw(SPEC_BYTES.replace(b'"view": {}', b'"view": {}\x00')), r"^not valid JSON"),
+    case("binary-junk", raw(bytes(range(256)) * 4), r"^not UTF-8 text"),
+    case("top-level-list", raw(b"[1, 2, 3]"), r"^not a journey map: the file holds a list"),
+    case("top-level-envelope-in-list", raw(b"[" + SPEC_BYTES + b"]"), r"^not a journey map: .*list"),
+    case("top-level-number", raw(b"42"), r"^not a journey map: .*single value"),
+    case("top-level-null", raw(b"null"), r"^not a journey map: .*single value"),
+    case("top-level-string", raw(b'"journeymapper"'), r"^not a journey map: .*single value"),
+    case("top-level-true", raw(b"true"), r"^not a journey map: .*single value"),
+    # ---- numbers JSON allows only by accident ----
+    case("NaN", text_replaced('"value": 2.1', '"value": NaN'), r"NaN is not a number"),
+    case("Infinity", text_replaced('"target": 3.0', '"target": Infinity'), r"Infinity is not a number"),
+    case("-Infinity", text_replaced('"value": 2.1', '"value": -Infinity'), r"-Infinity is not a number"),
+    case("NaN-in-view", text_replaced('"view": {}', '"view": {"zoom": NaN}'), r"NaN is not a number"),
+    case(
+        "1e999-kpi-value",
+        text_replaced('"value": 2.1', '"value": 1e999'),
+        at("map.stages[1].kpis[0].value", "finite"),
+    ),
+    case(
+        "-1e999-kpi-target",
+        text_replaced('"target": 3.0', '"target": -1e999'),
+        at("map.stages[1].kpis[0].target", "finite"),
+    ),
+    case(
+        "1e999-emotion",
+        text_replaced('"emotion": 2', '"emotion": 1e999'),
+        at("map.touchpoints[0].emotion", "whole number"),
+    ),
+    case(
+        "1e999-in-view",
+        text_replaced('"view": {}', '"view": {"zoom": 1e999}'),
+        r"view",
+    ),
+    case("int-5000-digits-kpi", text_replaced('"value": 2.1', '"value": ' + "7" * 5000), r"digits"),
+    case("int-5000-digits-emotion", text_replaced('"emotion": 2', '"emotion": ' + "9" * 5000), r"digits"),
+    case(
+        "int-5000-digits-schema-version",
+        text_replaced('"schema_version": 1', '"schema_version": 1' + "0" * 4999),
+        r"digits",
+    ),
+    case(
+        "int-400-digits-kpi",
+        text_replaced('"value": 2.1', '"value": 1' + "0" * 400),
+        at("map.stages[1].kpis[0].value", ""),
+    ),
+    # ---- deep nesting ----
+    case(
+        "nested-100k-lists-as-map",
+        raw(b'{"format": "journeymapper", "schema_version": 1, "map": ' + nested(100_000).encode() + b"}"),
+        r"nested too deeply",
+    ),
+    case(
+        "nested-100k-objects-as-map",
+        raw(
+            b'{"format": "journeymapper", "schema_version": 1, "map": '
+            + (nested(100_000, '{"a":', "}").replace('{"a":}', "{}")).encode()
+            + b"}"
+        ),
+        r"nested too deeply",
+    ),
+    case(
+        "nested-100k-lists-as-view",
+        text_replaced('"view": {}', '"view": ' + nested(100_000)),
+        r"nested too deeply",
+    ),
+    case(
+        "nested-100k-lists-as-title",
+        text_replaced('"title": "Corner bakery: online cake orders"', '"title": ' + nested(100_000)),
+        r"nested too deeply",
+    ),
+    # ---- envelope ----
+    case("format-missing", without(("format",)), r'^not a journey map: it has no "format" key'),
+    case(
+        "format-typo",
+        mutated((("format",), "journeymaper")),
+        r"^not a journey map: its format is 'journeymaper'",
+    ),
+    case("format-wrong-case", mutated((("format",), "JourneyMapper")), r"its format is 'JourneyMapper'"),
+    case("format-null", mutated((("format",), None)), r"^not a journey map: its format is"),
+    case("format-number", mutated((("format",), 1)), r"^not a journey map"),
+    case("other-program-json", raw(b'{"name": "my-package", "version": "1.0.0"}'), r'no "format" key'),
+    case(
+        "schema-version-2",
+        mutated((("schema_version",), 2)),
+        r"^saved by a newer journeymapper: file format 2, this version reads up to 1$",
+    ),
+    case(
+        "schema-version-999",
+        mutated((("schema_version",), 999)),
+        r"file format 999, this version reads up to 1",
+    ),
+    case(
+        "schema-version-0",
+        mutated((("schema_version",), 0)),
+        r"^file format 0 is not supported: this version reads formats 1 to 1$",
+    ),
+    case("schema-version-negative", mutated((("schema_version",), -1)), r"file format -1 is not supported"),
+    case(
+        "schema-version-string",
+        mutated((("schema_version",), "1")),
+        r"^schema_version: must be a whole number",
+    ),
+    case(
+        "schema-version-true",
+        mutated((("schema_version",), True)),
+        r"^schema_version: must be a whole number",
+    ),
+    case(
+        "schema-version-float",
+        mutated((("schema_version",), 1.0)),
+        r"^schema_version: must be a whole number",
+    ),
+    case("schema-version-null", mutated((("schema_version",), None)), r"^schema_version: "),
+    case("schema-version-missing", without(("schema_version",)), r"^schema_version: "),
+    case("envelope-unknown-key", mutated((("extra",), 1)), unknown("extra")),
+    case(
+        "envelope-misspelt-map",
+        edited(lambda e: e.__setitem__("maps", e.pop("map"))),
+        unknown("maps"),
+        r"^map: required field is missing$",
+    ),
+    case("app-version-number", mutated((("app_version",), 1)), r"^app_version: must be text"),
+    case("app-version-too-long", mutated((("app_version",), "1" * 51)), r"^app_version: .*50 characters"),
+    case("view-list", mutated((("view",), [])), r"^view: must be an object$"),
+    case("view-string", mutated((("view",), "zoom=2")), r"^view: must be an object$"),
+    case("map-missing", without(("map",)), r"^map: required field is missing$"),
+    case("map-list", mutated((("map",), [])), r"^map: must be an object$"),
+    case("map-string", mutated((("map",), "m1")), r"^map: must be an object$"),
+    # ---- unknown keys at every level (strict objects, never silently dropped) ----
+    case("unknown-key-map", mutated((("map", "colour"), "red")), unknown("map.colour")),
+    case("unknown-key-persona", mutated(((*P0, "colour"), "red")), unknown("map.personas[0].colour")),
+    case("unknown-key-stage", mutated(((*S0, "colour"), "red")), unknown("map.stages[0].colour")),
+    case("unknown-key-kpi", mutated(((*KPI, "colour"), "red")), unknown("map.stages[1].kpis[0].colour")),
+    case("unknown-key-touchpoint", mutated(((*TP0, "colour"), "red")), unknown("map.touchpoints[0].colour")),
+    case(
+        "unknown-key-pain-point",
+        mutated(((*TP1, "pain_points", 0, "colour"), "red")),
+        unknown("map.touchpoints[1].pain_points[0].colour"),
+    ),
+    case(
+        "unknown-key-opportunity",
+        mutated(((*TP1, "opportunities", 0, "colour"), "red")),
+        unknown("map.touchpoints[1].opportunities[0].colour"),
+    ),
+    case("unknown-key-flow", mutated(((*F0, "colour"), "red")), unknown("map.flows[0].colour")),
+    case(
+        "misspelt-key-is-unknown-not-default",
+        edited(
+            lambda e: e["map"]["touchpoints"][0].update(emotions=e["map"]["touchpoints"][0].pop("emotion"))
+        ),
+        unknown("map.touchpoints[0].emotions"),
+    ),
+    case(
+        "unknown-key-with-newline",
+        mutated((("map", "evil\nkey"), 1)),
+        r"unknown field",
+    ),
+    case(
+        "unknown-key-with-line-separator",
+        mutated(((*TP0, "a\u2028b"), 1)),
+        r"unknown field",
+    ),
+    # ---- wrong JSON types ----
+    case(
+        "string-where-number",
+        mutated(((*KPI, "value"), "2.1")),
+        at("map.stages[1].kpis[0].value", "not a number"),
+    ),
+    case(
+        "string-where-whole-number",
+        mutated(((*TP0, "emotion"), "2")),
+        at("map.touchpoints[0].emotion", "must be a whole number"),
+    ),
+    case(
+        "number-where-string",
+        mutated((("map", "title"), 5)),
+        at("map.title", "must be text, not the number 5"),
+    ),
+    case("number-where-id", mutated(((*P0, "id"), 7)), at("map.personas[0].id", "")),
+    case("number-where-reference", mutated(((*F0, "source"), 1)), at("map.flows[0].source", "")),
+    case("object-where-list", mutated((("map", "personas"), {})), at("map.personas", "must be a list")),
+    case(
+        "string-where-list",
+        mutated(((*P0, "goals"), "Order a cake")),
+        at("map.personas[0].goals", "must be a list"),
+    ),
+    case("list-where-object", mutated(((*TP0,), ["t1"])), at("map.touchpoints[0]", "must be an object")),
+    case(
+        "string-where-object",
+        mutated(((*KPI,), "Conversion rate")),
+        at("map.stages[1].kpis[0]", "must be an object"),
+    ),
+    case(
+        "true-for-emotion",
+        mutated(((*TP0, "emotion"), True)),
+        at("map.touchpoints[0].emotion", "whole number"),
+    ),
+    case(
+        "false-for-emotion",
+        mutated(((*TP0, "emotion"), False)),
+        at("map.touchpoints[0].emotion", "whole number"),
+    ),
+    case(
+        "true-for-kpi-value",
+        mutated(((*KPI, "value"), True)),
+        at("map.stages[1].kpis[0].value", "not a number"),
+    ),
+    case("null-where-text", mutated((("map", "description"), None)), at("map.description", "must be text")),
+    case(
+        "list-where-text", mutated(((*TP0, "title"), ["a"])), at("map.touchpoints[0].title", "must be text")
+    ),
+    case(
+        "required-title-missing",
+        without((*TP0, "title")),
+        at("map.touchpoints[0].title", "required field is missing"),
+    ),
+    case(
+        "required-persona-ref-missing",
+        without((*TP0, "persona")),
+        at("map.touchpoints[0].persona", "required field is missing"),
+    ),
+    case(
+        "required-map-created-missing",
+        without(("map", "created")),
+        at("map.created", "required field is missing"),
+    ),
+    case("required-kpi-name-missing", without((*KPI, "name")), at("map.stages[1].kpis[0].name", "required")),
+    case("empty-persona-name", mutated(((*P0, "name"), "")), at("map.personas[0].name", "must not be empty")),
+    case(
+        "empty-pain-point-text",
+        mutated(((*TP1, "pain_points", 0, "text"), "")),
+        at("map.touchpoints[1].pain_points[0].text", "must not be empty"),
+    ),
+    # ---- integrity: dangling references and one id space ----
+    case(
+        "touchpoint-missing-persona",
+        mutated(((*TP0, "persona"), "ghost")),
+        r"^map\.touchpoints\[0\]\.persona: no persona with id 'ghost'$",
+    ),
+    case(
+        "touchpoint-missing-stage",
+        mutated(((*TP1, "stage"), "s9")),
+        r"^map\.touchpoints\[1\]\.stage: no stage with id 's9'$",
+    ),
+    case(
+        "touchpoint-persona-is-a-stage",
+        mutated(((*TP0, "persona"), "s1")),
+        r"^map\.touchpoints\[0\]\.persona: no persona with id 's1'$",
+    ),
+    case(
+        "flow-missing-source",
+        mutated(((*F0, "source"), "t9")),
+        r"^map\.flows\[0\]\.source: no touchpoint with id 't9'$",
+    ),
+    case(
+        "flow-missing-target",
+        mutated(((*F0, "target"), "gone")),
+        r"^map\.flows\[0\]\.target: no touchpoint with id 'gone'$",
+    ),
+    case(
+        "flow-target-is-a-persona",
+        mutated(((*F0, "target"), "p1")),
+        r"^map\.flows\[0\]\.target: no touchpoint",
+    ),
+    case(
+        "duplicate-id-in-personas",
+        edited(lambda e: add_persona(e) or set_at(e, ("map", "personas", 1, "id"), "p1")),
+        r"^map\.personas\[1\]\.id: .*'p1'.*map\.personas\[0\]",
+    ),
+    case(
+        "duplicate-id-in-touchpoints",
+        mutated(((*TP1, "id"), "t1")),
+        r"^map\.touchpoints\[1\]\.id: .*'t1'.*already used",
+    ),
+    case(
+        "duplicate-id-persona-and-flow",
+        mutated(((*F0, "id"), "p1")),
+        r"^map\.flows\[0\]\.id: id 'p1' is already used by map\.personas\[0\]$",
+    ),
+    case(
+        "duplicate-id-stage-and-touchpoint",
+        mutated(((*TP0, "id"), "s1")),
+        r"^map\.touchpoints\[0\]\.id: .*'s1'.*already",
+    ),
+    case("bad-id-space", mutated(((*P0, "id"), "p 1")), at("map.personas[0].id", "'p 1' is not a valid id")),
+    case("bad-id-65-chars", mutated(((*S0, "id"), "s" * 65)), at("map.stages[0].id", "is not a valid id")),
+    case("bad-id-empty", mutated((("map", "id"), "")), at("map.id", "'' is not a valid id")),
+    case("bad-id-non-ascii", mutated(((*TP0, "id"), "tö")), at("map.touchpoints[0].id", "is not a valid id")),
+    case("bad-id-slash", mutated(((*F0, "id"), "../f1")), at("map.flows[0].id", "is not a valid id")),
+    case(
+        "bad-reference-id",
+        mutated(((*TP0, "stage"), "s 1")),
+        at("map.touchpoints[0].stage", "is not a valid id"),
+    ),
+    # ---- limits (list counts refused before validation, lengths named) ----
+    case("51-personas", mutated((("map", "personas"), [{}] * 51)), r"^map\.personas: .*51.*limit is 50"),
+    case("101-stages", mutated((("map", "stages"), [{}] * 101)), r"^map\.stages: .*101.*limit is 100"),
+    case(
+        "20001-touchpoints",
+        mutated((("map", "touchpoints"), [{}] * 20_001)),
+        r"^map\.touchpoints: .*20,001.*limit is 20,000",
+    ),
+    case("50001-flows", mutated((("map", "flows"), [0] * 50_001)), r"^map\.flows: .*50,001.*limit is 50,000"),
+    case(
+        "51-goals", mutated(((*P0, "goals"), ["x"] * 51)), at("map.personas[0].goals", "more than 50 items")
+    ),
+    case(
+        "51-kpis",
+        mutated(((*KPI[:-1],), [{"name": "k"}] * 51)),
+        at("map.stages[1].kpis", "more than 50 items"),
+    ),
+    case(
+        "51-pain-points",
+        mutated(((*TP0, "pain_points"), [{"text": "x"}] * 51)),
+        at("map.touchpoints[0].pain_points", "more than 50 items"),
+    ),
+    case(
+        "51-opportunities",
+        mutated(((*TP0, "opportunities"), [{"text": "x"}] * 51)),
+        at("map.touchpoints[0].opportunities", "more than 50 items"),
+    ),
+    case(
+        "title-201-chars",
+        mutated((("map", "title"), "x" * 201)),
+        at("map.title", "longer than 200 characters"),
+    ),
+    case(
+        "pain-point-text-501",
+        mutated(((*TP1, "pain_points", 0, "text"), "é" * 501)),
+        at("map.touchpoints[1].pain_points[0].text", "longer than 500 characters"),
+    ),
+    case(
+        "touchpoint-title-501", mutated(((*TP0, "title"), "t" * 501)), at("map.touchpoints[0].title", "500")
+    ),
+    case(
+        "notes-10001",
+        mutated(((*TP0, "notes"), "n" * 10_001)),
+        at("map.touchpoints[0].notes", "10000|10,000"),
+    ),
+    case("goal-item-501", mutated(((*P0, "goals", 0), "g" * 501)), at("map.personas[0].goals[0]", "500")),
+    case(
+        "kpi-unit-21", mutated(((*KPI, "unit"), "u" * 21)), at("map.stages[1].kpis[0].unit", "20 characters")
+    ),
+    case("flow-label-201", mutated(((*F0, "label"), "l" * 201)), at("map.flows[0].label", "200 characters")),
+    case("astral-title-201", mutated((("map", "title"), "🎂" * 201)), at("map.title", "200 characters")),
+    # ---- values ----
+    case("emotion-3", mutated(((*TP0, "emotion"), 3)), at("map.touchpoints[0].emotion", "3 is out of range")),
+    case(
+        "emotion--3", mutated(((*TP1, "emotion"), -3)), at("map.touchpoints[1].emotion", "-3 is out of range")
+    ),
+    case(
+        "emotion-1.5",
+        mutated(((*TP0, "emotion"), 1.5)),
+        at("map.touchpoints[0].emotion", "whole number.*1.5"),
+    ),
+    case(
+        "emotion-word",
+        mutated(((*TP0, "emotion"), "happy")),
+        at("map.touchpoints[0].emotion", "whole number"),
+    ),
+    case(
+        "channel-unknown",
+        mutated(((*TP0, "channel"), "fax")),
+        at("map.touchpoints[0].channel", "'fax' is not one of"),
+    ),
+    case(
+        "channel-wrong-case",
+        mutated(((*TP0, "channel"), "Website")),
+        at("map.touchpoints[0].channel", "not one of"),
+    ),
+    case("channel-empty", mutated(((*TP0, "channel"), "")), at("map.touchpoints[0].channel", "not one of")),
+    case(
+        "severity-unknown",
+        mutated(((*TP1, "pain_points", 0, "severity"), "urgent")),
+        at("map.touchpoints[1].pain_points[0].severity", "'urgent' is not one of"),
+    ),
+    case(
+        "priority-unknown",
+        mutated(((*TP1, "opportunities", 0, "priority"), 1)),
+        at("map.touchpoints[1].opportunities[0].priority", "not one of"),
+    ),
+    case(
+        "evidence-unknown",
+        mutated(((*TP0, "evidence"), "proven")),
+        at("map.touchpoints[0].evidence", "not one of"),
+    ),
+    case(
+        "flow-kind-unknown", mutated(((*F0, "kind"), "jump")), at("map.flows[0].kind", "'jump' is not one of")
+    ),
+    case("colour-name", mutated(((*P0, "color"), "red")), at("map.personas[0].color", NOT_A_COLOUR)),
+    case("colour-short", mutated(((*P0, "color"), "#2E86A")), at("map.personas[0].color", NOT_A_COLOUR)),
+    case("colour-no-hash", mutated(((*P0, "color"), "2E86AB")), at("map.personas[0].color", NOT_A_COLOUR)),
+    case("colour-not-hex", mutated(((*P0, "color"), "#GGGGGG")), at("map.personas[0].color", NOT_A_COLOUR)),
+    case(
+        "colour-with-alpha", mutated(((*P0, "color"), "#2E86AB80")), at("map.personas[0].color", NOT_A_COLOUR)
+    ),
+    case("colour-number", mutated(((*P0, "color"), 3049131)), at("map.personas[0].color", NOT_A_COLOUR)),
+    case(
+        "timestamp-no-timezone",
+        mutated((("map", "created"), "2026-11-23T10:00:00")),
+        at("map.created", "has no time zone"),
+    ),
+    case(
+        "timestamp-garbage", mutated((("map", "modified"), "yesterday")), at("map.modified", NOT_A_TIMESTAMP)
+    ),
+    case("timestamp-empty", mutated((("map", "modified"), "")), at("map.modified", NOT_A_TIMESTAMP)),
+    case(
+        "timestamp-number", mutated((("map", "created"), 1_763_892_000)), at("map.created", NOT_A_TIMESTAMP)
+    ),
+    case(
+        "timestamp-month-13",
+        mutated((("map", "created"), "2026-13-01T00:00:00Z")),
+        at("map.created", NOT_A_TIMESTAMP),
+    ),
+    case("timestamp-date-only", mutated((("map", "created"), "2026-11-23")), at("map.created", "")),
+    case(
+        "timestamp-offset-below-year-1",
+        mutated((("map", "created"), "0001-01-01T00:00:00+01:00")),
+        at("map.created", ""),
+    ),
+    case(
+        "timestamp-offset-above-year-9999",
+        mutated((("map", "modified"), "9999-12-31T23:59:59-01:00")),
+        at("map.modified", ""),
+    ),
+    case(
+        "review-by-impossible-date",
+        mutated((("map", "review_by"), "2027-02-30")),
+        at("map.review_by", NOT_A_DATE),
+    ),
+    case(
+        "review-by-european", mutated((("map", "review_by"), "31/03/2027")), at("map.review_by", NOT_A_DATE)
+    ),
+    case(
+        "review-by-timestamp",
+        mutated((("map", "review_by"), "2027-03-31T00:00:00Z")),
+        at("map.review_by", NOT_A_DATE),
+    ),
+    case("review-by-number", mutated((("map", "review_by"), 20270331)), at("map.review_by", NOT_A_DATE)),
+    case(
+        "review-by-arabic-digits",
+        mutated((("map", "review_by"), "٢٠٢٧-٠٣-٣١")),
+        at("map.review_by", NOT_A_DATE),
+    ),
+    # ---- characters that cannot be saved or printed ----
+    case(
+        "nul-in-title",
+        mutated((("map", "title"), "Corner\x00bakery")),
+        at("map.title", r"not allowed in text \(U\+0000\)"),
+    ),
+    case(
+        "escape-char-in-notes",
+        mutated(((*TP0, "notes"), "\x1b[31mred")),
+        at("map.touchpoints[0].notes", r"U\+001B"),
+    ),
+    case(
+        "bell-in-goal", mutated(((*P0, "goals", 0), "ding\x07")), at("map.personas[0].goals[0]", r"U\+0007")
+    ),
+    case(
+        "lone-surrogate-in-title",
+        mutated((("map", "title"), "cake \ud800")),
+        at("map.title", r"(not allowed|surrogate|U\+D800)"),
+    ),
+    case(
+        "lone-low-surrogate-in-kpi-name",
+        mutated(((*KPI, "name"), "\udc80")),
+        at("map.stages[1].kpis[0].name", r"(not allowed|surrogate|U\+DC80)"),
+    ),
+    case(
+        "lone-surrogate-in-view",
+        mutated((("view", "note"), "\ud800")),
+        r"view",
+    ),
+    case(
+        "json-duplicate-key",
+        text_replaced(
+            '"title": "Corner bakery: online cake orders",',
+            '"title": "Corner bakery", "title": "Something else",',
+        ),
+        r"title.*(duplicate|twice|more than once|repeated)",
+    ),
+]
+
+
+def _single_line(line: str) -> bool:
+    return "\n" not in line and "\r" not in line and len(line.splitlines()) == 1
+
+
+def check_error(err: LoadError) -> list[str]:
+    """What every LoadError must be, whatever the file: non-empty, single-line, printable lines."""
+    lines = err.lines()
+    assert lines, "a LoadError must carry at least one problem"
+    assert len(lines) <= MAX_REPORTED_PROBLEMS + 1
+    for line in [*lines, str(err)]:
+        assert _single_line(line), f"message is not a single line: {line!r}"
+        line.encode("utf-8")  # printable on a UTF-8 terminal and in a dialog
+    return lines
+
+
+@pytest.mark.parametrize(("build", "needles"), CORPUS)
+def test_bad_file_is_refused_with_a_clear_message(build: Builder, needles: tuple[str, ...]) -> None:
+    data = build()
+    with pytest.raises(LoadError) as info:
+        load_bytes(data)
+    lines = check_error(info.value)
+    for needle in needles:
+        assert any(re.search(needle, line) for line in lines), f"{needle!r} not in {lines}"
+
+
+def test_corpus_ids_are_unique() -> None:
+    ids = [param.id for param in CORPUS]
+    assert len(ids) == len(set(ids))
+
+
+def test_load_path_names_the_file_on_every_line(tmp_path: Path) -> None:
+    bad = tmp_path / "broken map.jmap"
+    envelope = spec_envelope()
+    envelope["map"]["touchpoints"][0]["emotion"] = 7
+    envelope["map"]["flows"][0]["target"] = "nowhere"
+    bad.write_bytes(encode(envelope))
+    with pytest.raises(LoadError) as info:
+        load_path(bad)
+    lines = check_error(info.value)
+    assert len(lines) == 2
+    assert all(line.startswith(f"{bad}: ") for line in lines)
+    assert info.value.source == str(bad)
+
+
+def test_every_cut_of_the_spec_example_is_a_load_error() -> None:
+    """A file cut off at any byte (a failed copy, a full disk) is refused, never a traceback."""
+    for end in range(len(SPEC_BYTES.rstrip())):
+        with pytest.raises(LoadError) as info:
+            load_bytes(SPEC_BYTES[:end])
+        check_error(info.value)
+
+
+def test_whole_spec_example_loads() -> None:
+    loaded = load_bytes(SPEC_BYTES)
+    assert loaded.map.title == "Corner bakery: online cake orders"
+
+
+# -- many problems ---------------------------------------------------------------------------------
+def test_all_problems_of_a_file_are_reported_not_only_the_first() -> None:
+    envelope = spec_envelope()
+    envelope["extra"] = True  # envelope
+    envelope["map"]["touchpoints"][0]["colour"] = "red"  # unknown key
+    envelope["map"]["touchpoints"][1]["emotion"] = 3  # out of range
+    envelope["map"]["personas"][0]["color"] = "blue"  # bad colour
+    envelope["map"]["stages"][1]["kpis"][0]["value"] = "2.1"  # wrong type
+    envelope["map"]["flows"][0]["target"] = "t9"  # dangling
+    envelope["map"]["flows"][0]["id"] = "s1"  # duplicate across lists
+    with pytest.raises(LoadError) as info:
+        load_bytes(encode(envelope))
+    lines = check_error(info.value)
+    expected = [
+        unknown("extra"),
+        unknown("map.touchpoints[0].colour"),
+        at("map.touchpoints[1].emotion", "out of range"),
+        at("map.personas[0].color", NOT_A_COLOUR),
+        at("map.stages[1].kpis[0].value", "not a number"),
+        r"^map\.flows\[0\]\.target: no touchpoint with id 't9'$",
+        r"^map\.flows\[0\]\.id: id 's1' is already used by map\.stages\[0\]$",
+    ]
+    for needle in expected:
+        assert any(re.search(needle, line) for line in lines), f"{needle!r} not in {lines}"
+    assert len(lines) == len(expected)
+    assert info.value.more == 0
+    assert "(and 6 more problems)" in str(info.value)
+
+
+def test_problems_over_the_cap_are_counted() -> None:
+    envelope = spec_envelope()
+    cards = envelope["map"]["touchpoints"]
+    cards[:] = [dict(cards[0], id=f"t{i}", emotion=9) for i in range(1, 81)]  # 80 bad emotions
+    with pytest.raises(LoadError) as info:
+        load_bytes(encode(envelope))
+    err = info.value
+    lines = check_error(err)
+    assert MAX_REPORTED_PROBLEMS == 50
+    assert len(err.problems) == 50
+    assert err.more == 30
+    assert [line.split(":")[0] for line in lines[:50]] == [f"map.touchpoints[{i}].emotion" for i in range(50)]
+    assert re.fullmatch(r"\.\.\. and 30 more problems", lines[-1])
+    assert "(and 79 more problems)" in str(err)
+
+
+def test_exactly_the_cap_has_no_more_line() -> None:
+    envelope = spec_envelope()
+    cards = envelope["map"]["touchpoints"]
+    cards[:] = [dict(cards[0], id=f"t{i}", emotion=-9) for i in range(1, 51)]
+    envelope["map"]["flows"] = []
+    with pytest.raises(LoadError) as info:
+        load_bytes(encode(envelope))
+    assert len(info.value.lines()) == 50
+    assert info.value.more == 0
+
+
+def test_twenty_thousand_empty_touchpoints_are_reported_quickly_and_capped() -> None:
+    """At the limit the list is validated: the flood of problems is capped, not all listed."""
+    envelope = spec_envelope()
+    envelope["map"]["touchpoints"] = [{}] * 20_000
+    start = time.perf_counter()
+    with pytest.raises(LoadError) as info:
+        load_bytes(encode(envelope))
+    assert time.perf_counter() - start < 10
+    lines = check_error(info.value)
+    assert len(lines) == 51 and info.value.more > 50_000
+    assert lines[0] == "map.touchpoints[0].id: required field is missing"
+
+
+# -- limits are checked before the work they protect -----------------------------------------------
+def _forbid(monkeypatch: pytest.MonkeyPatch, obj: Any, name: str) -> None:
+    def boom(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError(f"{name} ran although a limit should have stopped the reading first")
+
+    monkeypatch.setattr(obj, name, boom)
+
+
+def _padded_spec(size: int) -> bytes:
+    """The spec example padded with spaces to exactly `size` bytes: valid JSON of any size."""
+    body = SPEC_BYTES.rstrip()
+    assert body.endswith(b"}")
+    return body[:-1] + b" " * (size - len(body)) + b"}"
+
+
+def test_40_mb_file_is_refused_by_size_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = tmp_path / "big.jmap"
+    big.write_bytes(_padded_spec(40 * 1024 * 1024))
+    _forbid(monkeypatch, reader, "_decode")
+    _forbid(monkeypatch, reader, "_parse_json")
+    start = time.perf_counter()
+    with pytest.raises(LoadError) as info:
+        load_path(big)
+    elapsed = time.perf_counter() - start
+    assert elapsed < 0.5, f"size check took {elapsed:.2f}s: the file was read or parsed"
+    (line,) = check_error(info.value)
+    assert line.startswith(f"{big}: ")
+    assert "40.0 MB" in line and "32" in line
+
+
+def test_40_mb_bytes_are_refused_by_size_before_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _padded_spec(40 * 1024 * 1024)
+    _forbid(monkeypatch, reader, "_decode")
+    _forbid(monkeypatch, reader, "_parse_json")
+    with pytest.raises(LoadError) as info:
+        load_bytes(data)
+    (line,) = check_error(info.value)
+    assert "40.0 MB" in line
+
+
+def test_file_of_exactly_the_size_limit_loads() -> None:
+    assert MAX_FILE_BYTES == 32 * 1024 * 1024
+    assert load_bytes(_padded_spec(MAX_FILE_BYTES)).map.id == "m1"
+
+
+def test_one_byte_over_the_size_limit_is_refused(tmp_path: Path) -> None:
+    big = tmp_path / "big.jmap"
+    big.write_bytes(_padded_spec(MAX_FILE_BYTES + 1))
+    with pytest.raises(LoadError) as info:
+        load_path(big)
+    check_error(info.value)
+
+
+def test_size_message_tells_the_sizes_apart() -> None:
+    with pytest.raises(LoadError) as info:
+        load_bytes(_padded_spec(MAX_FILE_BYTES + 1))
+    sizes = re.findall(r"\d[\d.,]*\s*(?:[KMG]i?B|bytes)", info.value.problems[0])
+    assert len(sizes) == 2 and sizes[0] != sizes[1], info.value.problems[0]
+
+
+@pytest.mark.parametrize("key", ["personas", "stages", "touchpoints", "flows"])
+def test_list_limits_stop_before_schema_validation(key: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    limit = {"personas": 50, "stages": 100, "touchpoints": 20_000, "flows": 50_000}[key]
+    envelope = spec_envelope()
+    envelope["map"][key] = [{}] * (limit + 1)
+    data = encode(envelope)
+    _forbid(monkeypatch, reader.Map, "model_validate")
+    _forbid(monkeypatch, reader, "integrity_problems")
+    with pytest.raises(LoadError) as info:
+        load_bytes(data)
+    (line,) = check_error(info.value)
+    assert line == f"map.{key}: has {limit + 1:,} items; the limit is {limit:,}"
+
+
+def test_lists_at_their_limits_load() -> None:
+    envelope = spec_envelope()
+    the_map = envelope["map"]
+    the_map["personas"] = [{"id": f"p{i}", "name": f"P{i}"} for i in range(1, 51)]
+    the_map["stages"] = [{"id": f"s{i}", "name": f"S{i}"} for i in range(1, 101)]
+    the_map["stages"][1]["kpis"] = [{"name": f"k{i}"} for i in range(50)]
+    the_map["personas"][0]["goals"] = ["g"] * 50
+    the_map["touchpoints"][1]["pain_points"] = [{"text": "x" * 500}] * 50
+    the_map["title"] = "t" * 200
+    loaded = load_bytes(encode(envelope))
+    assert len(loaded.map.personas) == 50 and len(loaded.map.stages) == 100
+
+
+# -- not regular files -------------------------------------------------------------------------------
+def test_folder_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(LoadError) as info:
+        load_path(tmp_path)
+    (line,) = check_error(info.value)
+    assert "folder" in line
+
+
+def test_missing_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(LoadError) as info:
+        load_path(tmp_path / "nope.jmap")
+    (line,) = check_error(info.value)
+    assert line.endswith("no such file")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_endless_device_is_refused() -> None:
+    with pytest.raises(LoadError) as info:
+        load_path("/dev/zero")
+    (line,) = check_error(info.value)
+    assert "not a regular file" in line
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_named_pipe_is_refused_without_hanging(tmp_path: Path) -> None:
+    fifo = tmp_path / "map.jmap"
+    os.mkfifo(fifo)
+    outcome: list[BaseException | object] = []
+
+    def run() -> None:
+        try:
+            outcome.append(load_path(fifo))
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            outcome.append(exc)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout=1)
+    hung = worker.is_alive()
+    if hung:  # release the reader: open the pipe for writing and close it at once
+        fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        os.close(fd)
+        worker.join(timeout=5)
+    assert not hung, "load_path blocked on a named pipe"
+    assert isinstance(outcome[0], LoadError)
+
+
+# -- messages stay short whatever the file holds -------------------------------------------------------
+HUGE = "x" * 200_000
+LONG_VALUE_CASES = [
+    pytest.param(mutated((("format",), HUGE)), id="huge-format-tag"),
+    pytest.param(mutated((("schema_version",), HUGE)), id="huge-schema-version-text"),
+    pytest.param(mutated((("map", HUGE), 1)), id="huge-unknown-key"),
+    pytest.param(mutated(((*TP0, "persona"), "a" * 60 + HUGE)), id="huge-dangling-reference"),
+    pytest.param(
+        edited(lambda e: [set_at(e, (*P0, "id"), HUGE), set_at(e, (*F0, "id"), HUGE)]), id="huge-duplicate-id"
+    ),
+    pytest.param(
+        text_replaced('"schema_version": 1', '"schema_version": 1' + "0" * 4000),
+        id="4000-digit-schema-version",
+    ),
+]
+
+
+@pytest.mark.parametrize("build", LONG_VALUE_CASES)
+def test_messages_stay_short_for_huge_values(build: Builder) -> None:
+    with pytest.raises(LoadError) as info:
+        load_bytes(build())
+    lines = check_error(info.value)
+    assert max(len(line) for line in lines) <= 1000
+
+
+LONG_VALUE_OK_CASES = [
+    pytest.param(mutated((("map", "title"), HUGE)), id="huge-title"),
+    pytest.param(mutated(((*TP0, "channel"), HUGE)), id="huge-channel"),
+    pytest.param(mutated(((*P0, "id"), HUGE)), id="huge-bad-id"),
+    pytest.param(mutated(((*P0, "color"), HUGE)), id="huge-colour"),
+    pytest.param(mutated((("map", "created"), HUGE)), id="huge-timestamp"),
+    pytest.param(mutated(((*KPI, "value"), HUGE)), id="huge-number-text"),
+]
+
+
+@pytest.mark.parametrize("build", LONG_VALUE_OK_CASES)
+def test_field_messages_shorten_huge_values(build: Builder) -> None:
+    with pytest.raises(LoadError) as info:
+        load_bytes(build())
+    lines = check_error(info.value)
+    assert max(len(line) for line in lines) <= 1000
+
+
+# -- hostile text that is fine: markup is data, kept byte for byte --------------------------------------
+MARKUP = [
+    "<b>hi</b>",
+    '<img src="/etc/passwd"/>',
+    "<script>alert('x')</script>",
+    '<link href="http://example.com/x">click</link>',
+    "<para><font color=red>ReportLab</font></para>",
+    "{{ template }} ${HOME} %(name)s __import__('os').system('x')",
+    "&amp; &lt;b&gt; &#x41;",
+    "file:///etc/passwd",
+]
+
+
+@pytest.mark.parametrize("markup", MARKUP)
+def test_markup_loads_and_is_kept_literally(markup: str) -> None:
+    envelope = spec_envelope()
+    envelope["map"]["title"] = markup
+    envelope["map"]["personas"][0]["goals"] = [markup]
+    envelope["map"]["touchpoints"][1]["pain_points"][0]["text"] = markup
+    envelope["map"]["touchpoints"][0]["notes"] = markup
+    envelope["map"]["flows"][0]["label"] = markup
+    loaded = load_bytes(encode(envelope))
+    assert loaded.map.title == markup
+    assert loaded.map.personas[0].goals == [markup]
+    assert loaded.map.touchpoints[1].pain_points[0].text == markup
+    assert loaded.map.touchpoints[0].notes == markup
+    assert loaded.map.flows[0].label == markup
+    out = dumps(loaded.map, loaded.view)
+    # json.dumps escapes only `"` and `\`: the markup's bytes appear as written, not HTML-escaped
+    written = json.dumps(markup, ensure_ascii=False).encode("utf-8")
+    assert out.count(written) >= 5
+    assert b"\\u003c" not in out and b"\\u0026" not in out
+    again = load_bytes(out)
+    assert again.map == loaded.map
+
+
+# -- accepted edge cases (the spec's decisions) ---------------------------------------------------------
+ACCEPTED = [
+    pytest.param(
+        mutated(((*P0, "id"), "m1"), ((*TP0, "persona"), "m1"), ((*TP1, "persona"), "m1")),
+        id="persona-may-share-the-map-id",
+    ),
+    pytest.param(mutated(((*P0, "color"), "#a1b2c3")), id="lower-case-colour"),
+    pytest.param(mutated(((*TP0, "emotion"), -2), ((*TP1, "emotion"), None)), id="emotion-bounds-and-null"),
+    pytest.param(mutated(((*TP0, "channel"), None)), id="channel-null"),
+    pytest.param(mutated(((*KPI, "value"), 0), ((*KPI, "target"), -1.5e300)), id="kpi-numbers"),
+    pytest.param(
+        mutated((("map", "created"), "2026-11-23T10:00:00.123456789+05:30")), id="nanosecond-fraction"
+    ),
+    pytest.param(mutated((("map", "created"), "2026-11-23t10:00:00z")), id="lower-case-t-and-z"),
+    pytest.param(mutated((("map", "created"), "2026-11-23T10:00:00-00:00")), id="unknown-local-offset"),
+    pytest.param(mutated((("map", "review_by"), "2028-02-29")), id="leap-day-review"),
+    pytest.param(mutated((("map", "title"), "tab\there\r\nand\nlines")), id="tab-cr-lf-in-text"),
+    pytest.param(
+        mutated((("map", "title"), "del\x7f c1\x85 ls\u2028 ps\u2029 bom\ufeff zw\u200b")),
+        id="non-c0-controls-in-text",
+    ),
+    pytest.param(mutated((("map", "title"), "🎂" * 200)), id="200-astral-chars"),
+    pytest.param(mutated((("view",), None)), id="view-null"),
+    pytest.param(without(("view",)), id="view-missing"),
+    pytest.param(without(("app_version",)), id="app-version-missing"),
+    pytest.param(mutated((("view",), {"zoom": 2, "unknown": {"deep": [1, "x", None]}})), id="free-view-keys"),
+    pytest.param(raw(b"\xef\xbb\xbf" + SPEC_BYTES), id="utf8-bom"),
+    pytest.param(raw(SPEC_BYTES.replace(b"\n", b"\r\n")), id="crlf-line-ends"),
+    pytest.param(raw(json.dumps(json.loads(SPEC_BYTES)).encode()), id="one-line-json"),
+    pytest.param(raw(b"\n\n  " + SPEC_BYTES + b"\n\n  "), id="surrounding-whitespace"),
+]
+
+
+@pytest.mark.parametrize("build", ACCEPTED)
+def test_accepted_edge_cases_load(build: Builder) -> None:
+    loaded = load_bytes(build())
+    assert loaded.map.id == "m1"
+
+
+def test_minimal_map_takes_the_documented_defaults() -> None:
+    envelope = {
+        "format": "journeymapper",
+        "schema_version": 1,
+        "map": {
+            "id": "m",
+            "title": "T",
+            "created": "2026-01-01T00:00:00Z",
+            "modified": "2026-01-01T00:00:00Z",
+            "personas": [{"id": "p", "name": "P"}],
+            "stages": [{"id": "s", "name": "S", "kpis": [{"name": "NPS"}]}],
+            "touchpoints": [
+                {
+                    "id": "t",
+                    "persona": "p",
+                    "stage": "s",
+                    "title": "Card",
+                    "pain_points": [{"text": "slow"}],
+                    "opportunities": [{"text": "faster"}],
+                }
+            ],
+            "flows": [{"id": "f", "source": "t", "target": "t"}],
+        },
+    }
+    loaded = load_bytes(encode(envelope))
+    assert loaded.view == {} and loaded.app_version == ""
+    m = loaded.map
+    assert (m.description, m.owner, m.review_by) == ("", "", None)
+    p = m.personas[0]
+    assert (p.segment, p.description, p.goals, p.needs, p.frustrations, p.color) == (
+        "",
+        "",
+        [],
+        [],
+        [],
+        "#2E86AB",
+    )
+    s = m.stages[0]
+    assert (s.description, s.goal) == ("", "")
+    k = s.kpis[0]
+    assert (k.value, k.target, k.unit) == (None, None, "")
+    t = m.touchpoints[0]
+    assert (t.channel, t.action, t.thoughts, t.emotion, t.owner, t.evidence, t.source, t.notes) == (
+        None,
+        "",
+        "",
+        None,
+        "",
+        "assumed",
+        "",
+        "",
+    )
+    assert t.pain_points[0].severity == "medium" and t.opportunities[0].priority == "medium"
+    assert (m.flows[0].label, m.flows[0].kind) == ("", "next")
+
+
+# -- fuzzing: whatever the bytes, a LoadedMap or a LoadError ------------------------------------------------
+def _load_or_error(data: bytes) -> None:
+    try:
+        load_bytes(data)
+    except LoadError as err:
+        check_error(err)
+
+
+@settings(max_examples=150, deadline=None, database=None)
+@given(st.binary(max_size=300))
+def test_random_bytes_never_crash(data: bytes) -> None:
+    _load_or_error(data)
+
+
+@settings(max_examples=100, deadline=None, database=None)
+@given(st.integers(0, len(SPEC_BYTES) - 1), st.binary(min_size=1, max_size=8))
+def test_corrupted_bytes_never_crash(offset: int, junk: bytes) -> None:
+    _load_or_error(SPEC_BYTES[:offset] + junk + SPEC_BYTES[offset + len(junk) :])
+
+
+_SAFE_KEYS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz_", min_size=1, max_size=12)
+_JSON_LEAF = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=20),
+)
+_JSON = st.recursive(
+    _JSON_LEAF,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(_SAFE_KEYS, inner, max_size=3)),
+    max_leaves=8,
+)
+
+
+def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [prefix] if prefix else []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found += _paths(value, (*prefix, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            found += _paths(value, (*prefix, i))
+    return found
+
+
+_ALL_PATHS = _paths(spec_envelope())
+
+
+@settings(max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(_ALL_PATHS), _JSON, st.booleans()), min_size=1, max_size=4))
+def test_structural_mutations_never_crash(changes: list[tuple[tuple[Any, ...], Any, bool]]) -> None:
+    """Replace or add values anywhere in the spec example: the reader answers, never crashes."""
+    envelope = spec_envelope()
+    for path, value, add_sibling in changes:
+        try:
+            if add_sibling and isinstance(path[-1], str):
+                set_at(envelope, (*path[:-1], path[-1] + "_x"), value)
+            else:
+                set_at(envelope, path, value)
+        except (KeyError, IndexError, TypeError):
+            continue  # an earlier change replaced a parent of this path
+    _load_or_error(encode(envelope))
+
+
+def test_the_corpus_is_at_least_what_the_brief_asks() -> None:
+    """Guard against the table shrinking unnoticed."""
+    assert len(CORPUS) >= 150
+    for expected in [
+        "truncated-half",
+        "NaN",
+        "Infinity",
+        "-Infinity",
+        "1e999-kpi-value",
+        "int-5000-digits-kpi",
+        "nested-100k-lists-as-map",
+        "nested-100k-lists-as-view",
+        "utf16-le-bom",
+        "empty-file",
+        "whitespace-only",
+        "invalid-utf8",
+        "lone-surrogate-in-title",
+        "nul-in-title",
+    ]:
+        assert expected in {param.id for param in CORPUS}, expected
