@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         old = self.editor
         self.editor = editor
         view = MapView(editor.scene)
-        view.zoomChanged.connect(lambda z: self.zoom_label.setText(f"{round(z * 100)} %"))
+        view.zoomChanged.connect(self._show_zoom)
         if self._view is not None:
             self.stack.removeWidget(self._view)
             self._view.deleteLater()
@@ -146,11 +146,13 @@ class MainWindow(QMainWindow):
         self.inline = InlineEditor(view)
         self.inspector = Inspector(editor)
         self.inspector_dock.setWidget(self.inspector)
+        editor.setParent(self)  # the editor (stack, scene, document) lives and dies with its window
+        # Bound methods, not lambdas: Qt disconnects them when this window is destroyed.
         editor.problemsChanged.connect(self._show_problems)
-        editor.error.connect(lambda message: self.statusBar().showMessage(message, 6000))
-        editor.stack.cleanChanged.connect(lambda _clean: self._update_title())
-        editor.stack.indexChanged.connect(lambda _i: self._update_actions())
-        editor.pathChanged.connect(lambda _p: self._update_title())
+        editor.error.connect(self._show_status)
+        editor.stack.cleanChanged.connect(self._update_title)
+        editor.stack.indexChanged.connect(self._update_actions)
+        editor.pathChanged.connect(self._update_title)
         editor.scene.editRequested.connect(self.edit_in_place)
         editor.scene.selectionChanged.connect(self._update_actions)
         self._show_problems(editor.problems)
@@ -159,7 +161,7 @@ class MainWindow(QMainWindow):
             view.set_zoom(float(zoom))
         else:
             view.set_zoom(1.0)
-        self.zoom_label.setText(f"{round(view.zoom() * 100)} %")
+        self._show_zoom(view.zoom())
         view.setFocus()
         self._update_title()
         self._update_actions()
@@ -454,7 +456,13 @@ class MainWindow(QMainWindow):
         if not self.recent_menu.actions():
             self.recent_menu.addAction("(none)").setEnabled(False)
 
-    def _update_actions(self) -> None:
+    def _show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 6000)
+
+    def _show_zoom(self, zoom: float) -> None:
+        self.zoom_label.setText(f"{round(zoom * 100)} %")
+
+    def _update_actions(self, *_args) -> None:
         has_map = self.editor is not None
         for name, action in self.actions_by_name.items():
             if name not in ("new", "open", "close", "quit", "about"):
@@ -471,7 +479,7 @@ class MainWindow(QMainWindow):
         if has_map and self.editor.path is None:
             self.actions_by_name["revert"].setEnabled(False)
 
-    def _update_title(self) -> None:
+    def _update_title(self, *_args) -> None:
         if self.editor is None:
             self.setWindowTitle(APP_NAME)
             self.setWindowModified(False)

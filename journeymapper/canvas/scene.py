@@ -235,18 +235,27 @@ class MapScene(QGraphicsScene):
                 self.removeItem(part)
 
     # -- mouse: gestures ----------------------------------------------------
+    # A gesture that takes an event accepts it, so the view does not also start a rubber band.
     def mousePressEvent(self, event) -> None:  # noqa: N802
-        if not self.gestures.press(event):
+        if self.gestures.press(event):
+            event.accept()
+        else:
             super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
-        if not self.gestures.move(event):
+        if self.gestures.move(event):
+            event.accept()
+        else:
             super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
-        if not self.gestures.release(event):
+        if self.gestures.release(event):
+            event.accept()
+        else:
             super().mouseReleaseEvent(event)
 
     def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
-        if not self.gestures.double_click(event):
+        if self.gestures.double_click(event):
+            event.accept()
+        else:
             super().mouseDoubleClickEvent(event)

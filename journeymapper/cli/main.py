@@ -16,7 +16,10 @@ from typing import NoReturn, Sequence
 from .. import __version__
 from ..io.migrations import CURRENT_VERSION
 from . import check_command, file_commands
+from .gui_command import run_gui
 from .output import PROG, say_error
+
+COMMANDS = ("check", "new", "templates", "upgrade")
 
 EXIT_USAGE = 2
 
@@ -35,14 +38,18 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
-        description="Customer journey maps: check, create and upgrade .jmap files.",
+        usage=f"{PROG} [MAP.jmap ...] | {PROG} COMMAND [options]",
+        description=(
+            "Customer journey maps. With no command, opens the editor on the maps named "
+            "(or on a start page). The commands below work without a display."
+        ),
     )
     parser.add_argument(
         "--version",
         action="version",
         version=f"{PROG} {__version__} (file format {CURRENT_VERSION})",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser, prog=PROG)
     check_command.register(commands)
     file_commands.register(commands)
     return parser
@@ -55,7 +62,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (AttributeError, ValueError):
             pass
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+            unknown = [a for a in argv if not (a.endswith(".jmap") or os.path.exists(a))]
+            if unknown:
+                raise UsageError(f"{unknown[0]!r} is neither a command nor a .jmap file (see '{PROG} --help')")
+            return run_gui(argv)
         args = parser.parse_args(argv)
         if args.command is None:
             parser.print_help()

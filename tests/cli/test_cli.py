@@ -124,20 +124,33 @@ def test_missing_file_and_json_format_with_unreadable(tmp_path, capsys):
 @pytest.mark.parametrize(
     "argv, fragment",
     [
-        ([], None),
         (["check"], "the following arguments are required"),
         (["check", "--format", "xml", "x.jmap"], "invalid choice"),
-        (["frobnicate"], "invalid choice"),
+        (["frobnicate"], "neither a command nor a .jmap file"),
         (["new"], "required"),
     ],
 )
 def test_wrong_command_lines_are_one_line_exit_2(capsys, argv, fragment):
     code, out, err = run(capsys, *argv)
-    if fragment is None:  # no command: help, not an error
-        assert code == 0 and "check" in out
-        return
     assert code == 2
     assert len(err.splitlines()) == 1 and fragment in err and err.startswith("journeymapper: error: ")
+
+
+@pytest.mark.parametrize("argv", [[], ["some.jmap"]])
+def test_without_a_display_the_editor_says_so_in_one_line(capsys, monkeypatch, argv):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == ""
+    assert len(err.splitlines()) == 1 and "no display" in err and "journeymapper check" in err
+
+
+def test_help_lists_the_commands(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert all(command in out for command in ("check", "new", "templates", "upgrade"))
 
 
 @pytest.mark.parametrize("command", ["check", "new", "templates", "upgrade"])

@@ -1,0 +1,62 @@
+"""GUI test fixtures: real windows (offscreen), real mouse and key events, no dialogs left open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, QStandardPaths, Qt
+
+QStandardPaths.setTestModeEnabled(True)  # settings, recent files and autosaves stay out of the user's home
+
+from journeymapper import gui  # noqa: E402
+from journeymapper.resources import example_map_path  # noqa: E402
+
+
+@pytest.fixture
+def open_window(qtbot):
+    """Factory: open a map (a path, or None for the start page) in a shown window; closed after the test."""
+    opened = []
+
+    def factory(path: str | Path | None = None, template: str | None = None):
+        window = gui.open_window(path, template=template)
+        window.ask_save_changes = lambda: "discard"
+        window.show_error = lambda title, message: window.errors.append((title, message))
+        window.errors = []
+        qtbot.addWidget(window)
+        window.resize(1400, 900)
+        window.show()
+        qtbot.waitExposed(window)
+        opened.append(window)
+        return window
+
+    yield factory
+    for window in opened:
+        window.ask_save_changes = lambda: "discard"
+        window.close()
+
+
+@pytest.fixture
+def example_copy(tmp_path) -> Path:
+    copy = tmp_path / "bakery.jmap"
+    copy.write_bytes(example_map_path().read_bytes())
+    return copy
+
+
+def viewport_point(window, scene_point: QPointF) -> QPoint:
+    view = window.view()
+    view.ensureVisible(scene_point.x() - 5, scene_point.y() - 5, 10, 10, 80, 80)
+    return view.mapFromScene(scene_point)
+
+
+def drag(qtbot, window, start: QPointF, end: QPointF, modifier=Qt.KeyboardModifier.NoModifier, steps: int = 6):
+    """Press at `start`, move in steps, release at `end` (scene coordinates), on the viewport."""
+    view = window.view()
+    viewport = view.viewport()
+    a = view.mapFromScene(start)
+    b = view.mapFromScene(end)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, modifier, a)
+    for k in range(1, steps + 1):
+        p = QPoint(a.x() + (b.x() - a.x()) * k // steps, a.y() + (b.y() - a.y()) * k // steps)
+        qtbot.mouseMove(viewport, p)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, modifier, b)
