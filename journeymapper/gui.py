@@ -18,11 +18,13 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from .app.desktop import offer_recovery
 from .app.editor import Editor
 from .app.main_window import APP_NAME, MainWindow, remember_recent
-from .io import load_path
+from .io import LoadError, load_path
 from .io.templates import map_from_template
 
 _windows: list[MainWindow] = []
@@ -81,3 +83,22 @@ def open_window(path: str | os.PathLike[str] | None = None, template: str | None
     elif template is not None:
         window.set_editor(Editor(map_from_template(template)))
     return window
+
+
+def run(files: list[str]) -> int:
+    """The desktop application's main loop; every named file opens in its own window."""
+    app = application()
+    shown = offer_recovery(open_window)
+    for name in files:
+        try:
+            window = open_window(name)
+        except LoadError as exc:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Could not open the map", "\n".join(exc.lines()))
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.exec()
+            continue
+        window.show()
+        shown += 1
+    if not shown:
+        open_window(None).show()
+    return app.exec()

@@ -25,7 +25,7 @@ def run_gui(files: list[str]) -> int:
         )
         return 2
     try:
-        from ..app.desktop import run
+        from ..gui import run
     except ImportError as exc:
         say_error(f"the editor cannot start: {exc} (is PySide6 installed?)")
         return 2
