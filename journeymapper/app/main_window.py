@@ -147,14 +147,10 @@ class MainWindow(QMainWindow):
         self.inspector = Inspector(editor)
         self.inspector_dock.setWidget(self.inspector)
         editor.setParent(self)  # the editor (stack, scene, document) lives and dies with its window
-        # Bound methods, not lambdas: Qt disconnects them when this window is destroyed.
-        editor.problemsChanged.connect(self._show_problems)
-        editor.error.connect(self._show_status)
-        editor.stack.cleanChanged.connect(self._update_title)
-        editor.stack.indexChanged.connect(self._update_actions)
-        editor.pathChanged.connect(self._update_title)
-        editor.scene.editRequested.connect(self.edit_in_place)
-        editor.scene.selectionChanged.connect(self._update_actions)
+        if old is not None:
+            self._disconnect(old)
+        for signal, slot in self._connections(editor):
+            signal.connect(slot)
         self._show_problems(editor.problems)
         zoom = editor.view_state.get("zoom")
         if isinstance(zoom, (int, float)) and not isinstance(zoom, bool) and 0.05 <= zoom <= 8:
@@ -167,6 +163,26 @@ class MainWindow(QMainWindow):
         self._update_actions()
         if old is not None:
             old.deleteLater()
+
+    def _connections(self, editor: Editor) -> list:
+        return [
+            (editor.problemsChanged, self._show_problems),
+            (editor.error, self._show_status),
+            (editor.stack.cleanChanged, self._update_title),
+            (editor.stack.indexChanged, self._update_actions),
+            (editor.pathChanged, self._update_title),
+            (editor.scene.editRequested, self.edit_in_place),
+            (editor.scene.selectionChanged, self._update_actions),
+        ]
+
+    def _disconnect(self, editor: Editor) -> None:
+        """Before an editor goes (replaced, or the window closes), it must stop talking to the window:
+        tearing down its scene emits selection changes while the window's actions are already gone."""
+        for signal, slot in self._connections(editor):
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError):
+                pass
 
     def load_file(self, path: str | Path) -> bool:
         """Open a file in this window; a bad file shows the loader's message and changes nothing."""
@@ -524,6 +540,8 @@ class MainWindow(QMainWindow):
                 return
         self.autosaver.clear()
         settings().setValue("geometry", self.saveGeometry())
+        if self.editor is not None:
+            self._disconnect(self.editor)
         event.accept()
 
     # -- drag and drop of files ------------------------------------------------------

@@ -7,9 +7,11 @@ a lane moves down, only the lane item moves.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPainterPathStroker, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ..layout.elements import CardBox, CurveBox, FlowPath, LaneBox, ListItem, StageBox
 from ..layout.geometry import Point
@@ -26,8 +28,12 @@ def _polygon(points: tuple[Point, ...], dx: float = 0.0, dy: float = 0.0) -> QPo
     return QPolygonF([QPointF(p.x + dx, p.y + dy) for p in points])
 
 
-class _Item(QGraphicsObject):
-    """Common ground: every item knows the element it shows and the style to draw with."""
+class _Item(QGraphicsItem):
+    """Common ground: every item knows the element it shows and the style to draw with.
+
+    Plain QGraphicsItems, not QGraphicsObjects: a big map has tens of thousands
+    of them, and items never emit signals (gestures live in the scene).
+    """
 
     def __init__(self, element_id: str, style: Style, parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
@@ -153,15 +159,18 @@ class CardItem(_Item):
     """A touchpoint card. Selectable and focusable; its right-edge handle starts a flow."""
 
     def __init__(self, box: CardBox, style: Style, parent: QGraphicsItem | None) -> None:
-        super().__init__(box.id, style, parent)
+        super().__init__(box.id, style)
         self.box = box
         self.hovered = False
         self.setZValue(Z_CARD)
+        # A card is redrawn from a cached picture while other things move (drags, scrolling).
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
-        self.setAcceptHoverEvents(True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.set_box(box)
+        self.setAcceptHoverEvents(True)  # the cursor and the flow handle follow the hover
+        self.setPos(box.rect.x, box.rect.y)
+        if parent is not None:
+            self.setParentItem(parent)
 
     def set_box(self, box: CardBox) -> None:
         if box.rect.w != self.box.rect.w or box.rect.h != self.box.rect.h:
@@ -270,43 +279,64 @@ class FlowItem(_Item):
     """An arrow between two cards: solid for next, dashed for alternative, dotted for loop."""
 
     def __init__(self, path: FlowPath, style: Style, parent: QGraphicsItem | None) -> None:
-        super().__init__(path.id, style, parent)
+        super().__init__(path.id, style)
         self.flow = path
         self.setZValue(Z_FLOW)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self._path = QPainterPath()
-        self._shape = QPainterPath()
         self.label_item: FlowLabelItem | None = None
         self.set_path(path)
+        if parent is not None:
+            self.setParentItem(parent)
 
     def set_path(self, path: FlowPath) -> None:
         self.prepareGeometryChange()
         self.flow = path
-        self._path = cubic_path(path.path)
-        stroker = QPainterPathStroker()
-        stroker.setWidth(8)
-        self._shape = stroker.createStroke(self._path)
+        # Painter paths are made when first needed (painting, hit tests): a big map has
+        # thousands of flows, most of them off screen.
+        self._path = None
+        self._shape = None
+        self._arrow = None
+        xs = [p.x for segment in path.path for p in segment]
+        ys = [p.y for segment in path.path for p in segment]
+        pad = 10.0  # the curve lies inside its control points; the arrow head and pen need a margin
+        self._bounds = QRectF(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad)
         self.update()
 
+    def painter_path(self) -> QPainterPath:
+        if self._path is None:
+            self._path = cubic_path(self.flow.path)
+        return self._path
+
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return self._shape.boundingRect().adjusted(-8, -8, 8, 8)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
+        if self._shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(8)
+            self._shape = stroker.createStroke(self.painter_path())
         return self._shape
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        p, s, flow = self.palette, self.style, self.flow
+        selected = self.isSelected()
+        ink = color(self.palette, "selection" if selected else "flow")
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        ink = color(p, "selection") if self.isSelected() else color(p, "flow")
-        style = {"alternative": Qt.PenStyle.DashLine, "loop": Qt.PenStyle.DotLine}.get(flow.kind, Qt.PenStyle.SolidLine)
-        line = pen(ink, s.flow_width * (1.8 if self.isSelected() else 1.0), style)
-        line.setCapStyle(Qt.PenCapStyle.FlatCap)
-        painter.setPen(line)
+        painter.setPen(_flow_pen(ink.rgba(), self.style.flow_width * (1.8 if selected else 1.0), self.flow.kind))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._path)
+        painter.drawPath(self.painter_path())
+        if self._arrow is None:
+            self._arrow = _polygon(arrow_head(self.flow.arrow_tip, self.flow.arrow_from, self.style.arrow_size))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(ink))
-        painter.drawPolygon(_polygon(arrow_head(flow.arrow_tip, flow.arrow_from, s.arrow_size)))
+        painter.drawPolygon(self._arrow)
+
+
+@lru_cache(maxsize=64)
+def _flow_pen(rgba: int, width: float, kind: str) -> QPen:
+    style = {"alternative": Qt.PenStyle.DashLine, "loop": Qt.PenStyle.DotLine}.get(kind, Qt.PenStyle.SolidLine)
+    line = QPen(QColor.fromRgba(rgba), width, style)
+    line.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return line
 
 
 class FlowLabelItem(_Item):

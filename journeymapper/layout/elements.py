@@ -148,12 +148,18 @@ class FlowPath:
     lane: str | None
     """The persona whose lane coordinates the path is in; None for map coordinates (between lanes)."""
     path: tuple[Cubic, ...]
-    arrow_tip: Point
-    arrow_from: Point
-    """A point behind the tip along the path: the arrow head points from here to the tip."""
     label: TextBlock | None
     label_rect: Rect | None
     """The pill behind the label, centred on the path: drawn above cards so it stays readable."""
+
+    @property
+    def arrow_tip(self) -> Point:
+        return self.path[-1].p1
+
+    @property
+    def arrow_from(self) -> Point:
+        """A point behind the tip along the path: the arrow head points from here to the tip."""
+        return self.path[-1].at(0.9)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,10 +14,6 @@ from .style import Style
 from .text import elide, text_width
 
 
-def _arrow(segment: Cubic) -> tuple[Point, Point]:
-    return segment.p1, segment.at(0.9)
-
-
 def route(
     flow_id: str,
     kind: str,
@@ -57,7 +53,6 @@ def route(
         end = Point(t.right, t.cy)
         out = min(style.cell_padding + 14, 30.0)
         segment = Cubic(start, Point(start.x + out, start.y), Point(end.x + out, end.y), end)
-    tip, behind = _arrow(segment)
     label_block = None
     label_rect = None
     if label.strip():
@@ -69,7 +64,7 @@ def route(
         label_rect = Rect(middle.x - width / 2, middle.y - height / 2, width, height)
         label_block = TextBlock(label_rect.x + 4, label_rect.y + 1, (text,), size, False, "muted",
                                 style.line_height(size))
-    return FlowPath(flow_id, source.id, target.id, kind, lane, (segment,), tip, behind, label_block, label_rect)
+    return FlowPath(flow_id, source.id, target.id, kind, lane, (segment,), label_block, label_rect)
 
 
 def path_bounds(path: FlowPath) -> Rect:

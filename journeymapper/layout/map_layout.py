@@ -104,9 +104,14 @@ class MapLayout:
         return position
 
     def cards_in(self, persona: str, stage: str) -> list[CardBox]:
-        return sorted(
-            (c for c in self.cards.values() if c.persona == persona and c.stage == stage), key=lambda c: c.position
-        )
+        """The cards of one cell, in order."""
+        by_cell = self.__dict__.get("_by_cell")
+        if by_cell is None:
+            by_cell = {}
+            for card in self.cards.values():  # cards are laid out cell by cell, in order
+                by_cell.setdefault((card.persona, card.stage), []).append(card)
+            object.__setattr__(self, "_by_cell", by_cell)
+        return list(by_cell.get((persona, stage), ()))
 
 
 def _fmt(value: float | None) -> str:
@@ -259,35 +264,50 @@ class _Builder:
     def flows(
         self, cards: dict[str, CardBox], lanes: dict[str, LaneBox], row_bottom: dict[str, float]
     ) -> dict[str, FlowPath]:
-        """Flows inside one lane are in its coordinates; flows between lanes in the map's."""
+        """Flows inside one lane are in its coordinates; flows between lanes in the map's.
+
+        A flow's path is reused when its flow, both its cards' boxes and what its
+        route depends on in their lanes (row height for flows that dip below the
+        cards, the lane's place for flows between lanes) are unchanged.
+        """
         s = self.style
         previous = self.previous
+        stage_index = self.stage_index
+        old_sources = previous.sources if previous else {}
+        old_flows = previous.flows if previous else {}
+        old_cards = previous.cards if previous else {}
+        # Per lane, once: is its cards row as tall as before, and is it where it was?
+        same_height: dict[str, bool] = {}
+        same_place: dict[str, bool] = {}
+        for persona, lane in lanes.items():
+            old = previous.lanes.get(persona) if previous else None
+            same_height[persona] = old is not None and old.rows[0].rect.h == row_bottom[persona]
+            same_place[persona] = old is not None and old.y == lane.y
         flows: dict[str, FlowPath] = {}
+        sources = self.sources
         for f in self.map.flows:
             source, target = cards.get(f.source), cards.get(f.target)
             if source is None or target is None:
                 continue
-            self.sources[f.id] = f
+            sources[f.id] = f
             same_lane = source.persona == target.persona
-            backward = f.kind == "loop" or self.stage_index[target.stage] < self.stage_index[source.stage]
-            if previous is not None and previous.sources.get(f.id) is f:
-                old = previous.flows.get(f.id)
-                if (
-                    old is not None
-                    and previous.cards.get(f.source) is source
-                    and previous.cards.get(f.target) is target
-                    and _lane_unchanged(previous, lanes, source.persona, row_bottom, same_lane, backward)
-                    and (same_lane or _lane_unchanged(previous, lanes, target.persona, row_bottom, False, backward))
-                ):
-                    flows[f.id] = old
-                    continue
+            if old_sources.get(f.id) is f and old_cards.get(f.source) is source and old_cards.get(f.target) is target:
+                old = old_flows.get(f.id)
+                if old is not None:
+                    backward = f.kind == "loop" or stage_index[target.stage] < stage_index[source.stage]
+                    fits = same_height[source.persona] or not backward
+                    if not same_lane:
+                        fits = fits and same_place[source.persona] and same_place[target.persona]
+                    if fits:
+                        flows[f.id] = old
+                        continue
             if same_lane:
-                flows[f.id] = route(f.id, f.kind, f.label, source, target, self.stage_index,
+                flows[f.id] = route(f.id, f.kind, f.label, source, target, stage_index,
                                     row_bottom[source.persona], s, lane=source.persona)
             else:
                 a = _absolute(source, lanes[source.persona].y)
                 b = _absolute(target, lanes[target.persona].y)
-                flows[f.id] = route(f.id, f.kind, f.label, a, b, self.stage_index,
+                flows[f.id] = route(f.id, f.kind, f.label, a, b, stage_index,
                                     lanes[source.persona].y + row_bottom[source.persona], s, lane=None)
         return flows
 
@@ -439,22 +459,6 @@ def _same_signature(old: object, new: tuple) -> bool:
 
 def _absolute(card: CardBox, lane_top: float) -> CardBox:
     return replace(card, rect=card.rect.moved(0.0, lane_top))
-
-
-def _lane_unchanged(
-    previous: MapLayout,
-    lanes: dict[str, LaneBox],
-    persona: str,
-    row_bottom: dict[str, float],
-    local: bool,
-    uses_bottom: bool,
-) -> bool:
-    """Whether a flow drawn in this lane last time would be drawn the same now."""
-    old = previous.lanes.get(persona)
-    new = lanes[persona]
-    if old is None or (uses_bottom and old.rows[0].rect.h != row_bottom[persona]):
-        return False
-    return local or old.y == new.y
 
 
 def layout_map(the_map: Map, style: Style = DEFAULT_STYLE, previous: MapLayout | None = None) -> MapLayout:
