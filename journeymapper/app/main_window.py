@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QRectF, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QGuiApplication, QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -21,6 +21,7 @@ from ..io import LoadError, LoadedMap, SaveError, load_path
 from ..io.templates import map_from_template
 from ..model.schema import Flow, Persona, Stage, Touchpoint
 from ..canvas.items import CardItem
+from ..canvas.theme import system_style
 from ..canvas.view import MapView
 from .autosave import INTERVAL_MS, Autosaver
 from .editor import FRAGMENT_MIME, Editor
@@ -93,7 +94,10 @@ class MainWindow(QMainWindow):
         self.autosave_timer.setInterval(INTERVAL_MS)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._follow_color_scheme)
         self.resize(1280, 820)
+        self.resizeDocks([self.problem_dock], [140], Qt.Orientation.Vertical)
+        self.resizeDocks([self.inspector_dock], [360], Qt.Orientation.Horizontal)
         geometry = settings().value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -151,6 +155,9 @@ class MainWindow(QMainWindow):
             self._disconnect(old)
         for signal, slot in self._connections(editor):
             signal.connect(slot)
+        self.undo_group.addStack(editor.stack)
+        self.undo_group.setActiveStack(editor.stack)
+        editor.scene.set_style(system_style())
         self._show_problems(editor.problems)
         zoom = editor.view_state.get("zoom")
         if isinstance(zoom, (int, float)) and not isinstance(zoom, bool) and 0.05 <= zoom <= 8:
@@ -183,6 +190,10 @@ class MainWindow(QMainWindow):
                 signal.disconnect(slot)
             except (RuntimeError, TypeError):
                 pass
+        try:
+            self.undo_group.removeStack(editor.stack)
+        except RuntimeError:
+            pass
 
     def load_file(self, path: str | Path) -> bool:
         """Open a file in this window; a bad file shows the loader's message and changes nothing."""
@@ -425,7 +436,18 @@ class MainWindow(QMainWindow):
         self._action("quit", "&Quit", QApplication.closeAllWindows, QKeySequence.StandardKey.Quit, files)
 
         edit = bar.addMenu("&Edit")
-        self.undo_placeholder = edit.addSeparator()
+        # One undo group per window: Undo/Redo always act on the stack of the map shown now.
+        self.undo_group = QUndoGroup(self)
+        undo = self.undo_group.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_group.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")])
+        for name, action in (("undo", undo), ("redo", redo)):
+            action.setObjectName(name)
+            edit.addAction(action)
+            self.addAction(action)
+        self.actions_by_name.update(undo=undo, redo=redo)
+        edit.addSeparator()
         self._action("cut", "Cu&t", self.cut, QKeySequence.StandardKey.Cut, edit)
         self._action("copy", "&Copy", self.copy, QKeySequence.StandardKey.Copy, edit)
         self._action("paste", "&Paste", self.paste, QKeySequence.StandardKey.Paste, edit)
@@ -472,6 +494,10 @@ class MainWindow(QMainWindow):
         if not self.recent_menu.actions():
             self.recent_menu.addAction("(none)").setEnabled(False)
 
+    def _follow_color_scheme(self, *_args) -> None:
+        if self.editor is not None:
+            self.editor.scene.set_style(system_style())
+
     def _show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 6000)
 
@@ -481,17 +507,8 @@ class MainWindow(QMainWindow):
     def _update_actions(self, *_args) -> None:
         has_map = self.editor is not None
         for name, action in self.actions_by_name.items():
-            if name not in ("new", "open", "close", "quit", "about"):
+            if name not in ("new", "open", "close", "quit", "about", "undo", "redo"):
                 action.setEnabled(has_map)
-        if has_map and not getattr(self, "_undo_actions", None):
-            undo = self.editor.stack.createUndoAction(self, "&Undo")
-            undo.setShortcut(QKeySequence.StandardKey.Undo)
-            redo = self.editor.stack.createRedoAction(self, "&Redo")
-            redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")])
-            self.edit_menu.insertActions(self.undo_placeholder, [undo, redo])
-            self.addActions([undo, redo])
-            self._undo_actions = (undo, redo)
-            self.actions_by_name["undo"], self.actions_by_name["redo"] = undo, redo
         if has_map and self.editor.path is None:
             self.actions_by_name["revert"].setEnabled(False)
 
@@ -500,7 +517,9 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
             self.setWindowModified(False)
             return
-        self.setWindowTitle(f"{self.editor.title()}[*] — {APP_NAME}")
+        # "[*]" is Qt's modified placeholder; doubled, it shows literally ("[*]" in a map title).
+        title = self.editor.title().replace("[*]", "[*][*]")
+        self.setWindowTitle(f"{title}[*] — {APP_NAME}")
         self.setWindowModified(self.editor.is_modified())
 
     def _show_problems(self, problems) -> None:

@@ -86,6 +86,8 @@ class MapScene(QGraphicsScene):
             self.sync()
 
     def set_style(self, style: Style) -> None:
+        if style == self.style:
+            return
         self.style = style
         self._rebuild = True
         self.sync()
