@@ -258,7 +258,10 @@ class Editor(QObject):
         target = Path(path) if path else self.path
         if target is None:
             raise ValueError("no file name: use Save As")
-        self.doc.set_map_field("modified", utc_now())  # metadata, not an undoable edit
+        if self.is_modified() or target != self.path:
+            # Metadata, not an undoable edit. Saving an unchanged map again keeps the
+            # file byte for byte (no diff in git for a save that changed nothing).
+            self.doc.set_map_field("modified", utc_now())
         written = save_map(target, self.doc.map, self.view_state)
         self.stack.setClean()
         if self.path != target:

@@ -396,7 +396,7 @@ class Inspector(QScrollArea):
         self.multi = QLabel("")
         self.multi.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.current: QWidget | None = None
-        self.shown_id: str | None = None
+        self.shown_id: tuple | None = None
         editor.scene.selectionChanged.connect(self.refresh)
         editor.doc.changed.connect(self._document_changed)
         self.refresh()
@@ -423,6 +423,9 @@ class Inspector(QScrollArea):
             element_id = None
         kind = "map" if element_id is None else type(self.editor.doc.get(element_id))
         form = self.forms[kind]
+        if (kind, element_id) != self.shown_id:
+            form.error.setText("")  # an old refusal does not belong to what is shown now
+            self.shown_id = (kind, element_id)
         form.load(element_id)
         self._show(form)
 

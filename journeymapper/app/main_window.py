@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from ..io import LoadError, LoadedMap, SaveError, load_path
 from ..io.templates import map_from_template
 from ..model.schema import Flow, Persona, Stage, Touchpoint
-from ..canvas.items import CardItem
 from ..canvas.theme import system_style
 from ..canvas.view import MapView
 from .autosave import INTERVAL_MS, Autosaver
@@ -32,6 +31,10 @@ from .start_page import StartPage
 
 APP_NAME = "journeymapper"
 MAX_RECENT = 10
+CANVAS_ACTIONS = frozenset(
+    {"cut", "copy", "paste", "duplicate", "delete", "select_all", "rename", "connect",
+     "move_left", "move_right", "move_up", "move_down"}
+)
 FILE_FILTER = "Journey maps (*.jmap);;All files (*)"
 
 
@@ -147,6 +150,7 @@ class MainWindow(QMainWindow):
         self._view = view
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
+        view.addActions([self.actions_by_name[name] for name in sorted(CANVAS_ACTIONS)])
         self.inline = InlineEditor(view)
         self.inspector = Inspector(editor)
         self.inspector_dock.setWidget(self.inspector)
@@ -177,6 +181,7 @@ class MainWindow(QMainWindow):
             (editor.error, self._show_status),
             (editor.stack.cleanChanged, self._update_title),
             (editor.stack.indexChanged, self._update_actions),
+            (editor.stack.indexChanged, self._update_title),  # an unsaved map is named by its title
             (editor.pathChanged, self._update_title),
             (editor.scene.editRequested, self.edit_in_place),
             (editor.scene.selectionChanged, self._update_actions),
@@ -303,10 +308,16 @@ class MainWindow(QMainWindow):
         editor = self.editor
         if editor is None:
             return
-        if not editor.doc.personas:
-            editor.add_persona()
-        if not editor.doc.stages:
-            editor.add_stage()
+        if not editor.doc.personas or not editor.doc.stages:
+            # An empty map gets a lane and a column for the card: one undo step for all three.
+            editor.stack.beginMacro("Add Touchpoint")
+            if not editor.doc.personas:
+                editor.add_persona()
+            if not editor.doc.stages:
+                editor.add_stage()
+            editor.add_touchpoint(editor.doc.personas[0].id, editor.doc.stages[0].id)
+            editor.stack.endMacro()
+            return
         ids = self.selected_ids()
         selected = editor.doc.get(ids[0]) if ids else None
         persona, stage = editor.doc.personas[0].id, editor.doc.stages[0].id
@@ -342,17 +353,17 @@ class MainWindow(QMainWindow):
         self.edit_in_place(self.selected_ids()[0])
 
     def connect_selected(self) -> None:
-        """The keyboard path of drawing a flow: select two cards, Ctrl+L links them in map order."""
+        """The keyboard path of drawing a flow: select two cards, Ctrl+L links them in journey order
+        (from the earlier stage to the later; in one stage, from the card listed first)."""
         if self.editor is None:
             return
-        cards = [i for i in self.selected_ids() if isinstance(self.editor.doc.get(i), Touchpoint)]
-        focus = self.editor.scene.focusItem()
+        doc = self.editor.doc
+        cards = [i for i in self.selected_ids() if isinstance(doc.get(i), Touchpoint)]
         if len(cards) != 2:
             self.statusBar().showMessage("Select exactly two touchpoints to connect them.", 5000)
             return
-        source, target = cards
-        if isinstance(focus, CardItem) and focus.element_id == target:
-            source, target = target, source
+        stage_index = {s.id: k for k, s in enumerate(doc.stages)}
+        source, target = sorted(cards, key=lambda c: stage_index[doc.get(c).stage])  # stable: map order in a stage
         self.editor.add_flow(source, target)
 
     def nudge(self, dx: int, dy: int) -> None:
@@ -417,7 +428,12 @@ class MainWindow(QMainWindow):
         if menu is not None:
             menu.addAction(action)
         self.actions_by_name[name] = action
-        self.addAction(action)
+        if name in CANVAS_ACTIONS:
+            # Their keys (Delete, F2, Ctrl+C...) belong to whatever has the focus: they act on the
+            # canvas only when it has it, never while typing in the inspector.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        else:
+            self.addAction(action)
         return action
 
     def _build_menus(self) -> None:
@@ -458,7 +474,7 @@ class MainWindow(QMainWindow):
         self._action("rename", "&Rename", self.rename_selected, "F2", edit)
         edit.addSeparator()
         self._action("add_touchpoint", "Add &Touchpoint", self.add_touchpoint, "Ctrl+Shift+T", edit)
-        self._action("add_stage", "Add &Stage", self.add_stage, "Ctrl+Shift+S".replace("S", "G"), edit)
+        self._action("add_stage", "Add &Stage", self.add_stage, "Ctrl+Shift+G", edit)
         self._action("add_persona", "Add &Persona", self.add_persona, "Ctrl+Shift+P", edit)
         self._action("connect", "&Connect Two Touchpoints", self.connect_selected, "Ctrl+L", edit)
         edit.addSeparator()
@@ -557,6 +573,7 @@ class MainWindow(QMainWindow):
             if answer == "cancel" or (answer == "save" and not self.save()):
                 event.ignore()
                 return
+        self.autosave_timer.stop()
         self.autosaver.clear()
         settings().setValue("geometry", self.saveGeometry())
         if self.editor is not None:

@@ -105,8 +105,7 @@ class CardDrag(_Gesture):
         if target is None:
             return
         persona, stage, position = target
-        order = {card_id: i for i, card_id in enumerate(self.scene.card_items)}
-        ids = sorted(self._ids(), key=order.__getitem__)
+        ids = sorted(self._ids(), key=self.scene.map_order().__getitem__)  # they land in map order
         moves = [(card_id, persona, stage, position + k) for k, card_id in enumerate(ids)]
         layout = self.scene.layout
         unchanged = all(

@@ -60,11 +60,18 @@ class MapScene(QGraphicsScene):
                 return item
         return None
 
+    def map_order(self) -> dict[str, int]:
+        """Element id -> place in the map: stages, personas, touchpoints, flows, each in list order."""
+        doc = self.doc
+        ids = [e.id for e in (*doc.stages, *doc.personas, *doc.touchpoints, *doc.flows)]
+        return dict(zip(ids, range(len(ids))))
+
     def selected_ids(self) -> list[str]:
         """Selected elements in map order: stages, personas, cards, flows."""
         chosen = {getattr(item, "element_id", None) for item in self.selectedItems()}
-        ordered = [*self.stage_items, *self.lane_items, *self.card_items, *self.flow_items]
-        return [element_id for element_id in ordered if element_id in chosen]
+        chosen.discard(None)
+        order = self.map_order()
+        return sorted((i for i in chosen if i in order), key=order.__getitem__)
 
     def select_only(self, ids: list[str]) -> None:
         self.clearSelection()

@@ -103,15 +103,16 @@ class MoveElement(QUndoCommand):
     def __init__(self, doc: Document, element_id: str, new_index: int, parent: QUndoCommand | None = None):
         element = doc.get(element_id)
         super().__init__(f"Move {describe(element)}", parent)
-        self.doc, self.id, self.new_index = doc, element_id, new_index
+        # Not `self.id`: that would hide QUndoCommand.id(), which the stack calls on every push.
+        self.doc, self.element_id, self.new_index = doc, element_id, new_index
         self.move = doc.move_stage if isinstance(element, Stage) else doc.move_persona
         self.old_index = doc.index_of(element_id)
 
     def redo(self) -> None:
-        self.old_index = self.move(self.id, self.new_index)
+        self.old_index = self.move(self.element_id, self.new_index)
 
     def undo(self) -> None:
-        self.move(self.id, self.old_index)
+        self.move(self.element_id, self.old_index)
 
 
 class SetField(QUndoCommand):
