@@ -20,6 +20,8 @@ from ..layout.style import Palette, Style
 from .painting import color, cubic_path, draw_line, draw_text, pen, qcolor, qrect
 
 HANDLE_RADIUS = 5.0
+FLOW_CACHE_AREA = 120_000.0
+"""Flows whose bounds are smaller than this (in square points) are cached as pictures."""
 
 Z_LANE, Z_STAGE, Z_LIST, Z_CURVE, Z_FLOW, Z_CARD, Z_LABEL, Z_DRAG = 0, 1, 2, 3, 4, 5, 6, 20
 
@@ -165,8 +167,7 @@ class CardItem(_Item):
         self.setZValue(Z_CARD)
         # A card is redrawn from a cached picture while other things move (drags, scrolling).
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setAcceptHoverEvents(True)  # the cursor and the flow handle follow the hover
         self.setPos(box.rect.x, box.rect.y)
         if parent is not None:
@@ -296,10 +297,19 @@ class FlowItem(_Item):
         self._path = None
         self._shape = None
         self._arrow = None
-        xs = [p.x for segment in path.path for p in segment]
-        ys = [p.y for segment in path.path for p in segment]
-        pad = 10.0  # the curve lies inside its control points; the arrow head and pen need a margin
-        self._bounds = QRectF(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad)
+        # The curve lies inside its control points; the arrow head and the pen need a margin.
+        (a, b, c, d), *rest = path.path
+        left, right = min(a.x, b.x, c.x, d.x), max(a.x, b.x, c.x, d.x)
+        top, bottom = min(a.y, b.y, c.y, d.y), max(a.y, b.y, c.y, d.y)
+        for segment in rest:
+            left, right = min(left, *(p.x for p in segment)), max(right, *(p.x for p in segment))
+            top, bottom = min(top, *(p.y for p in segment)), max(bottom, *(p.y for p in segment))
+        self._bounds = QRectF(left - 10.0, top - 10.0, right - left + 20.0, bottom - top + 20.0)
+        # Stroking an antialiased dashed curve is slow; a short flow (the usual one, between
+        # neighbouring cards) is kept as a small picture and redrawn from it while things around it
+        # change. Long flows would make big pictures, so they are stroked each time.
+        small = self._bounds.width() * self._bounds.height() < FLOW_CACHE_AREA
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache if small else QGraphicsItem.CacheMode.NoCache)
         self.update()
 
     def painter_path(self) -> QPainterPath:

@@ -4,7 +4,7 @@ rubber-band selection, and arrow keys that move the selection between cards."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QPainter, QPixmapCache, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView
 
 from .items import CardItem
@@ -12,6 +12,7 @@ from .scene import MapScene
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
 ZOOM_STEP = 1.2
+PICTURE_CACHE_KB = 96 * 1024
 
 
 class MapView(QGraphicsView):
@@ -31,6 +32,9 @@ class MapView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._space_down = False
+        # Cards and short flows are cached as pictures; give the cache room for a big screen's worth.
+        if QPixmapCache.cacheLimit() < PICTURE_CACHE_KB:
+            QPixmapCache.setCacheLimit(PICTURE_CACHE_KB)
 
     def map_scene(self) -> MapScene:
         return self.scene()  # type: ignore[return-value]
