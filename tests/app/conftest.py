@@ -60,3 +60,14 @@ def drag(qtbot, window, start: QPointF, end: QPointF, modifier=Qt.KeyboardModifi
         p = QPoint(a.x() + (b.x() - a.x()) * k // steps, a.y() + (b.y() - a.y()) * k // steps)
         qtbot.mouseMove(viewport, p)
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, modifier, b)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_autosaves_left_behind():
+    """Windows a test leaves open may autosave after a minute; the test-mode folder is emptied after the run."""
+    import shutil
+
+    from journeymapper.app.autosave import autosave_dir
+
+    yield
+    shutil.rmtree(autosave_dir(), ignore_errors=True)
