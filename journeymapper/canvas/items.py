@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from ..layout.elements import CardBox, CurveBox, FlowPath, LaneBox, ListItem, StageBox
 from ..layout.geometry import Point
 from ..layout.glyphs import arrow_head, emotion_face, star, triangle
+from ..layout.map_layout import CURVE_INSET
 from ..layout.style import Palette, Style
 from .painting import color, cubic_path, draw_line, draw_text, pen, qcolor, qrect
 
@@ -150,8 +151,10 @@ class LaneItem(_Item):
         emotion = box.row("emotion")
         if emotion is not None:
             faint = color(p, "faint")
-            draw_line(painter, left - 18, emotion.rect.y + 16 + 3, "+2", s.small_size, False, faint)
-            draw_line(painter, left - 18, emotion.rect.bottom - 16 + 3, "−2", s.small_size, False, faint)
+            top = emotion.rect.y + CURVE_INSET
+            bottom = emotion.rect.bottom - CURVE_INSET
+            draw_line(painter, left - 18, top + 3, "+2", s.small_size, False, faint)
+            draw_line(painter, left - 18, bottom + 3, "−2", s.small_size, False, faint)
         if self.isSelected():
             painter.setPen(pen(color(p, "selection"), 2))
             painter.drawRect(self.header_rect().adjusted(1, 1, -1, -1))

@@ -31,9 +31,11 @@ from .text import elide, text_width, wrap
 
 ROW_KINDS = ("cards", "emotion", "pains", "opportunities")
 
-CARD_PAD = 7.0
+CARD_PAD = 6.0
+CURVE_INSET = 10.0
+"""Room above +2 and below -2 in the emotion row."""
 CHIP_HEIGHT = 12.0
-LIST_SIZE_EXTRA = 1.0
+LIST_SIZE_EXTRA = 0.0
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,10 @@ class MapLayout:
                 return position
             position += 1
         return position
+
+    def cards_in_lane(self, persona: str) -> list[CardBox]:
+        """The cards of one lane, column by column."""
+        return [card for stage in self.stages for card in self.cards_in(persona, stage)]
 
     def cards_in(self, persona: str, stage: str) -> list[CardBox]:
         """The cards of one cell, in order."""
@@ -198,7 +204,7 @@ class _Builder:
                 if cell:
                     needed = 2 * s.cell_padding + sum(heights[t.id] for t in cell)
                     needed += s.card_gap * (len(cell) - 1)
-                    row_height = max(row_height, needed + 18)  # room below for loop flows
+                    row_height = max(row_height, needed + 8)  # room below for loop flows
             rows: list[LaneRow] = [self.row("cards", Rect(left, 0.0, width - left, row_height))]
             for stage_index, stage in enumerate(stages):
                 column_x = left + stage_index * s.column_width
@@ -330,7 +336,7 @@ class _Builder:
     # -- parts --------------------------------------------------------------
     def stage_headers(self) -> tuple[float, list[tuple[TextBlock, TextBlock | None, tuple[KpiLine, ...]]]]:
         s = self.style
-        pad = 8.0
+        pad = 7.0
         inner = s.column_width - 2 * pad
         parts = []
         tallest = s.stage_header_min_height
@@ -354,7 +360,7 @@ class _Builder:
                                   "text", s.line_height(s.small_size))
                 bar = Rect(x + inner - s.kpi_bar_width, y + 2.5, s.kpi_bar_width, 4.0) if has_bar else None
                 kpis.append(KpiLine(block, bar, ratio, health))
-                y += block.height + 1
+                y += block.height + 0.5
             parts.append((name, goal, tuple(kpis)))
             tallest = max(tallest, y + pad)
         return tallest, parts
@@ -414,7 +420,7 @@ class _Builder:
 
     def curve(self, persona: Persona, rect: Rect) -> CurveBox:
         s = self.style
-        top, bottom = rect.y + 16, rect.bottom - 16
+        top, bottom = rect.y + CURVE_INSET, rect.bottom - CURVE_INSET
         points: list[tuple[str, Point, int]] = []
         for stage_index, stage in enumerate(self.map.stages):
             feeling = [t for t in self.cells.get((persona.id, stage.id), []) if t.emotion is not None]
@@ -432,7 +438,7 @@ class _Builder:
         s = self.style
         size = self.list_size()
         x = left + self.stage_index[stage.id] * s.column_width + s.cell_padding
-        cursor = y + 10
+        cursor = y + 8
         items: list[ListItem] = []
         for t in self.cells.get((persona.id, stage.id), []):
             entries = t.pain_points if kind == "pains" else t.opportunities
@@ -442,7 +448,7 @@ class _Builder:
                 block = TextBlock(x + 12, cursor, lines, size, False, "text", s.line_height(size))
                 items.append(ListItem(t.id, "pain" if kind == "pains" else "opportunity", level,
                                       Point(x + 4, cursor + size * 0.62), block))
-                cursor += block.height + 4
+                cursor += block.height + 2.5
         return tuple(items), cursor - y
 
     def list_height(self, entry: tuple[tuple[ListItem, ...], float]) -> float:

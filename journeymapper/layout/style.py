@@ -58,24 +58,24 @@ DARK = Palette(
 class Style:
     palette: Palette = field(default_factory=Palette)
     margin: float = 24.0
-    lane_header_width: float = 112.0
-    column_width: float = 252.0
-    cell_padding: float = 12.0
-    card_gap: float = 10.0
-    card_min_height: float = 58.0
+    lane_header_width: float = 104.0
+    column_width: float = 244.0
+    cell_padding: float = 10.0
+    card_gap: float = 8.0
+    card_min_height: float = 48.0
     card_bar: float = 4.0
     card_radius: float = 4.0
     card_title_lines: int = 3
     title_size: float = 9.0
-    small_size: float = 7.0
+    small_size: float = 7.5
     header_size: float = 12.0
     lane_title_size: float = 9.0
     line_gap: float = 1.25
     """Line height as a multiple of the font size."""
     stage_header_min_height: float = 54.0
     kpi_bar_width: float = 44.0
-    curve_row_height: float = 110.0
-    list_row_min_height: float = 44.0
+    curve_row_height: float = 64.0
+    list_row_min_height: float = 30.0
     list_item_lines: int = 2
     empty_cards_row_height: float = 80.0
     flow_width: float = 1.1

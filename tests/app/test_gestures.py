@@ -381,9 +381,13 @@ def flow_point(window, flow_id: str) -> QPointF:
     for segment in path.path:
         for t in (0.5, 0.4, 0.6, 0.3, 0.7):
             p = segment.at(t)
-            point = QPointF(p.x, p.y + lane_y)
-            top = next((i for i in scene.items(point) if isinstance(i, (CardItem, FlowItem, LaneItem,
-                                                                          StageHeaderItem))), None)
+            # Where the click will really land: the nearest viewport pixel, back in the scene.
+            point = window.view().mapToScene(window.view().mapFromScene(QPointF(p.x, p.y + lane_y)))
+            # The view picks what is under a one-pixel square, so look at a slightly larger one.
+            pixel = 2 / window.view().transform().m11()
+            area = QRectF(point.x() - pixel, point.y() - pixel, 2 * pixel, 2 * pixel)
+            top = next((i for i in scene.items(area) if isinstance(i, (CardItem, FlowItem, LaneItem,
+                                                                         StageHeaderItem))), None)
             if isinstance(top, FlowItem) and top.element_id == flow_id:
                 return point
     raise AssertionError(f"no free point on {flow_id}")

@@ -1,0 +1,89 @@
+"""`journeymapper export`: a printable PDF (or a PNG/SVG picture) of a map, without a window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import Any
+
+from ..export.pdf import PAPERS, ExportError, PdfOptions, export_pdf
+from ..io import LoadError, SaveError, load_path
+from .output import say_error, say_warning
+
+
+def register(commands: Any) -> None:
+    parser = commands.add_parser(
+        "export",
+        help="print a map to PDF (or a PNG/SVG picture)",
+        description="Export a map as a vector PDF for printing: one sheet, or a poster tiled over smaller "
+        "paper. An output ending in .png or .svg writes a picture of the map instead.",
+    )
+    parser.add_argument("map", metavar="MAP.jmap")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.pdf, OUT.png or OUT.svg")
+    parser.add_argument("--paper", default="A3", type=_paper, help=f"paper size: {', '.join(PAPERS)} (default A3)")
+    parser.add_argument("--orientation", default="landscape", choices=("landscape", "portrait"))
+    parser.add_argument("--tiles", default="1x1", metavar="auto|1x1|CxR",
+                        help="one sheet (1x1, default), a poster of C x R sheets, or auto: the fewest sheets "
+                        "that keep the smallest text at 8 pt or more")
+    parser.add_argument("--grayscale", action="store_true", help="print in shades of grey")
+    parser.add_argument("--no-appendix", action="store_true", help="leave out the checker's findings")
+    parser.add_argument("--dpi", type=_dpi, default=150, help="resolution of a PNG picture (default 150)")
+    parser.set_defaults(run=run)
+
+
+def _paper(text: str) -> str:
+    for name in PAPERS:
+        if name.lower() == text.lower():
+            return name
+    raise argparse.ArgumentTypeError(f"unknown paper {text!r} (choose from {', '.join(PAPERS)})")
+
+
+def _dpi(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--dpi must be a whole number, not {text!r}") from None
+    if not 24 <= value <= 1200:
+        raise argparse.ArgumentTypeError("--dpi must be between 24 and 1200")
+    return value
+
+
+def run(args: argparse.Namespace) -> int:
+    output = Path(args.output)
+    suffix = output.suffix.lower()
+    if suffix not in (".pdf", ".png", ".svg"):
+        say_error(f"{args.output}: the output must end in .pdf, .png or .svg")
+        return 2
+    if not output.parent.is_dir() if str(output.parent) else False:
+        say_error(f"{args.output}: the folder {output.parent} does not exist")
+        return 2
+    if output.exists() and not os.access(output, os.W_OK):
+        say_error(f"{args.output}: permission denied")
+        return 1
+    try:
+        loaded = load_path(args.map)
+    except LoadError as exc:
+        for line in exc.lines():
+            say_error(line)
+        return 2
+    if suffix in (".png", ".svg"):
+        from .picture_command import write_picture  # Qt is loaded only for pictures
+
+        return write_picture(loaded.map, output, suffix, args.dpi, args.grayscale)
+    options = PdfOptions(paper=args.paper, orientation=args.orientation, tiles=args.tiles,
+                         grayscale=args.grayscale, appendix=not args.no_appendix)
+    try:
+        report = export_pdf(loaded.map, output, options)
+    except ExportError as exc:
+        say_error(str(exc))
+        return 2
+    except (SaveError, OSError) as exc:
+        say_error(f"{args.output}: {exc}")
+        return 1
+    for warning in report.warnings:
+        say_warning(warning)
+    sheets = f"{report.columns} x {report.rows} sheets" if (report.columns, report.rows) != (1, 1) else "one sheet"
+    print(f"wrote {output}: {report.pages} pages, the map on {sheets} of {args.paper} {args.orientation}, "
+          f"smallest text {report.smallest_text:.1f} pt")
+    return 0

@@ -1,0 +1,158 @@
+"""The map itself on paper: the same pieces as the canvas, from the same layout.
+
+Order matters as on screen: lanes and headers first, then lists and curves,
+flows, cards, and flow labels on top.
+"""
+
+from __future__ import annotations
+
+from ..layout.elements import CardBox, FlowPath, LaneBox, StageBox
+from ..layout.geometry import Point, Rect
+from ..layout.glyphs import arrow_head, emotion_face, star, triangle
+from ..layout.map_layout import MapLayout
+from .painter import PagePainter
+
+FLOW_DASH = {"alternative": (4.0, 3.0), "loop": (1.0, 2.2)}
+
+
+def draw_map(p: PagePainter, layout: MapLayout) -> None:
+    s = layout.style
+    p.dy = 0.0
+    p.rect(layout.bounds, fill="canvas")
+    for stage in layout.stages.values():
+        _stage(p, stage)
+    for lane in layout.lanes.values():
+        _lane(p, lane, layout)
+    # Flows between lanes are in map coordinates, drawn over all lanes (as on screen).
+    p.dy = 0.0
+    for flow in layout.flows.values():
+        if flow.lane is None:
+            _flow(p, flow, s.flow_width, s.arrow_size)
+    for flow in layout.flows.values():
+        if flow.lane is None:
+            _flow_label(p, flow)
+    p.dy = 0.0
+    p.stroke("grid", 0.8)
+    p.c.rect(p.X(0), p.Y(layout.height), layout.width * p.k, layout.height * p.k, stroke=1, fill=0)
+
+
+def _stage(p: PagePainter, box: StageBox) -> None:
+    p.rect(box.header, fill="header")
+    p.stroke("grid", 0.8)
+    p.line(Point(box.header.x, box.header.bottom), Point(box.header.right, box.header.bottom))
+    p.line(Point(box.header.x, 0), Point(box.header.x, box.header.bottom))
+    p.text(box.name)
+    p.text(box.goal)
+    for kpi in box.kpis:
+        p.text(kpi.text)
+        if kpi.bar is not None:
+            p.rect(kpi.bar, fill="kpi_track")
+            fill = Rect(kpi.bar.x, kpi.bar.y, kpi.bar.w * kpi.ratio, kpi.bar.h)
+            p.rect(fill, fill={"good": "kpi_good", "mid": "kpi_mid"}.get(kpi.health, "kpi_bad"))
+
+
+def _lane(p: PagePainter, lane: LaneBox, layout: MapLayout) -> None:
+    s = layout.style
+    p.dy = lane.y
+    p.rect(Rect(0, 0, lane.width, lane.height), fill="canvas")
+    p.rect(lane.header, fill="header")
+    p.rect(Rect(0, 0, s.card_bar, lane.height), fill=lane.color)
+    for row in lane.rows:
+        if row.rect.y > 0:
+            p.stroke("grid", 0.5)
+            p.line(Point(s.card_bar, row.rect.y), Point(lane.width, row.rect.y))
+        p.text(row.label)
+    p.stroke("grid", 0.8)
+    p.line(Point(0, lane.height), Point(lane.width, lane.height))
+    for k in range(len(layout.stages) + 1):
+        x = s.lane_header_width + k * s.column_width
+        p.line(Point(x, 0), Point(x, lane.height))
+    p.text(lane.name)
+    p.text(lane.segment)
+    curve = layout.curves[lane.id]
+    emotion = lane.row("emotion")
+    if emotion is not None:
+        p.text_line(s.lane_header_width - 18, curve.top_y + 3, "+2", s.small_size, False, "faint")
+        p.text_line(s.lane_header_width - 18, curve.bottom_y + 3, "−2", s.small_size, False, "faint")
+    # lists
+    for stage in layout.stages:
+        for kind in ("pains", "opportunities"):
+            for item in layout.lists[(lane.id, stage, kind)]:
+                size = 7.0 if item.level == "high" else 6.0 if item.level == "medium" else 5.0
+                ink = "pain" if item.kind == "pain" else "opportunity"
+                shape = triangle(item.marker, size) if item.kind == "pain" else star(item.marker, size + 2)
+                p.polygon(shape, ink)
+                p.text(item.text)
+    # emotion curve
+    if emotion is not None:
+        p.stroke("zero_line", 0.8, (3.0, 3.0))
+        p.line(Point(emotion.rect.x, curve.zero_y), Point(emotion.rect.right, curve.zero_y))
+    if curve.path:
+        p.stroke("curve", 2.0)
+        p.curve(curve.path)
+    for _, point, value in curve.points:
+        p.circle(point, 3.6, fill="card", stroke=p.palette.emotions[value + 2], width=1.6)
+    # flows in this lane, then cards, then labels
+    for flow in layout.flows.values():
+        if flow.lane == lane.id:
+            _flow(p, flow, s.flow_width, s.arrow_size)
+    for card in layout.cards_in_lane(lane.id):
+        _card(p, card, layout)
+    for flow in layout.flows.values():
+        if flow.lane == lane.id:
+            _flow_label(p, flow)
+
+
+def _flow(p: PagePainter, flow: FlowPath, width: float, arrow: float) -> None:
+    p.stroke("flow", width, FLOW_DASH.get(flow.kind))
+    p.curve(flow.path)
+    p.c.setDash([])
+    p.polygon(arrow_head(flow.arrow_tip, flow.arrow_from, arrow), "flow")
+
+
+def _flow_label(p: PagePainter, flow: FlowPath) -> None:
+    if flow.label is None or flow.label_rect is None:
+        return
+    r = flow.label_rect
+    p.rect(r, fill="paper", stroke="card_border", width=0.6, radius=r.h / 2)
+    p.text(flow.label)
+
+
+def _card(p: PagePainter, card: CardBox, layout: MapLayout) -> None:
+    s = layout.style
+    r = card.rect
+    p.rect(r, fill="card", stroke="card_border", width=0.8, radius=s.card_radius)
+    p.rect(Rect(r.x, r.y + 0.4, s.card_bar, r.h - 0.8), fill=card.bar_color)
+    p.text(card.title)
+    if card.emotion is not None:
+        face = emotion_face(card.emotion_center, s.icon_size, card.emotion)
+        p.circle(face.center, face.radius, fill=p.palette.emotions[card.emotion + 2])
+        for eye in face.eyes:
+            p.circle(eye, face.eye_radius, fill="card")
+        p.stroke("card", 1.1)
+        p.curve((face.mouth,))
+    if card.channel_chip is not None:
+        chip = card.channel_chip
+        p.rect(chip, fill="chip", radius=chip.h / 2)
+        p.text_line(chip.x + 5, chip.bottom - 3, card.channel_label, s.small_size, False, "muted")
+    x, y = card.counts_origin
+    if card.pains:
+        p.polygon(triangle(Point(x + 3.5, y - 3), 7), "pain")
+        p.text_line(x + 9, y, str(card.pains), s.small_size, True, "pain")
+        x += 22
+    if card.opportunities:
+        p.polygon(star(Point(x + 4, y - 3), 9), "opportunity")
+        p.text_line(x + 10, y, str(card.opportunities), s.small_size, True, "opportunity")
+    center, radius = card.evidence_center, 3.6
+    if card.evidence == "validated":
+        p.circle(center, radius, fill="text", stroke="text", width=1.0)
+    else:
+        p.circle(center, radius, stroke="text", width=1.0)
+        if card.evidence == "anecdotal":
+            path = p.c.beginPath()
+            path.moveTo(p.X(center.x), p.Y(center.y - radius))
+            path.arcTo(p.X(center.x - radius), p.Y(center.y - radius), p.X(center.x + radius),
+                       p.Y(center.y + radius), startAng=90, extent=180)
+            path.close()
+            p.fill("text")
+            p.c.drawPath(path, stroke=0, fill=1)

@@ -1,0 +1,348 @@
+"""A printable, vector PDF of a journey map: one sheet, or a poster tiled over office paper.
+
+Pages: the map (with a title block, a legend and a footer) on one sheet or on
+C x R tiles (then preceded by an overview of how the sheets go together), one
+page per persona with its profile, and an appendix with the checker's findings.
+The file is written to a temporary file and renamed into place: a failed
+export leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from reportlab.lib.pagesizes import A0, A1, A2, A3, A4, LEGAL, LETTER, TABLOID
+from reportlab.pdfgen.canvas import Canvas
+
+from .. import __version__
+from ..check import check_map
+from ..io.writer import write_atomic
+from ..layout.labels import EVIDENCE_LABELS, FLOW_KIND_LABELS
+from ..layout.map_layout import MapLayout, layout_map
+from ..layout.style import DEFAULT_STYLE, Style
+from ..layout.glyphs import emotion_face
+from ..layout.geometry import Point
+from ..model.schema import Map
+from .fonts import FontChooser
+from .map_drawing import draw_map
+from .painter import PagePainter
+from .profiles import draw_appendix, draw_persona_page
+
+PAPERS: dict[str, tuple[float, float]] = {
+    "A4": A4, "A3": A3, "A2": A2, "A1": A1, "A0": A0,
+    "letter": LETTER, "legal": LEGAL, "tabloid": TABLOID,
+}
+MARGIN = 24.0  # points: what office printers can reach (a third of an inch)
+TITLE_BLOCK = 46.0
+FOOTER = 18.0
+OVERLAP = 18.0  # points of map repeated on neighbouring tiles, to glue them
+MIN_TEXT_WARN = 6.0
+MIN_TEXT_AUTO = 8.0
+
+
+class ExportError(Exception):
+    """An export that cannot be done as asked (a bad option); nothing was written."""
+
+
+@dataclass(frozen=True)
+class PdfOptions:
+    paper: str = "A3"
+    orientation: str = "landscape"
+    tiles: str = "1x1"
+    """'1x1' (one sheet), 'CxR' (columns x rows of sheets) or 'auto'."""
+    grayscale: bool = False
+    appendix: bool = True
+    today: date | None = None
+
+
+@dataclass
+class ExportReport:
+    pages: int = 0
+    columns: int = 1
+    rows: int = 1
+    smallest_text: float = 0.0
+    """The size the smallest map text prints at, in points."""
+    warnings: list[str] = field(default_factory=list)
+
+
+def paper_size(options: PdfOptions) -> tuple[float, float]:
+    key = next((k for k in PAPERS if k.lower() == options.paper.lower()), None)
+    if key is None:
+        raise ExportError(f"unknown paper {options.paper!r} (choose from {', '.join(PAPERS)})")
+    width, height = PAPERS[key]
+    if options.orientation not in ("landscape", "portrait"):
+        raise ExportError(f"orientation must be landscape or portrait, not {options.orientation!r}")
+    if options.orientation == "landscape":
+        width, height = max(width, height), min(width, height)
+    else:
+        width, height = min(width, height), max(width, height)
+    return width, height
+
+
+def parse_tiles(text: str) -> tuple[int, int] | None:
+    """'auto' -> None; 'CxR' -> (C, R)."""
+    if text.strip().lower() == "auto":
+        return None
+    match = re.fullmatch(r"\s*(\d{1,2})\s*[xX×]\s*(\d{1,2})\s*", text)
+    if not match or int(match.group(1)) < 1 or int(match.group(2)) < 1:
+        raise ExportError(f"tiles must be 'auto' or columns x rows like 2x2, not {text!r}")
+    return int(match.group(1)), int(match.group(2))
+
+
+def _map_area(width: float, height: float) -> tuple[float, float]:
+    """Room for the map on one sheet, below the title block and above the footer."""
+    return width - 2 * MARGIN, height - 2 * MARGIN - TITLE_BLOCK - FOOTER
+
+
+def fit_scale(layout: MapLayout, paper: tuple[float, float], columns: int, rows: int) -> float:
+    """How much the map is scaled to fill C x R sheets (tiles overlap by OVERLAP)."""
+    area_w, area_h = _map_area(*paper)
+    total_w = columns * area_w - (columns - 1) * OVERLAP
+    total_h = rows * area_h - (rows - 1) * OVERLAP
+    return min(total_w / max(layout.width, 1.0), total_h / max(layout.height, 1.0))
+
+
+def smallest_text(layout: MapLayout) -> float:
+    return min(layout.style.small_size, layout.style.title_size, layout.style.lane_title_size)
+
+
+def choose_tiles(layout: MapLayout, paper: tuple[float, float]) -> tuple[int, int]:
+    """The fewest sheets that keep the smallest text at MIN_TEXT_AUTO points or more."""
+    need = MIN_TEXT_AUTO / smallest_text(layout)
+    fitting = [
+        (columns * rows, abs(columns - rows), columns, rows)
+        for columns in range(1, 9)
+        for rows in range(1, 9)
+        if fit_scale(layout, paper, columns, rows) >= need
+    ]
+    if not fitting:
+        return 8, 8  # the largest poster we make; the report warns if text is still small
+    _, _, columns, rows = min(fitting)
+    return columns, rows
+
+
+def export_pdf(
+    the_map: Map,
+    target: str | Path,
+    options: PdfOptions = PdfOptions(),
+    style: Style = DEFAULT_STYLE,
+    progress: Callable[[int, int], None] | None = None,
+) -> ExportReport:
+    """Write the PDF of `the_map` to `target` (atomically) and say how it went."""
+    paper = paper_size(options)
+    requested = parse_tiles(options.tiles)
+    layout = layout_map(the_map, style)
+    columns, rows = requested if requested is not None else choose_tiles(layout, paper)
+    scale = fit_scale(layout, paper, columns, rows)
+    report = ExportReport(columns=columns, rows=rows, smallest_text=round(smallest_text(layout) * scale, 2))
+    if report.smallest_text < MIN_TEXT_WARN:
+        report.warnings.append(
+            f"the smallest text prints at {report.smallest_text:.1f} pt, below {MIN_TEXT_WARN:.0f} pt: "
+            f"try --tiles auto (or a larger --paper) for a legible poster"
+        )
+    fonts = FontChooser()
+    buffer = io.BytesIO()
+    # initialFontName: no page may refer to a font that is not embedded (ReportLab starts with Helvetica).
+    canvas = Canvas(buffer, pagesize=paper, pageCompression=1, invariant=1, initialFontName="DejaVuSans")
+    canvas.setTitle(the_map.title)
+    canvas.setAuthor(the_map.owner or "journeymapper")
+    canvas.setSubject("Customer journey map")
+    canvas.setCreator(f"journeymapper {__version__}")
+    canvas.setKeywords(["customer journey map", "journeymapper"])
+    today = options.today or date.today()
+    problems = check_map(the_map, today) if options.appendix else []
+    tiled = (columns, rows) != (1, 1)
+    total = (1 if tiled else 0) + columns * rows + len(the_map.personas) + (1 if options.appendix else 0)
+    page = 0
+
+    def next_page() -> None:
+        nonlocal page
+        page += 1
+        if progress is not None:
+            progress(page, total)
+
+    painter = PagePainter(canvas, fonts, style.palette, options.grayscale)
+    if tiled:
+        next_page()
+        _overview(painter, the_map, layout, paper, columns, rows, scale, today, page, total, options)
+        canvas.showPage()
+    for row in range(rows):
+        for column in range(columns):
+            next_page()
+            _map_sheet(painter, the_map, layout, paper, columns, rows, column, row, scale, today, page, total,
+                       options)
+            canvas.showPage()
+    for persona in the_map.personas:
+        next_page()
+        draw_persona_page(painter, the_map, persona, paper, MARGIN)
+        _footer(painter, paper, page, total, options, "")
+        canvas.showPage()
+    if options.appendix:
+        next_page()
+        draw_appendix(painter, the_map, problems, paper, MARGIN)
+        _footer(painter, paper, page, total, options, "")
+        canvas.showPage()
+    if fonts.missing:
+        shown = "".join(sorted(fonts.missing))[:40]
+        report.warnings.append(
+            f"no installed font has these characters, so they print as blanks: {shown!r} "
+            "(install a font that has them, e.g. Noto Sans or Droid Sans Fallback)"
+        )
+    canvas.save()
+    report.pages = page
+    write_atomic(target, buffer.getvalue(), keep_backup=False)
+    return report
+
+
+def _title_block(p: PagePainter, the_map: Map, paper: tuple[float, float], today: date, subtitle_extra: str,
+                 page: int, total: int) -> None:
+    width, height = paper
+    p.place(0, height, 1.0)
+    p.dy = 0.0
+    p.text_line(MARGIN, MARGIN + 20, the_map.title, 20, True, "text")
+    review = the_map.review_by.isoformat() if the_map.review_by else "—"
+    parts = [f"Owner: {the_map.owner or '—'}", f"Printed {today.isoformat()}", f"Review by: {review}",
+             f"Page {page} of {total}"]
+    if subtitle_extra:
+        parts.append(subtitle_extra)
+    p.text_line(MARGIN, MARGIN + 36, "    ".join(parts), 9, False, "muted")
+    _legend(p, width - MARGIN - 330, MARGIN + 6)
+
+
+def _legend(p: PagePainter, x: float, y: float) -> None:
+    """Emotions, evidence and flow kinds, top right of every map sheet."""
+    s = DEFAULT_STYLE
+    p.text_line(x, y + 8, "Emotion", 7.5, True, "muted")
+    for k, value in enumerate(range(-2, 3)):
+        center = Point(x + 58 + k * 15, y + 5)
+        face = emotion_face(center, 10, value)
+        p.circle(face.center, face.radius, fill=p.palette.emotions[value + 2])
+        for eye in face.eyes:
+            p.circle(eye, face.eye_radius, fill="card")
+        p.stroke("card", 0.9)
+        p.curve((face.mouth,))
+    p.text_line(x, y + 24, "Evidence", 7.5, True, "muted")
+    ex = x + 58
+    for level, label in EVIDENCE_LABELS.items():
+        center = Point(ex + 3, y + 21)
+        p.circle(center, 3.2, fill="text" if level == "validated" else None, stroke="text", width=0.9)
+        if level == "anecdotal":
+            path = p.c.beginPath()
+            path.moveTo(p.X(center.x), p.Y(center.y - 3.2))
+            path.arcTo(p.X(center.x - 3.2), p.Y(center.y - 3.2), p.X(center.x + 3.2), p.Y(center.y + 3.2),
+                       startAng=90, extent=180)
+            path.close()
+            p.fill("text")
+            p.c.drawPath(path, stroke=0, fill=1)
+        p.text_line(ex + 9, y + 24, label, 7, False, "text")
+        ex += 58
+    fx = x + 250
+    for k, (kind, label) in enumerate(FLOW_KIND_LABELS.items()):
+        yy = y + 4 + k * 10
+        p.stroke("flow", s.flow_width, {"alternative": (4.0, 3.0), "loop": (1.0, 2.2)}.get(kind))
+        p.line(Point(fx, yy), Point(fx + 22, yy))
+        p.c.setDash([])
+        p.text_line(fx + 27, yy + 2.5, label, 7, False, "text")
+
+
+def _footer(p: PagePainter, paper: tuple[float, float], page: int, total: int, options: PdfOptions,
+            extra: str) -> None:
+    width, height = paper
+    p.place(0, height, 1.0)
+    p.dy = 0.0
+    text = f"journeymapper · page {page} of {total} · {options.paper} {options.orientation}"
+    if extra:
+        text += f" · {extra}"
+    p.text_line(MARGIN, height - MARGIN + 4, text, 7, False, "muted")
+
+
+def _map_sheet(p: PagePainter, the_map: Map, layout: MapLayout, paper: tuple[float, float], columns: int,
+               rows: int, column: int, row: int, scale: float, today: date, page: int, total: int,
+               options: PdfOptions) -> None:
+    width, height = paper
+    tiled = (columns, rows) != (1, 1)
+    label = f"row {row + 1}, column {column + 1}" if tiled else ""
+    _title_block(p, the_map, paper, today, f"Sheet: {label}" if tiled else "", page, total)
+    area_w, area_h = _map_area(width, height)
+    left, top = MARGIN, height - MARGIN - TITLE_BLOCK
+    # This sheet shows the part of the map starting at (sx, sy) in scaled map points.
+    sx = column * (area_w - OVERLAP)
+    sy = row * (area_h - OVERLAP)
+    c = p.c
+    c.saveState()
+    clip = c.beginPath()
+    clip.rect(left, top - area_h, area_w, area_h)
+    c.clipPath(clip, stroke=0, fill=0)
+    p.place(left - sx, top + sy, scale)
+    draw_map(p, layout)
+    c.restoreState()
+    p.place(0, height, 1.0)
+    if tiled:
+        _alignment_marks(p, left, top, area_w, area_h, column, row, columns, rows)
+    extra = f"{label} · " if tiled else ""
+    _footer(p, paper, page, total, options, f"{extra}smallest text {smallest_text(layout) * scale:.1f} pt")
+
+
+def _alignment_marks(p: PagePainter, left: float, top: float, w: float, h: float, column: int, row: int,
+                     columns: int, rows: int) -> None:
+    """Crop marks at the overlap lines, so neighbouring sheets can be cut and glued."""
+    c = p.c
+    c.setStrokeColor(p.color("text"))
+    c.setLineWidth(0.4)
+    c.setDash([])
+    xs = [left, left + w]
+    ys = [top, top - h]
+    if column > 0:
+        xs.append(left + OVERLAP)
+    if column < columns - 1:
+        xs.append(left + w - OVERLAP)
+    if row > 0:
+        ys.append(top - OVERLAP)
+    if row < rows - 1:
+        ys.append(top - h + OVERLAP)
+    mark = 8.0
+    for x in xs:
+        c.line(x, top + 2, x, top + 2 + mark)
+        c.line(x, top - h - 2, x, top - h - 2 - mark)
+    for y in ys:
+        c.line(left - 2, y, left - 2 - mark, y)
+        c.line(left + w + 2, y, left + w + 2 + mark, y)
+
+
+def _overview(p: PagePainter, the_map: Map, layout: MapLayout, paper: tuple[float, float], columns: int,
+              rows: int, scale: float, today: date, page: int, total: int, options: PdfOptions) -> None:
+    """The whole map small, with the sheets drawn over it: how the poster goes together."""
+    width, height = paper
+    _title_block(p, the_map, paper, today, f"Poster of {columns} x {rows} sheets: how they go together", page,
+                 total)
+    area_w, area_h = _map_area(width, height)
+    left, top = MARGIN, height - MARGIN - TITLE_BLOCK
+    small = min(area_w / layout.width, area_h / layout.height)
+    p.place(left, top, small)
+    draw_map(p, layout)
+    p.place(0, height, 1.0)
+    sheet_w, sheet_h = _map_area(width, height)
+    c = p.c
+    for row in range(rows):
+        for column in range(columns):
+            x0 = column * (sheet_w - OVERLAP) / scale * small
+            y0 = row * (sheet_h - OVERLAP) / scale * small
+            w = sheet_w / scale * small
+            h = sheet_h / scale * small
+            c.setStrokeColor(p.color("selection"))
+            c.setLineWidth(1.2)
+            c.setDash([4, 3])
+            c.rect(left + x0, top - y0 - h, w, h, stroke=1, fill=0)
+            c.setDash([])
+            p.text_line(left + x0 + 6, y0 + 14 + MARGIN + TITLE_BLOCK, f"row {row + 1}, column {column + 1}", 9,
+                        True, "selection")
+    _footer(p, paper, page, total, options, "overview")
+
+
+__all__ = ["PdfOptions", "ExportReport", "ExportError", "export_pdf", "PAPERS", "paper_size", "parse_tiles",
+           "choose_tiles"]

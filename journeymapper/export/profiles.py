@@ -1,0 +1,114 @@
+"""The pages after the map: one per persona with its profile, and the checker's findings."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..check import Problem
+from ..layout.geometry import Point
+from ..layout.labels import CHANNEL_LABELS, EMOTION_LABELS
+from ..layout.text import BOLD, REGULAR, wrap
+from ..model.schema import Map, Persona
+from .painter import PagePainter
+
+
+class _Column:
+    """Flowing text down a page, starting a new page when it runs out of room."""
+
+    def __init__(self, p: PagePainter, paper: tuple[float, float], margin: float) -> None:
+        self.p, self.paper, self.margin = p, paper, margin
+        self.y = margin
+        self.width = paper[0] - 2 * margin
+        p.place(0, paper[1], 1.0)
+        p.dy = 0.0
+
+    def room(self, needed: float) -> None:
+        if self.y + needed > self.paper[1] - self.margin - 20:
+            self.p.c.showPage()
+            self.p.place(0, self.paper[1], 1.0)
+            self.y = self.margin
+
+    def heading(self, text: str, size: float = 18, color: str = "text") -> None:
+        for line in wrap(text, size, self.width, 3, BOLD):
+            self.room(size * 1.4)
+            self.y += size * 1.1
+            self.p.text_line(self.margin, self.y, line, size, True, color)
+        self.y += size * 0.5
+
+    def paragraph(self, text: str, size: float = 10, color: str = "text", indent: float = 0.0) -> None:
+        for line in wrap(text, size, self.width - indent, 0, REGULAR):
+            self.room(size * 1.4)
+            self.y += size * 1.35
+            self.p.text_line(self.margin + indent, self.y, line, size, False, color)
+
+    def label(self, text: str) -> None:
+        self.room(30)
+        self.y += 8
+        self.paragraph(text, 9, "muted")
+        self.y += 2
+
+    def bullets(self, items: list[str]) -> None:
+        if not items:
+            self.paragraph("—", 10, "faint", 12)
+        for item in items:
+            self.room(14)
+            self.p.circle(Point(self.margin + 4, self.y + 10 * 1.35 - 3.2), 1.6, fill="muted")
+            self.paragraph(item, 10, "text", 12)
+
+
+def draw_persona_page(p: PagePainter, the_map: Map, persona: Persona, paper: tuple[float, float],
+                      margin: float) -> None:
+    col = _Column(p, paper, margin)
+    p.c.setFillColor(p.color(persona.color))
+    p.c.rect(margin, paper[1] - margin - 6, 60, 6, stroke=0, fill=1)
+    col.y += 10
+    col.heading(persona.name, 22, persona.color)
+    if persona.segment:
+        col.paragraph(persona.segment, 11, "muted")
+    if persona.description:
+        col.y += 6
+        col.paragraph(persona.description, 10)
+    for title, items in (("Goals", persona.goals), ("Needs", persona.needs), ("Frustrations", persona.frustrations)):
+        col.label(title)
+        col.bullets(list(items))
+    cards = [t for t in the_map.touchpoints if t.persona == persona.id]
+    col.label("In this map")
+    emotions = [t.emotion for t in cards if t.emotion is not None]
+    channels = Counter(t.channel for t in cards if t.channel)
+    facts = [f"{len(cards)} touchpoint{'s' if len(cards) != 1 else ''} across "
+             f"{len({t.stage for t in cards})} of {len(the_map.stages)} stages"]
+    if emotions:
+        average = sum(emotions) / len(emotions)
+        facts.append(f"average emotion {average:+.1f} ({EMOTION_LABELS[round(average)].lower()}); "
+                     f"lowest {min(emotions):+d}, highest {max(emotions):+d}")
+    if channels:
+        facts.append("channels: " + ", ".join(f"{CHANNEL_LABELS.get(c, c)} ({n})" for c, n in channels.most_common()))
+    pains = sum(len(t.pain_points) for t in cards)
+    chances = sum(len(t.opportunities) for t in cards)
+    facts.append(f"{pains} pain point{'s' if pains != 1 else ''}, {chances} opportunit{'ies' if chances != 1 else 'y'}")
+    col.bullets(facts)
+
+
+def draw_appendix(p: PagePainter, the_map: Map, problems: list[Problem], paper: tuple[float, float],
+                  margin: float) -> None:
+    col = _Column(p, paper, margin)
+    col.heading("Checker findings", 18)
+    if not problems:
+        col.paragraph("The checker found no problems in this map.", 10, "muted")
+        return
+    counts = Counter(problem.severity for problem in problems)
+    col.paragraph(", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}"
+                            for s in ("error", "warning", "info")), 10, "muted")
+    col.y += 6
+    names = {e.id: getattr(e, "name", None) or getattr(e, "title", None) or e.id
+             for e in (*the_map.personas, *the_map.stages, *the_map.touchpoints)}
+    ink = {"error": "pain", "warning": "kpi_mid", "info": "selection"}
+    for problem in problems:
+        col.room(30)
+        col.y += 13
+        p.text_line(margin, col.y, f"{problem.severity.upper()}  {problem.code}", 8.5, True,
+                    ink.get(problem.severity, "text"))
+        col.paragraph(" ".join(problem.message.split()), 10, "text", 0)
+        involved = [names.get(e, e) for e in problem.elements if e in names]
+        if involved:
+            col.paragraph("About: " + "; ".join(" ".join(str(n).split()) for n in involved[:8]), 8.5, "muted", 0)
