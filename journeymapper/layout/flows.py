@@ -24,7 +24,10 @@ def route(
     cards_row_bottom: float,
     style: Style,
     lane: str | None = None,
+    ports: tuple[float, float] = (0.5, 0.5),
 ) -> FlowPath:
+    """`ports`: where a forward flow leaves its source's right edge and enters its target's left
+    edge, as a share of the card's height (flows of one card are spread along its edge)."""
     s, t = source.rect, target.rect
     s_col, t_col = stage_of[source.stage], stage_of[target.stage]
     if source.id == target.id:
@@ -39,9 +42,10 @@ def route(
         low = min(low, cards_row_bottom - 4) if cards_row_bottom > max(s.bottom, t.bottom) + 12 else low
         segment = Cubic(start, Point(start.x, low), Point(end.x, low), end)
     elif t_col > s_col:
-        start = Point(s.right, s.cy)
-        end = Point(t.x, t.cy)
-        reach = max(24.0, min((end.x - start.x) / 2, 80.0))
+        start = Point(s.right, s.y + s.h * ports[0])
+        end = Point(t.x, t.y + t.h * ports[1])
+        # Control points never cross: in a narrow gap the curve stays a gentle S.
+        reach = max(6.0, min((end.x - start.x) / 2, 80.0))
         segment = Cubic(start, Point(start.x + reach, start.y), Point(end.x - reach, end.y), end)
     elif t.y >= s.bottom:  # same column, downwards
         start = Point(s.cx, s.bottom)
@@ -75,3 +79,11 @@ def path_bounds(path: FlowPath) -> Rect:
             xs.append(p.x)
             ys.append(p.y)
     return Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
+def spread(count: int, index: int) -> float:
+    """The share of a card's height where the index-th of `count` flows meets its edge."""
+    if count <= 1:
+        return 0.5
+    low, high = 0.3, 0.7
+    return low + (high - low) * index / (count - 1)

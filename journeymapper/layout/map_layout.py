@@ -23,7 +23,7 @@ from .elements import (
     StageBox,
     TextBlock,
 )
-from .flows import route
+from .flows import route, spread
 from .geometry import Point, Rect, smooth_path
 from .labels import CHANNEL_LABELS, ROW_LABELS
 from .style import DEFAULT_STYLE, Style
@@ -289,6 +289,7 @@ class _Builder:
             old = previous.lanes.get(persona) if previous else None
             same_height[persona] = old is not None and old.rows[0].rect.h == row_bottom[persona]
             same_place[persona] = old is not None and old.y == lane.y
+        ports = self.ports(cards, lanes)
         flows: dict[str, FlowPath] = {}
         sources = self.sources
         for f in self.map.flows:
@@ -296,8 +297,11 @@ class _Builder:
             if source is None or target is None:
                 continue
             sources[f.id] = f
+            port = ports.get(f.id, (0.5, 0.5))
+            sources[f"port:{f.id}"] = port
             same_lane = source.persona == target.persona
-            if old_sources.get(f.id) is f and old_cards.get(f.source) is source and old_cards.get(f.target) is target:
+            if (old_sources.get(f.id) is f and old_cards.get(f.source) is source and old_cards.get(f.target) is target
+                    and old_sources.get(f"port:{f.id}") == port):
                 old = old_flows.get(f.id)
                 if old is not None:
                     backward = f.kind == "loop" or stage_index[target.stage] < stage_index[source.stage]
@@ -309,13 +313,38 @@ class _Builder:
                         continue
             if same_lane:
                 flows[f.id] = route(f.id, f.kind, f.label, source, target, stage_index,
-                                    row_bottom[source.persona], s, lane=source.persona)
+                                    row_bottom[source.persona], s, lane=source.persona, ports=port)
             else:
                 a = _absolute(source, lanes[source.persona].y)
                 b = _absolute(target, lanes[target.persona].y)
                 flows[f.id] = route(f.id, f.kind, f.label, a, b, stage_index,
-                                    lanes[source.persona].y + row_bottom[source.persona], s, lane=None)
+                                    lanes[source.persona].y + row_bottom[source.persona], s, lane=None, ports=port)
         return flows
+
+    def ports(self, cards: dict[str, CardBox], lanes: dict[str, LaneBox]) -> dict[str, tuple[float, float]]:
+        """Spread the forward flows of a card along its edges, ordered by where the other end is,
+        so flows into one card do not run on top of each other."""
+        stage_index = self.stage_index
+        outgoing: dict[str, list[tuple[float, str]]] = {}
+        incoming: dict[str, list[tuple[float, str]]] = {}
+        for f in self.map.flows:
+            source, target = cards.get(f.source), cards.get(f.target)
+            if source is None or target is None or f.kind == "loop":
+                continue
+            if stage_index[target.stage] <= stage_index[source.stage]:
+                continue
+            source_y = lanes[source.persona].y + source.rect.cy
+            target_y = lanes[target.persona].y + target.rect.cy
+            outgoing.setdefault(source.id, []).append((target_y, f.id))
+            incoming.setdefault(target.id, []).append((source_y, f.id))
+        out_share: dict[str, float] = {}
+        in_share: dict[str, float] = {}
+        for table, share in ((outgoing, out_share), (incoming, in_share)):
+            for entries in table.values():
+                entries.sort()
+                for k, (_, flow_id) in enumerate(entries):
+                    share[flow_id] = spread(len(entries), k)
+        return {flow_id: (out_share[flow_id], in_share[flow_id]) for flow_id in out_share}
 
     def known_height(self, t: Touchpoint) -> float:
         if self.previous is not None and self.previous.sources.get(t.id) is t:

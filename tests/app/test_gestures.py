@@ -379,7 +379,7 @@ def flow_point(window, flow_id: str) -> QPointF:
     lane_y = layout.lanes[path.lane].y if path.lane else 0.0
     scene = window.editor.scene
     for segment in path.path:
-        for t in (0.5, 0.4, 0.6, 0.3, 0.7):
+        for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.2, 0.8, 0.15):
             p = segment.at(t)
             # Where the click will really land: the nearest viewport pixel, back in the scene.
             point = window.view().mapToScene(window.view().mapFromScene(QPointF(p.x, p.y + lane_y)))
