@@ -6,18 +6,26 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QRectF, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QGuiApplication, QPixmap, QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QStackedWidget,
 )
 
+from ..export.pdf import ExportError, ExportReport, PdfOptions, export_pdf
 from ..io import LoadError, LoadedMap, SaveError, load_path
+from ..io.writer import write_atomic
+from ..layout.map_layout import layout_map
+from ..canvas.picture import render_picture
+from ..canvas.snapshot import render_scene
+from .export_dialog import ExportPdfDialog, suggested_pdf_name
 from ..io.templates import map_from_template
 from ..model.schema import Flow, Persona, Stage, Touchpoint
 from ..canvas.theme import system_style
@@ -256,6 +264,74 @@ class MainWindow(QMainWindow):
         if self.editor is not None and self.editor.is_modified():
             self.autosaver.write(self.editor.doc.map, self.editor.view_state, self.editor.path)
 
+    # -- printing ------------------------------------------------------------------
+    def export_pdf_to(self, path: str | Path, options: PdfOptions) -> ExportReport | None:
+        """Export with a progress dialog; problems are shown to the user. Returns the report, or None."""
+        if self.editor is None:
+            return None
+        progress = QProgressDialog("Exporting the map…", "", 0, 0, self)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+
+        def step(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            QApplication.processEvents()
+
+        try:
+            report = export_pdf(self.editor.doc.map, path, options, progress=step)
+        except (ExportError, SaveError, OSError) as exc:
+            progress.close()
+            self.show_error("Could not export the PDF", str(exc))
+            return None
+        progress.close()
+        message = f"Exported {path}: {report.pages} pages, smallest text {report.smallest_text:.1f} pt"
+        self.statusBar().showMessage(message, 8000)
+        if report.warnings:
+            self.show_error("Exported, with warnings", "\n".join(report.warnings))
+        return report
+
+    def export_pdf_dialog(self) -> None:
+        if self.editor is None:
+            return
+        layout = layout_map(self.editor.doc.map)  # print always uses the light palette
+        scene = self.editor.scene
+        picture = QPixmap.fromImage(render_scene(scene, min(1.0, 900.0 / max(scene.sceneRect().width(), 1.0))))
+        dialog = ExportPdfDialog(layout, picture, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export PDF",
+                                              suggested_pdf_name(self.editor.path, self.editor.doc.map.title),
+                                              "PDF (*.pdf)")
+        if path:
+            if not path.lower().endswith(".pdf"):
+                path += ".pdf"
+            self.export_pdf_to(path, dialog.options())
+
+    def export_picture_to(self, path: str | Path, dpi: int = 150) -> bool:
+        """A PNG (at `dpi`) or SVG picture of the map, as it looks on screen in the light palette."""
+        if self.editor is None:
+            return False
+        try:
+            data = render_picture(self.editor.doc.map, Path(path).suffix.lower(), dpi, False)
+            write_atomic(path, data, keep_backup=False)
+        except (SaveError, ValueError) as exc:
+            self.show_error("Could not export the picture", str(exc))
+            return False
+        self.statusBar().showMessage(f"Exported {path}", 6000)
+        return True
+
+    def export_picture_dialog(self) -> None:
+        if self.editor is None:
+            return
+        start = suggested_pdf_name(self.editor.path, self.editor.doc.map.title)[:-4] + ".png"
+        path, chosen = QFileDialog.getSaveFileName(self, "Export Picture", start, "PNG picture (*.png);;SVG drawing (*.svg)")
+        if path:
+            if not path.lower().endswith((".png", ".svg")):
+                path += ".svg" if "svg" in chosen.lower() else ".png"
+            self.export_picture_to(path)
+
     # -- selection and editing ---------------------------------------------------
     def selected_ids(self) -> list[str]:
         return self.editor.scene.selected_ids() if self.editor else []
@@ -447,6 +523,9 @@ class MainWindow(QMainWindow):
         self._action("save", "&Save", self.save, QKeySequence.StandardKey.Save, files)
         self._action("save_as", "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs, files)
         self._action("revert", "Re&vert", self.revert, None, files)
+        files.addSeparator()
+        self._action("export_pdf", "&Export PDF…", self.export_pdf_dialog, "Ctrl+E", files)
+        self._action("export_picture", "Export &Picture…", self.export_picture_dialog, "Ctrl+Shift+E", files)
         files.addSeparator()
         self._action("close", "&Close Window", self.close, QKeySequence.StandardKey.Close, files)
         self._action("quit", "&Quit", QApplication.closeAllWindows, QKeySequence.StandardKey.Quit, files)

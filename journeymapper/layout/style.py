@@ -91,3 +91,20 @@ class Style:
 
 
 DEFAULT_STYLE = Style()
+
+
+def _gray(value: str) -> str:
+    red, green, blue = (int(value[i:i + 2], 16) for i in (1, 3, 5))
+    level = round(0.299 * red + 0.587 * green + 0.114 * blue)
+    return f"#{level:02X}{level:02X}{level:02X}"
+
+
+def grayscale_palette(palette: Palette) -> Palette:
+    """The same palette in shades of grey (for black-and-white printers)."""
+    changes = {}
+    for name, value in vars(palette).items():
+        if isinstance(value, str):
+            changes[name] = _gray(value)
+        elif isinstance(value, tuple):
+            changes[name] = tuple(_gray(v) for v in value)
+    return Palette(**changes)

@@ -1,0 +1,36 @@
+"""`journeymapper export MAP -o OUT.png|OUT.svg`: a picture of the map, made without a window.
+
+Qt is started offscreen when there is no display, so pictures can be made on a server.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..io import SaveError
+from ..io.writer import write_atomic
+from ..model.schema import Map
+from .gui_command import has_display
+from .output import say_error
+
+
+def write_picture(the_map: Map, output: Path, suffix: str, dpi: int, grayscale: bool) -> int:
+    if not has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    from ..canvas.picture import render_picture
+
+    app = QApplication.instance() or QApplication([])  # noqa: F841 - scenes need a QApplication
+    try:
+        data = render_picture(the_map, suffix, dpi, grayscale)
+        write_atomic(output, data, keep_backup=False)
+    except ValueError as exc:
+        say_error(f"{output}: {exc}")
+        return 2
+    except SaveError as exc:
+        say_error(str(exc))
+        return 1
+    print(f"wrote {output}")
+    return 0

@@ -1,0 +1,59 @@
+"""File > Export PDF and Export Picture in the editor."""
+
+import subprocess
+
+from journeymapper.app.export_dialog import ExportPdfDialog
+from journeymapper.canvas.snapshot import render_scene
+from journeymapper.export.pdf import PdfOptions
+from journeymapper.layout.map_layout import layout_map
+from journeymapper.resources import example_map_path
+from PySide6.QtGui import QPixmap
+
+
+def test_export_pdf_from_the_window(open_window, tmp_path):
+    window = open_window(example_map_path())
+    target = tmp_path / "bakery.pdf"
+    report = window.export_pdf_to(target, PdfOptions(paper="A4", tiles="2x2"))
+    assert report is not None and report.pages == 1 + 4 + 2 + 1
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout
+    assert "Corner bakery" in text and "row 2, column 2" in text
+    assert window.errors == [], "no warnings for the example on a 2x2 A4 poster"
+
+
+def test_export_errors_are_shown_and_leave_nothing(open_window, tmp_path):
+    window = open_window(example_map_path())
+    report = window.export_pdf_to(tmp_path / "missing" / "x.pdf", PdfOptions())
+    assert report is None and window.errors and "does not exist" in window.errors[0][1]
+    assert window.export_pdf_to(tmp_path / "y.pdf", PdfOptions(paper="B9")) is None
+    assert not list(tmp_path.iterdir())
+
+
+def test_export_picture_png_and_svg(open_window, tmp_path):
+    window = open_window(example_map_path())
+    assert window.export_picture_to(tmp_path / "map.png", dpi=72)
+    assert (tmp_path / "map.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert window.export_picture_to(tmp_path / "map.svg")
+    svg = (tmp_path / "map.svg").read_text(encoding="utf-8")
+    assert "<svg" in svg and "Corner bakery" in svg
+
+
+def test_dialog_previews_the_sheets_and_the_smallest_text(qtbot, qapp):
+    from journeymapper.io import load_path
+
+    the_map = load_path(example_map_path()).map
+    layout = layout_map(the_map)
+    dialog = ExportPdfDialog(layout, QPixmap(10, 10))
+    qtbot.addWidget(dialog)
+    assert "one sheet" in dialog.summary.text() and "6.0 pt" in dialog.summary.text()
+    dialog.paper.setCurrentText("A4")
+    assert "hard to read" in dialog.summary.text()
+    dialog.tiles.setCurrentIndex(1)  # auto poster
+    options = dialog.options()
+    assert options.tiles == "auto" and options.paper == "A4"
+    columns, rows = dialog.sheets()
+    assert columns * rows > 1 and "hard to read" not in dialog.summary.text()
+    dialog.tiles.setCurrentIndex(2)
+    dialog.columns.setValue(3)
+    dialog.rows.setValue(1)
+    assert dialog.options().tiles == "3x1" and "3 x 1 = 3 sheets" in dialog.summary.text()
+    assert render_scene is not None
