@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from ..export.pdf import PAPERS, ExportError, PdfOptions, export_pdf
-from ..io import LoadError, SaveError, load_path
-from .output import say_error, say_warning
+from ..io import SaveError
+from .output import load_or_report, say_error, say_warning
 
 
 def register(commands: Any) -> None:
@@ -61,11 +61,8 @@ def run(args: argparse.Namespace) -> int:
     if output.exists() and not os.access(output, os.W_OK):
         say_error(f"{args.output}: permission denied")
         return 1
-    try:
-        loaded = load_path(args.map)
-    except LoadError as exc:
-        for line in exc.lines():
-            say_error(line)
+    loaded = load_or_report(args.map)
+    if loaded is None:
         return 2
     if suffix in (".png", ".svg"):
         from .picture_command import write_picture  # Qt is loaded only for pictures

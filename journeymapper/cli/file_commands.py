@@ -8,12 +8,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..io import LoadError, SaveError, load_path, save
+from ..io import LoadError, SaveError, save
 from ..io.migrations import CURRENT_VERSION
 from ..io.templates import DEFAULT_TEMPLATE, find_template, list_templates, map_from_template
 from ..model.document import utc_now
 from ..model.messages import describe_validation_error
-from .output import one_line, say_error
+from .output import load_or_report, one_line, say_error
 
 
 def register(commands: Any) -> None:
@@ -85,11 +85,8 @@ def run_templates(args: argparse.Namespace) -> int:
 
 
 def run_upgrade(args: argparse.Namespace) -> int:
-    try:
-        loaded = load_path(args.map)
-    except LoadError as exc:
-        for line in exc.lines():
-            say_error(line)
+    loaded = load_or_report(args.map)
+    if loaded is None:
         return 2
     output = args.output or args.map
     the_map = loaded.map
