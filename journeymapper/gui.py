@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .app.desktop import offer_recovery
 from .app.editor import Editor
+from .app.single_instance import InstanceServer, hand_over
 from .app.main_window import APP_NAME, MainWindow, remember_recent
 from .io import LoadError, load_path
 from .io.templates import map_from_template
@@ -85,11 +86,11 @@ def open_window(path: str | os.PathLike[str] | None = None, template: str | None
     return window
 
 
-def run(files: list[str]) -> int:
-    """The desktop application's main loop; every named file opens in its own window."""
-    app = application()
-    shown = offer_recovery(open_window)
-    for name in files:
+def open_files(paths: list[str]) -> int:
+    """Open each map in its own window (a start page if there is none); a bad file gets a dialog
+    and the other maps still open. Returns how many windows were shown."""
+    shown = 0
+    for name in paths:
         try:
             window = open_window(name)
         except LoadError as exc:
@@ -98,7 +99,27 @@ def run(files: list[str]) -> int:
             box.exec()
             continue
         window.show()
+        window.raise_()
+        window.activateWindow()
         shown += 1
-    if not shown:
+    if not paths:
         open_window(None).show()
+        shown += 1
+    return shown
+
+
+def run(files: list[str]) -> int:
+    """The desktop application: every named file opens in its own window, in one process per user
+    (a second start hands its files to the first; JOURNEYMAPPER_NO_SINGLE_INSTANCE=1 turns that off)."""
+    app = application()
+    absolute = [str(Path(f).resolve()) for f in files]
+    single = not os.environ.get("JOURNEYMAPPER_NO_SINGLE_INSTANCE")
+    if single and hand_over(absolute):
+        return 0
+    server = InstanceServer(open_files, parent=app)
+    if single:
+        server.listen()
+    shown = offer_recovery(open_window)
+    if absolute or not shown:
+        open_files(absolute)
     return app.exec()

@@ -38,13 +38,13 @@ class PagePreview(QWidget):
         self.update()
 
     def paintEvent(self, event) -> None:  # noqa: N802
-        from ..export.pdf import FOOTER, MARGIN, OVERLAP, TITLE_BLOCK
+        from ..export.pdf import FOOTER, MARGIN, OVERLAP, title_block_height
 
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("#E9EDF2"))
         area_w = self.paper[0] - 2 * MARGIN
-        area_h = self.paper[1] - 2 * MARGIN - TITLE_BLOCK - FOOTER
+        area_h = self.paper[1] - 2 * MARGIN - title_block_height(self.paper) - FOOTER
         scale = fit_scale(self.layout, self.paper, self.columns, self.rows)
         total_w = self.columns * area_w - (self.columns - 1) * OVERLAP
         total_h = self.rows * area_h - (self.rows - 1) * OVERLAP

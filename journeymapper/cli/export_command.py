@@ -75,8 +75,11 @@ def run(args: argparse.Namespace) -> int:
     except ExportError as exc:
         say_error(str(exc))
         return 2
-    except (SaveError, OSError) as exc:
-        say_error(f"{args.output}: {exc}")
+    except SaveError as exc:
+        say_error(str(exc))  # it names the file already
+        return 1
+    except OSError as exc:
+        say_error(f"{args.output}: {exc.strerror or exc}")
         return 1
     for warning in report.warnings:
         say_warning(warning)

@@ -15,6 +15,7 @@ from ..layout.geometry import Cubic, Point, Rect
 from ..layout.style import Palette
 from .fonts import FontChooser
 
+_AS_SPACE = {ord(c): " " for c in "\t\n\r\x0b\x0c\u2028\u2029\x85"}
 ASCENT = 0.93  # DejaVu Sans ascender, as a share of the font size (the canvas uses the same)
 
 
@@ -107,6 +108,8 @@ class PagePainter:
         """One line at a layout baseline; each run in the font that has its characters."""
         if not text:
             return
+        # Tabs and line breaks have no glyph: one line of print shows them as spaces.
+        text = text.translate(_AS_SPACE)
         page_size = size * self.k
         self.smallest_text = min(self.smallest_text, page_size)
         self.fill(color)

@@ -39,10 +39,22 @@ PAPERS: dict[str, tuple[float, float]] = {
 }
 MARGIN = 24.0  # points: what office printers can reach (a third of an inch)
 TITLE_BLOCK = 46.0
+LEGEND_WIDTH = 330.0
+NARROW_TITLE_BLOCK = TITLE_BLOCK + 34.0
+"""On paper too narrow for the title and the legend side by side, the legend goes below the title."""
+
+
+def title_block_height(paper: tuple[float, float]) -> float:
+    return NARROW_TITLE_BLOCK if _narrow(paper) else TITLE_BLOCK
+
+
+def _narrow(paper: tuple[float, float]) -> bool:
+    return paper[0] - 2 * MARGIN - LEGEND_WIDTH < 560
 FOOTER = 18.0
 OVERLAP = 18.0  # points of map repeated on neighbouring tiles, to glue them
 MIN_TEXT_WARN = 6.0
 MIN_TEXT_AUTO = 8.0
+MAX_TILES = 8
 
 
 class ExportError(Exception):
@@ -89,14 +101,16 @@ def parse_tiles(text: str) -> tuple[int, int] | None:
     if text.strip().lower() == "auto":
         return None
     match = re.fullmatch(r"\s*(\d{1,2})\s*[xX×]\s*(\d{1,2})\s*", text)
-    if not match or int(match.group(1)) < 1 or int(match.group(2)) < 1:
-        raise ExportError(f"tiles must be 'auto' or columns x rows like 2x2, not {text!r}")
+    if not match or not 1 <= int(match.group(1)) <= MAX_TILES or not 1 <= int(match.group(2)) <= MAX_TILES:
+        raise ExportError(
+            f"tiles must be 'auto' or columns x rows from 1x1 to {MAX_TILES}x{MAX_TILES}, like 2x2, not {text!r}"
+        )
     return int(match.group(1)), int(match.group(2))
 
 
 def _map_area(width: float, height: float) -> tuple[float, float]:
     """Room for the map on one sheet, below the title block and above the footer."""
-    return width - 2 * MARGIN, height - 2 * MARGIN - TITLE_BLOCK - FOOTER
+    return width - 2 * MARGIN, height - 2 * MARGIN - title_block_height((width, height)) - FOOTER
 
 
 def fit_scale(layout: MapLayout, paper: tuple[float, float], columns: int, rows: int) -> float:
@@ -116,12 +130,12 @@ def choose_tiles(layout: MapLayout, paper: tuple[float, float]) -> tuple[int, in
     need = MIN_TEXT_AUTO / smallest_text(layout)
     fitting = [
         (columns * rows, abs(columns - rows), columns, rows)
-        for columns in range(1, 9)
-        for rows in range(1, 9)
+        for columns in range(1, MAX_TILES + 1)
+        for rows in range(1, MAX_TILES + 1)
         if fit_scale(layout, paper, columns, rows) >= need
     ]
     if not fitting:
-        return 8, 8  # the largest poster we make; the report warns if text is still small
+        return MAX_TILES, MAX_TILES  # the largest poster we make; the report warns if text is still small
     _, _, columns, rows = min(fitting)
     return columns, rows
 
@@ -204,14 +218,32 @@ def _title_block(p: PagePainter, the_map: Map, paper: tuple[float, float], today
     width, height = paper
     p.place(0, height, 1.0)
     p.dy = 0.0
-    p.text_line(MARGIN, MARGIN + 20, the_map.title, 20, True, "text")
+    narrow = _narrow(paper)
+    room = width - 2 * MARGIN - (0 if narrow else LEGEND_WIDTH + 16)
+    # The title shrinks (down to 12 pt), then is cut with "…", so it never runs into the legend.
+    title = " ".join(the_map.title.split())
+    size = 20.0
+    while size > 12 and p.fonts.width(title, size, True) > room:
+        size -= 1
+    p.text_line(MARGIN, MARGIN + 20, _fit(p, title, size, True, room), size, True, "text")
     review = the_map.review_by.isoformat() if the_map.review_by else "—"
-    parts = [f"Owner: {the_map.owner or '—'}", f"Printed {today.isoformat()}", f"Review by: {review}",
-             f"Page {page} of {total}"]
+    owner = " ".join(the_map.owner.split()) or "—"
+    parts = [f"Owner: {owner}", f"Printed {today.isoformat()}", f"Review by: {review}", f"Page {page} of {total}"]
     if subtitle_extra:
         parts.append(subtitle_extra)
-    p.text_line(MARGIN, MARGIN + 36, "    ".join(parts), 9, False, "muted")
-    _legend(p, width - MARGIN - 330, MARGIN + 6)
+    p.text_line(MARGIN, MARGIN + 36, _fit(p, "    ".join(parts), 9, False, room), 9, False, "muted")
+    if narrow:
+        _legend(p, MARGIN, MARGIN + 46)
+    else:
+        _legend(p, width - MARGIN - LEGEND_WIDTH, MARGIN + 6)
+
+
+def _fit(p: PagePainter, text: str, size: float, bold: bool, room: float) -> str:
+    if p.fonts.width(text, size, bold) <= room:
+        return text
+    while text and p.fonts.width(text + "…", size, bold) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def _legend(p: PagePainter, x: float, y: float) -> None:
@@ -269,7 +301,7 @@ def _map_sheet(p: PagePainter, the_map: Map, layout: MapLayout, paper: tuple[flo
     label = f"row {row + 1}, column {column + 1}" if tiled else ""
     _title_block(p, the_map, paper, today, f"Sheet: {label}" if tiled else "", page, total)
     area_w, area_h = _map_area(width, height)
-    left, top = MARGIN, height - MARGIN - TITLE_BLOCK
+    left, top = MARGIN, height - MARGIN - title_block_height(paper)
     # This sheet shows the part of the map starting at (sx, sy) in scaled map points.
     sx = column * (area_w - OVERLAP)
     sy = row * (area_h - OVERLAP)
@@ -321,7 +353,7 @@ def _overview(p: PagePainter, the_map: Map, layout: MapLayout, paper: tuple[floa
     _title_block(p, the_map, paper, today, f"Poster of {columns} x {rows} sheets: how they go together", page,
                  total)
     area_w, area_h = _map_area(width, height)
-    left, top = MARGIN, height - MARGIN - TITLE_BLOCK
+    left, top = MARGIN, height - MARGIN - title_block_height(paper)
     small = min(area_w / layout.width, area_h / layout.height)
     p.place(left, top, small)
     draw_map(p, layout)
@@ -339,7 +371,7 @@ def _overview(p: PagePainter, the_map: Map, layout: MapLayout, paper: tuple[floa
             c.setDash([4, 3])
             c.rect(left + x0, top - y0 - h, w, h, stroke=1, fill=0)
             c.setDash([])
-            p.text_line(left + x0 + 6, y0 + 14 + MARGIN + TITLE_BLOCK, f"row {row + 1}, column {column + 1}", 9,
+            p.text_line(left + x0 + 6, y0 + 14 + MARGIN + title_block_height(paper), f"row {row + 1}, column {column + 1}", 9,
                         True, "selection")
     _footer(p, paper, page, total, options, "overview")
 

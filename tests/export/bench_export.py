@@ -1,0 +1,117 @@
+"""Benchmark: export_pdf of a 5,000-touchpoint map to one A0 sheet against bare ReportLab.
+
+Run it as `python tests/export/bench_export.py [--runs N]` (pytest does not collect it).
+The baseline, measured in the same run, is the least any PDF of that map costs:
+ReportLab drawing the same number of bare rectangles, each with one line of
+text, on one page, and writing the file. The issue's goal is a ratio of 2 or
+less; it also asks for the 200-touchpoint map in well under a second.
+These machines are shared and noisy, so the ratio is the number to watch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import io
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make `tests` importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from reportlab.lib.pagesizes import A0
+from reportlab.pdfgen.canvas import Canvas
+
+from journeymapper.export.fonts import register_bundled
+from journeymapper.export.pdf import PdfOptions, export_pdf
+from journeymapper.model import Map
+from tests.benchmarks.bigmap import big_map
+
+GOAL_RATIO = 2.0
+OPTIONS = PdfOptions(paper="A0", orientation="landscape", tiles="1x1", appendix=False)
+
+
+def median_ms(work: Callable[[], object], runs: int) -> float:
+    """Median wall time of `work` in milliseconds, after one warm-up run."""
+    work()
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        start = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def bare_reportlab(cards: int, target: Path) -> Callable[[], None]:
+    """`cards` rectangles with a line of text each, in a grid on one A0 landscape page."""
+    register_bundled()
+    width, height = A0[1], A0[0]
+    per_row = max(1, int(cards ** 0.5 * 1.4))
+    cell_w = (width - 48) / per_row
+    cell_h = (height - 48) / (cards // per_row + 1)
+
+    def run() -> None:
+        buffer = io.BytesIO()
+        canvas = Canvas(buffer, pagesize=(width, height), pageCompression=1, invariant=1,
+                        initialFontName="DejaVuSans")
+        for n in range(cards):
+            x = 24 + (n % per_row) * cell_w
+            y = height - 24 - (n // per_row + 1) * cell_h
+            canvas.setFillColorRGB(1, 1, 1)
+            canvas.setStrokeColorRGB(0.8, 0.82, 0.86)
+            canvas.rect(x, y, cell_w * 0.9, cell_h * 0.8, stroke=1, fill=1)
+            canvas.setFillColorRGB(0.12, 0.16, 0.2)
+            canvas.setFont("DejaVuSans-Bold", max(1.0, cell_h * 0.2))
+            canvas.drawString(x + 2, y + cell_h * 0.4, f"Touchpoint {n}")
+        canvas.showPage()
+        canvas.save()
+        target.write_bytes(buffer.getvalue())
+
+    return run
+
+
+def ours(the_map: Map, target: Path) -> Callable[[], None]:
+    def run() -> None:
+        export_pdf(the_map, target, OPTIONS)
+
+    return run
+
+
+def measure(the_map: Map, runs: int = 3) -> tuple[float, float]:
+    """(export_pdf ms, bare ReportLab ms) for the same number of cards, in the same run."""
+    with tempfile.TemporaryDirectory() as folder:
+        ours_ms = median_ms(ours(the_map, Path(folder) / "ours.pdf"), runs)
+        base_ms = median_ms(bare_reportlab(len(the_map.touchpoints), Path(folder) / "bare.pdf"), runs)
+    return ours_ms, base_ms
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="timed runs per case, after one warm-up (default 3)")
+    args = parser.parse_args(argv)
+
+    big = big_map()  # 5,000 touchpoints, 7,500 flows, 5 personas, 10 stages
+    ours_ms, base_ms = measure(big, args.runs)
+    ratio = ours_ms / base_ms
+    print(f"5,000 touchpoints on one A0 sheet (median of {args.runs}):")
+    print(f"  export_pdf                 {ours_ms:9.1f} ms")
+    print(f"  bare ReportLab rectangles  {base_ms:9.1f} ms")
+    print(f"  ratio                      {ratio:9.1f} x   (goal <= {GOAL_RATIO:g}: "
+          f"{'met' if ratio <= GOAL_RATIO else 'NOT met'})")
+
+    small = big_map(200, 300, 2, 5)
+    with tempfile.TemporaryDirectory() as folder:
+        small_ms = median_ms(ours(small, Path(folder) / "small.pdf"), max(args.runs, 5))
+    print("200 touchpoints on one A0 sheet:")
+    print(f"  export_pdf                 {small_ms:9.1f} ms   (goal: well under a second: "
+          f"{'met' if small_ms < 500 else 'NOT met'})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
