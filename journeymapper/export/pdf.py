@@ -171,36 +171,41 @@ def export_pdf(
     today = options.today or date.today()
     problems = check_map(the_map, today) if options.appendix else []
     tiled = (columns, rows) != (1, 1)
-    total = (1 if tiled else 0) + columns * rows + len(the_map.personas) + (1 if options.appendix else 0)
-    page = 0
-
-    def next_page() -> None:
-        nonlocal page
-        page += 1
-        if progress is not None:
-            progress(page, total)
-
     painter = PagePainter(canvas, fonts, style.palette, options.grayscale)
-    if tiled:
-        next_page()
-        _overview(painter, the_map, layout, paper, columns, rows, scale, today, page, total, options)
+    # Profiles and the appendix may run over several pages: count them first (a dry run), so
+    # every page can say "page n of m" with the true m.
+    extra_pages = [
+        (lambda pp, persona=persona, brk=None: draw_persona_page(pp, the_map, persona, paper, MARGIN, brk))
+        for persona in the_map.personas
+    ]
+    if options.appendix:
+        extra_pages.append(lambda pp, brk=None: draw_appendix(pp, the_map, problems, paper, MARGIN, brk))
+    extra_counts = [_pages_of(draw, paper, fonts, style) for draw in extra_pages]
+    total = (1 if tiled else 0) + columns * rows + sum(extra_counts)
+    done = 0
+
+    def finish_page(extra: str | None = None) -> None:
+        nonlocal done
+        if extra is not None:
+            _footer(painter, paper, canvas.getPageNumber(), total, options, extra)
         canvas.showPage()
+        done += 1
+        if progress is not None:
+            progress(done, total)
+
+    if tiled:
+        _overview(painter, the_map, layout, paper, columns, rows, scale, today, canvas.getPageNumber(), total,
+                  options)
+        finish_page()
     for row in range(rows):
         for column in range(columns):
-            next_page()
-            _map_sheet(painter, the_map, layout, paper, columns, rows, column, row, scale, today, page, total,
-                       options)
-            canvas.showPage()
-    for persona in the_map.personas:
-        next_page()
-        draw_persona_page(painter, the_map, persona, paper, MARGIN)
-        _footer(painter, paper, page, total, options, "")
-        canvas.showPage()
-    if options.appendix:
-        next_page()
-        draw_appendix(painter, the_map, problems, paper, MARGIN)
-        _footer(painter, paper, page, total, options, "")
-        canvas.showPage()
+            _map_sheet(painter, the_map, layout, paper, columns, rows, column, row, scale, today,
+                       canvas.getPageNumber(), total, options)
+            finish_page()
+    for draw in extra_pages:
+        draw(painter, brk=lambda: _footer(painter, paper, canvas.getPageNumber(), total, options, ""))
+        finish_page("")
+    page = canvas.getPageNumber() - 1
     if fonts.missing:
         shown = "".join(sorted(fonts.missing))[:40]
         report.warnings.append(
@@ -211,6 +216,13 @@ def export_pdf(
     report.pages = page
     write_atomic(target, buffer.getvalue(), keep_backup=False)
     return report
+
+
+def _pages_of(draw: Callable, paper: tuple[float, float], fonts: FontChooser, style: Style) -> int:
+    """How many pages a flowing page (profile, appendix) takes, by drawing it where nobody sees."""
+    scratch = Canvas(io.BytesIO(), pagesize=paper, initialFontName="DejaVuSans")
+    draw(PagePainter(scratch, fonts, style.palette))
+    return scratch.getPageNumber()
 
 
 def _title_block(p: PagePainter, the_map: Map, paper: tuple[float, float], today: date, subtitle_extra: str,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Callable
 
 from ..check import Problem
 from ..layout.geometry import Point
@@ -15,8 +16,9 @@ from .painter import PagePainter
 class _Column:
     """Flowing text down a page, starting a new page when it runs out of room."""
 
-    def __init__(self, p: PagePainter, paper: tuple[float, float], margin: float) -> None:
-        self.p, self.paper, self.margin = p, paper, margin
+    def __init__(self, p: PagePainter, paper: tuple[float, float], margin: float,
+                 on_break: Callable[[], None] | None = None) -> None:
+        self.p, self.paper, self.margin, self.on_break = p, paper, margin, on_break
         self.y = margin
         self.width = paper[0] - 2 * margin
         p.place(0, paper[1], 1.0)
@@ -24,6 +26,8 @@ class _Column:
 
     def room(self, needed: float) -> None:
         if self.y + needed > self.paper[1] - self.margin - 20:
+            if self.on_break is not None:
+                self.on_break()  # the footer of the page that is full
             self.p.c.showPage()
             self.p.place(0, self.paper[1], 1.0)
             self.y = self.margin
@@ -57,8 +61,8 @@ class _Column:
 
 
 def draw_persona_page(p: PagePainter, the_map: Map, persona: Persona, paper: tuple[float, float],
-                      margin: float) -> None:
-    col = _Column(p, paper, margin)
+                      margin: float, on_break: Callable[[], None] | None = None) -> None:
+    col = _Column(p, paper, margin, on_break)
     p.c.setFillColor(p.color(persona.color))
     p.c.rect(margin, paper[1] - margin - 6, 60, 6, stroke=0, fill=1)
     col.y += 10
@@ -90,8 +94,8 @@ def draw_persona_page(p: PagePainter, the_map: Map, persona: Persona, paper: tup
 
 
 def draw_appendix(p: PagePainter, the_map: Map, problems: list[Problem], paper: tuple[float, float],
-                  margin: float) -> None:
-    col = _Column(p, paper, margin)
+                  margin: float, on_break: Callable[[], None] | None = None) -> None:
+    col = _Column(p, paper, margin, on_break)
     col.heading("Checker findings", 18)
     if not problems:
         col.paragraph("The checker found no problems in this map.", 10, "muted")

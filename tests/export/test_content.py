@@ -138,10 +138,6 @@ def _long_persona_map():
     return base.model_copy(update={"personas": [persona]})
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: an appendix or persona profile longer than a page flows onto "
-                   "extra pages that ExportReport.pages and the 'page N of M' footers do not count, and the "
-                   "overflow pages have no footer (export/profiles.py _Column.room calls showPage behind "
-                   "export_pdf's page counter)")
 @pytest.mark.parametrize("which", ["appendix", "persona"])
 def test_pages_that_overflow_are_counted_and_numbered(tmp_path, which):
     the_map = _long_findings_map() if which == "appendix" else _long_persona_map()
