@@ -15,11 +15,11 @@ from typing import NoReturn, Sequence
 
 from .. import __version__
 from ..io.migrations import CURRENT_VERSION
-from . import check_command, export_command, file_commands
+from . import check_command, desktop_command, export_command, file_commands
 from .gui_command import run_gui
 from .output import PROG, say_error
 
-COMMANDS = ("check", "new", "templates", "upgrade", "export")
+COMMANDS = ("check", "new", "templates", "upgrade", "export", "install-desktop", "uninstall-desktop")
 
 EXIT_USAGE = 2
 
@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     check_command.register(commands)
     file_commands.register(commands)
     export_command.register(commands)
+    desktop_command.register(commands)
     return parser
 
 

@@ -91,7 +91,8 @@ def _lane(p: PagePainter, lane: LaneBox, layout: MapLayout) -> None:
         p.stroke("curve", 2.0)
         p.curve(curve.path)
     for _, point, value in curve.points:
-        p.circle(point, 3.6, fill="card", stroke=p.palette.emotions[value + 2], width=1.6)
+        p.stamp(f"dot{value + 2}", point,
+                lambda v=value: p.circle(Point(0, 0), 3.6, fill="card", stroke=p.palette.emotions[v + 2], width=1.6))
     # flows in this lane, then cards, then labels
     for flow in layout.flows.values():
         if flow.lane == lane.id:
@@ -125,12 +126,8 @@ def _card(p: PagePainter, card: CardBox, layout: MapLayout) -> None:
     p.rect(Rect(r.x, r.y + 0.4, s.card_bar, r.h - 0.8), fill=card.bar_color)
     p.text(card.title)
     if card.emotion is not None:
-        face = emotion_face(card.emotion_center, s.icon_size, card.emotion)
-        p.circle(face.center, face.radius, fill=p.palette.emotions[card.emotion + 2])
-        for eye in face.eyes:
-            p.circle(eye, face.eye_radius, fill="card")
-        p.stroke("card", 1.1)
-        p.curve((face.mouth,))
+        emotion, size = card.emotion, s.icon_size
+        p.stamp(f"face{emotion + 2}", card.emotion_center, lambda: _face(p, Point(0, 0), size, emotion))
     if card.channel_chip is not None:
         chip = card.channel_chip
         p.rect(chip, fill="chip", radius=chip.h / 2)
@@ -143,16 +140,30 @@ def _card(p: PagePainter, card: CardBox, layout: MapLayout) -> None:
     if card.opportunities:
         p.polygon(star(Point(x + 4, y - 3), 9), "opportunity")
         p.text_line(x + 10, y, str(card.opportunities), s.small_size, True, "opportunity")
-    center, radius = card.evidence_center, 3.6
-    if card.evidence == "validated":
+    evidence = card.evidence
+    p.stamp(f"evidence-{evidence}", card.evidence_center, lambda: _evidence(p, Point(0, 0), 3.6, evidence))
+
+
+def _face(p: PagePainter, center: Point, size: float, emotion: int) -> None:
+    face = emotion_face(center, size, emotion)
+    p.circle(face.center, face.radius, fill=p.palette.emotions[emotion + 2])
+    for eye in face.eyes:
+        p.circle(eye, face.eye_radius, fill="card")
+    p.stroke("card", 1.1)
+    p.curve((face.mouth,))
+
+
+def _evidence(p: PagePainter, center: Point, radius: float, evidence: str) -> None:
+    """Assumed: a ring; anecdotal: a half-filled ring; validated: a dot."""
+    if evidence == "validated":
         p.circle(center, radius, fill="text", stroke="text", width=1.0)
-    else:
-        p.circle(center, radius, stroke="text", width=1.0)
-        if card.evidence == "anecdotal":
-            path = p.c.beginPath()
-            path.moveTo(p.X(center.x), p.Y(center.y - radius))
-            path.arcTo(p.X(center.x - radius), p.Y(center.y - radius), p.X(center.x + radius),
-                       p.Y(center.y + radius), startAng=90, extent=180)
-            path.close()
-            p.fill("text")
-            p.c.drawPath(path, stroke=0, fill=1)
+        return
+    p.circle(center, radius, stroke="text", width=1.0)
+    if evidence == "anecdotal":
+        path = p.c.beginPath()
+        path.moveTo(p.X(center.x), p.Y(center.y - radius))
+        path.arcTo(p.X(center.x - radius), p.Y(center.y - radius), p.X(center.x + radius),
+                   p.Y(center.y + radius), startAng=90, extent=180)
+        path.close()
+        p.fill("text")
+        p.c.drawPath(path, stroke=0, fill=1)

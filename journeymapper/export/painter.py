@@ -7,6 +7,8 @@ which never interprets markup, run by run in the font that has each character.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
 
@@ -16,6 +18,8 @@ from ..layout.style import Palette
 from .fonts import FontChooser
 
 _AS_SPACE = {ord(c): " " for c in "\t\n\r\x0b\x0c\u2028\u2029\x85"}
+STAMP_REACH = 24.0
+"""A stamp (form) is drawn within this many points of its centre; outside it would be clipped."""
 ASCENT = 0.93  # DejaVu Sans ascender, as a share of the font size (the canvas uses the same)
 
 
@@ -30,11 +34,20 @@ class PagePainter:
         self.k = 1.0
         self.dy = 0.0
         self.smallest_text = float("inf")
+        self._colors: dict[str, Color] = {}
+        self._forms: set[str] = set()
+        self.forget_state()
+
+    def forget_state(self) -> None:
+        """After a restoreState the page's colours and pens are not what was last set here."""
+        self._fill: str | None = None
+        self._stroke: tuple | None = None
 
     # -- placement ---------------------------------------------------------
     def place(self, ox: float, top: float, k: float) -> None:
         """Layout point (0, 0) goes to page point (ox, top); layout points are scaled by k."""
         self.ox, self.top, self.k = ox, top, k
+        self.forget_state()
 
     def X(self, x: float) -> float:  # noqa: N802 - page coordinates read better in capitals
         return self.ox + x * self.k
@@ -44,20 +57,50 @@ class PagePainter:
 
     # -- colours -----------------------------------------------------------
     def color(self, name: str) -> Color:
-        value = name if name.startswith("#") else getattr(self.palette, name)
-        col = HexColor(value)
-        if self.grayscale:
-            gray = 0.299 * col.red + 0.587 * col.green + 0.114 * col.blue
-            return Color(gray, gray, gray)
-        return col
+        cached = self._colors.get(name)
+        if cached is None:
+            value = name if name.startswith("#") else getattr(self.palette, name)
+            cached = HexColor(value)
+            if self.grayscale:
+                gray = 0.299 * cached.red + 0.587 * cached.green + 0.114 * cached.blue
+                cached = Color(gray, gray, gray)
+            self._colors[name] = cached
+        return cached
 
+    # Colours and pens are set only when they change: a big map sets them tens of thousands of times.
     def fill(self, name: str) -> None:
-        self.c.setFillColor(self.color(name))
+        if name != self._fill:
+            self.c.setFillColor(self.color(name))
+            self._fill = name
 
     def stroke(self, name: str, width: float, dash: tuple[float, ...] | None = None) -> None:
-        self.c.setStrokeColor(self.color(name))
-        self.c.setLineWidth(width * self.k)
-        self.c.setDash([d * self.k for d in dash] if dash else [])
+        key = (name, width, self.k, dash)
+        if key != self._stroke:
+            self.c.setStrokeColor(self.color(name))
+            self.c.setLineWidth(width * self.k)
+            self.c.setDash([d * self.k for d in dash] if dash else [])
+            self._stroke = key
+
+    def stamp(self, form: str, center: Point, draw: Callable[[], None]) -> None:
+        """A small picture drawn once per document (a PDF form) and placed wherever it is needed.
+
+        `draw` paints it around (0, 0) in layout units, with y growing downwards.
+        """
+        c = self.c
+        if form not in self._forms:
+            c.beginForm(form, lowerx=-STAMP_REACH, lowery=-STAMP_REACH, upperx=STAMP_REACH, uppery=STAMP_REACH)
+            saved = (self.ox, self.top, self.k, self.dy, self._fill, self._stroke)
+            self.ox, self.top, self.k, self.dy = 0.0, 0.0, 1.0, 0.0
+            self.forget_state()
+            draw()
+            self.ox, self.top, self.k, self.dy, self._fill, self._stroke = saved
+            c.endForm()
+            self._forms.add(form)
+        c.saveState()
+        c.translate(self.X(center.x), self.Y(center.y))
+        c.scale(self.k, self.k)
+        c.doForm(form)
+        c.restoreState()
 
     # -- shapes --------------------------------------------------------------
     def rect(self, r: Rect, fill: str | None = None, stroke: str | None = None, width: float = 0.6,

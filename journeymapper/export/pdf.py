@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A0, A1, A2, A3, A4, LEGAL, LETTER, TABLOID
 from reportlab.pdfgen.canvas import Canvas
 
@@ -25,11 +26,10 @@ from ..io.writer import write_atomic
 from ..layout.labels import EVIDENCE_LABELS, FLOW_KIND_LABELS
 from ..layout.map_layout import MapLayout, layout_map
 from ..layout.style import DEFAULT_STYLE, Style
-from ..layout.glyphs import emotion_face
 from ..layout.geometry import Point
 from ..model.schema import Map
 from .fonts import FontChooser
-from .map_drawing import draw_map
+from .map_drawing import _evidence, _face, draw_map
 from .painter import PagePainter
 from .profiles import draw_appendix, draw_persona_page
 
@@ -55,6 +55,10 @@ OVERLAP = 18.0  # points of map repeated on neighbouring tiles, to glue them
 MIN_TEXT_WARN = 6.0
 MIN_TEXT_AUTO = 8.0
 MAX_TILES = 8
+
+
+# Compressed streams stay binary: ASCII85 only makes the file a quarter bigger and the export slower.
+rl_config.useA85 = 0
 
 
 class ExportError(Exception):
@@ -263,26 +267,11 @@ def _legend(p: PagePainter, x: float, y: float) -> None:
     s = DEFAULT_STYLE
     p.text_line(x, y + 8, "Emotion", 7.5, True, "muted")
     for k, value in enumerate(range(-2, 3)):
-        center = Point(x + 58 + k * 15, y + 5)
-        face = emotion_face(center, 10, value)
-        p.circle(face.center, face.radius, fill=p.palette.emotions[value + 2])
-        for eye in face.eyes:
-            p.circle(eye, face.eye_radius, fill="card")
-        p.stroke("card", 0.9)
-        p.curve((face.mouth,))
+        _face(p, Point(x + 58 + k * 15, y + 5), 10, value)
     p.text_line(x, y + 24, "Evidence", 7.5, True, "muted")
     ex = x + 58
     for level, label in EVIDENCE_LABELS.items():
-        center = Point(ex + 3, y + 21)
-        p.circle(center, 3.2, fill="text" if level == "validated" else None, stroke="text", width=0.9)
-        if level == "anecdotal":
-            path = p.c.beginPath()
-            path.moveTo(p.X(center.x), p.Y(center.y - 3.2))
-            path.arcTo(p.X(center.x - 3.2), p.Y(center.y - 3.2), p.X(center.x + 3.2), p.Y(center.y + 3.2),
-                       startAng=90, extent=180)
-            path.close()
-            p.fill("text")
-            p.c.drawPath(path, stroke=0, fill=1)
+        _evidence(p, Point(ex + 3, y + 21), 3.2, level)
         p.text_line(ex + 9, y + 24, label, 7, False, "text")
         ex += 58
     fx = x + 250

@@ -339,9 +339,15 @@ def test_a_save_failure_names_the_output_once(capsys, tmp_path):
     assert err.count(str(out)) == 1, err
 
 
-@pytest.mark.skip(reason="PNG/SVG export (picture_command.py) is being written by someone else; not tested here")
-def test_png_and_svg_outputs():  # pragma: no cover
-    pass
+def test_png_and_svg_outputs(capsys, tmp_path):
+    png, svg = tmp_path / "map.png", tmp_path / "map.svg"
+    code, out, err = cli(capsys, EXAMPLE, "-o", png, "--dpi", "72")
+    assert code == 0 and err == "" and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    code, out, err = cli(capsys, EXAMPLE, "-o", svg, "--grayscale")
+    assert code == 0 and "<svg" in svg.read_text(encoding="utf-8")
+    code, out, err = cli(capsys, EXAMPLE, "-o", tmp_path / "huge.png", "--dpi", "5000")
+    assert code == 2 and len(err.splitlines()) == 1 and "--dpi" in err
+    assert not (tmp_path / "huge.png").exists()
 
 
 # -- the installed script ---------------------------------------------------------------------------

@@ -1,0 +1,94 @@
+"""The desktop entry and the shared-mime-info type of journeymapper, as text.
+
+packaging/linux/journeymapper.desktop and journeymapper-mime.xml are written
+from here (`python -m journeymapper.desktop.entries packaging/linux`), and a
+test keeps them equal, so the shipped files and what `install-desktop` writes
+never drift apart. The installed entry differs only in its Exec line, which
+names the launcher actually installed.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+APP_ID = "journeymapper"
+DESKTOP_FILE = f"{APP_ID}.desktop"
+MIME_TYPE = "application/vnd.journeymapper+json"
+MIME_PACKAGE = f"{APP_ID}.xml"
+"""The name under mime/packages/ (shipped as packaging/linux/journeymapper-mime.xml)."""
+APP_ICON = APP_ID
+MIME_ICON = MIME_TYPE.replace("/", "-")
+"""The icon of a MIME type is looked up under its name with '/' turned into '-'."""
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+ICONS = {APP_ICON: "apps", MIME_ICON: "mimetypes"}
+"""Icon name -> its context folder in the hicolor theme."""
+
+_NEEDS_QUOTES = re.compile(r"""[\s"'\\><~|&;$*?#()`]""")
+
+
+def exec_line(command: list[str]) -> str:
+    """The Exec value that runs `command` on the files opened (quoted as the Desktop Entry spec asks)."""
+    words = []
+    for word in command:
+        word = word.replace("%", "%%")
+        if _NEEDS_QUOTES.search(word):
+            word = '"' + re.sub(r'(["`$\\])', r"\\\1", word) + '"'
+            word = word.replace("\\", "\\\\")  # the string-level escape of the .desktop file itself
+        words.append(word)
+    return " ".join(words + ["%F"])
+
+
+def desktop_entry(command: list[str] | None = None) -> str:
+    """The .desktop file; `command` is the launcher (default: `journeymapper` on the PATH)."""
+    return f"""\
+[Desktop Entry]
+Type=Application
+Name=journeymapper
+GenericName=Customer journey map editor
+Comment=Draw, check and print customer journey maps
+Keywords=customer journey;journey map;persona;touchpoint;service design;CX;UX;
+Exec={exec_line(command or [APP_ID])}
+Icon={APP_ICON}
+Terminal=false
+Categories=Office;Graphics;
+MimeType={MIME_TYPE};
+StartupNotify=true
+StartupWMClass={APP_ID}
+"""
+
+
+# Priority 50 (below 80): the glob wins over the content, so a `*.json` file keeps application/json even if
+# it holds a journeymapper map, while a map without the .jmap extension is still recognised by its content.
+MIME_XML = f"""\
+<?xml version="1.0" encoding="UTF-8"?>
+<mime-info xmlns="http://www.freedesktop.org/standards/shared-mime-info">
+  <mime-type type="{MIME_TYPE}">
+    <comment>Customer journey map</comment>
+    <sub-class-of type="application/json"/>
+    <generic-icon name="x-office-document"/>
+    <glob pattern="*.jmap"/>
+    <magic priority="50">
+      <match type="string" offset="0:64" value="&quot;format&quot;: &quot;journeymapper&quot;"/>
+      <match type="string" offset="0:64" value="&quot;format&quot;:&quot;journeymapper&quot;"/>
+    </magic>
+  </mime-type>
+</mime-info>
+"""
+
+PACKAGING_FILES = {"journeymapper.desktop": desktop_entry, "journeymapper-mime.xml": lambda: MIME_XML}
+
+
+def write_packaging_files(directory: Path) -> list[Path]:
+    written = []
+    for name, make in PACKAGING_FILES.items():
+        path = directory / name
+        path.write_text(make(), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":  # pragma: no cover - a maintainer's tool
+    for written_path in write_packaging_files(Path(sys.argv[1] if len(sys.argv) > 1 else "packaging/linux")):
+        print(f"wrote {written_path}")
