@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .app.desktop import offer_recovery
@@ -27,6 +28,7 @@ from .app.single_instance import InstanceServer, hand_over
 from .app.main_window import APP_NAME, MainWindow, remember_recent
 from .io import LoadError, load_path
 from .io.templates import map_from_template
+from .resources import icons_dir
 
 _windows: list[MainWindow] = []
 
@@ -39,6 +41,10 @@ def application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName(APP_NAME)  # docks and task bars match windows to journeymapper.desktop
+    icon = icons_dir() / "journeymapper.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     return app  # type: ignore[return-value]
 
 

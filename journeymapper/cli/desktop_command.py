@@ -1,4 +1,4 @@
-"""`journeymapper install-desktop` and `uninstall-desktop`: the menu entry, `.jmap` type and icons on Linux."""
+"""`journeymapper install-desktop` and `uninstall-desktop`: menu entry, `.jmap` type and icons (Linux)."""
 
 from __future__ import annotations
 
@@ -29,7 +29,9 @@ def register(commands: Any) -> None:
     uninstall = commands.add_parser(
         "uninstall-desktop",
         help="remove what install-desktop installed",
-        description="Remove the menu entry, the .jmap file type and the icons that install-desktop installed.",
+        description=(
+            "Remove the menu entry, the .jmap file type and the icons that install-desktop installed."
+        ),
     )
     uninstall.add_argument("--prefix", metavar="DIR", help=_PREFIX_HELP)
     uninstall.set_defaults(run=run_uninstall)

@@ -55,7 +55,8 @@ def data_dir(prefix: str | os.PathLike[str] | None = None) -> Path:
 def launcher() -> list[str]:
     """The command that starts this installation of journeymapper."""
     if getattr(sys, "frozen", False):  # a PyInstaller (or similar) bundle: the executable itself
-        return [sys.executable]
+        # ...except in an AppImage, which runs from a temporary mount: there, the AppImage file.
+        return [os.environ.get("APPIMAGE") or sys.executable]
     # Not resolved: a virtual environment's python is a symlink, and its scripts sit beside the link.
     script = Path(sys.executable).with_name(APP_ID)
     if script.is_file() and os.access(script, os.X_OK):
@@ -63,31 +64,32 @@ def launcher() -> list[str]:
     return [sys.executable, "-m", APP_ID]
 
 
+def _icon_files(target: Path) -> dict[Path, Path]:
+    """Where each icon goes -> the bundled file it is copied from."""
+    source, hicolor = icons_dir(), target / "icons" / "hicolor"
+    files = {}
+    for name, context in ICONS.items():
+        for size in ICON_SIZES:
+            folder = f"{size}x{size}/{context}"
+            files[hicolor / folder / f"{name}.png"] = source / "hicolor" / folder / f"{name}.png"
+        files[hicolor / "scalable" / context / f"{name}.svg"] = source / f"{name}.svg"
+    return files
+
+
 def planned_files(target: Path) -> dict[Path, Path | str]:
     """Where each file goes -> its content: text, or the bundled file to copy."""
-    source = icons_dir()
     files: dict[Path, Path | str] = {
         target / "applications" / DESKTOP_FILE: desktop_entry(launcher()),
         target / "mime" / "packages" / MIME_PACKAGE: MIME_XML,
     }
-    hicolor = target / "icons" / "hicolor"
-    for name, context in ICONS.items():
-        for size in ICON_SIZES:
-            files[hicolor / f"{size}x{size}" / context / f"{name}.png"] = (
-                source / "hicolor" / f"{size}x{size}" / context / f"{name}.png"
-            )
-        files[hicolor / "scalable" / context / f"{name}.svg"] = source / f"{name}.svg"
+    files.update(_icon_files(target))
     return files
 
 
 def installed_files(target: Path) -> list[Path]:
     """Every path install() writes under `target` (what uninstall() removes)."""
-    hicolor = target / "icons" / "hicolor"
-    paths = [target / "applications" / DESKTOP_FILE, target / "mime" / "packages" / MIME_PACKAGE]
-    for name, context in ICONS.items():
-        paths += [hicolor / f"{size}x{size}" / context / f"{name}.png" for size in ICON_SIZES]
-        paths.append(hicolor / "scalable" / context / f"{name}.svg")
-    return paths
+    return [target / "applications" / DESKTOP_FILE, target / "mime" / "packages" / MIME_PACKAGE,
+            *_icon_files(target)]
 
 
 def _check_platform() -> None:
@@ -120,7 +122,7 @@ def _write(path: Path, content: bytes) -> None:
 def _run(command: list[str]) -> subprocess.CompletedProcess[str]:
     try:
         return subprocess.run(
-            command, capture_output=True, text=True, timeout=TOOL_TIMEOUT, stdin=subprocess.DEVNULL
+            command, capture_output=True, text=True, timeout=TOOL_TIMEOUT, stdin=subprocess.DEVNULL, check=False
         )
     except subprocess.TimeoutExpired:
         raise DesktopError(f"{command[0]} did not finish within {TOOL_TIMEOUT} s") from None
@@ -187,13 +189,14 @@ def _set_default(outcome: Outcome) -> None:
     tool = shutil.which("xdg-mime")
     if tool is None:
         outcome.notes.append(
-            "xdg-mime not found (package xdg-utils): choose journeymapper for .jmap files in your file manager"
+            "xdg-mime not found (package xdg-utils): "
+            "choose journeymapper for .jmap files in your file manager"
         )
         return
     result = _run([tool, "default", DESKTOP_FILE, MIME_TYPE])
     if result.returncode != 0:
-        outcome.notes.append(f"could not make journeymapper the default for maps: "
-                             f"{_first_line(result.stderr) or f'xdg-mime exit status {result.returncode}'}")
+        reason = _first_line(result.stderr) or f"xdg-mime exit status {result.returncode}"
+        outcome.notes.append(f"could not make journeymapper the default for maps: {reason}")
     else:
         outcome.default_set = True
 
@@ -274,7 +277,8 @@ def uninstall(prefix: str | os.PathLike[str] | None = None) -> Outcome:
     # The icon size folders hold nothing else of ours: drop those left empty.
     hicolor = target / "icons" / "hicolor"
     for size in [f"{size}x{size}" for size in ICON_SIZES] + ["scalable"]:
-        for folder in [hicolor / size / context for context in sorted(set(ICONS.values()))] + [hicolor / size]:
+        contexts = sorted(set(ICONS.values()))
+        for folder in [hicolor / size / context for context in contexts] + [hicolor / size]:
             try:
                 folder.rmdir()
             except OSError:

@@ -1,4 +1,4 @@
-"""The shipped desktop entry and MIME type: valid for the freedesktop tools, and the same as what gets installed."""
+"""The shipped desktop entry and MIME type: valid for the freedesktop tools, the same as what is installed."""
 
 from __future__ import annotations
 
@@ -21,9 +21,10 @@ ROOT = Path(__file__).resolve().parents[2]
 LINUX = ROOT / "packaging" / "linux"
 MIME_NS = "{http://www.freedesktop.org/standards/shared-mime-info}"
 
-# Debian package desktop-file-utils; CI installs it (see .ci and the dev script).
+# Debian package desktop-file-utils; CI installs it.
 needs_validator = pytest.mark.skipif(
-    shutil.which("desktop-file-validate") is None, reason="desktop-file-validate (desktop-file-utils) not installed"
+    shutil.which("desktop-file-validate") is None,
+    reason="desktop-file-validate (Debian package desktop-file-utils) not installed",
 )
 
 
@@ -45,7 +46,8 @@ def test_shipped_desktop_entry_passes_desktop_file_validate():
     result = validate(LINUX / "journeymapper.desktop")
     assert result.returncode == 0, result.stdout + result.stderr
     # Hints are advice (two main categories, Office and Graphics, are asked for); errors and warnings are not.
-    problems = [line for line in (result.stdout + result.stderr).splitlines() if ": error:" in line or ": warning:" in line]
+    lines = (result.stdout + result.stderr).splitlines()
+    problems = [line for line in lines if ": error:" in line or ": warning:" in line]
     assert problems == []
 
 
@@ -95,7 +97,7 @@ def test_mime_xml_parses_and_has_the_glob_and_the_magic():
     assert mime_type.find(f"{MIME_NS}generic-icon").get("name")
     assert [g.get("pattern") for g in mime_type.findall(f"{MIME_NS}glob")] == ["*.jmap"]
     magic = mime_type.find(f"{MIME_NS}magic")
-    # below 80, so the *.json glob keeps ordinary (and even journeymapper-holding) .json files application/json
+    # below 80: the *.json glob keeps any .json file (even one holding a map) application/json
     assert int(magic.get("priority")) < 80
     values = {m.get("value") for m in magic.findall(f"{MIME_NS}match")}
     assert '"format": "journeymapper"' in values

@@ -85,11 +85,6 @@ def test_small_sizes_are_drawn_on_their_own_pixel_grid(render_icons):
             assert view_box == f"0 0 {size} {size}", source
 
 
-def test_render_script_uses_the_installed_sizes_and_names(render_icons):
-    assert render_icons.SIZES == ICON_SIZES
-    assert render_icons.ICONS == ICONS
-
-
 CHANNELS = get_args(Channel)
 
 

@@ -1,4 +1,4 @@
-"""`journeymapper install-desktop` / `uninstall-desktop` into a temporary home, checked with the freedesktop tools.
+"""`journeymapper install-desktop` and `uninstall-desktop` in a temporary home, checked with xdg-mime.
 
 How xdg-mime is made to look only at the temporary folders (found on Debian 12, xdg-utils 1.1.3):
 - HOME, XDG_DATA_HOME and XDG_CONFIG_HOME point into tmp_path: `xdg-mime default` writes
@@ -16,7 +16,6 @@ How xdg-mime is made to look only at the temporary folders (found on Debian 12, 
 
 from __future__ import annotations
 
-import os
 import shutil
 import struct
 import subprocess
@@ -62,7 +61,8 @@ def home(tmp_path, monkeypatch) -> Home:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(place.config))
     monkeypatch.setenv("XDG_DATA_DIRS", f"{place.data}:/usr/local/share:/usr/share")
     monkeypatch.setenv("XDG_CURRENT_DESKTOP", "X-Generic")
-    for name in ("XDG_MENU_PREFIX", "KDE_SESSION_VERSION", "KDE_FULL_SESSION", "DESKTOP_SESSION", "XDG_RUNTIME_DIR"):
+    for name in ("XDG_MENU_PREFIX", "KDE_SESSION_VERSION", "KDE_FULL_SESSION", "DESKTOP_SESSION",
+                 "XDG_RUNTIME_DIR"):
         monkeypatch.delenv(name, raising=False)
     return place
 
@@ -99,7 +99,8 @@ def test_install_puts_the_entry_the_type_and_the_icons_in_the_data_home(home, ca
     exec_value = next(line for line in entry.splitlines() if line.startswith("Exec="))
     launcher = Path(exec_value.removeprefix("Exec=").removesuffix(" %F"))
     # the `journeymapper` script beside this Python (the venv's, or pipx's)
-    assert launcher == Path(sys.executable).with_name("journeymapper") or exec_value.endswith("-m journeymapper %F")
+    script = Path(sys.executable).with_name("journeymapper")
+    assert launcher == script if script.is_file() else exec_value.endswith(" -m journeymapper %F")
     if HAVE_UPDATE_MIME:
         assert (home.data / "mime" / "mime.cache").is_file()
         assert MIME_TYPE in (home.data / "mime" / "types").read_text()
@@ -146,7 +147,8 @@ def test_xdg_mime_knows_maps_by_name_and_by_content(home, capsys, tmp_path):
 @needs_xdg_mime
 def test_journeymapper_becomes_the_default_for_maps_until_uninstalled(home, capsys):
     home.config.mkdir()
-    (home.config / "mimeapps.list").write_text("[Default Applications]\ntext/plain=other-editor.desktop\n")
+    theirs = "[Default Applications]\ntext/plain=other-editor.desktop\n"
+    (home.config / "mimeapps.list").write_text(theirs)
     status, out, _ = run(capsys, "install-desktop")
     assert status == 0
     assert "opens .jmap files" in out
@@ -156,7 +158,7 @@ def test_journeymapper_becomes_the_default_for_maps_until_uninstalled(home, caps
     assert status == 0
     assert "removed" in out
     assert xdg_mime("query", "default", MIME_TYPE) == ""
-    assert (home.config / "mimeapps.list").read_text() == "[Default Applications]\ntext/plain=other-editor.desktop\n"
+    assert (home.config / "mimeapps.list").read_text() == theirs
 
 
 def test_uninstall_removes_exactly_what_install_put_there(home, capsys):
@@ -232,7 +234,9 @@ def test_missing_tools_are_warnings_not_failures(home, capsys, monkeypatch):
     assert (home.data / "applications" / DESKTOP_FILE).is_file()
 
 
-@pytest.mark.skipif(shutil.which("gtk-update-icon-cache") is None, reason="gtk-update-icon-cache not installed")
+@pytest.mark.skipif(
+    shutil.which("gtk-update-icon-cache") is None, reason="gtk-update-icon-cache (Debian package) missing"
+)
 def test_an_existing_icon_cache_is_kept_fresh_and_none_is_created(home, capsys):
     assert run(capsys, "install-desktop")[0] == 0
     cache = home.data / "icons" / "hicolor" / "icon-theme.cache"
@@ -248,3 +252,20 @@ def test_the_desktop_package_does_not_load_qt():
         "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT, timeout=60).returncode == 0
+
+
+def test_the_launcher_is_the_script_beside_python_or_the_frozen_executable(monkeypatch, tmp_path):
+    venv_bin = tmp_path / "venv" / "bin"
+    venv_bin.mkdir(parents=True)
+    (venv_bin / "journeymapper").write_text("#!/bin/sh\n")
+    (venv_bin / "journeymapper").chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(venv_bin / "python"))
+    assert desktop_install.launcher() == [str(venv_bin / "journeymapper")]
+    (venv_bin / "journeymapper").unlink()
+    assert desktop_install.launcher() == [str(venv_bin / "python"), "-m", "journeymapper"]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", "/opt/journeymapper/journeymapper")
+    monkeypatch.delenv("APPIMAGE", raising=False)
+    assert desktop_install.launcher() == ["/opt/journeymapper/journeymapper"]
+    monkeypatch.setenv("APPIMAGE", "/home/ann/Apps/journeymapper.AppImage")
+    assert desktop_install.launcher() == ["/home/ann/Apps/journeymapper.AppImage"]
