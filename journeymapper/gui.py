@@ -58,16 +58,40 @@ def _forget(window: MainWindow) -> None:
         _windows.remove(window)
 
 
+def window_for(path: str | os.PathLike[str]) -> MainWindow | None:
+    """The open window that edits this file, if any (one file, one window: two would overwrite
+    each other's saves)."""
+    wanted = Path(path).resolve()
+    if not wanted.exists():
+        return None  # nothing to open: the caller reports it
+    for window in _windows:
+        editor = window.editor
+        if editor is not None and editor.path is not None and editor.path.resolve() == wanted:
+            return window
+    return None
+
+
+def _raise(window: MainWindow) -> None:
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
 def _show_new(path: str | None) -> None:
     """A window asked for another one (File > New Window, or opening a file while busy)."""
     if path is None:
         open_window(None).show()
+        return
+    existing = window_for(path)
+    if existing is not None:
+        _raise(existing)
         return
     window = MainWindow()
     _track(window)
     if window.load_file(path):
         window.show()
     else:
+        _forget(window)
         window.deleteLater()
 
 
@@ -75,7 +99,8 @@ def _track(window: MainWindow) -> MainWindow:
     _windows.append(window)
     window.open_requested.connect(_show_new)
     window.new_window_requested.connect(lambda: _show_new(None))
-    window.destroyed.connect(lambda *_: _forget(window))
+    window.find_window = window_for
+    window.closed.connect(lambda: _forget(window))  # a closed window is gone: free it with its map
     return window
 
 
@@ -97,6 +122,11 @@ def open_files(paths: list[str]) -> int:
     and the other maps still open. Returns how many windows were shown."""
     shown = 0
     for name in paths:
+        existing = window_for(name)
+        if existing is not None:
+            _raise(existing)
+            shown += 1
+            continue
         try:
             window = open_window(name)
         except LoadError as exc:
@@ -104,9 +134,7 @@ def open_files(paths: list[str]) -> int:
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.exec()
             continue
-        window.show()
-        window.raise_()
-        window.activateWindow()
+        _raise(window)
         shown += 1
     if not paths:
         open_window(None).show()

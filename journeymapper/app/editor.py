@@ -19,7 +19,7 @@ from ..check import Problem, check_map
 from ..commands import AddElement, MoveCards, MoveElement, RemoveElements, SetField, SetMapField
 from ..io import LoadedMap, save as save_map
 from ..model.document import Document, DocumentError, new_id, utc_now
-from ..model.schema import Flow, Map, Persona, Stage, Touchpoint
+from ..model.schema import MAX_FLOWS, MAX_TOUCHPOINTS, Flow, Map, Persona, Stage, Touchpoint
 from ..canvas.scene import MapScene
 
 FRAGMENT_MIME = "application/vnd.journeymapper.fragment+json"
@@ -73,12 +73,17 @@ class Editor(QObject):
         self.stack.push(command)
         self.scene.sync_if_dirty()
 
-    def _try(self, action, *args) -> bool:
+    def _add(self, element, index: int | None = None) -> bool:
+        """Push an AddElement, unless the Document would refuse it (a full map): then say why.
+
+        Checked first because an exception inside QUndoCommand.redo() cannot stop Qt from
+        keeping the (failed) step on the stack."""
         try:
-            action(*args)
+            self.doc.check_add(element, index)
         except DocumentError as exc:
             self.error.emit(str(exc))
             return False
+        self.push(AddElement(self.doc, element, index))
         return True
 
     def move_cards(self, moves: list[tuple[str, str, str, int]]) -> None:
@@ -99,32 +104,34 @@ class Editor(QObject):
             backward = stage_index[self.doc.get(target).stage] < stage_index[self.doc.get(source).stage]
             kind = "loop" if backward else "next"
         flow = Flow(id=new_id(), source=source, target=target, kind=kind)
-        self.push(AddElement(self.doc, flow))
-        return flow.id
+        return flow.id if self._add(flow) else None
 
     def add_touchpoint(self, persona: str, stage: str, position: int | None = None,
-                       title: str = "New touchpoint", edit: bool = True) -> str:
+                       title: str = "New touchpoint", edit: bool = True) -> str | None:
         card = Touchpoint(id=new_id(), persona=persona, stage=stage, title=title)
         cell = self.doc.touchpoints_in(persona, stage)
         position = len(cell) if position is None else position
         index = self.doc.cell_insert_index(persona, stage, position)
-        self.push(AddElement(self.doc, card, index))
+        if not self._add(card, index):
+            return None
         self.scene.select_only([card.id])
         if edit:
             self.scene.editRequested.emit(card.id)
         return card.id
 
-    def add_stage(self, index: int | None = None, name: str | None = None) -> str:
+    def add_stage(self, index: int | None = None, name: str | None = None) -> str | None:
         stage = Stage(id=new_id(), name=name or f"Stage {len(self.doc.stages) + 1}")
-        self.push(AddElement(self.doc, stage, index))
+        if not self._add(stage, index):
+            return None
         self.scene.select_only([stage.id])
         return stage.id
 
-    def add_persona(self, index: int | None = None, name: str | None = None) -> str:
+    def add_persona(self, index: int | None = None, name: str | None = None) -> str | None:
         used = {p.color.upper() for p in self.doc.personas}
         colour = next((c for c in PERSONA_COLORS if c not in used), PERSONA_COLORS[len(used) % len(PERSONA_COLORS)])
         persona = Persona(id=new_id(), name=name or f"Persona {len(self.doc.personas) + 1}", color=colour)
-        self.push(AddElement(self.doc, persona, index))
+        if not self._add(persona, index):
+            return None
         self.scene.select_only([persona.id])
         return persona.id
 
@@ -209,44 +216,54 @@ class Editor(QObject):
             raw_flows = list(fragment.get("flows", []))
             persona_names = dict(fragment.get("personas", {}))
             stage_names = dict(fragment.get("stages", {}))
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, AttributeError):
             return []
         if not self.doc.personas or not self.doc.stages:
             self.error.emit("Add a persona and a stage before pasting touchpoints.")
             return []
-        fresh: dict[str, str] = {}
+        cards, flows = [], []
+        for raw in raw_cards:
+            try:
+                cards.append(Touchpoint.model_validate(raw))
+            except Exception:  # a clipboard from an older or broken source: skip that card
+                continue
+        for raw in raw_flows:
+            try:
+                flows.append(Flow.model_validate(raw))
+            except Exception:
+                continue
+        room = MAX_TOUCHPOINTS - len(self.doc.touchpoints)
+        if not cards or room <= 0:
+            if cards:
+                self.error.emit(f"The map is full: it holds at most {MAX_TOUCHPOINTS:,} touchpoints.")
+            return []
+        cards = cards[:room]
+        fresh = {card.id: new_id() for card in cards}
         added: list[str] = []
-        self.stack.beginMacro("Paste Touchpoints" if len(raw_cards) != 1 else "Paste Touchpoint")
+        # Child commands go straight on the stack; the scene follows once, after the macro.
+        self.stack.beginMacro("Paste Touchpoints" if len(cards) != 1 else "Paste Touchpoint")
         try:
-            for raw in raw_cards:
-                try:
-                    card = Touchpoint.model_validate(raw)
-                except Exception:  # a clipboard from an older or broken source: skip that card
-                    continue
+            for card in cards:
                 target_persona = persona or self._match(card.persona, persona_names, self.doc.personas)
                 target_stage = stage or self._match(card.stage, stage_names, self.doc.stages)
-                fresh[card.id] = new_id()
                 new = card.model_copy(update={"id": fresh[card.id], "persona": target_persona, "stage": target_stage})
-                self.push(AddElement(self.doc, new, self.doc.cell_insert_index(target_persona, target_stage, 10**6)))
+                self.stack.push(AddElement(self.doc, new, self.doc.cell_insert_index(target_persona, target_stage,
+                                                                                       10**6)))
                 added.append(new.id)
-            for raw in raw_flows:
-                try:
-                    flow = Flow.model_validate(raw)
-                except Exception:
-                    continue
-                if flow.source in fresh and flow.target in fresh:
-                    self.push(AddElement(self.doc, flow.model_copy(
+            for flow in flows:
+                if flow.source in fresh and flow.target in fresh and len(self.doc.flows) < MAX_FLOWS:
+                    self.stack.push(AddElement(self.doc, flow.model_copy(
                         update={"id": new_id(), "source": fresh[flow.source], "target": fresh[flow.target]})))
         finally:
             self.stack.endMacro()
-        self.scene.sync()
+        self.scene.sync_if_dirty()
         self.scene.select_only(added)
         return added
 
     def _match(self, old_id: str, names: dict[str, str], options: list) -> str:
         if any(o.id == old_id for o in options):
             return old_id
-        name = names.get(old_id, "").strip().casefold()
+        name = str(names.get(old_id) or "").strip().casefold()
         for option in options:
             if option.name.strip().casefold() == name:
                 return option.id

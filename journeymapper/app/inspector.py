@@ -2,7 +2,8 @@
 
 Each widget edits one field through the editor (so every edit is undoable and
 validated as the format requires); a refused value shows its reason under the
-form and changes nothing. Typing in one field merges into one undo step.
+form and changes nothing. Typing in a field, or stepping through a list, merges
+into one undo step per visit to that field; each colour chosen is a step of its own.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import itertools
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..layout.labels import CHANNEL_LABELS, EMOTION_LABELS, EVIDENCE_LABELS, FLOW_KIND_LABELS
-from ..model.events import MapReplaced
+from ..model.events import ElementChanged, MapFieldChanged, MapReplaced
 from ..model.schema import Flow, Persona, Stage, Touchpoint
 from .editor import Editor
 
@@ -158,10 +159,13 @@ class ElementForm(QWidget):
             widget = QComboBox()
             for value, label in spec.choices:
                 widget.addItem(label, value)
+            # Stepping through a list with the arrow keys is one undo step per visit, like typing;
+            # the visit starts when the list gets the focus.
             widget.activated.connect(lambda index, s=spec, w=widget: self._commit(s, w.itemData(index)))
+            widget.installEventFilter(self.watcher)
             return widget
         if spec.kind == "color":
-            return ColorField(lambda value, s=spec: self._commit(s, value))
+            return ColorField(lambda value, s=spec: self._commit(s, value, merge=False))
         if spec.kind == "entries":
             return EntriesTable(spec.level_key, lambda value, s=spec: self._commit(s, value, merge=False))
         if spec.kind == "kpis":
@@ -397,6 +401,12 @@ class Inspector(QScrollArea):
         self.multi.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.current: QWidget | None = None
         self.shown_id: tuple | None = None
+        # One refresh per event-loop turn, however many document events an edit makes
+        # (deleting a stage removes hundreds of cards and flows, one event each).
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
         editor.scene.selectionChanged.connect(self.refresh)
         editor.doc.changed.connect(self._document_changed)
         self.refresh()
@@ -407,7 +417,13 @@ class Inspector(QScrollArea):
     def _document_changed(self, event: object) -> None:
         if isinstance(event, MapReplaced):
             self.shown_id = None
-        self.refresh()
+        try:
+            if isinstance(event, (ElementChanged, MapFieldChanged)):
+                self.refresh()  # one field changed (typing, undo): show it at once
+            else:
+                self._refresh_timer.start()  # adds and removes come in bursts: once, afterwards
+        except RuntimeError:  # the inspector is being torn down
+            pass
 
     def refresh(self) -> None:
         try:

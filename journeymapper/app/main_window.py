@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
 
     open_requested = Signal(str)
     new_window_requested = Signal()
+    closed = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
         self.ask_save_changes: Callable[[], str] = self._ask_save_changes
         """Returns 'save', 'discard' or 'cancel'; tests replace it to answer without a dialog."""
         self.show_error: Callable[[str, str], None] = self._show_error
+        self.find_window: Callable[[str], "MainWindow | None"] = lambda path: None
+        """The application's window for a file, if one is open (set by journeymapper.gui)."""
         self.setAcceptDrops(True)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -160,8 +163,11 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(view)
         view.addActions([self.actions_by_name[name] for name in sorted(CANVAS_ACTIONS)])
         self.inline = InlineEditor(view)
+        old_inspector = getattr(self, "inspector", None)
         self.inspector = Inspector(editor)
         self.inspector_dock.setWidget(self.inspector)
+        if old_inspector is not None:
+            old_inspector.deleteLater()  # it holds the old editor, and with it the old map
         editor.setParent(self)  # the editor (stack, scene, document) lives and dies with its window
         if old is not None:
             self._disconnect(old)
@@ -188,6 +194,7 @@ class MainWindow(QMainWindow):
             (editor.problemsChanged, self._show_problems),
             (editor.error, self._show_status),
             (editor.stack.cleanChanged, self._update_title),
+            (editor.stack.cleanChanged, self._forget_autosave_when_clean),
             (editor.stack.indexChanged, self._update_actions),
             (editor.stack.indexChanged, self._update_title),  # an unsaved map is named by its title
             (editor.pathChanged, self._update_title),
@@ -223,8 +230,14 @@ class MainWindow(QMainWindow):
         return True
 
     def open_path(self, path: str) -> None:
-        """Open here if this window holds nothing yet, else in a new window."""
-        if self.editor is None:
+        """Open here if this window holds nothing yet, else in a new window; a file already open
+        in a window is brought to the front instead of being opened twice."""
+        existing = self.find_window(path)
+        if existing is not None:
+            existing.show()
+            existing.raise_()
+            existing.activateWindow()
+        elif self.editor is None:
             self.load_file(path)
         else:
             self.open_requested.emit(path)
@@ -236,18 +249,15 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def new_from_template(self, name: str) -> None:
-        the_map = map_from_template(name)
-        if self.editor is None:
-            self.set_editor(Editor(the_map))
-        else:
-            self.new_window_requested.emit()
+        """The start page's choice (it is shown only while this window has no map)."""
+        self.set_editor(Editor(map_from_template(name)))
 
     def revert(self) -> None:
         if self.editor is None or self.editor.path is None:
             return
         answer = QMessageBox.question(self, "Revert", "Discard all changes since the last save?")
-        if answer == QMessageBox.StandardButton.Yes:
-            self.load_file(self.editor.path)
+        if answer == QMessageBox.StandardButton.Yes and self.load_file(self.editor.path):
+            self.autosaver.clear()  # the discarded changes must not come back as "recovered"
 
     def save_as(self) -> bool:
         if self.editor is None:
@@ -261,8 +271,14 @@ class MainWindow(QMainWindow):
         return self.save(path)
 
     def autosave(self) -> None:
-        if self.editor is not None and self.editor.is_modified():
-            self.autosaver.write(self.editor.doc.map, self.editor.view_state, self.editor.path)
+        """Write unsaved work to the autosave slot, unless nothing changed since the last time."""
+        if self.editor is None or not self.editor.is_modified():
+            return
+        state = (id(self.editor.stack), self.editor.stack.index(), self.editor.stack.count())
+        if state == getattr(self, "_autosaved_at", None):
+            return
+        if self.autosaver.write(self.editor.doc.map, self.editor.view_state, self.editor.path):
+            self._autosaved_at = state
 
     # -- printing ------------------------------------------------------------------
     def export_pdf_to(self, path: str | Path, options: PdfOptions) -> ExportReport | None:
@@ -415,8 +431,9 @@ class MainWindow(QMainWindow):
         index = None
         if ids and isinstance(self.editor.doc.get(ids[0]), Stage):
             index = self.editor.doc.index_of(ids[0]) + 1
-        self.editor.add_stage(index)
-        self.edit_in_place(self.selected_ids()[0])
+        stage = self.editor.add_stage(index)
+        if stage is not None:
+            self.edit_in_place(stage)
 
     def add_persona(self) -> None:
         if self.editor is None:
@@ -425,8 +442,9 @@ class MainWindow(QMainWindow):
         index = None
         if ids and isinstance(self.editor.doc.get(ids[0]), Persona):
             index = self.editor.doc.index_of(ids[0]) + 1
-        self.editor.add_persona(index)
-        self.edit_in_place(self.selected_ids()[0])
+        persona = self.editor.add_persona(index)
+        if persona is not None:
+            self.edit_in_place(persona)
 
     def connect_selected(self) -> None:
         """The keyboard path of drawing a flow: select two cards, Ctrl+L links them in journey order
@@ -589,6 +607,11 @@ class MainWindow(QMainWindow):
         if not self.recent_menu.actions():
             self.recent_menu.addAction("(none)").setEnabled(False)
 
+    def _forget_autosave_when_clean(self, clean: bool) -> None:
+        if clean:
+            self.autosaver.clear()
+            self._autosaved_at = None
+
     def _follow_color_scheme(self, *_args) -> None:
         if self.editor is not None:
             self.editor.scene.set_style(system_style())
@@ -654,6 +677,7 @@ class MainWindow(QMainWindow):
                 return
         self.autosave_timer.stop()
         self.autosaver.clear()
+        self.closed.emit()
         settings().setValue("geometry", self.saveGeometry())
         if self.editor is not None:
             self._disconnect(self.editor)

@@ -60,6 +60,8 @@ class ProblemsPanel(QTreeWidget):
         self.problems: list[Problem] = []
 
     def set_problems(self, problems: list[Problem]) -> None:
+        if problems == self.problems and self.topLevelItemCount() == len(problems):
+            return  # most edits do not change the findings: keep the rows (and the user's place)
         self.problems = problems
         self.setUpdatesEnabled(False)
         self.clear()

@@ -60,6 +60,11 @@ class InstanceServer(QObject):
     def listen(self) -> bool:
         if self.server.listen(self.name):
             return True
+        probe = QLocalSocket()
+        probe.connectToServer(self.name)
+        if probe.waitForConnected(TIMEOUT_MS):
+            probe.disconnectFromServer()
+            return False  # a live (busy) journeymapper owns the name: do not take it from it
         QLocalServer.removeServer(self.name)  # a crashed instance's socket: nobody is behind it
         return self.server.listen(self.name)
 
@@ -70,6 +75,11 @@ class InstanceServer(QObject):
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
             socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(lambda s=socket: self._forget(s))
+
+    def _forget(self, socket: QLocalSocket) -> None:
+        self._buffers.pop(id(socket), None)
+        socket.deleteLater()
 
     def _read(self, socket: QLocalSocket) -> None:
         key = id(socket)
@@ -85,8 +95,8 @@ class InstanceServer(QObject):
         line = data.split(b"\n", 1)[0]
         try:
             message = json.loads(line)
-            paths = [str(p) for p in message.get("open", []) if isinstance(p, str)]
-        except (ValueError, AttributeError):
+            paths = [p for p in message.get("open", []) if isinstance(p, str)]
+        except (ValueError, AttributeError, TypeError):
             socket.write(b"bad\n")
             socket.flush()
             return

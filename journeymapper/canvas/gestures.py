@@ -43,6 +43,7 @@ class CardDrag(_Gesture):
     def __init__(self, scene: "MapScene", start: QPointF, cards: list[CardItem]) -> None:
         super().__init__(scene, start)
         self.cards = cards
+        self.ids = frozenset(card.element_id for card in cards)
         self.indicator: QGraphicsRectItem | None = None
 
     def begin(self) -> None:
@@ -70,7 +71,7 @@ class CardDrag(_Gesture):
         layout = self.scene.layout
         cell = layout.cells[(persona, stage)]
         lane_y = layout.lanes[persona].y
-        others = [c for c in layout.cards_in(persona, stage) if c.id not in self._ids()]
+        others = [c for c in layout.cards_in(persona, stage) if c.id not in self.ids]
         if position < len(others):
             y = others[position].rect.y - layout.style.card_gap / 2
         elif others:
@@ -80,24 +81,13 @@ class CardDrag(_Gesture):
         self.indicator.setRect(QRectF(cell.rect.x + 8, lane_y + y - 1.5, cell.rect.w - 16, 3))
         self.indicator.show()
 
-    def _ids(self) -> set[str]:
-        return {card.element_id for card in self.cards}
-
     def target(self, pos: QPointF) -> tuple[str, str, int] | None:
         layout = self.scene.layout
         cell = layout.cell_at(pos.x(), pos.y())
         if cell is None:
             return None
         lane_y = layout.lanes[cell.persona].y
-        ids = self._ids()
-        position = 0
-        for card in layout.cards_in(cell.persona, cell.stage):
-            if card.id in ids:
-                continue
-            if pos.y() - lane_y < card.rect.cy:
-                break
-            position += 1
-        return cell.persona, cell.stage, position
+        return cell.persona, cell.stage, layout.card_slot_at(cell.persona, cell.stage, pos.y() - lane_y, self.ids)
 
     def finish(self, pos: QPointF) -> None:
         target = self.target(pos)
@@ -105,7 +95,7 @@ class CardDrag(_Gesture):
         if target is None:
             return
         persona, stage, position = target
-        ids = sorted(self._ids(), key=self.scene.map_order().__getitem__)  # they land in map order
+        ids = sorted(self.ids, key=self.scene.map_order().__getitem__)  # they land in map order
         moves = [(card_id, persona, stage, position + k) for k, card_id in enumerate(ids)]
         layout = self.scene.layout
         unchanged = all(

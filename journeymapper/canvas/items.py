@@ -47,9 +47,6 @@ class _Item(QGraphicsItem):
     def palette(self) -> Palette:
         return self.style.palette
 
-    def set_style(self, style: Style) -> None:
-        self.style = style
-        self.update()
 
 
 class StageHeaderItem(_Item):

@@ -19,7 +19,6 @@ from . import check_command, desktop_command, export_command, file_commands
 from .gui_command import run_gui
 from .output import PROG, say_error
 
-COMMANDS = ("check", "new", "templates", "upgrade", "export", "install-desktop", "uninstall-desktop")
 
 EXIT_USAGE = 2
 
@@ -54,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     file_commands.register(commands)
     export_command.register(commands)
     desktop_command.register(commands)
+    # Anything else on the command line is a file for the editor.
+    parser.command_names = frozenset(commands.choices)  # type: ignore[attr-defined]
     return parser
 
 
@@ -66,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+        if not argv or (argv[0] not in parser.command_names and not argv[0].startswith("-")):
             unknown = [a for a in argv if not (a.endswith(".jmap") or os.path.exists(a))]
             if unknown:
                 raise UsageError(f"{unknown[0]!r} is neither a command nor a .jmap file (see '{PROG} --help')")

@@ -107,7 +107,6 @@ def _lane(p: PagePainter, lane: LaneBox, layout: MapLayout) -> None:
 def _flow(p: PagePainter, flow: FlowPath, width: float, arrow: float) -> None:
     p.stroke("flow", width, FLOW_DASH.get(flow.kind))
     p.curve(flow.path)
-    p.c.setDash([])
     p.polygon(arrow_head(flow.arrow_tip, flow.arrow_from, arrow), "flow")
 
 

@@ -29,7 +29,7 @@ from ..layout.style import DEFAULT_STYLE, Style
 from ..layout.geometry import Point
 from ..model.schema import Map
 from .fonts import FontChooser
-from .map_drawing import _evidence, _face, draw_map
+from .map_drawing import FLOW_DASH, _evidence, _face, draw_map
 from .painter import PagePainter
 from .profiles import draw_appendix, draw_persona_page
 
@@ -277,9 +277,8 @@ def _legend(p: PagePainter, x: float, y: float) -> None:
     fx = x + 250
     for k, (kind, label) in enumerate(FLOW_KIND_LABELS.items()):
         yy = y + 4 + k * 10
-        p.stroke("flow", s.flow_width, {"alternative": (4.0, 3.0), "loop": (1.0, 2.2)}.get(kind))
+        p.stroke("flow", s.flow_width, FLOW_DASH.get(kind))
         p.line(Point(fx, yy), Point(fx + 22, yy))
-        p.c.setDash([])
         p.text_line(fx + 27, yy + 2.5, label, 7, False, "text")
 
 

@@ -71,16 +71,6 @@ def route(
     return FlowPath(flow_id, source.id, target.id, kind, lane, (segment,), label_block, label_rect)
 
 
-def path_bounds(path: FlowPath) -> Rect:
-    xs: list[float] = []
-    ys: list[float] = []
-    for segment in path.path:
-        for p in segment:
-            xs.append(p.x)
-            ys.append(p.y)
-    return Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
-
-
 def spread(count: int, index: int) -> float:
     """The share of a card's height where the index-th of `count` flows meets its edge."""
     if count <= 1:

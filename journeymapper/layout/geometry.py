@@ -75,12 +75,6 @@ class Cubic(NamedTuple):
         )
 
 
-def bounds(points: list[Point]) -> Rect:
-    xs = [p.x for p in points]
-    ys = [p.y for p in points]
-    return Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
-
-
 def smooth_path(points: list[Point], tension: float = 1 / 6) -> list[Cubic]:
     """A smooth curve through every point (Catmull-Rom, as cubic segments).
 

@@ -8,6 +8,7 @@ tall as its fullest cell, so every card and list item has its own room.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
 from ..model.schema import KPI, Map, Persona, Stage, Touchpoint
@@ -27,7 +28,7 @@ from .flows import route, spread
 from .geometry import Point, Rect, smooth_path
 from .labels import CHANNEL_LABELS, ROW_LABELS
 from .style import DEFAULT_STYLE, Style
-from .text import elide, text_width, wrap
+from .text import BOLD, elide, text_width, wrap
 
 ROW_KINDS = ("cards", "emotion", "pains", "opportunities")
 
@@ -35,7 +36,6 @@ CARD_PAD = 6.0
 CURVE_INSET = 10.0
 """Room above +2 and below -2 in the emotion row."""
 CHIP_HEIGHT = 12.0
-LIST_SIZE_EXTRA = 0.0
 
 
 @dataclass(frozen=True)
@@ -94,11 +94,12 @@ class MapLayout:
                 return index
         return len(self.lanes)
 
-    def card_slot_at(self, persona: str, stage: str, lane_y: float, ignoring: str | None = None) -> int:
-        """The position in a cell where a card dropped at `lane_y` (lane coordinates) lands."""
+    def card_slot_at(self, persona: str, stage: str, lane_y: float, ignoring: Collection[str] = ()) -> int:
+        """The position in a cell where a card dropped at `lane_y` (lane coordinates) lands,
+        counting only the cards not in `ignoring` (those being dragged)."""
         position = 0
         for card in self.cards_in(persona, stage):
-            if card.id == ignoring:
+            if card.id in ignoring:
                 continue
             if lane_y < card.rect.cy:
                 return position
@@ -174,7 +175,7 @@ class _Builder:
         return max(s.card_min_height, height)
 
     def list_size(self) -> float:
-        return self.style.small_size + LIST_SIZE_EXTRA
+        return self.style.small_size
 
     def list_lines(self, text: str) -> tuple[str, ...]:
         s = self.style
@@ -407,7 +408,7 @@ class _Builder:
         header = Rect(0.0, 0.0, s.lane_header_width, height)
         inner = s.lane_header_width - s.card_bar - 20
         y = 10 + s.line_height(s.lane_title_size) + 4
-        name = TextBlock(14.0, y, wrap(persona.name, s.lane_title_size, inner, 3), s.lane_title_size, True,
+        name = TextBlock(14.0, y, wrap(persona.name, s.lane_title_size, inner, 3, BOLD), s.lane_title_size, True,
                          persona.color, s.line_height(s.lane_title_size))
         segment = None
         if persona.segment.strip():

@@ -33,10 +33,6 @@ def _widths(name: str) -> tuple[dict[int, float], float]:
     return dict(face.charWidths), float(face.defaultWidth)
 
 
-def font_has(name: str, char: str) -> bool:
-    return ord(char) in _widths(name)[0]
-
-
 def _missing_width(char: str) -> float:
     if unicodedata.combining(char):
         return 0.0

@@ -358,7 +358,8 @@ class Document:
             self._expect(element.source, Touchpoint)
             self._expect(element.target, Touchpoint)
 
-    def _add(self, element: Element, index: int | None) -> int:
+    def check_add(self, element: Element, index: int | None = None) -> int:
+        """The index `add` would put the element at; raises DocumentError if it would be refused."""
         kind = _COLLECTION_OF.get(type(element))
         if kind is None:
             raise DocumentError(f"cannot add a {type(element).__name__} to a map")
@@ -371,6 +372,11 @@ class Document:
         index = len(items) if index is None else index
         if not 0 <= index <= len(items):
             raise DocumentError(f"index {index} is outside the {kind} list")
+        return index
+
+    def _add(self, element: Element, index: int | None) -> int:
+        index = self.check_add(element, index)
+        items = getattr(self._map, _COLLECTION_OF[type(element)])
         items.insert(index, element)
         self._by_id[element.id] = element
         self._emit(ElementAdded(element, index))
@@ -385,17 +391,28 @@ class Document:
                 f"{len(dependents)} element(s) still refer to {element_id!r} (first a {noun}); remove them first"
             )
         removal: Removal = []
-        for dependent in dependents:
-            removal.append(self._remove_one(dependent))
-        removal.append(self._remove_one(element))
+        # Flows, then cards, then the element: each group from the end of its list, so one scan
+        # finds every index and removing one does not move the others (restore re-adds in reverse).
+        flows = [d for d in dependents if isinstance(d, Flow)]
+        cards = [d for d in dependents if isinstance(d, Touchpoint)]
+        for group in (flows, cards, [element]):
+            removal.extend(self._remove_group(group))
         return removal
 
-    def _remove_one(self, element: Element) -> tuple[Element, int]:
-        index = self.index_of(element.id)
-        del self._list_for(element)[index]
-        del self._by_id[element.id]
-        self._emit(ElementRemoved(element, index))
-        return element, index
+    def _remove_group(self, elements: list[Element]) -> Removal:
+        if not elements:
+            return []
+        items = self._list_for(elements[0])
+        wanted = {e.id for e in elements}
+        indexes = [i for i, item in enumerate(items) if item.id in wanted]
+        removed: Removal = []
+        for index in reversed(indexes):
+            element = items[index]
+            del items[index]
+            del self._by_id[element.id]
+            self._emit(ElementRemoved(element, index))
+            removed.append((element, index))
+        return removed
 
     def _move(self, element: Element, new_index: int) -> int:
         items = self._list_for(element)

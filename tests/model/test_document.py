@@ -76,8 +76,8 @@ def test_remove_refuses_while_referenced_then_cascades(doc, events):
     with pytest.raises(DocumentError, match="still refer"):
         doc.remove_stage("s2")
     removal = doc.remove_stage("s2", cascade=True)
-    # flows first, then the cards, then the stage itself
-    assert [e.id for e, _ in removal] == ["f1", "f2", "f3", "f4", "b", "d", "s2"]
+    # flows first, then the cards, then the stage itself; each group from the end of its list
+    assert [e.id for e, _ in removal] == ["f4", "f3", "f2", "f1", "d", "b", "s2"]
     assert "s2" not in doc and "b" not in doc and "f4" not in doc
     assert all(isinstance(e, ElementRemoved) for e in events)
     doc.restore(removal)
