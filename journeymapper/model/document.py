@@ -2,7 +2,8 @@
 
 Each edit method validates its change against the format's rules (field
 types, limits, one id space, no dangling references), applies it, and emits
-one event on `Document.changed`. Every method returns what its inverse needs,
+one event on `Document.changed` per element it touched (a cascading remove
+emits one per removed element; listeners that redo work should coalesce). Every method returns what its inverse needs,
 so an undo command is "call the opposite method with what the first returned".
 """
 

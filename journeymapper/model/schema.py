@@ -4,7 +4,8 @@ Field order here is the key order writers emit (see docs/jmap-format.md), so
 do not reorder fields casually: it changes every saved file. Every model is
 strict (unknown keys are errors) and frozen: the Document replaces whole
 elements when something changes, so an old element held by an undo command
-or a view never changes under it.
+or a view never changes under it. (The Map's four lists are the exception:
+the Document inserts into and removes from them in place.)
 """
 
 from typing import Annotated, Optional
