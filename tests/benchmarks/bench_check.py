@@ -9,10 +9,7 @@ These machines are shared and noisy, so the ratio is the number to watch
 
 from __future__ import annotations
 
-import gc
-import statistics
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,20 +21,11 @@ import networkx as nx
 from journeymapper.check import check_map
 from journeymapper.model import Map
 from tests.benchmarks.bigmap import big_map
+from tests.benchmarks.timing import median_ms
 
 RUNS = 15
 
 
-def median_ms(work: Callable[[], object], runs: int = RUNS) -> float:
-    """Median wall time of `work` in milliseconds, after one warm-up run."""
-    work()
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def networkx_baseline(the_map: Map) -> Callable[[], set[str]]:

@@ -34,16 +34,10 @@ from PySide6.QtWidgets import (  # noqa: E402
 
 from journeymapper.io import dumps  # noqa: E402
 from journeymapper.model.schema import Map  # noqa: E402
-from tests.benchmarks.bigmap import big_map  # noqa: E402
+from tests.benchmarks.bigmap import big_map
+from tests.benchmarks.timing import median_ms  # noqa: E402
 
 
-def median_ms(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def baseline_open(map_json: str, cards: int, flows: int) -> None:
@@ -90,11 +84,8 @@ def measure_drag(path: Path) -> tuple[float, float]:
     window.show()
     QApplication.processEvents()
     editor = window.editor
-    scene, view = editor.scene, window.view()
+    scene = editor.scene
     layout = scene.layout
-    first = next(iter(layout.cards.values()))
-    item = scene.item_for(first.id)
-    start = item.mapToScene(item.boundingRect().center())
     stages = list(layout.stages)
     updates = []
     drops = []

@@ -11,12 +11,9 @@ These machines are shared and noisy, so the ratio is the number to watch.
 from __future__ import annotations
 
 import argparse
-import gc
 import io
-import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,21 +27,12 @@ from journeymapper.export.fonts import register_bundled
 from journeymapper.export.pdf import PdfOptions, export_pdf
 from journeymapper.model import Map
 from tests.benchmarks.bigmap import big_map
+from tests.benchmarks.timing import median_ms
 
 GOAL_RATIO = 2.0
 OPTIONS = PdfOptions(paper="A0", orientation="landscape", tiles="1x1", appendix=False)
 
 
-def median_ms(work: Callable[[], object], runs: int) -> float:
-    """Median wall time of `work` in milliseconds, after one warm-up run."""
-    work()
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def bare_reportlab(cards: int, target: Path) -> Callable[[], None]:
