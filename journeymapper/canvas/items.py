@@ -18,6 +18,7 @@ from ..layout.geometry import Point
 from ..layout.glyphs import arrow_head, emotion_face, star, triangle
 from ..layout.map_layout import CURVE_INSET
 from ..layout.style import Palette, Style
+from .icons import channel_icon
 from .painting import color, cubic_path, draw_line, draw_text, pen, qcolor, qrect
 
 HANDLE_RADIUS = 5.0
@@ -239,7 +240,10 @@ class CardItem(_Item):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QBrush(color(p, "chip")))
             painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
-            draw_line(painter, chip.x() + 5, chip.bottom() - 3, box.channel_label, s.small_size, False,
+            icon = channel_icon(box.channel, p.muted) if box.channel else None
+            if icon is not None and box.channel_icon is not None:
+                icon.render(painter, qrect(box.channel_icon, dx, dy))
+            draw_line(painter, box.channel_label_x + dx, chip.bottom() - 3, box.channel_label, s.small_size, False,
                       color(p, "muted"))
         x = box.counts_origin.x + dx
         y = box.counts_origin.y + dy

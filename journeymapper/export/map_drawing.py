@@ -10,6 +10,7 @@ from ..layout.elements import CardBox, FlowPath, LaneBox, StageBox
 from ..layout.geometry import Point, Rect
 from ..layout.glyphs import arrow_head, emotion_face, star, triangle
 from ..layout.map_layout import MapLayout
+from .icons import channel_drawing, draw_centered
 from .painter import PagePainter
 
 FLOW_DASH = {"alternative": (4.0, 3.0), "loop": (1.0, 2.2)}
@@ -130,7 +131,12 @@ def _card(p: PagePainter, card: CardBox, layout: MapLayout) -> None:
     if card.channel_chip is not None:
         chip = card.channel_chip
         p.rect(chip, fill="chip", radius=chip.h / 2)
-        p.text_line(chip.x + 5, chip.bottom - 3, card.channel_label, s.small_size, False, "muted")
+        drawing = channel_drawing(card.channel) if card.channel else None
+        icon = card.channel_icon
+        if drawing is not None and icon is not None:
+            ink = p.color("muted")
+            p.stamp(f"channel-{card.channel}", icon.center, lambda: draw_centered(p.c, drawing, icon.w, ink))
+        p.text_line(card.channel_label_x, chip.bottom - 3, card.channel_label, s.small_size, False, "muted")
     x, y = card.counts_origin
     if card.pains:
         p.polygon(triangle(Point(x + 3.5, y - 3), 7), "pain")

@@ -106,6 +106,7 @@ class CardBox:
     emotion_center: Point
     channel: str | None
     channel_chip: Rect | None
+    """The chip: the channel's icon (`channel_icon`) then its name from `channel_label_x`."""
     channel_label: str
     pains: int
     opportunities: int
@@ -114,6 +115,15 @@ class CardBox:
     evidence: str
     evidence_center: Point
     bar_color: str
+
+    @property
+    def channel_icon(self) -> Rect | None:
+        chip = self.channel_chip
+        return None if chip is None else Rect(chip.x + 4, chip.y + (chip.h - 8) / 2, 8, 8)
+
+    @property
+    def channel_label_x(self) -> float:
+        return 0.0 if self.channel_chip is None else self.channel_chip.x + 4 + 8 + 3
 
 
 @dataclass(frozen=True, slots=True)

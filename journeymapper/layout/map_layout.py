@@ -33,6 +33,8 @@ from .text import BOLD, elide, text_width, wrap
 ROW_KINDS = ("cards", "emotion", "pains", "opportunities")
 
 CARD_PAD = 6.0
+CHIP_ICON = 8.0
+"""The channel icon at the left of a card's channel chip."""
 CURVE_INSET = 10.0
 """Room above +2 and below -2 in the emotion row."""
 CHIP_HEIGHT = 12.0
@@ -426,7 +428,7 @@ class _Builder:
         label = ""
         if t.channel:
             label = CHANNEL_LABELS.get(t.channel, t.channel)
-            chip = Rect(inner_x, chip_y, text_width(label, s.small_size) + 10, CHIP_HEIGHT)
+            chip = Rect(inner_x, chip_y, CHIP_ICON + 3 + text_width(label, s.small_size) + 10, CHIP_HEIGHT)
         counts_x = (chip.right + 8) if chip else inner_x
         return CardBox(
             id=t.id,
