@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
 from ..export.pdf import ExportError, ExportReport, PdfOptions, export_pdf
 from ..io import LoadError, LoadedMap, SaveError, load_path
 from ..io.writer import write_atomic
-from ..layout.map_layout import layout_map
 from ..canvas.picture import render_picture
 from ..canvas.snapshot import render_scene
-from .export_dialog import ExportPdfDialog, suggested_pdf_name
+from .export_dialog import ExportPdfDialog, suggested_path
 from ..io.templates import map_from_template
 from ..model.schema import Flow, Persona, Stage, Touchpoint
 from ..canvas.theme import system_style
@@ -262,7 +261,7 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         if self.editor is None:
             return False
-        suggestion = str(self.editor.path or Path.home() / f"{_safe_name(self.editor.doc.map.title)}.jmap")
+        suggestion = suggested_path(self.editor.path, self.editor.doc.map.title, ".jmap")
         path, _ = QFileDialog.getSaveFileName(self, "Save journey map", suggestion, FILE_FILTER)
         if not path:
             return False
@@ -311,14 +310,14 @@ class MainWindow(QMainWindow):
     def export_pdf_dialog(self) -> None:
         if self.editor is None:
             return
-        layout = layout_map(self.editor.doc.map)  # print always uses the light palette
         scene = self.editor.scene
+        layout = scene.layout  # the sizes print uses (the palette does not matter for the preview)
         picture = QPixmap.fromImage(render_scene(scene, min(1.0, 900.0 / max(scene.sceneRect().width(), 1.0))))
         dialog = ExportPdfDialog(layout, picture, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         path, _ = QFileDialog.getSaveFileName(self, "Export PDF",
-                                              suggested_pdf_name(self.editor.path, self.editor.doc.map.title),
+                                              suggested_path(self.editor.path, self.editor.doc.map.title, ".pdf"),
                                               "PDF (*.pdf)")
         if path:
             if not path.lower().endswith(".pdf"):
@@ -341,7 +340,7 @@ class MainWindow(QMainWindow):
     def export_picture_dialog(self) -> None:
         if self.editor is None:
             return
-        start = suggested_pdf_name(self.editor.path, self.editor.doc.map.title)[:-4] + ".png"
+        start = suggested_path(self.editor.path, self.editor.doc.map.title, ".png")
         path, chosen = QFileDialog.getSaveFileName(self, "Export Picture", start, "PNG picture (*.png);;SVG drawing (*.svg)")
         if path:
             if not path.lower().endswith((".png", ".svg")):
@@ -694,11 +693,6 @@ class MainWindow(QMainWindow):
             if url.isLocalFile() and url.toLocalFile().endswith(".jmap"):
                 self.open_path(url.toLocalFile())
         event.acceptProposedAction()
-
-
-def _safe_name(title: str) -> str:
-    cleaned = "".join(c if c.isalnum() or c in " -_" else "-" for c in title).strip()
-    return cleaned[:60] or "journey-map"
 
 
 __all__ = ["MainWindow", "LoadedMap"]

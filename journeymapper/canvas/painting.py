@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QPainter, QPainterPath, 
 from ..layout.elements import TextBlock
 from ..layout.geometry import Cubic, Rect
 from ..layout.style import Palette
-from ..layout.text import BOLD, REGULAR, font_path
+from ..layout.text import ASCENT, BOLD, REGULAR, font_path
 
 _family: str | None = None
 
@@ -84,7 +84,7 @@ def draw_text(painter: QPainter, block: TextBlock, palette: Palette, dx: float =
     if not block.lines:
         return
     ink = color(palette, block.color)
-    ascent = block.size * 0.93  # DejaVu Sans: ascender 0.928 em
+    ascent = block.size * ASCENT
     baseline = block.y + dy + ascent + (block.line_height - block.size) / 2
     for line in block.lines:
         draw_line(painter, block.x + dx, baseline, line, block.size, block.bold, ink)

@@ -8,9 +8,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..io import LoadError, SaveError, save
+from ..io import LoadError, SaveError, load_path, save
 from ..io.migrations import CURRENT_VERSION
-from ..io.templates import DEFAULT_TEMPLATE, find_template, list_templates, map_from_template
+from ..io.templates import DEFAULT_TEMPLATE, find_template, fresh_copy, list_templates
 from ..model.document import utc_now
 from ..model.messages import describe_validation_error
 from .output import load_or_report, one_line, say_error
@@ -57,7 +57,7 @@ def run_new(args: argparse.Namespace) -> int:
         return 2
     try:
         template = find_template(args.template)
-        the_map = map_from_template(template.name, title=args.title)
+        the_map = fresh_copy(load_path(template.path).map, title=args.title)  # read the template once
         save(args.output, the_map)
     except LookupError as exc:
         say_error(str(exc).strip("'\""))

@@ -15,12 +15,12 @@ from reportlab.pdfgen.canvas import Canvas
 from ..layout.elements import TextBlock
 from ..layout.geometry import Cubic, Point, Rect
 from ..layout.style import Palette
+from ..layout.text import ASCENT
 from .fonts import FontChooser
 
 _AS_SPACE = {ord(c): " " for c in "\t\n\r\x0b\x0c\u2028\u2029\x85"}
 STAMP_REACH = 24.0
 """A stamp (form) is drawn within this many points of its centre; outside it would be clipped."""
-ASCENT = 0.93  # DejaVu Sans ascender, as a share of the font size (the canvas uses the same)
 
 
 class PagePainter:

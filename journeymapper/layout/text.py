@@ -20,6 +20,8 @@ REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 _FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
 ELLIPSIS = "…"
+ASCENT = 0.93
+"""DejaVu Sans' ascender (0.928 em): where a line's baseline sits below its top, on screen and paper."""
 
 
 def font_path(name: str) -> Path:
