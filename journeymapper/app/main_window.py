@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
+from functools import lru_cache
+
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QRectF, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, QRectF, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QPixmap, QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -471,12 +474,11 @@ class MainWindow(QMainWindow):
         text = self.editor.copy_fragment(self.selected_ids())
         if text is None:
             return False
-        from PySide6.QtCore import QMimeData
-
         data = QMimeData()
         data.setData(FRAGMENT_MIME, text.encode("utf-8"))
         data.setText(text)
         QApplication.clipboard().setMimeData(data)
+        _release_clipboard_at_exit()
         return True
 
     def cut(self) -> None:
@@ -693,6 +695,19 @@ class MainWindow(QMainWindow):
             if url.isLocalFile() and url.toLocalFile().endswith(".jmap"):
                 self.open_path(url.toLocalFile())
         event.acceptProposedAction()
+
+
+@lru_cache(maxsize=1)
+def _release_clipboard_at_exit() -> None:
+    """Qt crashes the interpreter's exit when the clipboard still holds mime data a Python
+    QMimeData made (both try to free it); take it back while Qt and Python are both still whole."""
+
+    def release() -> None:
+        app = QApplication.instance()
+        if app is not None:
+            QApplication.clipboard().clear()
+
+    atexit.register(release)
 
 
 __all__ = ["MainWindow", "LoadedMap"]

@@ -80,3 +80,19 @@ def test_every_alternative_flow_prints_dashed(tmp_path):
         elif line.endswith(b" c") and dashed:
             curves_dashed += 1
     assert curves_dashed >= 3 * 1, "every alternative flow is dashed, not only the first"
+
+
+def test_the_program_exits_cleanly_after_a_copy(tmp_path):
+    """Qt crashed the interpreter's exit while the clipboard held our copied cards."""
+    import os
+    import sys
+
+    code = (
+        "from PySide6.QtCore import QStandardPaths; QStandardPaths.setTestModeEnabled(True);"
+        "from journeymapper import gui; from journeymapper.resources import example_map_path;"
+        "w = gui.open_window(example_map_path()); w.editor.scene.select_only([w.document().touchpoints[0].id]);"
+        "assert w.copy()"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-500:]
