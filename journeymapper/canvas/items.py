@@ -7,11 +7,12 @@ a lane moves down, only the lane item moves.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from ..layout.elements import CardBox, CurveBox, FlowPath, LaneBox, ListItem, StageBox
 from ..layout.geometry import Point
@@ -32,15 +33,20 @@ def _polygon(points: tuple[Point, ...], dx: float = 0.0, dy: float = 0.0) -> QPo
     return QPolygonF([QPointF(p.x + dx, p.y + dy) for p in points])
 
 
-class _Item(QGraphicsItem):
+class _Item(QGraphicsRectItem):
     """Common ground: every item knows the element it shows and the style to draw with.
 
-    Plain QGraphicsItems, not QGraphicsObjects: a big map has tens of thousands
-    of them, and items never emit signals (gestures live in the scene).
+    Not QGraphicsObjects: a big map has tens of thousands of items, and items
+    never emit signals (gestures live in the scene). Each item's bounds are its
+    `rect()`, kept in C++: Qt asks for bounds far more often than it paints (the
+    scene's index re-reads every item of a lane that moves), and a bounding rect
+    answered in Python costs a call into the interpreter each time. Subclasses
+    set the rect (`setRect`) and paint; the rect item's own pen and brush stay unused.
     """
 
     def __init__(self, element_id: str, style: Style, parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
+        self.setPen(Qt.PenStyle.NoPen)
         self.element_id = element_id
         self.style = style
 
@@ -63,13 +69,10 @@ class StageHeaderItem(_Item):
         self.set_box(box)
 
     def set_box(self, box: StageBox) -> None:
-        self.prepareGeometryChange()
         self.box = box
+        self.setRect(QRectF(0, 0, box.header.w, box.header.h))
         self.setPos(box.header.x, box.header.y)
         self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return QRectF(0, 0, self.box.header.w, self.box.header.h)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         box, p = self.box, self.palette
@@ -105,18 +108,34 @@ class LaneItem(_Item):
         self.set_box(box, columns)
 
     def set_box(self, box: LaneBox, columns: int) -> None:
-        if box.width != self.box.width or box.height != self.box.height or box.rows != self.box.rows:
-            self.prepareGeometryChange()
+        old = self.box
         self.box = box
-        self.columns = columns
+        self.setRect(QRectF(0, 0, box.width, box.height))
         self.setPos(0, box.y)
-        self.update()
+        changed = self._changed_below(old, box, columns)
+        if changed is not None:
+            self.update(QRectF(0, changed, box.width, max(old.height, box.height) - changed))
+        self.columns = columns
+
+    def _changed_below(self, old: LaneBox, box: LaneBox, columns: int) -> float | None:
+        """The lane-coordinate y from which the lane looks different (None: it only moved).
+
+        A card dropped in a full cell makes the cards row taller: only what is below it
+        moves, and repainting just that keeps the cards on screen from being redrawn."""
+        if replace(old, y=box.y) == box and columns == self.columns:
+            return None
+        if (columns != self.columns or old.width != box.width or old.name != box.name or old.color != box.color
+                or old.segment != box.segment or len(old.rows) != len(box.rows)):
+            return 0.0
+        changed = min(old.height, box.height)
+        for before, after in zip(old.rows, box.rows):
+            if before != after:
+                changed = min(before.rect.y, after.rect.y, before.rect.bottom, after.rect.bottom)
+                break
+        return max(0.0, changed - 2.0)  # the row's line sits on its edge
 
     def header_rect(self) -> QRectF:
         return QRectF(0, 0, self.box.header.w, self.box.height)
-
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return QRectF(0, 0, self.box.width, self.box.height)
 
     def shape(self) -> QPainterPath:
         # Only the header grabs the mouse: clicks in the cells go to the scene (rubber band, double-click).
@@ -170,20 +189,20 @@ class CardItem(_Item):
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setAcceptHoverEvents(True)  # the cursor and the flow handle follow the hover
+        self._set_bounds()
         self.setPos(box.rect.x, box.rect.y)
         if parent is not None:
             self.setParentItem(parent)
 
     def set_box(self, box: CardBox) -> None:
-        if box.rect.w != self.box.rect.w or box.rect.h != self.box.rect.h:
-            self.prepareGeometryChange()
         self.box = box
+        self._set_bounds()
         self.setPos(box.rect.x, box.rect.y)
         self.update()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
+    def _set_bounds(self) -> None:
         r = self.box.rect
-        return QRectF(-2, -2, r.w + HANDLE_RADIUS + 6, r.h + 4)
+        self.setRect(QRectF(-2, -2, r.w + HANDLE_RADIUS + 6, r.h + 4))
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -294,7 +313,6 @@ class FlowItem(_Item):
             self.setParentItem(parent)
 
     def set_path(self, path: FlowPath) -> None:
-        self.prepareGeometryChange()
         self.flow = path
         # Painter paths are made when first needed (painting, hit tests): a big map has
         # thousands of flows, most of them off screen.
@@ -308,11 +326,12 @@ class FlowItem(_Item):
         for segment in rest:
             left, right = min(left, *(p.x for p in segment)), max(right, *(p.x for p in segment))
             top, bottom = min(top, *(p.y for p in segment)), max(bottom, *(p.y for p in segment))
-        self._bounds = QRectF(left - 10.0, top - 10.0, right - left + 20.0, bottom - top + 20.0)
+        bounds = QRectF(left - 10.0, top - 10.0, right - left + 20.0, bottom - top + 20.0)
+        self.setRect(bounds)
         # Stroking an antialiased dashed curve is slow; a short flow (the usual one, between
         # neighbouring cards) is kept as a small picture and redrawn from it while things around it
         # change. Long flows would make big pictures, so they are stroked each time.
-        small = self._bounds.width() * self._bounds.height() < FLOW_CACHE_AREA
+        small = bounds.width() * bounds.height() < FLOW_CACHE_AREA
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache if small else QGraphicsItem.CacheMode.NoCache)
         self.update()
 
@@ -320,9 +339,6 @@ class FlowItem(_Item):
         if self._path is None:
             self._path = cubic_path(self.flow.path)
         return self._path
-
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return self._bounds
 
     def shape(self) -> QPainterPath:
         if self._shape is None:
@@ -362,12 +378,9 @@ class FlowLabelItem(_Item):
         self.flow = path
 
     def set_path(self, path: FlowPath) -> None:
-        self.prepareGeometryChange()
         self.flow = path
+        self.setRect(qrect(path.label_rect) if path.label_rect is not None else QRectF())
         self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return qrect(self.flow.label_rect) if self.flow.label_rect is not None else QRectF()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if self.flow.label is None or self.flow.label_rect is None:
@@ -391,12 +404,9 @@ class CurveItem(_Item):
         self.set_box(box, row)
 
     def set_box(self, box: CurveBox, row: QRectF) -> None:
-        self.prepareGeometryChange()
         self.box, self.row = box, row
+        self.setRect(row)
         self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return self.row
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         p, box = self.palette, self.box
@@ -422,14 +432,12 @@ class ListsItem(_Item):
         self.setZValue(Z_LIST)
         self.kind = kind
         self.items_, self.row = items, row
+        self.setRect(row)
 
     def set_items(self, items: list[ListItem], row: QRectF) -> None:
-        self.prepareGeometryChange()
         self.items_, self.row = items, row
+        self.setRect(row)
         self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return self.row
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         p = self.palette

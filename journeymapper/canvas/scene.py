@@ -111,7 +111,9 @@ class MapScene(QGraphicsScene):
             self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         layout = layout_map(self.doc.map, self.style, previous)
         self.layout = layout
-        self.setBackgroundBrush(QBrush(color(self.style.palette, "canvas")))
+        background = color(self.style.palette, "canvas")
+        if self.backgroundBrush().color() != background:
+            self.setBackgroundBrush(QBrush(background))  # (setting it repaints the whole view)
         self._sync_stages(layout)
         self._sync_lanes(layout)
         self._sync_cards(layout, previous)

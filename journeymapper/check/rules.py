@@ -43,7 +43,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ..model import Flow
-from .graph import FlowGraph, reachable
+from .graph import FlowGraph
 from .index import MapIndex
 from .problem import Problem, problem
 
@@ -168,7 +168,7 @@ def unreachable(ctx: CheckContext) -> Iterator[Problem]:
         return
     first, place = ix.first_stage, ix.place
     entries = [t for t, (stage, persona) in place.items() if stage == first[persona]]
-    for tp_id in ix.touchpoint.keys() - reachable(ctx.flow_graph.graph, entries):
+    for tp_id in ix.touchpoint.keys() - ctx.flow_graph.reachable(entries):
         t = ix.touchpoint[tp_id]
         if t.persona in with_flows:
             message = f"No path of flows leads to touchpoint {q(t.title)} from where any journey starts"

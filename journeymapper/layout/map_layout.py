@@ -9,7 +9,7 @@ tall as its fullest cell, so every card and list item has its own room.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..model.schema import KPI, Map, Persona, Stage, Touchpoint
 from .elements import (
@@ -24,7 +24,7 @@ from .elements import (
     StageBox,
     TextBlock,
 )
-from .flows import route, spread
+from .flow_placement import FlowInputs, FlowState, place_flows
 from .geometry import Point, Rect, smooth_path
 from .labels import CHANNEL_LABELS, ROW_LABELS
 from .style import DEFAULT_STYLE, Style
@@ -157,6 +157,8 @@ class _Builder:
         reuse = previous is not None and previous.style == style
         self.previous = previous if reuse else None
         self.sources: dict[str, object] = {}
+        self.titles: dict[str, tuple[str, ...]] = {}
+        """Card id -> its wrapped title, measured once per layout."""
         self.stage_index = {s.id: i for i, s in enumerate(the_map.stages)}
         self.cells: dict[tuple[str, str], list[Touchpoint]] = {}
         for t in the_map.touchpoints:
@@ -190,7 +192,6 @@ class _Builder:
         left = s.lane_header_width
         width = left + max(1, len(stages)) * s.column_width
         header_height, stage_parts = self.stage_headers()
-        heights = {t.id: self.known_height(t) for t in self.map.touchpoints}
 
         lanes: dict[str, LaneBox] = {}
         cards: dict[str, CardBox] = {}
@@ -198,50 +199,37 @@ class _Builder:
         curves: dict[str, CurveBox] = {}
         lists: dict[tuple[str, str, str], tuple[ListItem, ...]] = {}
         cards_row_bottom: dict[str, float] = {}
+        stage_ids = tuple(stage.id for stage in stages)
+        previous = self.previous
         top = header_height
         for lane_index, persona in enumerate(self.map.personas):
             # Everything in a lane is in lane coordinates: y = 0 is the lane's top.
-            row_height = s.empty_cards_row_height
-            for stage in stages:
-                cell = self.cells.get((persona.id, stage.id), [])
-                if cell:
-                    needed = 2 * s.cell_padding + sum(heights[t.id] for t in cell)
-                    needed += s.card_gap * (len(cell) - 1)
-                    row_height = max(row_height, needed + 8)  # room below for loop flows
-            rows: list[LaneRow] = [self.row("cards", Rect(left, 0.0, width - left, row_height))]
-            for stage_index, stage in enumerate(stages):
-                column_x = left + stage_index * s.column_width
-                cells[(persona.id, stage.id)] = CellBox(
-                    persona.id, stage.id, Rect(column_x, 0.0, s.column_width, row_height)
-                )
-                card_y = s.cell_padding
-                card_x = column_x + s.cell_padding
-                for position, t in enumerate(self.cells.get((persona.id, stage.id), [])):
-                    box = self.reused_card(t, persona, position, card_x, card_y)
-                    if box is None:
-                        rect = Rect(card_x, card_y, s.card_width, heights[t.id])
-                        box = self.card(t, persona, position, rect, self.card_title(t))
-                    cards[t.id] = box
-                    self.sources[t.id] = t
-                    card_y = box.rect.bottom + s.card_gap
+            lane_cells = [self.cells.get((persona.id, stage_id), ()) for stage_id in stage_ids]
+            # A lane's cards, curve and lists depend only on its cards (the very objects, in order),
+            # its colour and the stages: when those are as before, the whole lane is reused.
+            signature = (persona.color, stage_ids, tuple(t for cell in lane_cells for t in cell))
+            self.sources[f"lane:{persona.id}"] = signature
+            old_lane = previous.lanes.get(persona.id) if previous else None
+            same = old_lane is not None and _same_signature(previous.sources.get(f"lane:{persona.id}"), signature)
+            if same:
+                row_height = self.reuse_lane_cards(persona.id, stage_ids, lane_cells, cards, cells)
+                rows: list[LaneRow] = [old_lane.rows[0]]
+            else:
+                row_height = self.place_lane_cards(persona, stages, lane_cells, cards, cells)
+                rows = [self.row("cards", Rect(left, 0.0, width - left, row_height))]
             cards_row_bottom[persona.id] = row_height
             y = row_height
             emotion_rect = Rect(left, y, width - left, s.curve_row_height)
-            rows.append(self.row("emotion", emotion_rect))
-            # The curve and the lists depend only on the lane's cards (in order) and the rows' place.
-            signature = (row_height, tuple(stages), tuple(t for st in stages for t in self.cells.get((persona.id, st.id), [])))
-            self.sources[f"lane:{persona.id}"] = signature
-            old_lane = self.previous.lanes.get(persona.id) if self.previous else None
-            same = old_lane is not None and _same_signature(self.previous.sources.get(f"lane:{persona.id}"), signature)
-            curves[persona.id] = self.previous.curves[persona.id] if same else self.curve(persona, emotion_rect)
+            rows.append(old_lane.rows[1] if same else self.row("emotion", emotion_rect))
+            curves[persona.id] = previous.curves[persona.id] if same else self.curve(persona, emotion_rect)
             y += s.curve_row_height
             for kind in ("pains", "opportunities"):
                 if same:
-                    row_lists = {st.id: (self.previous.lists[(persona.id, st.id, kind)], 0.0) for st in stages}
                     old_row = old_lane.row(kind)
                     rows.append(old_row)
-                    for stage_id, (items, _) in row_lists.items():
-                        lists[(persona.id, stage_id, kind)] = items
+                    for stage_id in stage_ids:
+                        key = (persona.id, stage_id, kind)
+                        lists[key] = previous.lists[key]
                     y += old_row.rect.h
                     continue
                 row_lists = {stage.id: self.list_items(persona, stage, kind, left, y) for stage in stages}
@@ -270,89 +258,67 @@ class _Builder:
             width, height, header_height, stage_boxes, lanes, cards, cells, curves, lists, flows, s, self.sources
         )
 
+    def reuse_lane_cards(self, persona_id: str, stage_ids: tuple[str, ...], lane_cells: list,
+                         cards: dict[str, CardBox], cells: dict[tuple[str, str], CellBox]) -> float:
+        """Take an unchanged lane's card boxes and cells from the previous layout; returns its row height."""
+        previous = self.previous
+        old_cards, sources = previous.cards, self.sources
+        for stage_id, cell in zip(stage_ids, lane_cells):
+            cells[(persona_id, stage_id)] = previous.cells[(persona_id, stage_id)]
+            for t in cell:
+                cards[t.id] = old_cards[t.id]
+                sources[t.id] = t
+        return previous.lanes[persona_id].rows[0].rect.h
+
+    def place_lane_cards(self, persona: Persona, stages: list[Stage], lane_cells: list,
+                         cards: dict[str, CardBox], cells: dict[tuple[str, str], CellBox]) -> float:
+        """Stack each cell's cards; the cards row is as tall as the fullest cell. Returns its height."""
+        s = self.style
+        left = s.lane_header_width
+        heights = {t.id: self.known_height(t) for cell in lane_cells for t in cell}
+        row_height = s.empty_cards_row_height
+        for cell in lane_cells:
+            if cell:
+                needed = 2 * s.cell_padding + sum(heights[t.id] for t in cell) + s.card_gap * (len(cell) - 1)
+                row_height = max(row_height, needed + 8)  # room below for loop flows
+        for stage_index, (stage, cell) in enumerate(zip(stages, lane_cells)):
+            column_x = left + stage_index * s.column_width
+            cells[(persona.id, stage.id)] = CellBox(persona.id, stage.id, Rect(column_x, 0.0, s.column_width, row_height))
+            card_y = s.cell_padding
+            card_x = column_x + s.cell_padding
+            for position, t in enumerate(cell):
+                box = self.reused_card(t, persona, position, card_x, card_y)
+                if box is None:
+                    rect = Rect(card_x, card_y, s.card_width, heights[t.id])
+                    title = self.titles.get(t.id)
+                    box = self.card(t, persona, position, rect, title if title is not None else self.card_title(t))
+                cards[t.id] = box
+                self.sources[t.id] = t
+                card_y = box.rect.bottom + s.card_gap
+        return row_height
+
     def flows(
         self, cards: dict[str, CardBox], lanes: dict[str, LaneBox], row_bottom: dict[str, float]
     ) -> dict[str, FlowPath]:
-        """Flows inside one lane are in its coordinates; flows between lanes in the map's.
-
-        A flow's path is reused when its flow, both its cards' boxes and what its
-        route depends on in their lanes (row height for flows that dip below the
-        cards, the lane's place for flows between lanes) are unchanged.
-        """
-        s = self.style
+        """Flows inside one lane are in its coordinates; flows between lanes in the map's."""
         previous = self.previous
-        stage_index = self.stage_index
-        old_sources = previous.sources if previous else {}
-        old_flows = previous.flows if previous else {}
-        old_cards = previous.cards if previous else {}
-        # Per lane, once: is its cards row as tall as before, and is it where it was?
-        same_height: dict[str, bool] = {}
-        same_place: dict[str, bool] = {}
-        for persona, lane in lanes.items():
-            old = previous.lanes.get(persona) if previous else None
-            same_height[persona] = old is not None and old.rows[0].rect.h == row_bottom[persona]
-            same_place[persona] = old is not None and old.y == lane.y
-        ports = self.ports(cards, lanes)
-        flows: dict[str, FlowPath] = {}
-        sources = self.sources
-        for f in self.map.flows:
-            source, target = cards.get(f.source), cards.get(f.target)
-            if source is None or target is None:
-                continue
-            sources[f.id] = f
-            port = ports.get(f.id, (0.5, 0.5))
-            sources[f"port:{f.id}"] = port
-            same_lane = source.persona == target.persona
-            if (old_sources.get(f.id) is f and old_cards.get(f.source) is source and old_cards.get(f.target) is target
-                    and old_sources.get(f"port:{f.id}") == port):
-                old = old_flows.get(f.id)
-                if old is not None:
-                    backward = f.kind == "loop" or stage_index[target.stage] < stage_index[source.stage]
-                    fits = same_height[source.persona] or not backward
-                    if not same_lane:
-                        fits = fits and same_place[source.persona] and same_place[target.persona]
-                    if fits:
-                        flows[f.id] = old
-                        continue
-            if same_lane:
-                flows[f.id] = route(f.id, f.kind, f.label, source, target, stage_index,
-                                    row_bottom[source.persona], s, lane=source.persona, ports=port)
-            else:
-                a = _absolute(source, lanes[source.persona].y)
-                b = _absolute(target, lanes[target.persona].y)
-                flows[f.id] = route(f.id, f.kind, f.label, a, b, stage_index,
-                                    lanes[source.persona].y + row_bottom[source.persona], s, lane=None, ports=port)
-        return flows
-
-    def ports(self, cards: dict[str, CardBox], lanes: dict[str, LaneBox]) -> dict[str, tuple[float, float]]:
-        """Spread the forward flows of a card along its edges, ordered by where the other end is,
-        so flows into one card do not run on top of each other."""
-        stage_index = self.stage_index
-        outgoing: dict[str, list[tuple[float, str]]] = {}
-        incoming: dict[str, list[tuple[float, str]]] = {}
-        for f in self.map.flows:
-            source, target = cards.get(f.source), cards.get(f.target)
-            if source is None or target is None or f.kind == "loop":
-                continue
-            if stage_index[target.stage] <= stage_index[source.stage]:
-                continue
-            source_y = lanes[source.persona].y + source.rect.cy
-            target_y = lanes[target.persona].y + target.rect.cy
-            outgoing.setdefault(source.id, []).append((target_y, f.id))
-            incoming.setdefault(target.id, []).append((source_y, f.id))
-        out_share: dict[str, float] = {}
-        in_share: dict[str, float] = {}
-        for table, share in ((outgoing, out_share), (incoming, in_share)):
-            for entries in table.values():
-                entries.sort()
-                for k, (_, flow_id) in enumerate(entries):
-                    share[flow_id] = spread(len(entries), k)
-        return {flow_id: (out_share[flow_id], in_share[flow_id]) for flow_id in out_share}
+        state = previous.sources.get("flows") if previous else None
+        placed, state = place_flows(
+            self.map.flows,
+            FlowInputs(cards, lanes, row_bottom, self.stage_index, self.style),
+            previous.flows if previous else None,
+            previous.cards if previous else None,
+            previous.lanes if previous else None,
+            state if isinstance(state, FlowState) else None,
+        )
+        self.sources["flows"] = state
+        return placed
 
     def known_height(self, t: Touchpoint) -> float:
         if self.previous is not None and self.previous.sources.get(t.id) is t:
             return self.previous.cards[t.id].rect.h
-        return self.card_height(len(self.card_title(t)))
+        title = self.titles[t.id] = self.card_title(t)
+        return self.card_height(len(title))
 
     def reused_card(self, t: Touchpoint, persona: Persona, position: int, x: float, y: float) -> CardBox | None:
         """Last layout's box for this card, if nothing it was made from has changed."""
@@ -489,14 +455,10 @@ class _Builder:
 
 
 def _same_signature(old: object, new: tuple) -> bool:
-    """Same row height, same stages and the very same card objects, in the same order."""
+    """Same colour, same stages and the very same card objects, in the same order."""
     if not isinstance(old, tuple) or old[0] != new[0] or old[1] != new[1] or len(old[2]) != len(new[2]):
         return False
     return all(a is b for a, b in zip(old[2], new[2]))
-
-
-def _absolute(card: CardBox, lane_top: float) -> CardBox:
-    return replace(card, rect=card.rect.moved(0.0, lane_top))
 
 
 def layout_map(the_map: Map, style: Style = DEFAULT_STYLE, previous: MapLayout | None = None) -> MapLayout:
