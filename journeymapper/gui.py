@@ -26,6 +26,7 @@ from .app.desktop import offer_recovery
 from .app.editor import Editor
 from .app.single_instance import InstanceServer, hand_over
 from .app.main_window import APP_NAME, MainWindow, remember_recent
+from .gc_tuning import building_long_lived_objects
 from .io import LoadError, load_path
 from .io.templates import map_from_template
 from .resources import icons_dir
@@ -107,13 +108,14 @@ def _track(window: MainWindow) -> MainWindow:
 def open_window(path: str | os.PathLike[str] | None = None, template: str | None = None) -> MainWindow:
     """A new main window on a map file, a new map from a template, or the start page. Not shown."""
     application()
-    loaded = load_path(path) if path is not None else None
-    window = _track(MainWindow())
-    if loaded is not None:
-        window.set_editor(Editor(loaded, path))
-        remember_recent(Path(path))
-    elif template is not None:
-        window.set_editor(Editor(map_from_template(template)))
+    with building_long_lived_objects():
+        loaded = load_path(path) if path is not None else None
+        window = _track(MainWindow())
+        if loaded is not None:
+            window.set_editor(Editor(loaded, path))
+            remember_recent(Path(path))
+        elif template is not None:
+            window.set_editor(Editor(map_from_template(template)))
     return window
 
 

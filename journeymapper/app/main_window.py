@@ -32,6 +32,7 @@ from ..io.templates import map_from_template
 from ..model.schema import Flow, Persona, Stage, Touchpoint
 from ..canvas.theme import system_style
 from ..canvas.view import MapView
+from ..gc_tuning import building_long_lived_objects, release_long_lived_objects
 from .autosave import INTERVAL_MS, Autosaver
 from .editor import FRAGMENT_MIME, Editor
 from .inline_edit import InlineEditor
@@ -220,11 +221,12 @@ class MainWindow(QMainWindow):
     def load_file(self, path: str | Path) -> bool:
         """Open a file in this window; a bad file shows the loader's message and changes nothing."""
         try:
-            loaded = load_path(path)
+            with building_long_lived_objects():
+                loaded = load_path(path)
+                self.set_editor(Editor(loaded, path))
         except LoadError as exc:
             self.show_error("Could not open the map", "\n".join(exc.lines()))
             return False
-        self.set_editor(Editor(loaded, path))
         remember_recent(Path(path))
         if loaded.upgraded:
             self.statusBar().showMessage(
@@ -678,6 +680,7 @@ class MainWindow(QMainWindow):
                 return
         self.autosave_timer.stop()
         self.autosaver.clear()
+        release_long_lived_objects()  # this window's map and items may now be collected
         self.closed.emit()
         settings().setValue("geometry", self.saveGeometry())
         if self.editor is not None:

@@ -55,6 +55,8 @@ class ProblemsPanel(QTreeWidget):
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Column widths from the first rows only: measuring hundreds of findings slowed opening big maps.
+        self.header().setResizeContentsPrecision(64)
         self.itemActivated.connect(self._activated)
         self._icons = {s: severity_icon(s) for s in SEVERITY_COLORS}
         self.problems: list[Problem] = []

@@ -28,6 +28,15 @@ FLOW_CACHE_AREA = 120_000.0
 
 Z_LANE, Z_STAGE, Z_LIST, Z_CURVE, Z_FLOW, Z_CARD, Z_LABEL, Z_DRAG = 0, 1, 2, 3, 4, 5, 6, 20
 
+# Qt enum members looked up once: each lookup through PySide's enum types costs about a
+# microsecond, and a big map makes tens of thousands of items.
+_CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
+_NOT_CACHED = QGraphicsItem.CacheMode.NoCache
+_SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+_CARD_FLAGS = _SELECTABLE | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+_ANTIALIASED = QPainter.RenderHint.Antialiasing
+_NO_PEN = Qt.PenStyle.NoPen
+
 
 def _polygon(points: tuple[Point, ...], dx: float = 0.0, dy: float = 0.0) -> QPolygonF:
     return QPolygonF([QPointF(p.x + dx, p.y + dy) for p in points])
@@ -41,12 +50,12 @@ class _Item(QGraphicsRectItem):
     `rect()`, kept in C++: Qt asks for bounds far more often than it paints (the
     scene's index re-reads every item of a lane that moves), and a bounding rect
     answered in Python costs a call into the interpreter each time. Subclasses
-    set the rect (`setRect`) and paint; the rect item's own pen and brush stay unused.
+    set the rect (`setRect`) and paint; the rect item's own pen and brush stay unused
+    (its default pen only widens the bounds by half a point).
     """
 
     def __init__(self, element_id: str, style: Style, parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
-        self.setPen(Qt.PenStyle.NoPen)
         self.element_id = element_id
         self.style = style
 
@@ -63,7 +72,7 @@ class StageHeaderItem(_Item):
         super().__init__(box.id, style)
         self.box = box
         self.setZValue(Z_STAGE)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(_SELECTABLE)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.set_box(box)
@@ -104,7 +113,7 @@ class LaneItem(_Item):
         self.box = box
         self.columns = columns
         self.setZValue(Z_LANE)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(_SELECTABLE)
         self.set_box(box, columns)
 
     def set_box(self, box: LaneBox, columns: int) -> None:
@@ -186,11 +195,12 @@ class CardItem(_Item):
         self.hovered = False
         self.setZValue(Z_CARD)
         # A card is redrawn from a cached picture while other things move (drags, scrolling).
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
+        self.setCacheMode(_CACHED)
+        self.setFlags(_CARD_FLAGS)
         self.setAcceptHoverEvents(True)  # the cursor and the flow handle follow the hover
-        self._set_bounds()
-        self.setPos(box.rect.x, box.rect.y)
+        r = box.rect
+        self.setRect(-2, -2, r.w + HANDLE_RADIUS + 6, r.h + 4)
+        self.setPos(r.x, r.y)
         if parent is not None:
             self.setParentItem(parent)
 
@@ -231,12 +241,12 @@ class CardItem(_Item):
         box, p, s = self.box, self.palette, self.style
         dx, dy = -box.rect.x, -box.rect.y
         body = QRectF(0, 0, box.rect.w, box.rect.h)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(_ANTIALIASED)
         selected = self.isSelected()
         painter.setPen(pen(color(p, "selection") if selected else color(p, "card_border"), 2.0 if selected else 0.8))
         painter.setBrush(QBrush(color(p, "card")))
         painter.drawRoundedRect(body, s.card_radius, s.card_radius)
-        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setPen(_NO_PEN)
         painter.setBrush(QBrush(qcolor(box.bar_color)))
         bar = QPainterPath()
         bar.addRoundedRect(QRectF(0, 0, s.card_bar + s.card_radius, box.rect.h), s.card_radius, s.card_radius)
@@ -256,7 +266,7 @@ class CardItem(_Item):
             painter.drawPath(cubic_path((face.mouth,), dx, dy))
         if box.channel_chip is not None:
             chip = qrect(box.channel_chip, dx, dy)
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setPen(_NO_PEN)
             painter.setBrush(QBrush(color(p, "chip")))
             painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
             icon = channel_icon(box.channel, p.muted) if box.channel else None
@@ -267,13 +277,13 @@ class CardItem(_Item):
         x = box.counts_origin.x + dx
         y = box.counts_origin.y + dy
         if box.pains:
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setPen(_NO_PEN)
             painter.setBrush(QBrush(color(p, "pain")))
             painter.drawPolygon(_polygon(triangle(Point(x + 3.5, y - 3), 7)))
             draw_line(painter, x + 9, y, str(box.pains), s.small_size, True, color(p, "pain"))
             x += 22
         if box.opportunities:
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setPen(_NO_PEN)
             painter.setBrush(QBrush(color(p, "opportunity")))
             painter.drawPolygon(_polygon(star(Point(x + 4, y - 3), 9)))
             draw_line(painter, x + 10, y, str(box.opportunities), s.small_size, True, color(p, "opportunity"))
@@ -306,7 +316,7 @@ class FlowItem(_Item):
         super().__init__(path.id, style)
         self.flow = path
         self.setZValue(Z_FLOW)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(_SELECTABLE)
         self.label_item: FlowLabelItem | None = None
         self.set_path(path)
         if parent is not None:
@@ -332,7 +342,7 @@ class FlowItem(_Item):
         # neighbouring cards) is kept as a small picture and redrawn from it while things around it
         # change. Long flows would make big pictures, so they are stroked each time.
         small = bounds.width() * bounds.height() < FLOW_CACHE_AREA
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache if small else QGraphicsItem.CacheMode.NoCache)
+        self.setCacheMode(_CACHED if small else _NOT_CACHED)
         self.update()
 
     def painter_path(self) -> QPainterPath:
@@ -350,13 +360,13 @@ class FlowItem(_Item):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         selected = self.isSelected()
         ink = color(self.palette, "selection" if selected else "flow")
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(_ANTIALIASED)
         painter.setPen(_flow_pen(ink.rgba(), self.style.flow_width * (1.8 if selected else 1.0), self.flow.kind))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self.painter_path())
         if self._arrow is None:
             self._arrow = _polygon(arrow_head(self.flow.arrow_tip, self.flow.arrow_from, self.style.arrow_size))
-        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setPen(_NO_PEN)
         painter.setBrush(QBrush(ink))
         painter.drawPolygon(self._arrow)
 
@@ -386,7 +396,7 @@ class FlowLabelItem(_Item):
         if self.flow.label is None or self.flow.label_rect is None:
             return
         p = self.palette
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(_ANTIALIASED)
         rect = qrect(self.flow.label_rect)
         painter.setPen(pen(color(p, "card_border"), 0.6))
         painter.setBrush(QBrush(color(p, "paper")))
@@ -410,7 +420,7 @@ class CurveItem(_Item):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         p, box = self.palette, self.box
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(_ANTIALIASED)
         painter.setPen(pen(color(p, "zero_line"), 0.8, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(self.row.left(), box.zero_y), QPointF(self.row.right(), box.zero_y))
         if box.path:
@@ -441,10 +451,10 @@ class ListsItem(_Item):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         p = self.palette
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(_ANTIALIASED)
         for item in self.items_:
             ink = color(p, "pain" if item.kind == "pain" else "opportunity")
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setPen(_NO_PEN)
             painter.setBrush(QBrush(ink))
             size = 7.0 if item.level == "high" else 6.0 if item.level == "medium" else 5.0
             shape = triangle(item.marker, size) if item.kind == "pain" else star(item.marker, size + 2)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QRectF, QTimer, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
+from ..layout.elements import FlowPath
 from ..layout.map_layout import MapLayout, layout_map
 from ..layout.style import DEFAULT_STYLE, Style
 from ..model.document import Document
@@ -19,6 +20,9 @@ from ..model.events import MapReplaced
 from .gestures import GestureHandler
 from .items import CardItem, CurveItem, FlowItem, FlowLabelItem, LaneItem, ListsItem, StageHeaderItem
 from .painting import color, qrect
+
+EAGER_FLOWS = 2_000
+"""Maps with more flows than this get flow items lane by lane, as the lanes come into view."""
 
 
 class MapScene(QGraphicsScene):
@@ -44,16 +48,23 @@ class MapScene(QGraphicsScene):
         self.list_items: dict[tuple[str, str], ListsItem] = {}
         self._dirty = False
         self._rebuild = False
+        self._flow_lanes: set[str] | None = None
+        """Lanes whose flows have items; None: every lane's (see `reveal`)."""
         self.gestures = GestureHandler(self)
-        # The BSP index keeps hover, hit tests and painting cheap on big maps (a linear
-        # scan costs ~40 ms at 12,000 items); items are indexed once, after a full build.
-        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        # No spatial index: a dropped card makes its lane taller and moves every lane below, and
+        # a BSP index would re-file every item in them (~20 ms on a 5,000-card map). With item
+        # bounds kept in C++ a linear scan of 12,000 items for a hover or a repaint is ~1 ms.
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         doc.changed.connect(self._on_document_changed)
         self.sync()
 
     # -- finding items ------------------------------------------------------
     def item_for(self, element_id: str) -> QGraphicsItem | None:
         self.sync_if_dirty()
+        if self._flow_lanes is not None and self.layout is not None and element_id not in self.flow_items:
+            path = self.layout.flows.get(element_id)
+            if path is not None and path.lane is not None:
+                self.reveal(QRectF(0, self.layout.lanes[path.lane].y, 1, 1))
         for table in (self.card_items, self.flow_items, self.stage_items, self.lane_items):
             item = table.get(element_id)
             if item is not None:
@@ -107,8 +118,6 @@ class MapScene(QGraphicsScene):
             self._clear_items()
             self.layout = None
         previous = self.layout
-        if previous is None:
-            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         layout = layout_map(self.doc.map, self.style, previous)
         self.layout = layout
         background = color(self.style.palette, "canvas")
@@ -121,8 +130,8 @@ class MapScene(QGraphicsScene):
         self._sync_flows(layout, previous)
         margin = 40.0
         self.setSceneRect(QRectF(-margin, -margin, layout.width + 2 * margin, layout.height + 2 * margin))
-        if previous is None:
-            self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        if self._flow_lanes is not None:
+            self.reveal_in_views()  # a lane may have come into view (a new one, or one that moved)
         self.synced.emit()
 
     def _clear_items(self) -> None:
@@ -219,28 +228,74 @@ class MapScene(QGraphicsScene):
                     current.set_items(items, rect)
 
     def _sync_flows(self, layout: MapLayout, previous: MapLayout | None) -> None:
+        if previous is None:
+            # A big map gets its flows lane by lane, as views show the lanes (see `reveal`).
+            self._flow_lanes = set() if len(layout.flows) > EAGER_FLOWS else None
         for flow_id in list(self.flow_items):
             if flow_id not in layout.flows:
                 self._drop_flow(flow_id)
         old_flows = previous.flows if previous else {}
+        shown = self._flow_lanes
         for flow_id, path in layout.flows.items():
             item = self.flow_items.get(flow_id)
-            parent = self.lane_items[path.lane] if path.lane is not None else None
+            if shown is not None and path.lane is not None and path.lane not in shown:
+                if item is not None:  # its flow moved into a lane no view has shown yet
+                    self._drop_flow(flow_id)
+                continue
             if item is None:
-                item = FlowItem(path, self.style, parent)
-                if parent is None:
-                    self.addItem(item)
-                self.flow_items[flow_id] = item
-                self._sync_label(item, path, parent)
+                self._add_flow(flow_id, path)
                 continue
             if old_flows.get(flow_id) is path and item.flow is path:
                 continue
+            parent = self.lane_items[path.lane] if path.lane is not None else None
             if item.parentItem() is not parent:
                 item.setParentItem(parent)
                 if parent is None and item.scene() is not self:
                     self.addItem(item)
             item.set_path(path)
             self._sync_label(item, path, parent)
+
+    def _add_flow(self, flow_id: str, path: FlowPath) -> None:
+        parent = self.lane_items[path.lane] if path.lane is not None else None
+        item = FlowItem(path, self.style, parent)
+        if parent is None:
+            self.addItem(item)
+        self.flow_items[flow_id] = item
+        self._sync_label(item, path, parent)
+
+    # -- big maps: flow items for the lanes on screen ---------------------------
+    def reveal(self, area: QRectF | None = None) -> None:
+        """Make sure the flows of every lane that `area` (scene coordinates; None: the whole map)
+        touches have items. Views call this as they scroll and zoom.
+
+        A 5,000-card map has 7,500 flows; making an item for each took a third of the time
+        to open it, though a screen shows a few hundred. Maps with up to EAGER_FLOWS flows
+        (almost every real map) have all their flow items from the start."""
+        if self._dirty:
+            self.sync()  # (which reveals what the views show)
+        if self._flow_lanes is None or self.layout is None:
+            return
+        wanted = {
+            lane.id for lane in self.layout.lanes.values()
+            if lane.id not in self._flow_lanes
+            and (area is None or (lane.y < area.bottom() and lane.y + lane.height > area.top()))
+        }
+        if not wanted:
+            return
+        self._flow_lanes |= wanted
+        for flow_id, path in self.layout.flows.items():
+            if path.lane in wanted and flow_id not in self.flow_items:
+                self._add_flow(flow_id, path)
+        if len(self._flow_lanes) == len(self.layout.lanes):
+            self._flow_lanes = None  # every lane shown: no more bookkeeping
+
+    def reveal_in_views(self) -> None:
+        """`reveal` what each view shows, and as much again around it (scrolling on stays smooth)."""
+        if self._flow_lanes is None:
+            return
+        for view in self.views():
+            seen = view.mapToScene(view.viewport().rect()).boundingRect()
+            self.reveal(seen.adjusted(-seen.width() / 2, -seen.height() / 2, seen.width() / 2, seen.height() / 2))
 
     def _sync_label(self, item: FlowItem, path, parent) -> None:
         """Only labelled flows have a label item (most flows have none)."""

@@ -10,6 +10,9 @@ from PySide6.QtWidgets import QGraphicsScene
 def render_scene(scene: QGraphicsScene, scale: float = 1.5, area: QRectF | None = None) -> QImage:
     """The scene (or `area` of it) drawn at `scale` pixels per point, on its background colour."""
     source = area if area is not None else scene.sceneRect()
+    reveal = getattr(scene, "reveal", None)
+    if reveal is not None:
+        reveal(source)  # a big map's scene makes flow items only for the lanes a view has shown
     width = max(1, round(source.width() * scale))
     height = max(1, round(source.height() * scale))
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)

@@ -39,6 +39,19 @@ class MapView(QGraphicsView):
     def map_scene(self) -> MapScene:
         return self.scene()  # type: ignore[return-value]
 
+    # -- what is on screen: a big map makes its flow items as lanes come into view ---------
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
+        super().scrollContentsBy(dx, dy)
+        self.map_scene().reveal_in_views()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.map_scene().reveal_in_views()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.map_scene().reveal_in_views()
+
     # -- zoom ----------------------------------------------------------------
     def zoom(self) -> float:
         return self.transform().m11()
@@ -48,6 +61,7 @@ class MapView(QGraphicsView):
         current = self.zoom()
         if current > 0 and abs(factor - current) > 1e-9:
             self.scale(factor / current, factor / current)
+            self.map_scene().reveal_in_views()
             self.zoomChanged.emit(self.zoom())
 
     def zoom_in(self) -> None:
@@ -64,6 +78,7 @@ class MapView(QGraphicsView):
         if rect.isEmpty():
             return
         self.fitInView(rect.adjusted(-20, -20, 20, 20), Qt.AspectRatioMode.KeepAspectRatio)
+        self.map_scene().reveal_in_views()
         if self.zoom() > MAX_ZOOM or self.zoom() < MIN_ZOOM:
             self.set_zoom(self.zoom())
         self.zoomChanged.emit(self.zoom())

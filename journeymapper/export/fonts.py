@@ -108,6 +108,8 @@ class FontChooser:
     def runs(self, text: str, bold: bool = False) -> list[tuple[str, str]]:
         base = BOLD if bold else REGULAR
         chars = self._base[base]
+        if chars.issuperset(map(ord, text)):  # the usual case, checked at C speed: one run
+            return [(base, text)] if text else []
         pieces: list[tuple[str, str]] = []
         for char in text:
             code = ord(char)

@@ -122,20 +122,17 @@ def _flow_label(p: PagePainter, flow: FlowPath) -> None:
 def _card(p: PagePainter, card: CardBox, layout: MapLayout) -> None:
     s = layout.style
     r = card.rect
-    p.rect(r, fill="card", stroke="card_border", width=0.8, radius=s.card_radius)
-    p.rect(Rect(r.x, r.y + 0.4, s.card_bar, r.h - 0.8), fill=card.bar_color)
+    # Frames and chips repeat (one size per lane, one chip per channel): each is a form, placed per card.
+    p.shape(("card", r.w, r.h, s.card_radius, s.card_bar, card.bar_color), Point(r.x, r.y), r.w, r.h,
+            lambda: _card_frame(p, r.w, r.h, s.card_radius, s.card_bar, card.bar_color))
     p.text(card.title)
     if card.emotion is not None:
         emotion, size = card.emotion, s.icon_size
         p.stamp(f"face{emotion + 2}", card.emotion_center, lambda: _face(p, Point(0, 0), size, emotion))
     if card.channel_chip is not None:
-        chip = card.channel_chip
-        p.rect(chip, fill="chip", radius=chip.h / 2)
-        drawing = channel_drawing(card.channel) if card.channel else None
-        icon = card.channel_icon
-        if drawing is not None and icon is not None:
-            ink = p.color("muted")
-            p.stamp(f"channel-{card.channel}", icon.center, lambda: draw_centered(p.c, drawing, icon.w, ink))
+        chip, channel, icon = card.channel_chip, card.channel, card.channel_icon
+        p.shape(("chip", channel, chip.w, chip.h, icon.x - chip.x, icon.y - chip.y, icon.w), Point(chip.x, chip.y),
+                chip.w, chip.h, lambda: _chip(p, chip, channel, icon))
         p.text_line(card.channel_label_x, chip.bottom - 3, card.channel_label, s.small_size, False, "muted")
     x, y = card.counts_origin
     if card.pains:
@@ -147,6 +144,22 @@ def _card(p: PagePainter, card: CardBox, layout: MapLayout) -> None:
         p.text_line(x + 10, y, str(card.opportunities), s.small_size, True, "opportunity")
     evidence = card.evidence
     p.stamp(f"evidence-{evidence}", card.evidence_center, lambda: _evidence(p, Point(0, 0), 3.6, evidence))
+
+
+def _card_frame(p: PagePainter, w: float, h: float, radius: float, bar: float, bar_color: str) -> None:
+    """The card's rounded box and its persona bar, from (0, 0)."""
+    p.rect(Rect(0, 0, w, h), fill="card", stroke="card_border", width=0.8, radius=radius)
+    p.rect(Rect(0, 0.4, bar, h - 0.8), fill=bar_color)
+
+
+def _chip(p: PagePainter, chip: Rect, channel: str | None, icon: Rect | None) -> None:
+    """The channel chip and its icon, from the chip's corner (0, 0)."""
+    p.rect(Rect(0, 0, chip.w, chip.h), fill="chip", radius=chip.h / 2)
+    drawing = channel_drawing(channel) if channel else None
+    if drawing is not None and icon is not None:
+        ink = p.color("muted")
+        p.stamp(f"channel-{channel}", Point(icon.center.x - chip.x, icon.center.y - chip.y),
+                lambda: draw_centered(p.c, drawing, icon.w, ink))
 
 
 def _face(p: PagePainter, center: Point, size: float, emotion: int) -> None:

@@ -1,15 +1,21 @@
 """Drawing the layout's pieces on a ReportLab canvas, in layout coordinates.
 
 The layout's y grows downwards; the painter maps (x, y) to the page once, so
-the drawing code reads like the canvas's. Text goes through `drawString`,
-which never interprets markup, run by run in the font that has each character.
+the drawing code reads like the canvas's. A big map has tens of thousands of
+shapes, so each shape's PDF operators are written as one string (see pdfops)
+and handed to the canvas with `addLiteral`; colours and pens are set only when
+they change, and pictures that repeat are PDF forms placed where needed. Text
+goes through ReportLab's font machinery, which never interprets markup, run by
+run in the font that has each character.
 """
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable, Sequence
 
 from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfdoc import xObjectName
 from reportlab.pdfgen.canvas import Canvas
 
 from ..layout.elements import TextBlock
@@ -17,10 +23,16 @@ from ..layout.geometry import Cubic, Point, Rect
 from ..layout.style import Palette
 from ..layout.text import ASCENT
 from .fonts import FontChooser
+from .pdfops import TextOps, color_op, curve_format, polygon_format, round_rect_path
 
 _AS_SPACE = {ord(c): " " for c in "\t\n\r\x0b\x0c\u2028\u2029\x85"}
 STAMP_REACH = 24.0
 """A stamp (form) is drawn within this many points of its centre; outside it would be clipped."""
+SHAPE_MARGIN = 4.0
+"""Room around a shape's box for the half of its outline that is drawn outside."""
+
+# Path painting as ReportLab's canvas does it (even-odd fill), so shapes fill as they always did.
+_PAINT = {(False, True): "f*", (True, False): "S", (True, True): "B*", (False, False): "n"}
 
 
 class PagePainter:
@@ -32,10 +44,23 @@ class PagePainter:
         self.ox = 0.0
         self.top = 0.0
         self.k = 1.0
-        self.dy = 0.0
+        self._dy = 0.0
+        self._ty = 0.0
+        """Page y of layout y = 0 (in the current lane): Y(y) = _ty - y * k."""
+        self._place_op = "q 1 0 0 1 "
+        """The start of the operators that place a form at the current scale."""
         self.smallest_text = float("inf")
+        self._emit = canvas.addLiteral
+        self._text = TextOps(canvas)
+        self._shown: dict[tuple[str, bool, float], str | None] = {}
         self._colors: dict[str, Color] = {}
+        self._color_ops: dict[tuple[str, str], str] = {}
         self._forms: set[str] = set()
+        self._shape_names: dict[tuple, str] = {}
+        self._placed: dict[str, str] = {}
+        """Forms already listed in the resources of page `_placed_page`, with the operators that draw them."""
+        self._placed_page = 0
+        self._in_form = False
         self.forget_state()
 
     def forget_state(self) -> None:
@@ -47,13 +72,25 @@ class PagePainter:
     def place(self, ox: float, top: float, k: float) -> None:
         """Layout point (0, 0) goes to page point (ox, top); layout points are scaled by k."""
         self.ox, self.top, self.k = ox, top, k
+        self._ty = top - self._dy * k
+        self._place_op = f"q {fp_str(k)} 0 0 {fp_str(k)} "
         self.forget_state()
 
-    def X(self, x: float) -> float:  # noqa: N802 - page coordinates read better in capitals
+    @property
+    def dy(self) -> float:
+        """The current lane's offset in the map: lane pieces are laid out from their lane's top."""
+        return self._dy
+
+    @dy.setter
+    def dy(self, value: float) -> None:
+        self._dy = value
+        self._ty = self.top - value * self.k
+
+    def X(self, x: float) -> float:  # page coordinates read better in capitals
         return self.ox + x * self.k
 
-    def Y(self, y: float) -> float:  # noqa: N802
-        return self.top - (y + self.dy) * self.k
+    def Y(self, y: float) -> float:
+        return self._ty - y * self.k
 
     # -- colours -----------------------------------------------------------
     def color(self, name: str) -> Color:
@@ -67,82 +104,138 @@ class PagePainter:
             self._colors[name] = cached
         return cached
 
+    def _color_op(self, name: str, operator: str) -> str:
+        key = (name, operator)
+        op = self._color_ops.get(key)
+        if op is None:
+            color = self.color(name)
+            op = self._color_ops[key] = color_op((color.red, color.green, color.blue), operator)
+        return op
+
     # Colours and pens are set only when they change: a big map sets them tens of thousands of times.
+    def _fill_op(self, name: str | None) -> str:
+        """The operator (and a space) that makes `name` the fill colour; "" if it already is, or no fill."""
+        if name is None or name == self._fill:
+            return ""
+        self._fill = name
+        return self._color_op(name, "rg") + " "
+
+    def _stroke_op(self, name: str | None, width: float, dash: tuple[float, ...] | None = None) -> str:
+        """The operators (and a space) that set the pen; "" if it is already set, or no stroke."""
+        if name is None:
+            return ""
+        key = (name, width, self.k, dash)
+        if key == self._stroke:
+            return ""
+        self._stroke = key
+        k = self.k
+        pattern = fp_str([d * k for d in dash]) if dash else ""
+        return f"{self._color_op(name, 'RG')} {fp_str(width * k)} w [{pattern}] 0 d "
+
     def fill(self, name: str) -> None:
-        if name != self._fill:
-            self.c.setFillColor(self.color(name))
-            self._fill = name
+        op = self._fill_op(name)
+        if op:
+            self._emit(op)
 
     def stroke(self, name: str, width: float, dash: tuple[float, ...] | None = None) -> None:
-        key = (name, width, self.k, dash)
-        if key != self._stroke:
-            self.c.setStrokeColor(self.color(name))
-            self.c.setLineWidth(width * self.k)
-            self.c.setDash([d * self.k for d in dash] if dash else [])
-            self._stroke = key
+        op = self._stroke_op(name, width, dash)
+        if op:
+            self._emit(op)
 
+    # -- forms ---------------------------------------------------------------
     def stamp(self, form: str, center: Point, draw: Callable[[], None]) -> None:
         """A small picture drawn once per document (a PDF form) and placed wherever it is needed.
 
         `draw` paints it around (0, 0) in layout units, with y growing downwards.
         """
+        self._place_form(form, center, draw, (-STAMP_REACH, -STAMP_REACH, STAMP_REACH, STAMP_REACH))
+
+    def shape(self, key: tuple, corner: Point, width: float, height: float, draw: Callable[[], None]) -> None:
+        """A stamp for a bigger picture, like a card's frame, that `draw` paints from (0, 0) to (width, height).
+
+        `key` holds everything the picture depends on: the same key, the same form.
+        """
+        name = self._shape_names.get(key)
+        if name is None:
+            name = self._shape_names[key] = f"jm-shape-{len(self._shape_names)}"
+        m = SHAPE_MARGIN
+        self._place_form(name, corner, draw, (-m, -height - m, width + m, m))
+
+    def _place_form(self, form: str, at: Point, draw: Callable[[], None],
+                    box: tuple[float, float, float, float]) -> None:
         c = self.c
         if form not in self._forms:
-            c.beginForm(form, lowerx=-STAMP_REACH, lowery=-STAMP_REACH, upperx=STAMP_REACH, uppery=STAMP_REACH)
-            saved = (self.ox, self.top, self.k, self.dy, self._fill, self._stroke)
-            self.ox, self.top, self.k, self.dy = 0.0, 0.0, 1.0, 0.0
-            self.forget_state()
-            draw()
-            self.ox, self.top, self.k, self.dy, self._fill, self._stroke = saved
-            c.endForm()
-            self._forms.add(form)
-        c.saveState()
-        c.translate(self.X(center.x), self.Y(center.y))
-        c.scale(self.k, self.k)
+            self._define_form(form, draw, box)
+        page = c.getPageNumber()
+        if page != self._placed_page:
+            self._placed_page = page
+            self._placed.clear()
+        x, y = self.ox + at.x * self.k, self._ty - at.y * self.k
+        drawn = self._placed.get(form)
+        if drawn is not None and not self._in_form:
+            self._emit(f"{self._place_op}{x:.4f} {y:.4f}{drawn}")
+            return
+        # The first time on a page (or in a form) the canvas draws it, so the page lists the form.
+        self._emit(f"{self._place_op}{x:.4f} {y:.4f} cm")
         c.doForm(form)
-        c.restoreState()
+        self._emit("Q")
+        if not self._in_form:
+            self._placed[form] = f" cm /{xObjectName(form)} Do Q"
+
+    def _define_form(self, form: str, draw: Callable[[], None], box: tuple[float, float, float, float]) -> None:
+        c = self.c
+        lowerx, lowery, upperx, uppery = box
+        c.beginForm(form, lowerx=lowerx, lowery=lowery, upperx=upperx, uppery=uppery)
+        saved = (self.ox, self.top, self.k, self._dy, self._fill, self._stroke, self._in_form)
+        self._in_form = True
+        self._dy = 0.0
+        self.place(0.0, 0.0, 1.0)
+        draw()
+        ox, top, k, self._dy, fill, stroke, self._in_form = saved
+        self.place(ox, top, k)
+        self._fill, self._stroke = fill, stroke  # the form has its own graphics state: the page's is as it was
+        c.endForm()
+        self._forms.add(form)
 
     # -- shapes --------------------------------------------------------------
     def rect(self, r: Rect, fill: str | None = None, stroke: str | None = None, width: float = 0.6,
              radius: float = 0.0) -> None:
-        if fill:
-            self.fill(fill)
-        if stroke:
-            self.stroke(stroke, width)
-        x, y, w, h = self.X(r.x), self.Y(r.bottom), r.w * self.k, r.h * self.k
+        k = self.k
+        state = self._fill_op(fill) + self._stroke_op(stroke, width)
+        x, y, w, h = self.ox + r.x * k, self._ty - r.bottom * k, r.w * k, r.h * k
+        paint = _PAINT[bool(stroke), bool(fill)]
         if radius:
-            self.c.roundRect(x, y, w, h, radius * self.k, stroke=1 if stroke else 0, fill=1 if fill else 0)
+            self._emit(f"{state}{round_rect_path(x, y, w, h, radius * k)} {paint}")
         else:
-            self.c.rect(x, y, w, h, stroke=1 if stroke else 0, fill=1 if fill else 0)
+            self._emit(f"{state}{x:.4f} {y:.4f} {w:.4f} {h:.4f} re {paint}")
 
     def line(self, a: Point, b: Point) -> None:
-        self.c.line(self.X(a.x), self.Y(a.y), self.X(b.x), self.Y(b.y))
+        k, ox, ty = self.k, self.ox, self._ty
+        self._emit(f"{ox + a.x * k:.4f} {ty - a.y * k:.4f} m {ox + b.x * k:.4f} {ty - b.y * k:.4f} l S")
 
-    def curve(self, segments: tuple[Cubic, ...] | list[Cubic]) -> None:
+    def curve(self, segments: Sequence[Cubic]) -> None:
         if not segments:
             return
-        path = self.c.beginPath()
+        k, ox, ty = self.k, self.ox, self._ty
         first = segments[0].p0
-        path.moveTo(self.X(first.x), self.Y(first.y))
+        numbers = [ox + first.x * k, ty - first.y * k]
         for s in segments:
-            path.curveTo(self.X(s.c1.x), self.Y(s.c1.y), self.X(s.c2.x), self.Y(s.c2.y), self.X(s.p1.x), self.Y(s.p1.y))
-        self.c.drawPath(path, stroke=1, fill=0)
+            c1, c2, p1 = s.c1, s.c2, s.p1
+            numbers += (ox + c1.x * k, ty - c1.y * k, ox + c2.x * k, ty - c2.y * k, ox + p1.x * k, ty - p1.y * k)
+        self._emit(curve_format(len(segments)) % tuple(numbers))
 
-    def polygon(self, points: tuple[Point, ...], fill: str) -> None:
-        self.fill(fill)
-        path = self.c.beginPath()
-        path.moveTo(self.X(points[0].x), self.Y(points[0].y))
-        for p in points[1:]:
-            path.lineTo(self.X(p.x), self.Y(p.y))
-        path.close()
-        self.c.drawPath(path, stroke=0, fill=1)
+    def polygon(self, points: Sequence[Point], fill: str) -> None:
+        k, ox, ty = self.k, self.ox, self._ty
+        numbers = []
+        for p in points:
+            numbers += (ox + p.x * k, ty - p.y * k)
+        self._emit(self._fill_op(fill) + polygon_format(len(points)) % tuple(numbers))
 
     def circle(self, center: Point, radius: float, fill: str | None = None, stroke: str | None = None,
                width: float = 0.8) -> None:
-        if fill:
-            self.fill(fill)
-        if stroke:
-            self.stroke(stroke, width)
+        state = self._fill_op(fill) + self._stroke_op(stroke, width)
+        if state:
+            self._emit(state)
         self.c.circle(self.X(center.x), self.Y(center.y), radius * self.k, stroke=1 if stroke else 0,
                       fill=1 if fill else 0)
 
@@ -151,17 +244,31 @@ class PagePainter:
         """One line at a layout baseline; each run in the font that has its characters."""
         if not text:
             return
-        # Tabs and line breaks have no glyph: one line of print shows them as spaces.
-        text = text.translate(_AS_SPACE)
-        page_size = size * self.k
+        k = self.k
+        page_size = size * k
         self.smallest_text = min(self.smallest_text, page_size)
-        self.fill(color)
-        cursor = self.X(x)
-        y = self.Y(baseline)
-        for font, run in self.fonts.runs(text, bold):
+        state = self._fill_op(color)
+        px, py = self.ox + x * k, self._ty - baseline * k
+        # Labels repeat (channels, counts, axis marks): what shows a line is made once per text and size.
+        key = (text, bold, page_size)
+        if key in self._shown:
+            shown = self._shown[key]
+        else:
+            shown = self._shown[key] = self._text.shown(self._runs(text, bold), page_size)
+        if shown is not None:
+            # The origin exactly as ReportLab writes it: glyphs snap to the same pixels as they always did.
+            self._emit(f"{state}BT {fp_str(px, py)} Td{shown}")
+            return
+        if state:  # a font that is not a TrueType subset font: the canvas draws it
+            self._emit(state)
+        for font, run in self._runs(text, bold):
             self.c.setFont(font, page_size)
-            self.c.drawString(cursor, y, run)
-            cursor += self.c.stringWidth(run, font, page_size)
+            self.c.drawString(px, py, run)
+            px += self.c.stringWidth(run, font, page_size)
+
+    def _runs(self, text: str, bold: bool) -> list[tuple[str, str]]:
+        # Tabs and line breaks have no glyph: one line of print shows them as spaces.
+        return self.fonts.runs(text.translate(_AS_SPACE), bold)
 
     def text(self, block: TextBlock | None) -> None:
         if block is None or not block.lines:

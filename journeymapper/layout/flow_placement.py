@@ -194,17 +194,17 @@ class _Placer:
     def all_ports(self, flows) -> dict[str, Ports]:
         """Spread the forward flows of every card along its edges, ordered by where the other end is,
         so flows into one card do not run on top of each other."""
-        cards, stage_index, key = self.cards, self.stage_index, self.height_key
+        stage_index, lane_index = self.stage_index, self.lane_index
+        column = {card_id: stage_index[card.stage] for card_id, card in self.cards.items()}
+        key = {card_id: (lane_index[card.persona], card.rect.cy) for card_id, card in self.cards.items()}
         outgoing: dict[str, list[tuple[tuple[int, float], str]]] = {}
         incoming: dict[str, list[tuple[tuple[int, float], str]]] = {}
         for f in flows:
-            if f.kind == "loop":
+            source, target = f.source, f.target
+            if f.kind == "loop" or source not in column or target not in column or column[target] <= column[source]:
                 continue
-            source, target = cards.get(f.source), cards.get(f.target)
-            if source is None or target is None or stage_index[target.stage] <= stage_index[source.stage]:
-                continue
-            outgoing.setdefault(f.source, []).append((key(target), f.id))
-            incoming.setdefault(f.target, []).append((key(source), f.id))
+            outgoing.setdefault(source, []).append((key[target], f.id))
+            incoming.setdefault(target, []).append((key[source], f.id))
         out_share = _shares(outgoing)
         in_share = _shares(incoming)
         return {flow_id: (share, in_share[flow_id]) for flow_id, share in out_share.items()}

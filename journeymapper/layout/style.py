@@ -78,7 +78,9 @@ class Style:
     list_row_min_height: float = 30.0
     list_item_lines: int = 2
     empty_cards_row_height: float = 80.0
-    flow_width: float = 1.1
+    flow_width: float = 1.0
+    """One pixel at 100 %: Qt strokes lines no wider than a device pixel ten times faster
+    (dashed curves most of all), which keeps a big map's canvas quick to repaint."""
     arrow_size: float = 6.0
     icon_size: float = 13.0
 

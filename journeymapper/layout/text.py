@@ -41,13 +41,23 @@ def _missing_width(char: str) -> float:
     return 1000.0 if unicodedata.east_asian_width(char) in ("W", "F") else 600.0
 
 
+@lru_cache(maxsize=None)
+def _char_widths(name: str) -> dict[str, float]:
+    """Advance widths by character (not code point): `text_width` sums them without a loop in Python."""
+    widths, _ = _widths(name)
+    return {chr(code): width for code, width in widths.items()}
+
+
 @lru_cache(maxsize=65536)
 def text_width(text: str, size: float, font: str = REGULAR) -> float:
-    widths, _ = _widths(font)
-    total = 0.0
-    for char in text:
-        width = widths.get(ord(char))
-        total += width if width is not None else _missing_width(char)
+    table = _char_widths(font)
+    try:
+        total = sum(map(table.__getitem__, text))
+    except KeyError:  # a character the font lacks: measured by its East Asian width
+        total = 0.0
+        for char in text:
+            width = table.get(char)
+            total += width if width is not None else _missing_width(char)
     return total * size / 1000.0
 
 

@@ -9,10 +9,11 @@ from tests.benchmarks.bigmap import big_map
 
 from .bench_export import measure
 
-# The issue's goal is 2x; a card is about eight drawing operations against the baseline's two, and
-# the export measures about 12x here (see bench_export.py and the issue note). This guard catches a
-# regression (it was 20x before faces, dots and evidence marks became PDF forms), not the goal.
-MAX_RATIO = 20
+# The issue's goal is 2x. The export measures about 4.5x here, a third of it the layout (see
+# bench_export.py); drawing shape by shape through ReportLab's canvas calls again measured 12x, and
+# 20x before faces, dots and evidence marks became PDF forms. This guard catches such a regression,
+# with room for a noisy machine, not the goal.
+MAX_RATIO = 10
 
 
 def test_export_stays_within_a_small_multiple_of_bare_reportlab():

@@ -1,0 +1,147 @@
+"""PDF content-stream operators written as strings: the fast path of the PDF export.
+
+A big map draws tens of thousands of shapes. ReportLab's canvas formats every
+number with `fp_str` and keeps a graphics-state stack per call, which cost more
+than the drawing itself; the painter builds each shape's operators here and
+hands them to the canvas with the public `Canvas.addLiteral`. Text still goes
+through ReportLab's font machinery (TrueType subsets, `escapePDF`), so fonts
+are subset and embedded as before and text from the map is never read as
+markup or PDF syntax.
+
+Coordinates are page points written with four decimals (`NUM`): as fine as
+ReportLab's own numbers, so shapes land on the same pixels as before.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+NUM = "%.4f"
+ROUND_CORNER = 0.4472
+"""ReportLab's control-point factor for a rounded corner: the same curves as `Canvas.roundRect`."""
+
+_ROUND_RECT = " ".join([
+    f"{NUM} {NUM} m {NUM} {NUM} l",
+    f"{NUM} {NUM} {NUM} {NUM} {NUM} {NUM} c {NUM} {NUM} l",
+    f"{NUM} {NUM} {NUM} {NUM} {NUM} {NUM} c {NUM} {NUM} l",
+    f"{NUM} {NUM} {NUM} {NUM} {NUM} {NUM} c {NUM} {NUM} l",
+    f"{NUM} {NUM} {NUM} {NUM} {NUM} {NUM} c h",
+])
+
+
+def round_rect_path(x: float, y: float, w: float, h: float, radius: float) -> str:
+    """The path of `Canvas.roundRect` (same points, same order), without the canvas's bookkeeping."""
+    xlo, xhi = (x, x + w) if w >= 0 else (x + w, x)
+    ylo, yhi = (y, y + h) if h >= 0 else (y + h, y)
+    r = radius
+    t = ROUND_CORNER * r
+    return _ROUND_RECT % (
+        xlo + r, ylo, xhi - r, ylo,
+        xhi - t, ylo, xhi, ylo + t, xhi, ylo + r, xhi, yhi - r,
+        xhi, yhi - t, xhi - t, yhi, xhi - r, yhi, xlo + r, yhi,
+        xlo + t, yhi, xlo, yhi - t, xlo, yhi - r, xlo, ylo + r,
+        xlo, ylo + t, xlo + t, ylo, xlo + r, ylo,
+    )
+
+
+@lru_cache(maxsize=64)
+def curve_format(segments: int) -> str:
+    """A stroked path of `segments` cubic curves: 2 + 6 * segments numbers."""
+    return f"{NUM} {NUM} m " + f"{NUM} {NUM} {NUM} {NUM} {NUM} {NUM} c " * segments + "S"
+
+
+@lru_cache(maxsize=64)
+def polygon_format(points: int) -> str:
+    """A closed polygon of `points` corners, filled as ReportLab fills (even-odd): 2 * points numbers."""
+    return f"{NUM} {NUM} m " + f"{NUM} {NUM} l " * (points - 1) + "h f*"
+
+
+def color_op(rgb: tuple[float, float, float], operator: str) -> str:
+    """`r g b rg` (fill) or `r g b RG` (stroke), numbers as ReportLab writes them."""
+    return f"{fp_str(rgb)} {operator}"
+
+
+class TextOps:
+    """Text-showing operators for lines of text, made with ReportLab's font machinery."""
+
+    def __init__(self, canvas: Canvas) -> None:
+        self._doc = canvas._doc  # the document the fonts keep their subsets for, as ReportLab's text objects do
+        self._fonts: dict[str, _FontCodes | None] = {}
+
+    def _codes(self, font_name: str) -> _FontCodes | None:
+        try:
+            return self._fonts[font_name]
+        except KeyError:
+            font = pdfmetrics.getFont(font_name)
+            codes = _FontCodes(font, self._doc) if getattr(font, "_dynamicFont", False) else None
+            self._fonts[font_name] = codes
+            return codes
+
+    def shown(self, runs: list[tuple[str, str]], size: float) -> str | None:
+        """The rest of a text object after its origin (`BT x y Td`): `runs` shown one after another, then `ET`.
+
+        It does not depend on the origin, so a label can be shown anywhere with the same operators.
+        None if a font is not a TrueType subset font: then the canvas must draw the text.
+        """
+        size_op = fp_str(size)
+        parts = []
+        last = len(runs) - 1
+        for n, (font_name, run) in enumerate(runs):
+            codes = self._codes(font_name)
+            if codes is None:
+                return None
+            for name, chunk in codes.encode(run):
+                parts.append(f" {name} {size_op} Tf ({escapePDF(chunk)}) Tj")
+            if n < last:  # the next run starts where this one ends
+                parts.append(f" {NUM} 0 Td" % pdfmetrics.stringWidth(run, font_name, size))
+        parts.append(" ET")
+        return "".join(parts)
+
+
+class _FontCodes:
+    """One TrueType font's character codes in one document.
+
+    The font gives every character its code in one of its subsets for the
+    document, and registers the subset to be embedded, as `PDFTextObject` does
+    with `splitString` and `getSubsetInternalName`. A code never changes once
+    given, so codes are kept here: a run is encoded with a look-up per
+    character instead of a `splitString` per run.
+    """
+
+    def __init__(self, font: TTFont, doc: object) -> None:
+        self._font = font
+        self._doc = doc
+        self._first: dict[str, bytes] = {}
+        """The byte of each character of the first subset (nearly every character of a map)."""
+        self._names: dict[int, str] = {}
+
+    def _learn(self, run: str) -> None:
+        """Let the font give the run's new characters their codes, in order (as splitString on the run does)."""
+        for char in dict.fromkeys(run):
+            if char not in self._first:
+                [(subset, byte)] = self._font.splitString(char, self._doc)
+                if subset == 0:
+                    self._first[char] = byte
+
+    def _name(self, subset: int) -> str:
+        name = self._names.get(subset)
+        if name is None:
+            name = self._names[subset] = self._font.getSubsetInternalName(subset, self._doc)
+        return name
+
+    def encode(self, run: str) -> list[tuple[str, bytes]]:
+        """(subset font resource, bytes) pieces that show `run`."""
+        first = self._first
+        try:
+            return [(self._name(0), b"".join([first[char] for char in run]))]
+        except KeyError:
+            self._learn(run)
+        try:
+            return [(self._name(0), b"".join([first[char] for char in run]))]
+        except KeyError:  # characters beyond the first subset: the font splits the run itself
+            return [(self._name(subset), chunk) for subset, chunk in self._font.splitString(run, self._doc)]
