@@ -8,6 +8,7 @@ while a map is opened, and what was built is then frozen (moved out of the
 collector's sight, `gc.freeze`): it lives as long as its window anyway, and
 later collections stay short instead of walking the whole map after an edit.
 When a window closes, everything is unfrozen so its objects can be collected.
+An export pauses the collector too, without freezing: its layout is freed after.
 """
 
 from __future__ import annotations
@@ -15,6 +16,18 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the collector while the block runs (an export builds a whole layout and frees it after)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @contextmanager

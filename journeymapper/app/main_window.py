@@ -600,6 +600,7 @@ class MainWindow(QMainWindow):
 
     def _select_all(self) -> None:
         if self.editor is not None:
+            self.editor.scene.reveal()  # a big map's lanes not shown yet have their cards made now
             self.editor.scene.select_only(list(self.editor.scene.card_items))
 
     def _fill_recent(self) -> None:

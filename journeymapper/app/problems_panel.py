@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from ..check import Problem
 
+PATCH_ROWS = 16
+"""Up to this many changed findings are rewritten in their rows; more, and all rows are made again."""
 SEVERITY_COLORS = {"error": "#C92A2A", "warning": "#E8890C", "info": "#1C7ED6"}
 
 
@@ -62,21 +64,33 @@ class ProblemsPanel(QTreeWidget):
         self.problems: list[Problem] = []
 
     def set_problems(self, problems: list[Problem]) -> None:
-        if problems == self.problems and self.topLevelItemCount() == len(problems):
+        old = self.problems
+        if problems == old and self.topLevelItemCount() == len(problems):
             return  # most edits do not change the findings: keep the rows (and the user's place)
         self.problems = problems
         self.setUpdatesEnabled(False)
-        self.clear()
-        rows = []
-        for problem in problems:
-            # Plain text only: a touchpoint title with markup shows as typed.
-            row = QTreeWidgetItem([problem.code, " ".join(problem.message.split()), ", ".join(problem.elements)])
-            row.setIcon(0, self._icons.get(problem.severity, QIcon()))
-            row.setToolTip(0, problem.severity)
-            row.setData(0, Qt.ItemDataRole.UserRole, list(problem.elements))
-            rows.append(row)
-        self.addTopLevelItems(rows)
+        changed = [i for i, (new, was) in enumerate(zip(problems, old)) if new != was]
+        if self.topLevelItemCount() == len(old) == len(problems) and len(changed) <= PATCH_ROWS:
+            for index in changed:  # a few findings changed in place (a renamed card): patch their rows
+                self._fill(self.topLevelItem(index), problems[index])
+        else:  # rows came or went: building them again in one go is quicker than moving them
+            self.clear()
+            rows = []
+            for problem in problems:
+                row = QTreeWidgetItem()
+                self._fill(row, problem)
+                rows.append(row)
+            self.addTopLevelItems(rows)
         self.setUpdatesEnabled(True)
+
+    def _fill(self, row: QTreeWidgetItem, problem: Problem) -> None:
+        # Plain text only: a touchpoint title with markup shows as typed.
+        row.setText(0, problem.code)
+        row.setText(1, " ".join(problem.message.split()))
+        row.setText(2, ", ".join(problem.elements))
+        row.setIcon(0, self._icons.get(problem.severity, QIcon()))
+        row.setToolTip(0, problem.severity)
+        row.setData(0, Qt.ItemDataRole.UserRole, list(problem.elements))
 
     def _activated(self, item: QTreeWidgetItem, column: int) -> None:
         self.elementsActivated.emit(item.data(0, Qt.ItemDataRole.UserRole) or [])

@@ -318,6 +318,7 @@ class FlowItem(_Item):
         self.setZValue(Z_FLOW)
         self.setFlag(_SELECTABLE)
         self.label_item: FlowLabelItem | None = None
+        self._cached = False
         self.set_path(path)
         if parent is not None:
             self.setParentItem(parent)
@@ -330,19 +331,24 @@ class FlowItem(_Item):
         self._shape = None
         self._arrow = None
         # The curve lies inside its control points; the arrow head and the pen need a margin.
-        (a, b, c, d), *rest = path.path
-        left, right = min(a.x, b.x, c.x, d.x), max(a.x, b.x, c.x, d.x)
-        top, bottom = min(a.y, b.y, c.y, d.y), max(a.y, b.y, c.y, d.y)
-        for segment in rest:
-            left, right = min(left, *(p.x for p in segment)), max(right, *(p.x for p in segment))
-            top, bottom = min(top, *(p.y for p in segment)), max(bottom, *(p.y for p in segment))
-        bounds = QRectF(left - 10.0, top - 10.0, right - left + 20.0, bottom - top + 20.0)
-        self.setRect(bounds)
+        segments = path.path
+        if len(segments) == 1:
+            (a, b, c, d), = segments
+            left, right = min(a.x, b.x, c.x, d.x), max(a.x, b.x, c.x, d.x)
+            top, bottom = min(a.y, b.y, c.y, d.y), max(a.y, b.y, c.y, d.y)
+        else:
+            xs = [p.x for segment in segments for p in segment]
+            ys = [p.y for segment in segments for p in segment]
+            left, right, top, bottom = min(xs), max(xs), min(ys), max(ys)
+        width, height = right - left + 20.0, bottom - top + 20.0
+        self.setRect(left - 10.0, top - 10.0, width, height)
         # Stroking an antialiased dashed curve is slow; a short flow (the usual one, between
         # neighbouring cards) is kept as a small picture and redrawn from it while things around it
         # change. Long flows would make big pictures, so they are stroked each time.
-        small = bounds.width() * bounds.height() < FLOW_CACHE_AREA
-        self.setCacheMode(_CACHED if small else _NOT_CACHED)
+        small = width * height < FLOW_CACHE_AREA
+        if small != self._cached:
+            self._cached = small
+            self.setCacheMode(_CACHED if small else _NOT_CACHED)
         self.update()
 
     def painter_path(self) -> QPainterPath:

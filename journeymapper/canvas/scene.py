@@ -20,9 +20,11 @@ from ..model.events import MapReplaced
 from .gestures import GestureHandler
 from .items import CardItem, CurveItem, FlowItem, FlowLabelItem, LaneItem, ListsItem, StageHeaderItem
 from .painting import color, qrect
+from .reveal import Revealed, vertical_extent
 
-EAGER_FLOWS = 2_000
-"""Maps with more flows than this get flow items lane by lane, as the lanes come into view."""
+EAGER_ITEMS = 3_000
+"""Maps with more cards and flows than this get their card and flow items part by part, as
+views show them (see `MapScene.reveal`); smaller maps, nearly all real ones, get all at once."""
 
 
 class MapScene(QGraphicsScene):
@@ -48,8 +50,9 @@ class MapScene(QGraphicsScene):
         self.list_items: dict[tuple[str, str], ListsItem] = {}
         self._dirty = False
         self._rebuild = False
-        self._flow_lanes: set[str] | None = None
-        """Lanes whose flows have items; None: every lane's (see `reveal`)."""
+        self._shown: Revealed | None = None
+        """The parts of a big map's lanes whose cards and flows have items; None: all (see `reveal`)."""
+        self._extents: dict[str, tuple[FlowPath, float, float]] = {}
         self.gestures = GestureHandler(self)
         # No spatial index: a dropped card makes its lane taller and moves every lane below, and
         # a BSP index would re-file every item in them (~20 ms on a 5,000-card map). With item
@@ -61,10 +64,8 @@ class MapScene(QGraphicsScene):
     # -- finding items ------------------------------------------------------
     def item_for(self, element_id: str) -> QGraphicsItem | None:
         self.sync_if_dirty()
-        if self._flow_lanes is not None and self.layout is not None and element_id not in self.flow_items:
-            path = self.layout.flows.get(element_id)
-            if path is not None and path.lane is not None:
-                self.reveal(QRectF(0, self.layout.lanes[path.lane].y, 1, 1))
+        if self._shown is not None and self.layout is not None:
+            self._reveal_element(element_id)
         for table in (self.card_items, self.flow_items, self.stage_items, self.lane_items):
             item = table.get(element_id)
             if item is not None:
@@ -123,6 +124,9 @@ class MapScene(QGraphicsScene):
         background = color(self.style.palette, "canvas")
         if self.backgroundBrush().color() != background:
             self.setBackgroundBrush(QBrush(background))  # (setting it repaints the whole view)
+        if previous is None:
+            # A big map gets its cards and flows part by part, as views show them (see `reveal`).
+            self._shown = Revealed() if len(layout.cards) + len(layout.flows) > EAGER_ITEMS else None
         self._sync_stages(layout)
         self._sync_lanes(layout)
         self._sync_cards(layout, previous)
@@ -130,8 +134,8 @@ class MapScene(QGraphicsScene):
         self._sync_flows(layout, previous)
         margin = 40.0
         self.setSceneRect(QRectF(-margin, -margin, layout.width + 2 * margin, layout.height + 2 * margin))
-        if self._flow_lanes is not None:
-            self.reveal_in_views()  # a lane may have come into view (a new one, or one that moved)
+        if self._shown is not None:
+            self.reveal_in_views()  # a part of a lane may have come into view (a new lane, or one that moved)
         self.synced.emit()
 
     def _clear_items(self) -> None:
@@ -189,12 +193,18 @@ class MapScene(QGraphicsScene):
     def _sync_cards(self, layout: MapLayout, previous: MapLayout | None) -> None:
         for card_id in list(self.card_items):
             if card_id not in layout.cards:
-                item = self.card_items.pop(card_id)
-                item.setParentItem(None)
-                self.removeItem(item)
+                self._drop_card(card_id)
         old_cards = previous.cards if previous else {}
+        shown = self._shown
         for card_id, box in layout.cards.items():
             item = self.card_items.get(card_id)
+            if shown is not None:
+                if item is None and old_cards.get(card_id) is box:
+                    continue  # not shown before, and still where it was
+                if not shown.covers(box.persona, box.rect.y, box.rect.bottom):
+                    if item is not None:  # moved to a part of the map no view has shown yet
+                        self._drop_card(card_id)
+                    continue
             lane = self.lane_items[box.persona]
             if item is None:
                 item = CardItem(box, self.style, lane)
@@ -205,6 +215,12 @@ class MapScene(QGraphicsScene):
             if item.parentItem() is not lane:
                 item.setParentItem(lane)
             item.set_box(box)
+
+    def _drop_card(self, card_id: str) -> None:
+        item = self.card_items.pop(card_id)
+        item.setParentItem(None)
+        if item.scene() is self:
+            self.removeItem(item)
 
     def _sync_lane_content(self, layout: MapLayout, previous: MapLayout | None) -> None:
         for persona_id, lane_box in layout.lanes.items():
@@ -228,20 +244,20 @@ class MapScene(QGraphicsScene):
                     current.set_items(items, rect)
 
     def _sync_flows(self, layout: MapLayout, previous: MapLayout | None) -> None:
-        if previous is None:
-            # A big map gets its flows lane by lane, as views show the lanes (see `reveal`).
-            self._flow_lanes = set() if len(layout.flows) > EAGER_FLOWS else None
         for flow_id in list(self.flow_items):
             if flow_id not in layout.flows:
                 self._drop_flow(flow_id)
         old_flows = previous.flows if previous else {}
-        shown = self._flow_lanes
+        shown = self._shown
         for flow_id, path in layout.flows.items():
             item = self.flow_items.get(flow_id)
-            if shown is not None and path.lane is not None and path.lane not in shown:
-                if item is not None:  # its flow moved into a lane no view has shown yet
-                    self._drop_flow(flow_id)
-                continue
+            if shown is not None and path.lane is not None:
+                if item is None and old_flows.get(flow_id) is path:
+                    continue  # not shown before, and runs where it ran
+                if not shown.covers(path.lane, *self._extent(flow_id, path)):
+                    if item is not None:  # it now runs in a part of the map no view has shown yet
+                        self._drop_flow(flow_id)
+                    continue
             if item is None:
                 self._add_flow(flow_id, path)
                 continue
@@ -263,35 +279,65 @@ class MapScene(QGraphicsScene):
         self.flow_items[flow_id] = item
         self._sync_label(item, path, parent)
 
-    # -- big maps: flow items for the lanes on screen ---------------------------
+    # -- big maps: card and flow items for the parts on screen ---------------------------
     def reveal(self, area: QRectF | None = None) -> None:
-        """Make sure the flows of every lane that `area` (scene coordinates; None: the whole map)
-        touches have items. Views call this as they scroll and zoom.
-
-        A 5,000-card map has 7,500 flows; making an item for each took a third of the time
-        to open it, though a screen shows a few hundred. Maps with up to EAGER_FLOWS flows
-        (almost every real map) have all their flow items from the start."""
+        """Make sure the cards and flows in `area` (scene coordinates; None: the whole map) have
+        items. Views call this as they scroll and zoom; see reveal.py. Maps with up to
+        EAGER_ITEMS cards and flows (almost every real map) have all their items from the start."""
         if self._dirty:
             self.sync()  # (which reveals what the views show)
-        if self._flow_lanes is None or self.layout is None:
+        shown, layout = self._shown, self.layout
+        if shown is None or layout is None:
             return
-        wanted = {
-            lane.id for lane in self.layout.lanes.values()
-            if lane.id not in self._flow_lanes
-            and (area is None or (lane.y < area.bottom() and lane.y + lane.height > area.top()))
-        }
-        if not wanted:
-            return
-        self._flow_lanes |= wanted
-        for flow_id, path in self.layout.flows.items():
-            if path.lane in wanted and flow_id not in self.flow_items:
+        for lane in layout.lanes.values():
+            top, bottom = 0.0, lane.height
+            if area is not None:
+                top, bottom = max(top, area.top() - lane.y), min(bottom, area.bottom() - lane.y)
+                if top > bottom:
+                    continue
+            new = shown.add(lane.id, top, bottom)
+            if new:
+                self._make_items(lane.id, new)
+        if area is None:
+            self._shown = None  # everything has items: no more bookkeeping
+
+    def _make_items(self, lane_id: str, bands: set[int]) -> None:
+        shown, layout = self._shown, self.layout
+        lane = self.lane_items[lane_id]
+        for box in layout.cards_in_lane(lane_id):
+            if box.id not in self.card_items and shown.in_bands(bands, box.rect.y, box.rect.bottom):
+                self.card_items[box.id] = CardItem(box, self.style, lane)
+        for flow_id, path in layout.flows.items():
+            if path.lane == lane_id and flow_id not in self.flow_items \
+                    and shown.in_bands(bands, *self._extent(flow_id, path)):
                 self._add_flow(flow_id, path)
-        if len(self._flow_lanes) == len(self.layout.lanes):
-            self._flow_lanes = None  # every lane shown: no more bookkeeping
+
+    def _extent(self, flow_id: str, path: FlowPath) -> tuple[float, float]:
+        """A flow's top and bottom, kept while its path is the same (most paths outlive an edit)."""
+        kept = self._extents.get(flow_id)
+        if kept is not None and kept[0] is path:
+            return kept[1], kept[2]
+        top, bottom = vertical_extent(path)
+        self._extents[flow_id] = (path, top, bottom)
+        return top, bottom
+
+    def _reveal_element(self, element_id: str) -> None:
+        """A card or flow asked for by id (selection, the Problems panel...) gets its part shown."""
+        layout = self.layout
+        card = layout.cards.get(element_id)
+        if card is not None and element_id not in self.card_items:
+            lane_y = layout.lanes[card.persona].y
+            self.reveal(QRectF(0, lane_y + card.rect.y, 1, card.rect.h))
+            return
+        path = layout.flows.get(element_id)
+        if path is not None and path.lane is not None and element_id not in self.flow_items:
+            top, bottom = self._extent(element_id, path)
+            lane_y = layout.lanes[path.lane].y
+            self.reveal(QRectF(0, lane_y + top, 1, bottom - top))
 
     def reveal_in_views(self) -> None:
         """`reveal` what each view shows, and as much again around it (scrolling on stays smooth)."""
-        if self._flow_lanes is None:
+        if self._shown is None:
             return
         for view in self.views():
             seen = view.mapToScene(view.viewport().rect()).boundingRect()

@@ -22,6 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .. import __version__
 from ..check import check_map
+from ..gc_tuning import collector_paused
 from ..io.writer import write_atomic
 from ..layout.labels import EVIDENCE_LABELS, FLOW_KIND_LABELS
 from ..layout.map_layout import MapLayout, layout_map
@@ -152,6 +153,17 @@ def export_pdf(
     progress: Callable[[int, int], None] | None = None,
 ) -> ExportReport:
     """Write the PDF of `the_map` to `target` (atomically) and say how it went."""
+    with collector_paused():  # a big map's layout and drawing make ~a million objects, none of them garbage
+        return _export_pdf(the_map, target, options, style, progress)
+
+
+def _export_pdf(
+    the_map: Map,
+    target: str | Path,
+    options: PdfOptions,
+    style: Style,
+    progress: Callable[[int, int], None] | None,
+) -> ExportReport:
     paper = paper_size(options)
     requested = parse_tiles(options.tiles)
     layout = layout_map(the_map, style)

@@ -1,16 +1,18 @@
-"""Big maps: flow items are made lane by lane as the view shows the lanes, and nothing is lost by it.
+"""Big maps: card and flow items are made part by part as views show the map, and nothing is lost by it.
 
-A map with more than EAGER_FLOWS flows starts with the flow items of the lanes
-on screen only; scrolling, zooming, finding a flow, a picture of the map and
-edits in lanes not shown yet must all behave as if every item were there.
+A map with more than EAGER_ITEMS cards and flows starts with the items of the
+parts of the lanes on screen only; scrolling, zooming, finding an element,
+selecting all, a picture of the map and edits in parts not shown yet must all
+behave as if every item were there.
 """
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 
-from journeymapper.canvas.scene import EAGER_FLOWS
+from journeymapper.canvas.reveal import vertical_extent
+from journeymapper.canvas.scene import EAGER_ITEMS
 from journeymapper.canvas.snapshot import render_scene
 from journeymapper.io import save
 from journeymapper.model.schema import Flow, Persona, Touchpoint
@@ -20,7 +22,7 @@ from tests.benchmarks.bigmap import big_map
 @pytest.fixture
 def big_window(open_window, tmp_path):
     the_map = big_map(1200, 2400, 4, 6)
-    assert len(the_map.flows) > EAGER_FLOWS
+    assert len(the_map.touchpoints) + len(the_map.flows) > EAGER_ITEMS
     path = tmp_path / "big.jmap"
     save(path, the_map)
     window = open_window(path)
@@ -30,83 +32,140 @@ def big_window(open_window, tmp_path):
     return window
 
 
-def in_items(scene, flow_id: str) -> bool:
-    return flow_id in scene.flow_items
+def on_screen(window) -> QRectF:
+    view = window.view()
+    return view.mapToScene(view.viewport().rect()).boundingRect()
 
 
-def flows_of_lane(scene, persona: str) -> list[str]:
-    return [f for f, path in scene.layout.flows.items() if path.lane == persona]
+def card_rect(scene, card_id: str) -> QRectF:
+    r = scene.layout.card_rect(card_id)
+    return QRectF(r.x, r.y, r.w, r.h)
 
 
-def test_only_the_lanes_on_screen_have_flow_items_at_first(big_window):
+def flow_rect(scene, flow_id: str) -> QRectF:
+    path = scene.layout.flows[flow_id]
+    top, bottom = vertical_extent(path)
+    lane_y = scene.layout.lanes[path.lane].y if path.lane is not None else 0.0
+    xs = [p.x for segment in path.path for p in segment]
+    return QRectF(min(xs), lane_y + top, max(xs) - min(xs) + 1, bottom - top + 1)
+
+
+def assert_everything_on_screen_is_drawn(window) -> None:
+    scene, seen = window.editor.scene, on_screen(window)
+    for card_id in scene.layout.cards:
+        if card_rect(scene, card_id).intersects(seen):
+            item = scene.card_items.get(card_id)
+            assert item is not None, f"card {card_id} is on screen"
+            assert item.box is scene.layout.cards[card_id]
+    for flow_id in scene.layout.flows:
+        if flow_rect(scene, flow_id).intersects(seen):
+            item = scene.flow_items.get(flow_id)
+            assert item is not None, f"flow {flow_id} is on screen"
+            assert item.flow is scene.layout.flows[flow_id]
+
+
+def test_only_what_is_on_screen_has_items_at_first(big_window):
     scene = big_window.editor.scene
-    first, last = list(scene.layout.lanes)[0], list(scene.layout.lanes)[-1]
-    assert all(in_items(scene, f) for f in flows_of_lane(scene, first))
-    assert not any(in_items(scene, f) for f in flows_of_lane(scene, last))
+    assert_everything_on_screen_is_drawn(big_window)
+    last = list(scene.layout.lanes)[-1]
+    assert not any(card.id in scene.card_items for card in scene.layout.cards_in_lane(last))
+    assert len(scene.card_items) < len(scene.layout.cards) / 2
     between = [f for f, path in scene.layout.flows.items() if path.lane is None]
-    assert all(in_items(scene, f) for f in between), "flows between lanes always have items"
+    assert all(f in scene.flow_items for f in between), "flows between lanes always have items"
 
 
-def test_scrolling_to_a_lane_makes_its_flows(big_window, qtbot):
+def test_scrolling_makes_the_items_that_come_into_view(big_window, qtbot):
     scene = big_window.editor.scene
     last = scene.layout.lanes[list(scene.layout.lanes)[-1]]
-    big_window.view().centerOn(300, last.y + 200)
-    qtbot.waitUntil(lambda: all(in_items(scene, f) for f in flows_of_lane(scene, last.id)))
-    for flow_id in flows_of_lane(scene, last.id):
-        assert scene.flow_items[flow_id].flow is scene.layout.flows[flow_id]
+    big_window.view().centerOn(500, last.y + last.height / 2)
+    assert_everything_on_screen_is_drawn(big_window)
 
 
-def test_zooming_out_shows_every_flow(big_window):
+def test_zooming_out_shows_everything(big_window):
     scene = big_window.editor.scene
     big_window.view().zoom_fit()
     assert set(scene.flow_items) == set(scene.layout.flows)
+    assert set(scene.card_items) == set(scene.layout.cards)
 
 
-def test_finding_a_flow_in_a_lane_not_shown_yet_makes_it(big_window):
+def test_finding_a_flow_not_shown_yet_makes_it(big_window):
     scene = big_window.editor.scene
     last = list(scene.layout.lanes)[-1]
-    flow_id = flows_of_lane(scene, last)[0]
+    flow_id = next(f for f, path in scene.layout.flows.items() if path.lane == last)
+    assert flow_id not in scene.flow_items
     item = scene.item_for(flow_id)
     assert item is not None and item.flow is scene.layout.flows[flow_id]
     scene.select_only([flow_id])
     assert scene.selected_ids() == [flow_id]
 
 
-def test_a_picture_of_the_map_has_every_flow(big_window):
+def test_a_picture_of_the_map_has_everything(big_window):
     scene = big_window.editor.scene
     render_scene(scene, 0.05)
     assert set(scene.flow_items) == set(scene.layout.flows)
+    assert set(scene.card_items) == set(scene.layout.cards)
 
 
-def test_edits_in_a_lane_not_shown_yet_are_there_when_it_is_shown(big_window, qtbot):
+def test_edits_where_nobody_looked_are_there_when_shown(big_window, qtbot):
     window = big_window
     scene, doc = window.editor.scene, window.editor.doc
     last = list(scene.layout.lanes)[-1]
-    card = next(t for t in doc.touchpoints if t.persona == last)
+    card = next(t for t in reversed(doc.touchpoints) if t.persona == last)
     stages = [s.id for s in doc.stages]
     target = stages[(stages.index(card.stage) + 1) % len(stages)]
     window.editor.move_cards([(card.id, last, target, 0)])
     assert doc.get(card.id).stage == target
     window.view().centerOn(300, scene.layout.lanes[last].y + 200)
-    qtbot.waitUntil(lambda: all(in_items(scene, f) for f in flows_of_lane(scene, last)))
-    for flow_id in flows_of_lane(scene, last):
-        assert scene.flow_items[flow_id].flow is scene.layout.flows[flow_id], "an item shows its current path"
+    assert_everything_on_screen_is_drawn(window)
     window.editor.stack.undo()
     scene.sync_if_dirty()
+    assert_everything_on_screen_is_drawn(window)
     for flow_id, item in scene.flow_items.items():
         assert item.flow is scene.layout.flows[flow_id]
+    for card_id, item in scene.card_items.items():
+        assert item.box is scene.layout.cards[card_id]
 
 
 def test_a_new_lane_on_screen_shows_the_flows_drawn_in_it(big_window):
     window = big_window
     scene, doc = window.editor.scene, window.editor.doc
     doc.add_persona(Persona(id="newp", name="New"), 0)
-    stage = doc.stages[0].id
-    doc.add_touchpoint(Touchpoint(id="na", persona="newp", stage=stage, title="A"))
+    doc.add_touchpoint(Touchpoint(id="na", persona="newp", stage=doc.stages[0].id, title="A"))
     doc.add_touchpoint(Touchpoint(id="nb", persona="newp", stage=doc.stages[1].id, title="B"))
     doc.add_flow(Flow(id="nf", source="na", target="nb"))
     scene.sync_if_dirty()
     assert scene.layout.flows["nf"].lane == "newp"
-    assert "nf" in scene.flow_items, "the new lane is at the top, on screen: its flow is drawn"
-    visible = window.view().mapToScene(window.view().viewport().rect()).boundingRect()
-    assert QRectF(scene.flow_items["nf"].sceneBoundingRect()).intersects(visible)
+    assert {"na", "nb"} <= set(scene.card_items) and "nf" in scene.flow_items
+    assert_everything_on_screen_is_drawn(window)
+
+
+def test_a_card_asked_for_by_id_is_made_and_can_be_selected(big_window):
+    window = big_window
+    scene = window.editor.scene
+    card_id = scene.layout.cards_in_lane(list(scene.layout.lanes)[-1])[5].id
+    window.select_and_centre([card_id])
+    assert scene.selected_ids() == [card_id]
+    assert on_screen(window).intersects(scene.item_for(card_id).sceneBoundingRect())
+    assert_everything_on_screen_is_drawn(window)
+
+
+def test_select_all_selects_every_card_of_a_big_map(big_window, qtbot):
+    window = big_window
+    window.view().setFocus()
+    qtbot.keyClick(window.view(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    scene = window.editor.scene
+    assert set(scene.selected_ids()) >= set(scene.layout.cards)
+
+
+def test_arrow_keys_walk_into_a_part_not_shown_yet(big_window, qtbot):
+    window = big_window
+    scene = window.editor.scene
+    lanes = list(scene.layout.lanes)
+    stage = next(iter(scene.layout.stages))
+    window.select_and_centre([scene.layout.cards_in(lanes[0], stage)[-1].id])
+    window.view().setFocus()
+    qtbot.keyClick(window.view(), Qt.Key.Key_Down)
+    (chosen,) = scene.selected_ids()
+    assert scene.layout.cards[chosen].persona == lanes[1]
+    assert chosen in scene.card_items
+    assert_everything_on_screen_is_drawn(window)

@@ -1,0 +1,45 @@
+"""Which parts of a big map have items: bands of each lane that a view has shown.
+
+A 5,000-card map has 12,500 cards and flows; making an item for each took
+half the time to open it, though a screen shows a few hundred. So the scene
+of a big map makes the items of a part of a lane when a view first comes near
+it (see `MapScene.reveal`). Parts are bands of `BAND` points of a lane's
+height, counted from the lane's top: lanes move as the map above them grows,
+and a band stays the same part of its lane.
+"""
+
+from __future__ import annotations
+
+from ..layout.elements import FlowPath
+
+BAND = 1000.0
+
+
+def vertical_extent(path: FlowPath) -> tuple[float, float]:
+    """Top and bottom of a flow's path (its control points bound the curve)."""
+    ys = [point.y for segment in path.path for point in segment]
+    return min(ys), max(ys)
+
+
+class Revealed:
+    def __init__(self) -> None:
+        self.bands: dict[str, set[int]] = {}
+
+    @staticmethod
+    def _span(top: float, bottom: float) -> range:
+        return range(int(top // BAND), int(bottom // BAND) + 1)
+
+    def covers(self, lane: str, top: float, bottom: float) -> bool:
+        """Whether any part of lane-coordinates [top, bottom] of `lane` has been shown."""
+        shown = self.bands.get(lane)
+        return bool(shown) and any(band in shown for band in self._span(top, bottom))
+
+    def add(self, lane: str, top: float, bottom: float) -> set[int]:
+        """Mark [top, bottom] of `lane` shown; returns the bands that were not shown before."""
+        shown = self.bands.setdefault(lane, set())
+        new = set(self._span(top, bottom)) - shown
+        shown |= new
+        return new
+
+    def in_bands(self, bands: set[int], top: float, bottom: float) -> bool:
+        return any(band in bands for band in self._span(top, bottom))
