@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..check import Problem, check_map
+from ..check.graph import GraphMemo
 from ..commands import AddElement, MoveCards, MoveElement, RemoveElements, SetField, SetMapField
 from ..io import LoadedMap, save as save_map
 from ..model.document import Document, DocumentError, new_id, utc_now
@@ -44,6 +45,7 @@ class Editor(QObject):
         self.scene = MapScene(self.doc, parent=self)
         self.path: Path | None = Path(path) if path else None
         self.problems: list[Problem] = []
+        self._check_memo = GraphMemo()  # the flow graph, kept between checks of this map
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(0)
@@ -65,7 +67,7 @@ class Editor(QObject):
         return self.path.name if self.path else self.doc.map.title
 
     def run_check(self) -> None:
-        self.problems = check_map(self.doc.map)
+        self.problems = check_map(self.doc.map, memo=self._check_memo)
         self.problemsChanged.emit(self.problems)
 
     # -- pushing commands ------------------------------------------------------

@@ -36,6 +36,7 @@ _SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 _CARD_FLAGS = _SELECTABLE | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
 _ANTIALIASED = QPainter.RenderHint.Antialiasing
 _NO_PEN = Qt.PenStyle.NoPen
+_INVISIBLE = QPen(_NO_PEN)
 
 
 def _polygon(points: tuple[Point, ...], dx: float = 0.0, dy: float = 0.0) -> QPolygonF:
@@ -50,12 +51,12 @@ class _Item(QGraphicsRectItem):
     `rect()`, kept in C++: Qt asks for bounds far more often than it paints (the
     scene's index re-reads every item of a lane that moves), and a bounding rect
     answered in Python costs a call into the interpreter each time. Subclasses
-    set the rect (`setRect`) and paint; the rect item's own pen and brush stay unused
-    (its default pen only widens the bounds by half a point).
+    set the rect (`setRect`) and paint; the rect item's own pen and brush stay unused.
     """
 
     def __init__(self, element_id: str, style: Style, parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
+        self.setPen(_INVISIBLE)  # bounds are exactly rect(): paint code fills them
         self.element_id = element_id
         self.style = style
 
@@ -117,31 +118,13 @@ class LaneItem(_Item):
         self.set_box(box, columns)
 
     def set_box(self, box: LaneBox, columns: int) -> None:
-        old = self.box
+        old, old_columns = self.box, self.columns
         self.box = box
-        self.setRect(QRectF(0, 0, box.width, box.height))
-        self.setPos(0, box.y)
-        changed = self._changed_below(old, box, columns)
-        if changed is not None:
-            self.update(QRectF(0, changed, box.width, max(old.height, box.height) - changed))
         self.columns = columns
-
-    def _changed_below(self, old: LaneBox, box: LaneBox, columns: int) -> float | None:
-        """The lane-coordinate y from which the lane looks different (None: it only moved).
-
-        A card dropped in a full cell makes the cards row taller: only what is below it
-        moves, and repainting just that keeps the cards on screen from being redrawn."""
-        if replace(old, y=box.y) == box and columns == self.columns:
-            return None
-        if (columns != self.columns or old.width != box.width or old.name != box.name or old.color != box.color
-                or old.segment != box.segment or len(old.rows) != len(box.rows)):
-            return 0.0
-        changed = min(old.height, box.height)
-        for before, after in zip(old.rows, box.rows):
-            if before != after:
-                changed = min(before.rect.y, after.rect.y, before.rect.bottom, after.rect.bottom)
-                break
-        return max(0.0, changed - 2.0)  # the row's line sits on its edge
+        self.setRect(QRectF(0, 0, box.width, box.height))  # (a new size repaints the lane)
+        self.setPos(0, box.y)
+        if replace(old, y=box.y) != box or columns != old_columns:
+            self.update()  # a lane that only moved keeps its picture
 
     def header_rect(self) -> QRectF:
         return QRectF(0, 0, self.box.header.w, self.box.height)
@@ -318,7 +301,6 @@ class FlowItem(_Item):
         self.setZValue(Z_FLOW)
         self.setFlag(_SELECTABLE)
         self.label_item: FlowLabelItem | None = None
-        self._cached = False
         self.set_path(path)
         if parent is not None:
             self.setParentItem(parent)
@@ -345,10 +327,8 @@ class FlowItem(_Item):
         # Stroking an antialiased dashed curve is slow; a short flow (the usual one, between
         # neighbouring cards) is kept as a small picture and redrawn from it while things around it
         # change. Long flows would make big pictures, so they are stroked each time.
-        small = width * height < FLOW_CACHE_AREA
-        if small != self._cached:
-            self._cached = small
-            self.setCacheMode(_CACHED if small else _NOT_CACHED)
+        # Setting the cache mode also drops the old picture, which a moved flow must not reuse.
+        self.setCacheMode(_CACHED if width * height < FLOW_CACHE_AREA else _NOT_CACHED)
         self.update()
 
     def painter_path(self) -> QPainterPath:

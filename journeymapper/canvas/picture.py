@@ -26,6 +26,7 @@ def render_picture(the_map: Map, suffix: str, dpi: int = 150, grayscale: bool = 
         raise ValueError(f"a picture is .png or .svg, not {suffix!r}")
     palette = grayscale_palette(DEFAULT_STYLE.palette) if grayscale else DEFAULT_STYLE.palette
     scene = MapScene(Document(the_map), replace(DEFAULT_STYLE, palette=palette))
+    scene.reveal()  # every card and flow, however big the map: a picture shows all of it
     area = scene.sceneRect()
     data = QByteArray()
     buffer = QBuffer(data)

@@ -82,6 +82,11 @@ class MapScene(QGraphicsScene):
         """Selected elements in map order: stages, personas, cards, flows."""
         chosen = {getattr(item, "element_id", None) for item in self.selectedItems()}
         chosen.discard(None)
+        if len(chosen) == 1 and self.layout is not None:
+            (only,) = chosen  # the usual case: no need to number the whole map
+            known = (only in self.layout.cards or only in self.layout.flows or only in self.layout.stages
+                     or only in self.layout.lanes)
+            return [only] if known else []
         order = self.map_order()
         return sorted((i for i in chosen if i in order), key=order.__getitem__)
 
@@ -127,6 +132,7 @@ class MapScene(QGraphicsScene):
         if previous is None:
             # A big map gets its cards and flows part by part, as views show them (see `reveal`).
             self._shown = Revealed() if len(layout.cards) + len(layout.flows) > EAGER_ITEMS else None
+            self._extents.clear()
         self._sync_stages(layout)
         self._sync_lanes(layout)
         self._sync_cards(layout, previous)
@@ -188,6 +194,8 @@ class MapScene(QGraphicsScene):
         self.curve_items.pop(persona_id, None)
         for key in [k for k in self.list_items if k[0] == persona_id]:
             del self.list_items[key]
+        if self._shown is not None:
+            self._shown.bands.pop(persona_id, None)
         self.removeItem(lane)
 
     def _sync_cards(self, layout: MapLayout, previous: MapLayout | None) -> None:
@@ -198,19 +206,17 @@ class MapScene(QGraphicsScene):
         shown = self._shown
         for card_id, box in layout.cards.items():
             item = self.card_items.get(card_id)
-            if shown is not None:
-                if item is None and old_cards.get(card_id) is box:
-                    continue  # not shown before, and still where it was
-                if not shown.covers(box.persona, box.rect.y, box.rect.bottom):
-                    if item is not None:  # moved to a part of the map no view has shown yet
-                        self._drop_card(card_id)
-                    continue
+            if old_cards.get(card_id) is box and (item is None or item.box is box):
+                continue  # unchanged (and, without an item, still in a part no view has shown)
+            if item is None and shown is not None and not (
+                    shown.any_in(box.persona) and shown.covers(box.persona, box.rect.y, box.rect.bottom)):
+                continue  # in a part of the map no view has shown yet
+            # (A card with an item that moved into such a part keeps it, and with it its selection;
+            # the rest of that part gets its items when a view comes near.)
             lane = self.lane_items[box.persona]
             if item is None:
                 item = CardItem(box, self.style, lane)
                 self.card_items[card_id] = item
-                continue
-            if old_cards.get(card_id) is box and item.box is box:
                 continue
             if item.parentItem() is not lane:
                 item.setParentItem(lane)
@@ -247,21 +253,20 @@ class MapScene(QGraphicsScene):
         for flow_id in list(self.flow_items):
             if flow_id not in layout.flows:
                 self._drop_flow(flow_id)
+        if len(self._extents) > len(layout.flows):  # flows were deleted: forget their extents
+            for flow_id in [f for f in self._extents if f not in layout.flows]:
+                del self._extents[flow_id]
         old_flows = previous.flows if previous else {}
         shown = self._shown
         for flow_id, path in layout.flows.items():
             item = self.flow_items.get(flow_id)
-            if shown is not None and path.lane is not None:
-                if item is None and old_flows.get(flow_id) is path:
-                    continue  # not shown before, and runs where it ran
-                if not shown.covers(path.lane, *self._extent(flow_id, path)):
-                    if item is not None:  # it now runs in a part of the map no view has shown yet
-                        self._drop_flow(flow_id)
-                    continue
+            if old_flows.get(flow_id) is path and (item is None or item.flow is path):
+                continue  # unchanged (and, without an item, still in a part no view has shown)
+            if (item is None and shown is not None and path.lane is not None and not (
+                    shown.any_in(path.lane) and shown.covers(path.lane, *self._extent(flow_id, path)))):
+                continue  # in a part of the map no view has shown yet (a flow with an item keeps it)
             if item is None:
                 self._add_flow(flow_id, path)
-                continue
-            if old_flows.get(flow_id) is path and item.flow is path:
                 continue
             parent = self.lane_items[path.lane] if path.lane is not None else None
             if item.parentItem() is not parent:

@@ -9,19 +9,20 @@ from __future__ import annotations
 import datetime
 
 from ..model import Map
-from .graph import build_graph
+from .graph import GraphMemo, build_graph
 from .index import MapIndex
 from .problem import SEVERITY_RANK, Problem
 from .rules import ALL_RULES, CheckContext
 
 
-def check_map(the_map: Map, today: datetime.date | None = None) -> list[Problem]:
+def check_map(the_map: Map, today: datetime.date | None = None, memo: GraphMemo | None = None) -> list[Problem]:
     """Every problem of `the_map`, sorted by severity, then code, then map position of the elements.
 
-    `today` (default: the local date) is what JM014 compares `review_by` with.
+    `today` (default: the local date) is what JM014 compares `review_by` with. A `memo` kept
+    between checks of one map being edited makes a re-check after most edits cheaper.
     """
     index = MapIndex.of(the_map)
-    ctx = CheckContext(index, build_graph(index), today or datetime.date.today())
+    ctx = CheckContext(index, build_graph(index, memo), today or datetime.date.today())
     problems = [p for rule in ALL_RULES for p in rule(ctx)]
     if not problems:
         return problems

@@ -8,9 +8,9 @@ connected components, then the loop-only edges. One build, one SCC pass, and
 the finished graph is exactly "every flow an edge".
 
 The editor checks the map after every edit, and most edits (moving, renaming
-or feeling cards) keep the graph as it was: the last graph and its strongly
-connected components are kept and reused while the touchpoint ids and the
-flow objects are the same.
+or feeling cards) keep the graph as it was: given a `GraphMemo`, the last
+graph, its strongly connected components and its last reachability answer are
+kept and reused while the touchpoint ids and the flow objects are the same.
 """
 
 from __future__ import annotations
@@ -64,20 +64,21 @@ class _Built:
                 and all(a is b for a, b in zip(self.flows, flows)))
 
 
-_last: _Built | None = None
+class GraphMemo:
+    """The last graph built for one map being edited (the editor keeps one per document).
+
+    It dies with its owner: nothing here keeps a closed map alive."""
+
+    def __init__(self) -> None:
+        self.last: _Built | None = None
 
 
-def forget_last() -> None:
-    """Drop the kept graph (benchmarks time a first check with it)."""
-    global _last
-    _last = None
+def build_graph(index: MapIndex, memo: GraphMemo | None = None) -> FlowGraph:
+    """The graph of the indexed map, its loop-free cycles and the personas that have flows.
 
-
-def build_graph(index: MapIndex) -> FlowGraph:
-    """The graph of the indexed map, its loop-free cycles and the personas that have flows."""
-    global _last
+    With a `memo`, the graph (and what was learnt about it) is reused while it still fits."""
     nodes = frozenset(index.touchpoint)
-    built = _last
+    built = memo.last if memo is not None else None
     if built is None or not built.fits(nodes, index.flows):
         built = _build(nodes, index.flows, index)
     cycles: list[set[str]] = []
@@ -85,7 +86,8 @@ def build_graph(index: MapIndex) -> FlowGraph:
         if built.components is None:
             built = _Built(built.nodes, built.flows, built.graph, built.non_loop, _components(built), built.reached)
         cycles = [set(c) for c in built.components]
-    _last = built
+    if memo is not None:
+        memo.last = built
     return FlowGraph(built.graph, cycles, _with_flows(built.graph, index), built.reached)
 
 

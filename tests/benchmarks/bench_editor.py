@@ -2,9 +2,11 @@
 
     python tests/benchmarks/bench_editor.py
 
-- open: reading and showing a 5,000-touchpoint, 7,500-flow map, against pydantic's own
-  validation of the same JSON plus adding as many bare Qt items (a rect and a text per card,
-  a line per flow) to a scene in a view. Goal: at most 2x.
+- open: reading and showing a 5,000-touchpoint, 7,500-flow map (load, layout, first check,
+  the window painted and closed again), against pydantic's own validation of the same JSON
+  plus adding as many bare Qt items (a rect and a text per card, a line per flow) to a scene
+  in a view. Goal: at most 2x. (A map this big gets its card and flow items part by part as
+  the view shows them, see canvas/reveal.py; the layout and the check cover the whole map.)
 - drag: one mouse-move update while dragging a card (move + repaint). Goal: under 16 ms.
 - drop: the drop with its command, re-layout, scene update and re-check. Goal: under 100 ms.
 """
