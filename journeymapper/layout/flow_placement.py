@@ -101,24 +101,27 @@ class _Placer:
         old_ports = state.ports if state is not None else {}
         old_by_id = state.by_id if state is not None else {}
         cards, old_cards, old_flows = self.cards, self.old_cards, self.old_flows
+        stage_index, route = self.stage_index, self.route
         placed: dict[str, FlowPath] = {}
         by_id: dict[str, Flow] = {}
         lane_bound: set[str] = set()
         for f in flows:
+            flow_id = f.id
             source, target = cards.get(f.source), cards.get(f.target)
             if source is None or target is None:
                 continue
-            by_id[f.id] = f
-            if self.depends_on_lanes(f, source, target):
-                lane_bound.add(f.id)
-            port = ports.get(f.id, CENTRE)
-            old = old_flows.get(f.id)
-            if (old is not None and old_by_id.get(f.id) is f and old_cards.get(f.source) is source
-                    and old_cards.get(f.target) is target and old_ports.get(f.id, CENTRE) == port
+            by_id[flow_id] = f
+            if (f.kind == "loop" or stage_index[target.stage] < stage_index[source.stage]
+                    or source.persona != target.persona):
+                lane_bound.add(flow_id)  # (see depends_on_lanes)
+            port = ports.get(flow_id, CENTRE)
+            old = old_flows.get(flow_id) if old_flows else None
+            if (old is not None and old_by_id.get(flow_id) is f and old_cards.get(f.source) is source
+                    and old_cards.get(f.target) is target and old_ports.get(flow_id, CENTRE) == port
                     and self.still_fits(f, source, target)):
-                placed[f.id] = old
+                placed[flow_id] = old
             else:
-                placed[f.id] = self.route(f, source, target, port)
+                placed[flow_id] = route(f, source, target, port)
         return placed, FlowState(tuple(flows), ports, by_id, lane_bound)
 
     # -- after an edit that kept the flows ------------------------------------------

@@ -163,15 +163,18 @@ class _Builder:
         self.cells: dict[tuple[str, str], list[Touchpoint]] = {}
         for t in the_map.touchpoints:
             self.cells.setdefault((t.persona, t.stage), []).append(t)
+        # Sizes every card uses, worked out once: a big map has thousands of cards.
+        self._title_width = style.card_width - style.card_bar - 2 * CARD_PAD - style.icon_size - 4
+        self._title_line = style.line_height(style.title_size)
+        self._small_line = style.line_height(style.small_size)
 
     # -- sizes -------------------------------------------------------------
     def title_width(self) -> float:
-        s = self.style
-        return s.card_width - s.card_bar - 2 * CARD_PAD - s.icon_size - 4
+        return self._title_width
 
     def card_title(self, t: Touchpoint) -> tuple[str, ...]:
         s = self.style
-        return wrap(t.title, s.title_size, self.title_width(), s.card_title_lines, "DejaVuSans-Bold")
+        return wrap(t.title, s.title_size, self._title_width, s.card_title_lines, "DejaVuSans-Bold")
 
     def card_height(self, lines: int) -> float:
         s = self.style
@@ -386,34 +389,28 @@ class _Builder:
 
     def card(self, t: Touchpoint, persona: Persona, position: int, rect: Rect, title: tuple[str, ...]) -> CardBox:
         s = self.style
-        inner_x = rect.x + s.card_bar + CARD_PAD
-        title_block = TextBlock(inner_x, rect.y + CARD_PAD, title, s.title_size, True, "text",
-                                s.line_height(s.title_size))
-        chip_y = rect.bottom - CARD_PAD - CHIP_HEIGHT
+        x, y, right, bottom = rect.x, rect.y, rect.x + rect.w, rect.y + rect.h
+        inner_x = x + s.card_bar + CARD_PAD
+        title_block = TextBlock(inner_x, y + CARD_PAD, title, s.title_size, True, "text", self._title_line)
+        chip_y = bottom - CARD_PAD - CHIP_HEIGHT
         chip = None
         label = ""
+        counts_x = inner_x
         if t.channel:
             label = CHANNEL_LABELS.get(t.channel, t.channel)
-            chip = Rect(inner_x, chip_y, CHIP_ICON + 3 + text_width(label, s.small_size) + 10, CHIP_HEIGHT)
-        counts_x = (chip.right + 8) if chip else inner_x
+            chip_w = CHIP_ICON + 3 + text_width(label, s.small_size) + 10
+            chip = Rect(inner_x, chip_y, chip_w, CHIP_HEIGHT)
+            counts_x = inner_x + chip_w + 8
+        half_icon = s.icon_size / 2
+        # (positional: CardBox's fields in order, a big map makes thousands)
         return CardBox(
-            id=t.id,
-            persona=t.persona,
-            stage=t.stage,
-            position=position,
-            rect=rect,
-            title=title_block,
-            emotion=t.emotion,
-            emotion_center=Point(rect.right - CARD_PAD - s.icon_size / 2, rect.y + CARD_PAD + s.icon_size / 2),
-            channel=t.channel,
-            channel_chip=chip,
-            channel_label=label,
-            pains=len(t.pain_points),
-            opportunities=len(t.opportunities),
-            counts_origin=Point(counts_x, chip_y + CHIP_HEIGHT - 3),
-            evidence=t.evidence,
-            evidence_center=Point(rect.right - CARD_PAD - 5, chip_y + CHIP_HEIGHT / 2),
-            bar_color=persona.color,
+            t.id, t.persona, t.stage, position, rect, title_block, t.emotion,
+            Point(right - CARD_PAD - half_icon, y + CARD_PAD + half_icon),  # emotion_center
+            t.channel, chip, label, len(t.pain_points), len(t.opportunities),
+            Point(counts_x, chip_y + CHIP_HEIGHT - 3),  # counts_origin
+            t.evidence,
+            Point(right - CARD_PAD - 5, chip_y + CHIP_HEIGHT / 2),  # evidence_center
+            persona.color,
         )
 
     def curve(self, persona: Persona, rect: Rect) -> CurveBox:
