@@ -18,7 +18,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -144,6 +144,26 @@ def open_files(paths: list[str]) -> int:
     return shown
 
 
+class _FileOpenHandler(QObject):
+    """Opens the files the system hands over while journeymapper runs: on macOS, Finder (a
+    double-click, a drop on the Dock icon) sends a FileOpen event instead of starting a new process."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FileOpen:
+            path = event.file()  # type: ignore[attr-defined]
+            if path:
+                open_files([str(Path(path).resolve())])
+                return True
+        return False
+
+
+def handle_file_open_events(app: QApplication) -> QObject:
+    """Make `app` open the files the system asks it to (see _FileOpenHandler); returns the handler."""
+    handler = _FileOpenHandler(app)
+    app.installEventFilter(handler)
+    return handler
+
+
 def run(files: list[str]) -> int:
     """The desktop application: every named file opens in its own window, in one process per user
     (a second start hands its files to the first; JOURNEYMAPPER_NO_SINGLE_INSTANCE=1 turns that off)."""
@@ -152,6 +172,7 @@ def run(files: list[str]) -> int:
     single = not os.environ.get("JOURNEYMAPPER_NO_SINGLE_INSTANCE")
     if single and hand_over(absolute):
         return 0
+    handle_file_open_events(app)
     server = InstanceServer(open_files, parent=app)
     if single:
         server.listen()
