@@ -77,12 +77,15 @@ def build_graph(index: MapIndex, memo: GraphMemo | None = None) -> FlowGraph:
     """The graph of the indexed map, its loop-free cycles and the personas that have flows.
 
     With a `memo`, the graph (and what was learnt about it) is reused while it still fits."""
-    nodes = frozenset(index.touchpoint)
+    nodes = frozenset(index.touchpoint) if memo is not None else frozenset()
     built = memo.last if memo is not None else None
     if built is None or not built.fits(nodes, index.flows):
         built = _build(nodes, index.flows, index)
+        possible = built.components is not None  # (_build found out)
+    else:
+        possible = _cycle_possible(index, built.non_loop)  # cards may have changed stage
     cycles: list[set[str]] = []
-    if _cycle_possible(index, built.non_loop):
+    if possible:
         if built.components is None:
             built = _Built(built.nodes, built.flows, built.graph, built.non_loop, _components(built), built.reached)
         cycles = [set(c) for c in built.components]
