@@ -37,6 +37,7 @@ _CARD_FLAGS = _SELECTABLE | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
 _ANTIALIASED = QPainter.RenderHint.Antialiasing
 _NO_PEN = Qt.PenStyle.NoPen
 _INVISIBLE = QPen(_NO_PEN)
+_NO_BRUSH = Qt.BrushStyle.NoBrush
 
 
 def _polygon(points: tuple[Point, ...], dx: float = 0.0, dy: float = 0.0) -> QPolygonF:
@@ -244,7 +245,7 @@ class CardItem(_Item):
             painter.setBrush(QBrush(color(p, "card")))
             for eye in face.eyes:
                 painter.drawEllipse(QPointF(eye.x + dx, eye.y + dy), face.eye_radius, face.eye_radius)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setBrush(_NO_BRUSH)
             painter.setPen(pen(color(p, "card"), 1.1))
             painter.drawPath(cubic_path((face.mouth,), dx, dy))
         if box.channel_chip is not None:
@@ -281,7 +282,7 @@ class CardItem(_Item):
         center = QPointF(box.evidence_center.x + dx, box.evidence_center.y + dy)
         r = 3.6
         painter.setPen(pen(color(p, "text"), 1.0))
-        painter.setBrush(QBrush(color(p, "text")) if box.evidence == "validated" else Qt.BrushStyle.NoBrush)
+        painter.setBrush(QBrush(color(p, "text")) if box.evidence == "validated" else _NO_BRUSH)
         painter.drawEllipse(center, r, r)
         if box.evidence == "anecdotal":
             half = QPainterPath()
@@ -348,7 +349,7 @@ class FlowItem(_Item):
         ink = color(self.palette, "selection" if selected else "flow")
         painter.setRenderHint(_ANTIALIASED)
         painter.setPen(_flow_pen(ink.rgba(), self.style.flow_width * (1.8 if selected else 1.0), self.flow.kind))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setBrush(_NO_BRUSH)
         painter.drawPath(self.painter_path())
         if self._arrow is None:
             self._arrow = _polygon(arrow_head(self.flow.arrow_tip, self.flow.arrow_from, self.style.arrow_size))
@@ -411,7 +412,7 @@ class CurveItem(_Item):
         painter.drawLine(QPointF(self.row.left(), box.zero_y), QPointF(self.row.right(), box.zero_y))
         if box.path:
             painter.setPen(pen(color(p, "curve"), 2.0))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setBrush(_NO_BRUSH)
             painter.drawPath(cubic_path(box.path))
         for _, point, emotion in box.points:
             painter.setPen(pen(qcolor(p.emotions[emotion + 2]), 1.6))

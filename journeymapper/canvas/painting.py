@@ -102,8 +102,17 @@ def cubic_path(segments: tuple[Cubic, ...] | list[Cubic], dx: float = 0.0, dy: f
     return path
 
 
-def pen(value: QColor, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
-    result = QPen(value, width, style)
+_SOLID = Qt.PenStyle.SolidLine
+
+
+def pen(value: QColor, width: float, style: Qt.PenStyle = _SOLID) -> QPen:
+    """A round-capped pen (kept: items ask for the same few pens on every repaint)."""
+    return _pen(value.rgba(), width, style)
+
+
+@lru_cache(maxsize=256)
+def _pen(rgba: int, width: float, style: Qt.PenStyle) -> QPen:
+    result = QPen(QColor.fromRgba(rgba), width, style)
     result.setCapStyle(Qt.PenCapStyle.RoundCap)
     result.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     result.setCosmetic(False)
