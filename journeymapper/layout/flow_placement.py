@@ -1,13 +1,13 @@
 """Where every flow of the map runs, redoing after an edit only the flows the edit touched.
 
 The map's flows are compared by identity, flow by flow: the Document replaces
-a flow object when it changes it. A flow's path depends on its two card boxes, on where its forward flows meet
-the cards' edges (the "ports": flows of one card are spread along its edge,
-ordered by where their other ends are), on its lane's cards row height (flows
-that dip below the cards) and, for flows between lanes, on where the lanes
-are. After a card is dropped only the flows of the cards that moved, and of
-their neighbours whose port order may have changed, are routed again: on a
-5,000-card map that is a few hundred flows, not 7,500.
+a flow object when it changes it. A flow's path depends on its two card boxes,
+on where its forward flows meet the cards' edges (the "ports": flows of one
+card are spread along its edge, ordered by where their other ends are), on its
+lane's cards row height (flows that dip below the cards) and, for flows between
+lanes, on where the lanes are. After a card is dropped only the flows of the
+cards that moved, and of their neighbours whose port order may have changed,
+are routed again: on a 5,000-card map that is a few hundred flows, not 7,500.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from ..model.schema import Flow
 from .elements import CardBox, FlowPath, LaneBox
 from .flows import route, spread
+from .style import Style
 
 Ports = tuple[float, float]
 CENTRE: Ports = (0.5, 0.5)
@@ -58,7 +59,7 @@ class FlowInputs:
     row_bottom: dict[str, float]
     """Persona id -> its cards row height (lane coordinates): backward flows dip to just above it."""
     stage_index: dict[str, int]
-    style: object
+    style: Style
 
 
 def place_flows(
