@@ -74,9 +74,11 @@ def _installed() -> tuple[_Candidate, ...]:
                 except Exception:  # a damaged font file must not stop the export
                     break
                 found.append(_Candidate(path, index, f"JM-{path.stem}-{index}", frozenset(face.charToGlyph)))
-    key = lambda c: next((i for i, p in enumerate(_PREFERRED) if p in c.path.stem.lower().replace("-", "")),
-                         len(_PREFERRED))
-    return tuple(sorted(found, key=key))
+    def preference(candidate: _Candidate) -> int:
+        stem = candidate.path.stem.lower().replace("-", "")
+        return next((i for i, p in enumerate(_PREFERRED) if p in stem), len(_PREFERRED))
+
+    return tuple(sorted(found, key=preference))
 
 
 class FontChooser:

@@ -10,7 +10,6 @@ the speed work they were 3.7x and 250 ms).
 from __future__ import annotations
 
 import json
-import statistics
 from pathlib import Path
 
 from journeymapper.io import dumps
