@@ -33,14 +33,11 @@ def collector_paused() -> Iterator[None]:
 @contextmanager
 def building_long_lived_objects() -> Iterator[None]:
     """Pause the collector while the block runs; afterwards freeze what exists and resume."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
+    with collector_paused():
+        try:
+            yield
+        finally:
+            gc.freeze()
 
 
 def release_long_lived_objects() -> None:

@@ -39,7 +39,7 @@ class MapView(QGraphicsView):
     def map_scene(self) -> MapScene:
         return self.scene()  # type: ignore[return-value]
 
-    # -- what is on screen: a big map makes its flow items as lanes come into view ---------
+    # -- what is on screen: a big map makes its card and flow items as they come into view --
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
         super().scrollContentsBy(dx, dy)
         self.map_scene().reveal_in_views()
