@@ -429,26 +429,22 @@ class MainWindow(QMainWindow):
         editor.add_touchpoint(persona, stage, position)
 
     def add_stage(self) -> None:
-        if self.editor is None:
-            return
-        ids = self.selected_ids()
-        index = None
-        if ids and isinstance(self.editor.doc.get(ids[0]), Stage):
-            index = self.editor.doc.index_of(ids[0]) + 1
-        stage = self.editor.add_stage(index)
-        if stage is not None:
-            self.edit_in_place(stage)
+        self._add_after_selected(Stage, Editor.add_stage)
 
     def add_persona(self) -> None:
+        self._add_after_selected(Persona, Editor.add_persona)
+
+    def _add_after_selected(self, kind: type, add: Callable[[Editor, int | None], str | None]) -> None:
+        """A new stage or persona right after the selected one of its kind (else at the end), renamed in place."""
         if self.editor is None:
             return
         ids = self.selected_ids()
         index = None
-        if ids and isinstance(self.editor.doc.get(ids[0]), Persona):
+        if ids and isinstance(self.editor.doc.get(ids[0]), kind):
             index = self.editor.doc.index_of(ids[0]) + 1
-        persona = self.editor.add_persona(index)
-        if persona is not None:
-            self.edit_in_place(persona)
+        added = add(self.editor, index)
+        if added is not None:
+            self.edit_in_place(added)
 
     def connect_selected(self) -> None:
         """The keyboard path of drawing a flow: select two cards, Ctrl+L links them in journey order

@@ -101,8 +101,7 @@ class _Placer:
         ports = self.all_ports(flows)
         old_ports = state.ports if state is not None else {}
         old_by_id = state.by_id if state is not None else {}
-        cards, old_cards, old_flows = self.cards, self.old_cards, self.old_flows
-        stage_index, route = self.stage_index, self.route
+        cards, old_flows = self.cards, self.old_flows
         placed: dict[str, FlowPath] = {}
         by_id: dict[str, Flow] = {}
         lane_bound: set[str] = set()
@@ -112,17 +111,14 @@ class _Placer:
             if source is None or target is None:
                 continue
             by_id[flow_id] = f
-            if (f.kind == "loop" or stage_index[target.stage] < stage_index[source.stage]
-                    or source.persona != target.persona):
-                lane_bound.add(flow_id)  # (see depends_on_lanes)
+            if self.depends_on_lanes(f, source, target):
+                lane_bound.add(flow_id)
             port = ports.get(flow_id, CENTRE)
             old = old_flows.get(flow_id) if old_flows else None
-            if (old is not None and old_by_id.get(flow_id) is f and old_cards.get(f.source) is source
-                    and old_cards.get(f.target) is target and old_ports.get(flow_id, CENTRE) == port
-                    and self.still_fits(f, source, target)):
+            if old is not None and old_by_id.get(flow_id) is f and self.unchanged(f, source, target, port, old_ports):
                 placed[flow_id] = old
             else:
-                placed[flow_id] = route(f, source, target, port)
+                placed[flow_id] = self.route(f, source, target, port)
         return placed, FlowState(tuple(flows), ports, by_id, lane_bound)
 
     # -- after an edit that kept the flows ------------------------------------------
@@ -143,10 +139,8 @@ class _Placer:
                 lane_bound.add(flow_id)
             else:
                 lane_bound.discard(flow_id)
-            old = placed.get(flow_id)
             port = ports.get(flow_id, CENTRE)
-            if (old is not None and old_cards.get(f.source) is source and old_cards.get(f.target) is target
-                    and old_ports.get(flow_id, CENTRE) == port and self.still_fits(f, source, target)):
+            if flow_id in placed and self.unchanged(f, source, target, port, old_ports):
                 continue
             placed[flow_id] = self.route(f, source, target, port)
         if not (all(self.same_height.values()) and all(self.same_place.values())):
@@ -159,6 +153,13 @@ class _Placer:
         return placed, FlowState(state.flows, ports, state.by_id, lane_bound, touching)
 
     # -- pieces ---------------------------------------------------------------------
+    def unchanged(self, f: Flow, source: CardBox, target: CardBox, port: Ports, old_ports: dict[str, Ports]) -> bool:
+        """Whether the previous path of `f` is still right: the same card boxes and ports, and what
+        its route depends on in its lanes as before."""
+        old_cards = self.old_cards
+        return (old_cards.get(f.source) is source and old_cards.get(f.target) is target
+                and old_ports.get(f.id, CENTRE) == port and self.still_fits(f, source, target))
+
     def still_fits(self, f: Flow, source: CardBox, target: CardBox) -> bool:
         """Whether a path routed with the same boxes and ports before is still right."""
         backward = f.kind == "loop" or self.stage_index[target.stage] < self.stage_index[source.stage]

@@ -37,6 +37,25 @@ def open_window(qtbot):
 
 
 @pytest.fixture
+def big_window(open_window, tmp_path):
+    """A map with more than EAGER_ITEMS cards and flows (built part by part), top left at 100 %."""
+    from journeymapper.canvas.scene import EAGER_ITEMS
+    from journeymapper.io import save
+    from tests.benchmarks.bigmap import big_map
+
+    the_map = big_map(1200, 2400, 4, 6)
+    assert len(the_map.touchpoints) + len(the_map.flows) > EAGER_ITEMS
+    path = tmp_path / "big.jmap"
+    save(path, the_map)
+    window = open_window(path)
+    window.view().set_zoom(1.0)
+    window.view().horizontalScrollBar().setValue(0)
+    window.view().verticalScrollBar().setValue(0)
+    assert window.editor.scene._shown is not None, "the scene makes its items part by part"
+    return window
+
+
+@pytest.fixture
 def example_copy(tmp_path) -> Path:
     copy = tmp_path / "bakery.jmap"
     copy.write_bytes(example_map_path().read_bytes())

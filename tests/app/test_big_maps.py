@@ -8,28 +8,11 @@ behave as if every item were there.
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QRectF, Qt
 
 from journeymapper.canvas.reveal import vertical_extent
-from journeymapper.canvas.scene import EAGER_ITEMS
 from journeymapper.canvas.snapshot import render_scene
-from journeymapper.io import save
 from journeymapper.model.schema import Flow, Persona, Touchpoint
-from tests.benchmarks.bigmap import big_map
-
-
-@pytest.fixture
-def big_window(open_window, tmp_path):
-    the_map = big_map(1200, 2400, 4, 6)
-    assert len(the_map.touchpoints) + len(the_map.flows) > EAGER_ITEMS
-    path = tmp_path / "big.jmap"
-    save(path, the_map)
-    window = open_window(path)
-    window.view().set_zoom(1.0)
-    window.view().horizontalScrollBar().setValue(0)
-    window.view().verticalScrollBar().setValue(0)
-    return window
 
 
 def on_screen(window) -> QRectF:

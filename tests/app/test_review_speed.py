@@ -31,20 +31,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 LEFT = Qt.MouseButton.LeftButton
 
 
-@pytest.fixture
-def big_window(open_window, tmp_path):
-    """As in test_big_maps: a map with more than EAGER_ITEMS cards and flows, top left at 100 %."""
-    the_map = big_map(1200, 2400, 4, 6)
-    path = tmp_path / "big.jmap"
-    save(path, the_map)
-    window = open_window(path)
-    window.view().set_zoom(1.0)
-    window.view().horizontalScrollBar().setValue(0)
-    window.view().verticalScrollBar().setValue(0)
-    assert window.editor.scene._shown is not None, "the scene makes its items part by part"
-    return window
-
-
 def body_point(scene, card_id: str) -> QPointF:
     """A point on a card's body, away from its flow handle."""
     r = scene.layout.card_rect(card_id)
