@@ -17,6 +17,11 @@ FLOW_DASH = {"alternative": (4.0, 3.0), "loop": (1.0, 2.2)}
 
 
 def draw_map(p: PagePainter, layout: MapLayout) -> None:
+    with p.scaled():
+        _draw_map(p, layout)
+
+
+def _draw_map(p: PagePainter, layout: MapLayout) -> None:
     s = layout.style
     p.dy = 0.0
     p.rect(layout.bounds, fill="canvas")
@@ -106,9 +111,7 @@ def _lane(p: PagePainter, lane: LaneBox, layout: MapLayout) -> None:
 
 
 def _flow(p: PagePainter, flow: FlowPath, width: float, arrow: float) -> None:
-    p.stroke("flow", width, FLOW_DASH.get(flow.kind))
-    p.curve(flow.path)
-    p.polygon(arrow_head(flow.arrow_tip, flow.arrow_from, arrow), "flow")
+    p.arrow(flow.path, arrow_head(flow.arrow_tip, flow.arrow_from, arrow), "flow", width, FLOW_DASH.get(flow.kind))
 
 
 def _flow_label(p: PagePainter, flow: FlowPath) -> None:
@@ -120,12 +123,27 @@ def _flow_label(p: PagePainter, flow: FlowPath) -> None:
 
 
 def _card(p: PagePainter, card: CardBox, layout: MapLayout) -> None:
+    r = card.rect
+    x, y = r.x, r.y
+    # A card's look (frame, face, chip, counts, evidence) repeats from card to card: it is one form,
+    # drawn once per look and placed per card. The key holds everything the look depends on, from the
+    # card's corner; only the title is the card's own.
+    chip, counts, face, evidence = card.channel_chip, card.counts_origin, card.emotion_center, card.evidence_center
+    look = ("card", r.w, r.h, card.bar_color, card.emotion, face.x - x, face.y - y, card.channel,
+            card.channel_label, None if chip is None else (chip.x - x, chip.y - y, chip.w, chip.h),
+            card.pains, card.opportunities, counts.x - x, counts.y - y, card.evidence, evidence.x - x,
+            evidence.y - y)
+    p.shape(look, Point(x, y), r.w, r.h, lambda: _card_look(p, card, layout))
+    p.text(card.title)
+
+
+def _card_look(p: PagePainter, card: CardBox, layout: MapLayout) -> None:
+    """Everything on a card but its title, drawn with the card's corner at (0, 0)."""
     s = layout.style
     r = card.rect
-    # Frames and chips repeat (one size per lane, one chip per channel): each is a form, placed per card.
+    p.place(p.ox - r.x, p.top + r.y, p.k)
     p.shape(("card", r.w, r.h, s.card_radius, s.card_bar, card.bar_color), Point(r.x, r.y), r.w, r.h,
             lambda: _card_frame(p, r.w, r.h, s.card_radius, s.card_bar, card.bar_color))
-    p.text(card.title)
     if card.emotion is not None:
         emotion, size = card.emotion, s.icon_size
         p.stamp(f"face{emotion + 2}", card.emotion_center, lambda: _face(p, Point(0, 0), size, emotion))

@@ -11,7 +11,8 @@ run in the font that has each character.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.rl_accel import fp_str
@@ -23,7 +24,7 @@ from ..layout.geometry import Cubic, Point, Rect
 from ..layout.style import Palette
 from ..layout.text import ASCENT
 from .fonts import FontChooser
-from .pdfops import TextOps, color_op, curve_format, polygon_format, round_rect_path
+from .pdfops import TextOps, arrow_format, color_op, curve_format, polygon_format, round_rect_path
 
 _AS_SPACE = {ord(c): " " for c in "\t\n\r\x0b\x0c\u2028\u2029\x85"}
 STAMP_REACH = 24.0
@@ -49,7 +50,6 @@ class PagePainter:
         """Page y of layout y = 0 (in the current lane): Y(y) = _ty - y * k."""
         self._place_op = "q 1 0 0 1 "
         """The start of the operators that place a form at the current scale."""
-        self.smallest_text = float("inf")
         self._emit = canvas.addLiteral
         self._text = TextOps(canvas)
         self._shown: dict[tuple[str, bool, float], str | None] = {}
@@ -75,6 +75,22 @@ class PagePainter:
         self._ty = top - self._dy * k
         self._place_op = f"q {fp_str(k)} 0 0 {fp_str(k)} "
         self.forget_state()
+
+    @contextmanager
+    def scaled(self) -> Iterator[None]:
+        """Draw in layout points: the placement's scale and origin become one transform (`cm`).
+
+        A map has tens of thousands of shapes; under one transform their numbers
+        are layout points (short, often round) and forms are placed without a scale.
+        """
+        ox, top, k = self.ox, self.top, self.k
+        self._emit(f"q {fp_str(k)} 0 0 {fp_str(k)} {fp_str(ox)} {fp_str(top)} cm")
+        self.place(0.0, 0.0, 1.0)
+        try:
+            yield
+        finally:
+            self._emit("Q")
+            self.place(ox, top, k)
 
     @property
     def dy(self) -> float:
@@ -173,10 +189,10 @@ class PagePainter:
         x, y = self.ox + at.x * self.k, self._ty - at.y * self.k
         drawn = self._placed.get(form)
         if drawn is not None and not self._in_form:
-            self._emit(f"{self._place_op}{x:.4f} {y:.4f}{drawn}")
+            self._emit(f"{self._place_op}{x:.2f} {y:.2f}{drawn}")
             return
         # The first time on a page (or in a form) the canvas draws it, so the page lists the form.
-        self._emit(f"{self._place_op}{x:.4f} {y:.4f} cm")
+        self._emit(f"{self._place_op}{x:.2f} {y:.2f} cm")
         c.doForm(form)
         self._emit("Q")
         if not self._in_form:
@@ -207,11 +223,11 @@ class PagePainter:
         if radius:
             self._emit(f"{state}{round_rect_path(x, y, w, h, radius * k)} {paint}")
         else:
-            self._emit(f"{state}{x:.4f} {y:.4f} {w:.4f} {h:.4f} re {paint}")
+            self._emit(f"{state}{x:.2f} {y:.2f} {w:.2f} {h:.2f} re {paint}")
 
     def line(self, a: Point, b: Point) -> None:
         k, ox, ty = self.k, self.ox, self._ty
-        self._emit(f"{ox + a.x * k:.4f} {ty - a.y * k:.4f} m {ox + b.x * k:.4f} {ty - b.y * k:.4f} l S")
+        self._emit(f"{ox + a.x * k:.2f} {ty - a.y * k:.2f} m {ox + b.x * k:.2f} {ty - b.y * k:.2f} l S")
 
     def curve(self, segments: Sequence[Cubic]) -> None:
         if not segments:
@@ -223,6 +239,20 @@ class PagePainter:
             c1, c2, p1 = s.c1, s.c2, s.p1
             numbers += (ox + c1.x * k, ty - c1.y * k, ox + c2.x * k, ty - c2.y * k, ox + p1.x * k, ty - p1.y * k)
         self._emit(curve_format(len(segments)) % tuple(numbers))
+
+    def arrow(self, segments: Sequence[Cubic], head: Sequence[Point], ink: str, width: float,
+              dash: tuple[float, ...] | None) -> None:
+        """A flow: its stroked path and its filled head, in `ink`, as one string of operators."""
+        k, ox, ty = self.k, self.ox, self._ty
+        first = segments[0].p0
+        numbers = [ox + first.x * k, ty - first.y * k]
+        for s in segments:
+            c1, c2, p1 = s.c1, s.c2, s.p1
+            numbers += (ox + c1.x * k, ty - c1.y * k, ox + c2.x * k, ty - c2.y * k, ox + p1.x * k, ty - p1.y * k)
+        for p in head:
+            numbers += (ox + p.x * k, ty - p.y * k)
+        state = self._stroke_op(ink, width, dash) + self._fill_op(ink)
+        self._emit(state + arrow_format(len(segments), len(head)) % tuple(numbers))
 
     def polygon(self, points: Sequence[Point], fill: str) -> None:
         k, ox, ty = self.k, self.ox, self._ty
@@ -246,7 +276,6 @@ class PagePainter:
             return
         k = self.k
         page_size = size * k
-        self.smallest_text = min(self.smallest_text, page_size)
         state = self._fill_op(color)
         px, py = self.ox + x * k, self._ty - baseline * k
         # Labels repeat (channels, counts, axis marks): what shows a line is made once per text and size.
@@ -256,8 +285,7 @@ class PagePainter:
         else:
             shown = self._shown[key] = self._text.shown(self._runs(text, bold), page_size)
         if shown is not None:
-            # The origin exactly as ReportLab writes it: glyphs snap to the same pixels as they always did.
-            self._emit(f"{state}BT {fp_str(px, py)} Td{shown}")
+            self._emit(f"{state}BT {px:.2f} {py:.2f} Td{shown}")
             return
         if state:  # a font that is not a TrueType subset font: the canvas draws it
             self._emit(state)

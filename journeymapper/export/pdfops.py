@@ -8,8 +8,9 @@ through ReportLab's font machinery (TrueType subsets, `escapePDF`), so fonts
 are subset and embedded as before and text from the map is never read as
 markup or PDF syntax.
 
-Coordinates are page points written with four decimals (`NUM`): as fine as
-ReportLab's own numbers, so shapes land on the same pixels as before.
+Coordinates are written with two decimals (`NUM`): a hundredth of a point
+(a map is drawn in layout points, scaled by at most a few times), far finer
+than any printer's dot.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-NUM = "%.4f"
+NUM = "%.2f"
 ROUND_CORNER = 0.4472
 """ReportLab's control-point factor for a rounded corner: the same curves as `Canvas.roundRect`."""
 
@@ -59,6 +60,12 @@ def curve_format(segments: int) -> str:
 def polygon_format(points: int) -> str:
     """A closed polygon of `points` corners, filled as ReportLab fills (even-odd): 2 * points numbers."""
     return f"{NUM} {NUM} m " + f"{NUM} {NUM} l " * (points - 1) + "h f*"
+
+
+@lru_cache(maxsize=64)
+def arrow_format(segments: int, head: int) -> str:
+    """A stroked path of `segments` cubic curves, then a filled polygon of `head` corners."""
+    return curve_format(segments) + " " + polygon_format(head)
 
 
 def color_op(rgb: tuple[float, float, float], operator: str) -> str:

@@ -86,11 +86,31 @@ def qdf(path: Path, tmp: Path) -> bytes:
 
 
 def font_sizes(qdf_bytes: bytes, page: int) -> list[float]:
-    """The sizes of every `Tf` (set font) in the content of one page of a qdf file."""
+    """The printed size of every `Tf` (set font) in the content of one page of a qdf file.
+
+    A size is scaled by the transforms (`cm`) in force where it is set, as a printer scales it.
+    """
     marker = f"%% Contents for page {page}\n".encode()
     start = qdf_bytes.index(marker)
     end = qdf_bytes.index(b"endstream", start)
-    return [float(size) for size in re.findall(rb"/[\w+.-]+\s+([\d.]+)\s+Tf", qdf_bytes[start:end])]
+    content = qdf_bytes[start:end]
+    content = re.sub(rb"\((?:[^\\)]|\\.)*\)", b"()", content)  # strings shown: no operators in them
+    scale, saved, numbers, sizes = 1.0, [], [], []
+    for token in re.findall(rb"[^\s()\[\]<>]+", content):
+        if re.fullmatch(rb"[-+]?(?:\d+\.?\d*|\.\d+)", token):
+            numbers.append(float(token))
+            continue
+        if token == b"q":
+            saved.append(scale)
+        elif token == b"Q":
+            scale = saved.pop()
+        elif token == b"cm":
+            a, b = numbers[-6], numbers[-5]
+            scale *= (a * a + b * b) ** 0.5
+        elif token == b"Tf":
+            sizes.append(round(numbers[-1] * scale, 4))
+        numbers = []
+    return sizes
 
 
 def word_boxes(path: Path, page: int) -> list[tuple[str, float, float, float, float]]:
