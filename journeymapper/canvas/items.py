@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGrap
 
 from ..layout.elements import CardBox, CurveBox, FlowPath, LaneBox, ListItem, StageBox
 from ..layout.geometry import Point
-from ..layout.glyphs import arrow_head, emotion_face, star, triangle
+from ..layout.glyphs import emotion_face, flow_head, star, triangle
 from ..layout.map_layout import CURVE_INSET
 from ..layout.style import Palette, Style
 from .icons import channel_icon
@@ -352,7 +352,7 @@ class FlowItem(_Item):
         painter.setBrush(_NO_BRUSH)
         painter.drawPath(self.painter_path())
         if self._arrow is None:
-            self._arrow = _polygon(arrow_head(self.flow.arrow_tip, self.flow.arrow_from, self.style.arrow_size))
+            self._arrow = _polygon(flow_head(self.flow.path[-1], self.style.arrow_size))
         painter.setPen(_NO_PEN)
         painter.setBrush(QBrush(ink))
         painter.drawPolygon(self._arrow)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..layout.elements import CardBox, FlowPath, LaneBox, StageBox
 from ..layout.geometry import Point, Rect
-from ..layout.glyphs import arrow_head, emotion_face, star, triangle
+from ..layout.glyphs import emotion_face, flow_head, star, triangle
 from ..layout.map_layout import MapLayout
 from .icons import channel_drawing, draw_centered
 from .painter import PagePainter
@@ -31,9 +31,7 @@ def _draw_map(p: PagePainter, layout: MapLayout) -> None:
         _lane(p, lane, layout)
     # Flows between lanes are in map coordinates, drawn over all lanes (as on screen).
     p.dy = 0.0
-    for flow in layout.flows.values():
-        if flow.lane is None:
-            _flow(p, flow, s.flow_width, s.arrow_size)
+    _flows(p, [flow for flow in layout.flows.values() if flow.lane is None], layout)
     for flow in layout.flows.values():
         if flow.lane is None:
             _flow_label(p, flow)
@@ -100,18 +98,23 @@ def _lane(p: PagePainter, lane: LaneBox, layout: MapLayout) -> None:
         p.stamp(f"dot{value + 2}", point,
                 lambda v=value: p.circle(Point(0, 0), 3.6, fill="card", stroke=p.palette.emotions[v + 2], width=1.6))
     # flows in this lane, then cards, then labels
-    for flow in layout.flows.values():
-        if flow.lane == lane.id:
-            _flow(p, flow, s.flow_width, s.arrow_size)
-    for card in layout.cards_in_lane(lane.id):
+    _flows(p, [flow for flow in layout.flows.values() if flow.lane == lane.id], layout)
+    cards = layout.cards_in_lane(lane.id)
+    for card in cards:
         _card(p, card, layout)
+    # Titles after all the frames (cards never overlap), in one text object.
+    with p.text_object():
+        for card in cards:
+            p.text(card.title)
     for flow in layout.flows.values():
         if flow.lane == lane.id:
             _flow_label(p, flow)
 
 
-def _flow(p: PagePainter, flow: FlowPath, width: float, arrow: float) -> None:
-    p.arrow(flow.path, arrow_head(flow.arrow_tip, flow.arrow_from, arrow), "flow", width, FLOW_DASH.get(flow.kind))
+def _flows(p: PagePainter, flows: list[FlowPath], layout: MapLayout) -> None:
+    size, dash = layout.style.arrow_size, FLOW_DASH.get
+    p.arrows([(flow.path, flow_head(flow.path[-1], size), dash(flow.kind)) for flow in flows], "flow",
+             layout.style.flow_width)
 
 
 def _flow_label(p: PagePainter, flow: FlowPath) -> None:
@@ -127,14 +130,13 @@ def _card(p: PagePainter, card: CardBox, layout: MapLayout) -> None:
     x, y = r.x, r.y
     # A card's look (frame, face, chip, counts, evidence) repeats from card to card: it is one form,
     # drawn once per look and placed per card. The key holds everything the look depends on, from the
-    # card's corner; only the title is the card's own.
+    # card's corner; only the title (drawn after all cards) is the card's own.
     chip, counts, face, evidence = card.channel_chip, card.counts_origin, card.emotion_center, card.evidence_center
     look = ("card", r.w, r.h, card.bar_color, card.emotion, face.x - x, face.y - y, card.channel,
             card.channel_label, None if chip is None else (chip.x - x, chip.y - y, chip.w, chip.h),
             card.pains, card.opportunities, counts.x - x, counts.y - y, card.evidence, evidence.x - x,
             evidence.y - y)
     p.shape(look, Point(x, y), r.w, r.h, lambda: _card_look(p, card, layout))
-    p.text(card.title)
 
 
 def _card_look(p: PagePainter, card: CardBox, layout: MapLayout) -> None:

@@ -33,6 +33,7 @@ SHAPE_MARGIN = 4.0
 """Room around a shape's box for the half of its outline that is drawn outside."""
 
 # Path painting as ReportLab's canvas does it (even-odd fill), so shapes fill as they always did.
+_ONE_CURVE_ARROW = arrow_format(1, 3)
 _PAINT = {(False, True): "f*", (True, False): "S", (True, True): "B*", (False, False): "n"}
 
 
@@ -61,6 +62,9 @@ class PagePainter:
         """Forms already listed in the resources of page `_placed_page`, with the operators that draw them."""
         self._placed_page = 0
         self._in_form = False
+        self._in_text = False
+        self._font_op = ""
+        """The font (`Tf`) of the open text object."""
         self.forget_state()
 
     def forget_state(self) -> None:
@@ -240,19 +244,35 @@ class PagePainter:
             numbers += (ox + c1.x * k, ty - c1.y * k, ox + c2.x * k, ty - c2.y * k, ox + p1.x * k, ty - p1.y * k)
         self._emit(curve_format(len(segments)) % tuple(numbers))
 
-    def arrow(self, segments: Sequence[Cubic], head: Sequence[Point], ink: str, width: float,
-              dash: tuple[float, ...] | None) -> None:
-        """A flow: its stroked path and its filled head, in `ink`, as one string of operators."""
-        k, ox, ty = self.k, self.ox, self._ty
-        first = segments[0].p0
-        numbers = [ox + first.x * k, ty - first.y * k]
-        for s in segments:
-            c1, c2, p1 = s.c1, s.c2, s.p1
-            numbers += (ox + c1.x * k, ty - c1.y * k, ox + c2.x * k, ty - c2.y * k, ox + p1.x * k, ty - p1.y * k)
-        for p in head:
-            numbers += (ox + p.x * k, ty - p.y * k)
-        state = self._stroke_op(ink, width, dash) + self._fill_op(ink)
-        self._emit(state + arrow_format(len(segments), len(head)) % tuple(numbers))
+    def arrows(self, flows: Sequence[tuple[Sequence[Cubic], Sequence[Point], tuple[float, ...] | None]], ink: str,
+               width: float) -> None:
+        """Flows: (path, head, dash) each, the path stroked and its head filled in `ink`.
+
+        Flows hold no text, so they are drawn under a transform whose y grows downwards, as
+        the layout's does: their points are written as they are, with no sums per number.
+        """
+        if not flows:
+            return
+        k = self.k
+        emit = self._emit
+        emit(f"q {fp_str(k)} 0 0 {fp_str(-k)} {fp_str(self.ox)} {fp_str(self._ty)} cm "
+             f"{self._color_op(ink, 'RG')} {self._color_op(ink, 'rg')} {fp_str(width)} w")
+        current: object = ()
+        for path, head, dash in flows:
+            if dash != current:
+                current = dash
+                emit(f"[{fp_str(dash) if dash else ''}] 0 d")
+            if len(path) == 1 and len(head) == 3:
+                emit(_ONE_CURVE_ARROW % (*path[0].p0, *path[0].c1, *path[0].c2, *path[0].p1, *head[0], *head[1],
+                                         *head[2]))
+            else:
+                numbers = [*path[0].p0]
+                for segment in path:
+                    numbers += (*segment.c1, *segment.c2, *segment.p1)
+                for point in head:
+                    numbers += point
+                emit(arrow_format(len(path), len(head)) % tuple(numbers))
+        emit("Q")  # the page's colours and pen are as they were before `q`
 
     def polygon(self, points: Sequence[Point], fill: str) -> None:
         k, ox, ty = self.k, self.ox, self._ty
@@ -270,6 +290,19 @@ class PagePainter:
                       fill=1 if fill else 0)
 
     # -- text ----------------------------------------------------------------
+    @contextmanager
+    def text_object(self) -> Iterator[None]:
+        """Lines shown in one text object (`BT` ... `ET`): each placed with `Tm`, the font set only when
+        it changes. Inside it only text may be drawn: no shapes, no forms."""
+        self._emit("BT")
+        self._font_op = ""
+        self._in_text = True
+        try:
+            yield
+        finally:
+            self._in_text = False
+            self._emit("ET")
+
     def text_line(self, x: float, baseline: float, text: str, size: float, bold: bool, color: str) -> None:
         """One line at a layout baseline; each run in the font that has its characters."""
         if not text:
@@ -285,18 +318,28 @@ class PagePainter:
         else:
             shown = self._shown[key] = self._text.shown(self._runs(text, bold), page_size)
         if shown is not None:
-            self._emit(f"{state}BT {px:.2f} {py:.2f} Td{shown}")
+            if not self._in_text:
+                self._emit(f"{state}BT {px:.2f} {py:.2f} Td {shown.first_font}{shown.rest} ET")
+                return
+            font = "" if shown.first_font == self._font_op else " " + shown.first_font
+            self._font_op = shown.last_font
+            self._emit(f"{state}1 0 0 1 {px:.2f} {py:.2f} Tm{font}{shown.rest}")
             return
+        if self._in_text:  # the canvas makes text objects of its own
+            self._emit("ET")
         if state:  # a font that is not a TrueType subset font: the canvas draws it
             self._emit(state)
-        for font, run in self._runs(text, bold):
-            self.c.setFont(font, page_size)
+        for font_name, run in self._runs(text, bold):
+            self.c.setFont(font_name, page_size)
             self.c.drawString(px, py, run)
-            px += self.c.stringWidth(run, font, page_size)
+            px += self.c.stringWidth(run, font_name, page_size)
+        if self._in_text:
+            self._emit("BT")
+            self._font_op = ""
 
     def _runs(self, text: str, bold: bool) -> list[tuple[str, str]]:
         # Tabs and line breaks have no glyph: one line of print shows them as spaces.
-        return self.fonts.runs(text.translate(_AS_SPACE), bold)
+        return self.fonts.runs(text if text.isprintable() else text.translate(_AS_SPACE), bold)
 
     def text(self, block: TextBlock | None) -> None:
         if block is None or not block.lines:

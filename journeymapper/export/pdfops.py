@@ -16,6 +16,7 @@ than any printer's dot.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfmetrics
@@ -89,13 +90,20 @@ class TextOps:
             self._fonts[font_name] = codes
             return codes
 
-    def shown(self, runs: list[tuple[str, str]], size: float) -> str | None:
-        """The rest of a text object after its origin (`BT x y Td`): `runs` shown one after another, then `ET`.
+    def shown(self, runs: list[tuple[str, str]], size: float) -> ShownLine | None:
+        """What shows a line of `runs` from the current text position, one after another.
 
-        It does not depend on the origin, so a label can be shown anywhere with the same operators.
+        It does not depend on the position, so a label can be shown anywhere with the same operators.
         None if a font is not a TrueType subset font: then the canvas must draw the text.
         """
+        if len(runs) == 1:  # the usual line: one font, one subset
+            codes = self._codes(runs[0][0])
+            chunk = codes.in_first_subset(runs[0][1]) if codes is not None else None
+            if chunk is not None:
+                font = codes.font_op(size)  # type: ignore[union-attr]
+                return ShownLine(font, f" ({escapePDF(chunk)}) Tj", font)
         size_op = fp_str(size)
+        fonts: list[str] = []
         parts = []
         last = len(runs) - 1
         for n, (font_name, run) in enumerate(runs):
@@ -103,11 +111,23 @@ class TextOps:
             if codes is None:
                 return None
             for name, chunk in codes.encode(run):
-                parts.append(f" {name} {size_op} Tf ({escapePDF(chunk)}) Tj")
+                font = f"{name} {size_op} Tf"
+                if fonts:
+                    parts.append(f" {font}")
+                fonts.append(font)
+                parts.append(f" ({escapePDF(chunk)}) Tj")
             if n < last:  # the next run starts where this one ends
                 parts.append(f" {NUM} 0 Td" % pdfmetrics.stringWidth(run, font_name, size))
-        parts.append(" ET")
-        return "".join(parts)
+        return ShownLine(fonts[0], "".join(parts), fonts[-1])
+
+
+class ShownLine(NamedTuple):
+    """A line's text-showing operators: `first_font` (a `Tf`), then `rest` (which may set other fonts),
+    after which `last_font` is the text object's font."""
+
+    first_font: str
+    rest: str
+    last_font: str
 
 
 class _FontCodes:
@@ -123,9 +143,12 @@ class _FontCodes:
     def __init__(self, font: TTFont, doc: object) -> None:
         self._font = font
         self._doc = doc
-        self._first: dict[str, bytes] = {}
-        """The byte of each character of the first subset (nearly every character of a map)."""
+        self._first: set[str] = set()
+        """The characters of the first subset (nearly every character of a map)."""
+        self._codes: dict[int, str] = {}
+        """Their codes, as a `str.translate` table: character -> the character of its byte."""
         self._names: dict[int, str] = {}
+        self._size_ops: dict[float, str] = {}
 
     def _learn(self, run: str) -> None:
         """Let the font give the run's new characters their codes, in order (as splitString on the run does)."""
@@ -133,7 +156,8 @@ class _FontCodes:
             if char not in self._first:
                 [(subset, byte)] = self._font.splitString(char, self._doc)
                 if subset == 0:
-                    self._first[char] = byte
+                    self._first.add(char)
+                    self._codes[ord(char)] = chr(byte[0])
 
     def _name(self, subset: int) -> str:
         name = self._names.get(subset)
@@ -141,14 +165,25 @@ class _FontCodes:
             name = self._names[subset] = self._font.getSubsetInternalName(subset, self._doc)
         return name
 
+    def font_op(self, size: float) -> str:
+        """`Tf` for the first subset at `size`."""
+        op = self._size_ops.get(size)
+        if op is None:
+            op = self._size_ops[size] = f"{self._name(0)} {fp_str(size)} Tf"
+        return op
+
+    def in_first_subset(self, run: str) -> bytes | None:
+        """`run`'s bytes if all its characters are in the first subset (the usual case), else None."""
+        if not self._first.issuperset(run):
+            self._learn(run)
+            if not self._first.issuperset(run):
+                return None
+        return run.translate(self._codes).encode("latin-1")
+
     def encode(self, run: str) -> list[tuple[str, bytes]]:
         """(subset font resource, bytes) pieces that show `run`."""
-        first = self._first
-        try:
-            return [(self._name(0), b"".join([first[char] for char in run]))]
-        except KeyError:
-            self._learn(run)
-        try:
-            return [(self._name(0), b"".join([first[char] for char in run]))]
-        except KeyError:  # characters beyond the first subset: the font splits the run itself
-            return [(self._name(subset), chunk) for subset, chunk in self._font.splitString(run, self._doc)]
+        chunk = self.in_first_subset(run)
+        if chunk is not None:
+            return [(self._name(0), chunk)]
+        # characters beyond the first subset: the font splits the run itself
+        return [(self._name(subset), chunk) for subset, chunk in self._font.splitString(run, self._doc)]

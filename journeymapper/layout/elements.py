@@ -162,15 +162,6 @@ class FlowPath:
     label_rect: Rect | None
     """The pill behind the label, centred on the path: drawn above cards so it stays readable."""
 
-    @property
-    def arrow_tip(self) -> Point:
-        return self.path[-1].p1
-
-    @property
-    def arrow_from(self) -> Point:
-        """A point behind the tip along the path: the arrow head points from here to the tip."""
-        return self.path[-1].at(0.9)
-
 
 @dataclass(frozen=True, slots=True)
 class CellBox:

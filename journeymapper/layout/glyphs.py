@@ -63,3 +63,19 @@ def arrow_head(tip: Point, behind: Point, size: float) -> tuple[Point, Point, Po
     base = Point(tip.x - ux * size, tip.y - uy * size)
     half = size * 0.45
     return tip, Point(base.x - uy * half, base.y + ux * half), Point(base.x + uy * half, base.y - ux * half)
+
+
+def flow_head(last: Cubic, size: float) -> tuple[Point, Point, Point]:
+    """A flow's arrow head: at the end of its last segment, pointing from the point at 9/10 of it.
+
+    The same as `arrow_head(last.p1, last.at(0.9), size)`, in one step: a big map has thousands.
+    """
+    (x0, y0), (x1, y1), (x2, y2), (tx, ty) = last
+    # tip - at(0.9), with at's Bernstein weights 0.001, 0.027, 0.243 and 0.729
+    dx = 0.271 * tx - 0.001 * x0 - 0.027 * x1 - 0.243 * x2
+    dy = 0.271 * ty - 0.001 * y0 - 0.027 * y1 - 0.243 * y2
+    length = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / length, dy / length
+    bx, by = tx - ux * size, ty - uy * size
+    half = size * 0.45
+    return last.p1, Point(bx - uy * half, by + ux * half), Point(bx + uy * half, by - ux * half)

@@ -52,7 +52,8 @@ def _shown_by_canvas(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def _shown_by_painter(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
     ops = TextOps(Canvas(io.BytesIO(), initialFontName=REGULAR))
-    return [piece for font, text in lines for piece in _SHOWN.findall(ops.shown([(font, text)], 10))]
+    shown = [ops.shown([(font, text)], 10) for font, text in lines]
+    return [piece for line in shown for piece in _SHOWN.findall(line.first_font + line.rest)]
 
 
 def test_text_gets_the_font_codes_and_escapes_reportlab_gives_it():
