@@ -6,6 +6,10 @@ flows, cards, and flow labels on top.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from reportlab.pdfgen.canvas import Canvas
+
 from ..layout.elements import CardBox, FlowPath, LaneBox, StageBox
 from ..layout.geometry import Point, Rect
 from ..layout.glyphs import emotion_face, flow_head, star, triangle
@@ -16,26 +20,46 @@ from .painter import PagePainter
 FLOW_DASH = {"alternative": (4.0, 3.0), "loop": (1.0, 2.2)}
 
 
-def draw_map(p: PagePainter, layout: MapLayout) -> None:
-    with p.scaled():
-        _draw_map(p, layout)
+MAP_FORM_MARGIN = 60.0
+"""Room around the map in its forms, for what reaches past its edge (a flow looping back, a label)."""
 
 
-def _draw_map(p: PagePainter, layout: MapLayout) -> None:
-    s = layout.style
-    p.dy = 0.0
+def map_forms(p: PagePainter, layout: MapLayout, end: Callable[[Canvas], None] | None = None) -> list[str]:
+    """Draw the map as PDF forms, once, and give their names, to be placed in order (`place_forms`).
+
+    Every sheet of a poster and its overview place the same forms, so a poster
+    repeats no drawing. The map is several forms (what is under the lanes, each
+    lane, what is over them) so that `end` can compress each on a worker thread
+    while the next is drawn.
+    """
+    m = MAP_FORM_MARGIN
+    box = (-m, -layout.height - m, layout.width + m, m)
+    names: list[str] = []
+
+    def part(name: str, draw: Callable[[], None]) -> None:
+        with p.form(name, box, end):
+            draw()
+        names.append(name)
+
+    part("jm-map-under", lambda: _under_lanes(p, layout))
+    for lane in layout.lanes.values():
+        part(f"jm-map-lane-{lane.index}", lambda lane=lane: _lane(p, lane, layout))
+    part("jm-map-over", lambda: _over_lanes(p, layout))
+    return names
+
+
+def _under_lanes(p: PagePainter, layout: MapLayout) -> None:
     p.rect(layout.bounds, fill="canvas")
     for stage in layout.stages.values():
         _stage(p, stage)
-    for lane in layout.lanes.values():
-        _lane(p, lane, layout)
+
+
+def _over_lanes(p: PagePainter, layout: MapLayout) -> None:
     # Flows between lanes are in map coordinates, drawn over all lanes (as on screen).
-    p.dy = 0.0
-    _flows(p, [flow for flow in layout.flows.values() if flow.lane is None], layout)
-    for flow in layout.flows.values():
-        if flow.lane is None:
-            _flow_label(p, flow)
-    p.dy = 0.0
+    between = [flow for flow in layout.flows.values() if flow.lane is None]
+    _flows(p, between, layout)
+    for flow in between:
+        _flow_label(p, flow)
     p.stroke("grid", 0.8)
     p.c.rect(p.X(0), p.Y(layout.height), layout.width * p.k, layout.height * p.k, stroke=1, fill=0)
 

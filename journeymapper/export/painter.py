@@ -80,22 +80,6 @@ class PagePainter:
         self._place_op = f"q {fp_str(k)} 0 0 {fp_str(k)} "
         self.forget_state()
 
-    @contextmanager
-    def scaled(self) -> Iterator[None]:
-        """Draw in layout points: the placement's scale and origin become one transform (`cm`).
-
-        A map has tens of thousands of shapes; under one transform their numbers
-        are layout points (short, often round) and forms are placed without a scale.
-        """
-        ox, top, k = self.ox, self.top, self.k
-        self._emit(f"q {fp_str(k)} 0 0 {fp_str(k)} {fp_str(ox)} {fp_str(top)} cm")
-        self.place(0.0, 0.0, 1.0)
-        try:
-            yield
-        finally:
-            self._emit("Q")
-            self.place(ox, top, k)
-
     @property
     def dy(self) -> float:
         """The current lane's offset in the map: lane pieces are laid out from their lane's top."""
@@ -186,36 +170,60 @@ class PagePainter:
         c = self.c
         if form not in self._forms:
             self._define_form(form, draw, box)
-        page = c.getPageNumber()
-        if page != self._placed_page:
-            self._placed_page = page
-            self._placed.clear()
+        if not self._in_form:
+            page = c.getPageNumber()
+            if page != self._placed_page:
+                self._placed_page = page
+                self._placed = {}
         x, y = self.ox + at.x * self.k, self._ty - at.y * self.k
         drawn = self._placed.get(form)
-        if drawn is not None and not self._in_form:
+        if drawn is not None:
             self._emit(f"{self._place_op}{x:.2f} {y:.2f}{drawn}")
             return
-        # The first time on a page (or in a form) the canvas draws it, so the page lists the form.
+        # The first time on a page (or in a form) the canvas draws it, so the page (or form) lists it.
         self._emit(f"{self._place_op}{x:.2f} {y:.2f} cm")
         c.doForm(form)
         self._emit("Q")
-        if not self._in_form:
-            self._placed[form] = f" cm /{xObjectName(form)} Do Q"
+        self._placed[form] = f" cm /{xObjectName(form)} Do Q"
 
     def _define_form(self, form: str, draw: Callable[[], None], box: tuple[float, float, float, float]) -> None:
+        with self.form(form, box):
+            draw()
+
+    @contextmanager
+    def form(self, name: str, box: tuple[float, float, float, float],
+             end: Callable[[Canvas], None] | None = None) -> Iterator[None]:
+        """Draw a PDF form, in layout points from (0, 0), y growing downwards; `box` is its extent in PDF
+        points (y upwards). `end` ends it, if not the canvas's plain `endForm`."""
         c = self.c
         lowerx, lowery, upperx, uppery = box
-        c.beginForm(form, lowerx=lowerx, lowery=lowery, upperx=upperx, uppery=uppery)
-        saved = (self.ox, self.top, self.k, self._dy, self._fill, self._stroke, self._in_form)
+        c.beginForm(name, lowerx=lowerx, lowery=lowery, upperx=upperx, uppery=uppery)
+        saved = (self.ox, self.top, self.k, self._dy, self._fill, self._stroke, self._in_form, self._placed)
         self._in_form = True
+        self._placed = {}
         self._dy = 0.0
         self.place(0.0, 0.0, 1.0)
-        draw()
-        ox, top, k, self._dy, fill, stroke, self._in_form = saved
-        self.place(ox, top, k)
-        self._fill, self._stroke = fill, stroke  # the form has its own graphics state: the page's is as it was
-        c.endForm()
-        self._forms.add(form)
+        try:
+            yield
+        finally:
+            ox, top, k, self._dy, fill, stroke, self._in_form, self._placed = saved
+            self.place(ox, top, k)
+            self._fill, self._stroke = fill, stroke  # a form has its own graphics state: the page's is as it was
+            if end is None:
+                c.endForm()
+            else:
+                end(c)
+            self._forms.add(name)
+
+    def place_forms(self, names: Sequence[str]) -> None:
+        """Draw forms made with `form` at the current placement."""
+        c = self.c
+        k = self.k
+        c.saveState()
+        c.transform(k, 0, 0, k, self.ox, self._ty)
+        for name in names:
+            c.doForm(name)
+        c.restoreState()
 
     # -- shapes --------------------------------------------------------------
     def rect(self, r: Rect, fill: str | None = None, stroke: str | None = None, width: float = 0.6,

@@ -30,8 +30,9 @@ from ..layout.style import DEFAULT_STYLE, Style
 from ..layout.geometry import Point
 from ..model.schema import Map
 from .fonts import FontChooser
-from .map_drawing import FLOW_DASH, _evidence, _face, draw_map
+from .map_drawing import FLOW_DASH, _evidence, _face, map_forms
 from .painter import PagePainter
+from .pdfops import FormDeflater
 from .profiles import draw_appendix, draw_persona_page
 
 PAPERS: dict[str, tuple[float, float]] = {
@@ -153,8 +154,10 @@ def export_pdf(
     progress: Callable[[int, int], None] | None = None,
 ) -> ExportReport:
     """Write the PDF of `the_map` to `target` (atomically) and say how it went."""
-    with collector_paused():  # a big map's layout and drawing make ~a million objects, none of them garbage
-        return _export_pdf(the_map, target, options, style, progress)
+    # A big map's layout and drawing make ~a million objects, none of them garbage; its forms are
+    # compressed on a worker thread while the next is drawn.
+    with collector_paused(), FormDeflater() as deflater:
+        return _export_pdf(the_map, target, options, style, progress, deflater)
 
 
 def _export_pdf(
@@ -163,6 +166,7 @@ def _export_pdf(
     options: PdfOptions,
     style: Style,
     progress: Callable[[int, int], None] | None,
+    deflater: FormDeflater,
 ) -> ExportReport:
     paper = paper_size(options)
     requested = parse_tiles(options.tiles)
@@ -188,6 +192,8 @@ def _export_pdf(
     problems = check_map(the_map, today) if options.appendix else []
     tiled = (columns, rows) != (1, 1)
     painter = PagePainter(canvas, fonts, style.palette, options.grayscale)
+    # The map is drawn once, as forms that every sheet places.
+    drawn = map_forms(painter, layout, deflater.end_form)
     # Profiles and the appendix may run over several pages: count them first (a dry run), so
     # every page can say "page n of m" with the true m.
     extra_pages = [
@@ -210,12 +216,12 @@ def _export_pdf(
             progress(done, total)
 
     if tiled:
-        _overview(painter, the_map, layout, paper, columns, rows, scale, today, canvas.getPageNumber(), total,
-                  options)
+        _overview(painter, the_map, layout, drawn, paper, columns, rows, scale, today, canvas.getPageNumber(),
+                  total, options)
         finish_page()
     for row in range(rows):
         for column in range(columns):
-            _map_sheet(painter, the_map, layout, paper, columns, rows, column, row, scale, today,
+            _map_sheet(painter, the_map, layout, drawn, paper, columns, rows, column, row, scale, today,
                        canvas.getPageNumber(), total, options)
             finish_page()
     for draw in extra_pages:
@@ -228,6 +234,7 @@ def _export_pdf(
             f"no installed font has these characters, so they print as blanks: {shown!r} "
             "(install a font that has them, e.g. Noto Sans or Droid Sans Fallback)"
         )
+    deflater.finish()
     canvas.save()
     report.pages = page
     write_atomic(target, buffer.getvalue(), keep_backup=False)
@@ -305,7 +312,8 @@ def _footer(p: PagePainter, paper: tuple[float, float], page: int, total: int, o
     p.text_line(MARGIN, height - MARGIN + 4, text, 7, False, "muted")
 
 
-def _map_sheet(p: PagePainter, the_map: Map, layout: MapLayout, paper: tuple[float, float], columns: int,
+def _map_sheet(p: PagePainter, the_map: Map, layout: MapLayout, drawn: list[str], paper: tuple[float, float],
+               columns: int,
                rows: int, column: int, row: int, scale: float, today: date, page: int, total: int,
                options: PdfOptions) -> None:
     width, height = paper
@@ -323,7 +331,7 @@ def _map_sheet(p: PagePainter, the_map: Map, layout: MapLayout, paper: tuple[flo
     clip.rect(left, top - area_h, area_w, area_h)
     c.clipPath(clip, stroke=0, fill=0)
     p.place(left - sx, top + sy, scale)
-    draw_map(p, layout)
+    p.place_forms(drawn)
     c.restoreState()
     p.place(0, height, 1.0)
     if tiled:
@@ -358,7 +366,8 @@ def _alignment_marks(p: PagePainter, left: float, top: float, w: float, h: float
         c.line(left + w + 2, y, left + w + 2 + mark, y)
 
 
-def _overview(p: PagePainter, the_map: Map, layout: MapLayout, paper: tuple[float, float], columns: int,
+def _overview(p: PagePainter, the_map: Map, layout: MapLayout, drawn: list[str], paper: tuple[float, float],
+              columns: int,
               rows: int, scale: float, today: date, page: int, total: int, options: PdfOptions) -> None:
     """The whole map small, with the sheets drawn over it: how the poster goes together."""
     width, height = paper
@@ -368,7 +377,7 @@ def _overview(p: PagePainter, the_map: Map, layout: MapLayout, paper: tuple[floa
     left, top = MARGIN, height - MARGIN - title_block_height(paper)
     small = min(area_w / layout.width, area_h / layout.height)
     p.place(left, top, small)
-    draw_map(p, layout)
+    p.place_forms(drawn)
     p.place(0, height, 1.0)
     sheet_w, sheet_h = _map_area(width, height)
     c = p.c

@@ -1,18 +1,20 @@
 """What the layout hands to renderers: every box, line of text and path, already placed.
 
 Renderers (the Qt canvas, the PDF exporter) only draw these; they never
-measure or wrap text themselves, so screen and paper agree.
+measure or wrap text themselves, so screen and paper agree. What a big map has
+thousands of (cards, flows, lines of text) are named tuples: immutable, and
+made several times faster than frozen dataclasses.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .geometry import Cubic, Point, Rect
 
 
-@dataclass(frozen=True, slots=True)
-class TextBlock:
+class TextBlock(NamedTuple):
     """Lines of text at a position; `size` in points, `bold` picks the face."""
 
     x: float
@@ -93,8 +95,7 @@ class LaneBox:
         return next((r for r in self.rows if r.kind == kind), None)
 
 
-@dataclass(frozen=True, slots=True)
-class CardBox:
+class CardBox(NamedTuple):
     id: str
     persona: str
     stage: str
@@ -149,8 +150,7 @@ class ListItem:
     text: TextBlock
 
 
-@dataclass(frozen=True, slots=True)
-class FlowPath:
+class FlowPath(NamedTuple):
     id: str
     source: str
     target: str

@@ -12,7 +12,7 @@ are routed again: on a 5,000-card map that is a few hundred flows, not 7,500.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..model.schema import Flow
 from .elements import CardBox, FlowPath, LaneBox
@@ -174,8 +174,8 @@ class _Placer:
             return route(f.id, f.kind, f.label, source, target, self.stage_index,
                          inputs.row_bottom[source.persona], inputs.style, lane=source.persona, ports=port)
         source_top = inputs.lanes[source.persona].y
-        a = replace(source, rect=source.rect.moved(0.0, source_top))
-        b = replace(target, rect=target.rect.moved(0.0, inputs.lanes[target.persona].y))
+        a = source._replace(rect=source.rect.moved(0.0, source_top))
+        b = target._replace(rect=target.rect.moved(0.0, inputs.lanes[target.persona].y))
         return route(f.id, f.kind, f.label, a, b, self.stage_index,
                      source_top + inputs.row_bottom[source.persona], inputs.style, lane=None, ports=port)
 

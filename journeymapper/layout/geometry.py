@@ -6,7 +6,6 @@ exporter flips them once when it draws.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import NamedTuple
 
 
@@ -15,8 +14,9 @@ class Point(NamedTuple):
     y: float
 
 
-@dataclass(frozen=True, slots=True)
-class Rect:
+class Rect(NamedTuple):
+    """A rectangle; a tuple, as Point is, because a big map makes tens of thousands and tuples are made fastest."""
+
     x: float
     y: float
     w: float

@@ -85,20 +85,45 @@ def qdf(path: Path, tmp: Path) -> bytes:
     return out.read_bytes()
 
 
+def _qdf_objects(qdf_bytes: bytes) -> dict[int, bytes]:
+    return {int(n): body for n, body in re.findall(rb"\n(\d+) 0 obj\n(.*?)\nendobj", qdf_bytes, re.DOTALL)}
+
+
+def _stream(body: bytes) -> bytes:
+    return body.split(b"\nstream\n", 1)[1].rsplit(b"endstream", 1)[0]
+
+
+def _xobjects(body: bytes) -> dict[bytes, int]:
+    """Name -> object number of the forms a page or form lists in its resources."""
+    match = re.search(rb"/XObject <<(.*?)>>", body, re.DOTALL)
+    return {name: int(n) for name, n in re.findall(rb"/(\S+) (\d+) 0 R", match.group(1))} if match else {}
+
+
 def font_sizes(qdf_bytes: bytes, page: int) -> list[float]:
-    """The printed size of every `Tf` (set font) in the content of one page of a qdf file.
+    """The printed size of every `Tf` (set font) on one page of a qdf file, in the forms it draws too.
 
     A size is scaled by the transforms (`cm`) in force where it is set, as a printer scales it.
     """
-    marker = f"%% Contents for page {page}\n".encode()
-    start = qdf_bytes.index(marker)
-    end = qdf_bytes.index(b"endstream", start)
-    content = qdf_bytes[start:end]
+    objects = _qdf_objects(qdf_bytes)
+    start = qdf_bytes.index(f"%% Page {page}\n".encode())
+    number = int(re.search(rb"\n(\d+) 0 obj\n", qdf_bytes[start:]).group(1))
+    page_body = objects[number]
+    contents = objects[int(re.search(rb"/Contents (\d+) 0 R", page_body).group(1))]
+    sizes: list[float] = []
+    _sizes_in(_stream(contents), _xobjects(page_body), objects, 1.0, sizes)
+    return sizes
+
+
+def _sizes_in(content: bytes, forms: dict[bytes, int], objects: dict[int, bytes], scale: float,
+              sizes: list[float]) -> None:
     content = re.sub(rb"\((?:[^\\)]|\\.)*\)", b"()", content)  # strings shown: no operators in them
-    scale, saved, numbers, sizes = 1.0, [], [], []
-    for token in re.findall(rb"[^\s()\[\]<>]+", content):
+    saved, numbers, name = [], [], b""
+    for token in re.findall(rb"/?[^\s()\[\]<>/]+", content):
         if re.fullmatch(rb"[-+]?(?:\d+\.?\d*|\.\d+)", token):
             numbers.append(float(token))
+            continue
+        if token.startswith(b"/"):
+            name = token[1:]
             continue
         if token == b"q":
             saved.append(scale)
@@ -109,8 +134,10 @@ def font_sizes(qdf_bytes: bytes, page: int) -> list[float]:
             scale *= (a * a + b * b) ** 0.5
         elif token == b"Tf":
             sizes.append(round(numbers[-1] * scale, 4))
+        elif token == b"Do" and name in forms:
+            form = objects[forms[name]]
+            _sizes_in(_stream(form), _xobjects(form.split(b"\nstream\n", 1)[0]), objects, scale, sizes)
         numbers = []
-    return sizes
 
 
 def word_boxes(path: Path, page: int) -> list[tuple[str, float, float, float, float]]:
