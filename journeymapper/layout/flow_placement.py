@@ -101,22 +101,28 @@ class _Placer:
         ports = self.all_ports(flows)
         old_ports = state.ports if state is not None else {}
         old_by_id = state.by_id if state is not None else {}
-        cards, old_flows = self.cards, self.old_flows
+        cards, old_flows, stage_index = self.cards, self.old_flows, self.stage_index
+        row_bottom, style = self.inputs.row_bottom, self.inputs.style
         placed: dict[str, FlowPath] = {}
         by_id: dict[str, Flow] = {}
         lane_bound: set[str] = set()
-        for f in flows:
+        for f in flows:  # (a big map has thousands: depends_on_lanes and route are written out here)
             flow_id = f.id
             source, target = cards.get(f.source), cards.get(f.target)
             if source is None or target is None:
                 continue
             by_id[flow_id] = f
-            if self.depends_on_lanes(f, source, target):
+            persona = source.persona
+            same_lane = persona == target.persona
+            if f.kind == "loop" or stage_index[target.stage] < stage_index[source.stage] or not same_lane:
                 lane_bound.add(flow_id)
             port = ports.get(flow_id, CENTRE)
             old = old_flows.get(flow_id) if old_flows else None
             if old is not None and old_by_id.get(flow_id) is f and self.unchanged(f, source, target, port, old_ports):
                 placed[flow_id] = old
+            elif same_lane:
+                placed[flow_id] = route(flow_id, f.kind, f.label, source, target, stage_index, row_bottom[persona],
+                                        style, persona, port)
             else:
                 placed[flow_id] = self.route(f, source, target, port)
         return placed, FlowState(tuple(flows), ports, by_id, lane_bound)
@@ -270,8 +276,10 @@ def _same_objects(old: tuple[Flow, ...], new) -> bool:
 def _shares(table: dict[str, list[tuple[tuple[int, float], str]]]) -> dict[str, float]:
     share: dict[str, float] = {}
     for entries in table.values():
-        entries.sort()
         count = len(entries)
-        for k, (_, flow_id) in enumerate(entries):
-            share[flow_id] = spread(count, k)
+        if count == 1:
+            share[entries[0][1]] = spread(1, 0)
+            continue
+        entries.sort()
+        share.update((flow_id, spread(count, k)) for k, (_, flow_id) in enumerate(entries))
     return share

@@ -28,38 +28,40 @@ def route(
 ) -> FlowPath:
     """`ports`: where a forward flow leaves its source's right edge and enters its target's left
     edge, as a share of the card's height (flows of one card are spread along its edge)."""
-    s, t = source.rect, target.rect
+    sx, sy, sw, sh = source.rect
+    tx, ty, tw, th = target.rect
     s_col, t_col = stage_of[source.stage], stage_of[target.stage]
-    if source.id == target.id:
-        start = Point(s.right - 28, s.y)
-        end = Point(s.right, s.y + 16)
-        segment = Cubic(start, Point(start.x, s.y - 26), Point(s.right + 26, end.y), end)
-    elif kind == "loop" or t_col < s_col:
-        start = Point(s.cx, s.bottom)
-        end = Point(t.cx, t.bottom)
-        depth = min(max(24.0, abs(s.cx - t.cx) * 0.18), 90.0)
-        low = max(s.bottom, t.bottom) + depth
-        low = min(low, cards_row_bottom - 4) if cards_row_bottom > max(s.bottom, t.bottom) + 12 else low
-        segment = Cubic(start, Point(start.x, low), Point(end.x, low), end)
-    elif t_col > s_col:
-        start = Point(s.right, s.y + s.h * ports[0])
-        end = Point(t.x, t.y + t.h * ports[1])
+    if t_col > s_col and kind != "loop" and source.id != target.id:  # forward: by far the most flows
+        start = Point(sx + sw, sy + sh * ports[0])
+        end = Point(tx, ty + th * ports[1])
         # Control points never cross: in a narrow gap the curve stays a gentle S.
-        reach = max(6.0, min((end.x - start.x) / 2, 80.0))
+        reach = (end.x - start.x) / 2
+        reach = 6.0 if reach < 6.0 else 80.0 if reach > 80.0 else reach
         segment = Cubic(start, Point(start.x + reach, start.y), Point(end.x - reach, end.y), end)
-    elif t.y >= s.bottom:  # same column, downwards
-        start = Point(s.cx, s.bottom)
-        end = Point(t.cx, t.y)
+    elif source.id == target.id:
+        start = Point(sx + sw - 28, sy)
+        end = Point(sx + sw, sy + 16)
+        segment = Cubic(start, Point(start.x, sy - 26), Point(sx + sw + 26, end.y), end)
+    elif kind == "loop" or t_col < s_col:
+        start = Point(sx + sw / 2, sy + sh)
+        end = Point(tx + tw / 2, ty + th)
+        depth = min(max(24.0, abs(start.x - end.x) * 0.18), 90.0)
+        low = max(start.y, end.y) + depth
+        low = min(low, cards_row_bottom - 4) if cards_row_bottom > max(start.y, end.y) + 12 else low
+        segment = Cubic(start, Point(start.x, low), Point(end.x, low), end)
+    elif ty >= sy + sh:  # same column, downwards
+        start = Point(sx + sw / 2, sy + sh)
+        end = Point(tx + tw / 2, ty)
         reach = (end.y - start.y) / 2
         segment = Cubic(start, Point(start.x, start.y + reach), Point(end.x, end.y - reach), end)
     else:  # same column, upwards (or another lane): around the right-hand side
-        start = Point(s.right, s.cy)
-        end = Point(t.right, t.cy)
+        start = Point(sx + sw, sy + sh / 2)
+        end = Point(tx + tw, ty + th / 2)
         out = min(style.cell_padding + 14, 30.0)
         segment = Cubic(start, Point(start.x + out, start.y), Point(end.x + out, end.y), end)
     label_block = None
     label_rect = None
-    if label.strip():
+    if label and not label.isspace():
         middle = segment.at(0.5)
         size = style.small_size
         text = elide(label, size, 90.0)

@@ -82,12 +82,15 @@ def smooth_path(points: list[Point], tension: float = 1 / 6) -> list[Cubic]:
     emotion curve never overshoots past +2 or -2 between two cards.
     """
     segments: list[Cubic] = []
-    for i in range(len(points) - 1):
-        p0 = points[i - 1] if i > 0 else points[i]
+    last = len(points) - 1
+    for i in range(last):
         p1, p2 = points[i], points[i + 1]
-        p3 = points[i + 2] if i + 2 < len(points) else p2
-        low, high = min(p1.y, p2.y), max(p1.y, p2.y)
-        c1 = Point(p1.x + (p2.x - p0.x) * tension, min(high, max(low, p1.y + (p2.y - p0.y) * tension)))
-        c2 = Point(p2.x - (p3.x - p1.x) * tension, min(high, max(low, p2.y - (p3.y - p1.y) * tension)))
+        (x0, y0), (x1, y1), (x2, y2) = points[i - 1] if i > 0 else p1, p1, p2
+        x3, y3 = points[i + 2] if i + 1 < last else p2
+        low, high = (y1, y2) if y1 < y2 else (y2, y1)
+        c1y = y1 + (y2 - y0) * tension
+        c2y = y2 - (y3 - y1) * tension
+        c1 = Point(x1 + (x2 - x0) * tension, high if c1y > high else low if c1y < low else c1y)
+        c2 = Point(x2 - (x3 - x1) * tension, high if c2y > high else low if c2y < low else c2y)
         segments.append(Cubic(p1, c1, c2, p2))
     return segments

@@ -167,6 +167,7 @@ class _Builder:
         self._title_width = style.card_width - style.card_bar - 2 * CARD_PAD - style.icon_size - 4
         self._title_line = style.line_height(style.title_size)
         self._small_line = style.line_height(style.small_size)
+        self._chips: dict[str, tuple[str, float]] = {}
 
     # -- sizes -------------------------------------------------------------
     def title_width(self) -> float:
@@ -178,7 +179,7 @@ class _Builder:
 
     def card_height(self, lines: int) -> float:
         s = self.style
-        height = CARD_PAD + lines * s.line_height(s.title_size) + 6 + CHIP_HEIGHT + CARD_PAD
+        height = CARD_PAD + lines * self._title_line + 6 + CHIP_HEIGHT + CARD_PAD
         return max(s.card_min_height, height)
 
     def list_size(self) -> float:
@@ -284,20 +285,25 @@ class _Builder:
             if cell:
                 needed = 2 * s.cell_padding + sum(heights[t.id] for t in cell) + s.card_gap * (len(cell) - 1)
                 row_height = max(row_height, needed + 8)  # room below for loop flows
+        reuse = self.reused_card if self.previous is not None else None
+        titles, sources, card_width, gap = self.titles, self.sources, s.card_width, s.card_gap
         for stage_index, (stage, cell) in enumerate(zip(stages, lane_cells)):
             column_x = left + stage_index * s.column_width
             cells[(persona.id, stage.id)] = CellBox(persona.id, stage.id, Rect(column_x, 0.0, s.column_width, row_height))
             card_y = s.cell_padding
             card_x = column_x + s.cell_padding
             for position, t in enumerate(cell):
-                box = self.reused_card(t, persona, position, card_x, card_y)
+                box = reuse(t, persona, position, card_x, card_y) if reuse is not None else None
                 if box is None:
-                    rect = Rect(card_x, card_y, s.card_width, heights[t.id])
-                    title = self.titles.get(t.id)
-                    box = self.card(t, persona, position, rect, title if title is not None else self.card_title(t))
+                    height = heights[t.id]
+                    title = titles.get(t.id)
+                    box = self.card(t, persona, position, Rect(card_x, card_y, card_width, height),
+                                    title if title is not None else self.card_title(t))
+                else:
+                    height = box.rect.h
                 cards[t.id] = box
-                self.sources[t.id] = t
-                card_y = box.rect.bottom + s.card_gap
+                sources[t.id] = t
+                card_y += height + gap
         return row_height
 
     def flows(
@@ -397,8 +403,7 @@ class _Builder:
         label = ""
         counts_x = inner_x
         if t.channel:
-            label = CHANNEL_LABELS.get(t.channel, t.channel)
-            chip_w = CHIP_ICON + 3 + text_width(label, s.small_size) + 10
+            label, chip_w = self.chip(t.channel)
             chip = Rect(inner_x, chip_y, chip_w, CHIP_HEIGHT)
             counts_x = inner_x + chip_w + 8
         half_icon = s.icon_size / 2
@@ -413,17 +418,25 @@ class _Builder:
             persona.color,
         )
 
+    def chip(self, channel: str) -> tuple[str, float]:
+        """A channel's label and the width of its chip (icon and label)."""
+        chip = self._chips.get(channel)
+        if chip is None:
+            label = CHANNEL_LABELS.get(channel, channel)
+            chip = self._chips[channel] = (label, CHIP_ICON + 3 + text_width(label, self.style.small_size) + 10)
+        return chip
+
     def curve(self, persona: Persona, rect: Rect) -> CurveBox:
         s = self.style
         top, bottom = rect.y + CURVE_INSET, rect.bottom - CURVE_INSET
         points: list[tuple[str, Point, int]] = []
+        column_width, step = s.column_width, (bottom - top) / 4
         for stage_index, stage in enumerate(self.map.stages):
-            feeling = [t for t in self.cells.get((persona.id, stage.id), []) if t.emotion is not None]
-            column_x = s.lane_header_width + stage_index * s.column_width
-            for k, t in enumerate(feeling):
-                x = column_x + s.column_width * (k + 1) / (len(feeling) + 1)
-                y = top + (2 - t.emotion) / 4 * (bottom - top)  # type: ignore[operator]
-                points.append((t.id, Point(x, y), t.emotion))  # type: ignore[arg-type]
+            feeling = [t for t in self.cells.get((persona.id, stage.id), ()) if t.emotion is not None]
+            column_x = s.lane_header_width + stage_index * column_width
+            spacing = column_width / (len(feeling) + 1)
+            points += [(t.id, Point(column_x + spacing * k, top + (2 - t.emotion) * step), t.emotion)  # type: ignore[operator]
+                       for k, t in enumerate(feeling, 1)]
         path = tuple(smooth_path([p for _, p, _ in points])) if len(points) > 1 else ()
         return CurveBox(persona.id, tuple(points), path, (top + bottom) / 2, top, bottom)
 
