@@ -12,7 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..layout.elements import CardBox, FlowPath, LaneBox, StageBox
 from ..layout.geometry import Point, Rect
-from ..layout.glyphs import emotion_face, flow_head, star, triangle
+from ..layout.glyphs import emotion_face, flow_head_numbers, star, triangle
 from ..layout.map_layout import MapLayout
 from .icons import channel_drawing, draw_centered
 from .painter import PagePainter
@@ -41,10 +41,13 @@ def map_forms(p: PagePainter, layout: MapLayout, end: Callable[[Canvas], None] |
             draw()
         names.append(name)
 
+    flows: dict[str | None, list[FlowPath]] = {}
+    for flow in layout.flows.values():
+        flows.setdefault(flow.lane, []).append(flow)
     part("jm-map-under", lambda: _under_lanes(p, layout))
     for lane in layout.lanes.values():
-        part(f"jm-map-lane-{lane.index}", lambda lane=lane: _lane(p, lane, layout))
-    part("jm-map-over", lambda: _over_lanes(p, layout))
+        part(f"jm-map-lane-{lane.index}", lambda lane=lane: _lane(p, lane, layout, flows.get(lane.id, [])))
+    part("jm-map-over", lambda: _over_lanes(p, layout, flows.get(None, [])))
     return names
 
 
@@ -54,9 +57,8 @@ def _under_lanes(p: PagePainter, layout: MapLayout) -> None:
         _stage(p, stage)
 
 
-def _over_lanes(p: PagePainter, layout: MapLayout) -> None:
+def _over_lanes(p: PagePainter, layout: MapLayout, between: list[FlowPath]) -> None:
     # Flows between lanes are in map coordinates, drawn over all lanes (as on screen).
-    between = [flow for flow in layout.flows.values() if flow.lane is None]
     _flows(p, between, layout)
     for flow in between:
         _flow_label(p, flow)
@@ -79,7 +81,7 @@ def _stage(p: PagePainter, box: StageBox) -> None:
             p.rect(fill, fill={"good": "kpi_good", "mid": "kpi_mid"}.get(kpi.health, "kpi_bad"))
 
 
-def _lane(p: PagePainter, lane: LaneBox, layout: MapLayout) -> None:
+def _lane(p: PagePainter, lane: LaneBox, layout: MapLayout, flows: list[FlowPath]) -> None:
     s = layout.style
     p.dy = lane.y
     p.rect(Rect(0, 0, lane.width, lane.height), fill="canvas")
@@ -118,26 +120,24 @@ def _lane(p: PagePainter, lane: LaneBox, layout: MapLayout) -> None:
     if curve.path:
         p.stroke("curve", 2.0)
         p.curve(curve.path)
-    for _, point, value in curve.points:
-        p.stamp(f"dot{value + 2}", point,
-                lambda v=value: p.circle(Point(0, 0), 3.6, fill="card", stroke=p.palette.emotions[v + 2], width=1.6))
+    dots = [f"dot{value + 2}" for value in range(-2, 3)]
+    p.stamps([(dots[value + 2], point) for _, point, value in curve.points],
+             lambda dot: p.circle(Point(0, 0), 3.6, fill="card", stroke=p.palette.emotions[dots.index(dot)],
+                                  width=1.6))
     # flows in this lane, then cards, then labels
-    _flows(p, [flow for flow in layout.flows.values() if flow.lane == lane.id], layout)
+    _flows(p, flows, layout)
     cards = layout.cards_in_lane(lane.id)
-    for card in cards:
-        _card(p, card, layout)
+    p.shapes([_look(card) for card in cards], lambda card: _card_look(p, card, layout))
     # Titles after all the frames (cards never overlap), in one text object.
     with p.text_object():
-        for card in cards:
-            p.text(card.title)
-    for flow in layout.flows.values():
-        if flow.lane == lane.id:
-            _flow_label(p, flow)
+        p.texts([card.title for card in cards])
+    for flow in flows:
+        _flow_label(p, flow)
 
 
 def _flows(p: PagePainter, flows: list[FlowPath], layout: MapLayout) -> None:
     size, dash = layout.style.arrow_size, FLOW_DASH.get
-    p.arrows([(flow.path, flow_head(flow.path[-1], size), dash(flow.kind)) for flow in flows], "flow",
+    p.arrows([(flow.path, flow_head_numbers(flow.path[-1], size), dash(flow.kind)) for flow in flows], "flow",
              layout.style.flow_width)
 
 
@@ -149,18 +149,20 @@ def _flow_label(p: PagePainter, flow: FlowPath) -> None:
     p.text(flow.label)
 
 
-def _card(p: PagePainter, card: CardBox, layout: MapLayout) -> None:
-    r = card.rect
-    x, y = r.x, r.y
-    # A card's look (frame, face, chip, counts, evidence) repeats from card to card: it is one form,
-    # drawn once per look and placed per card. The key holds everything the look depends on, from the
-    # card's corner; only the title (drawn after all cards) is the card's own.
+def _look(card: CardBox) -> tuple[tuple, Point, float, float, CardBox]:
+    """A card's look (frame, face, chip, counts, evidence) as a shape for `PagePainter.shapes`.
+
+    Looks repeat from card to card: each is one form, drawn once and placed per card. The key
+    holds everything the look depends on, from the card's corner; only the title (drawn after all
+    cards) is the card's own.
+    """
+    x, y, w, h = card.rect
     chip, counts, face, evidence = card.channel_chip, card.counts_origin, card.emotion_center, card.evidence_center
-    look = ("card", r.w, r.h, card.bar_color, card.emotion, face.x - x, face.y - y, card.channel,
-            card.channel_label, None if chip is None else (chip.x - x, chip.y - y, chip.w, chip.h),
-            card.pains, card.opportunities, counts.x - x, counts.y - y, card.evidence, evidence.x - x,
-            evidence.y - y)
-    p.shape(look, Point(x, y), r.w, r.h, lambda: _card_look(p, card, layout))
+    key = ("card", w, h, card.bar_color, card.emotion, face.x - x, face.y - y, card.channel,
+           card.channel_label, None if chip is None else (chip.x - x, chip.y - y, chip.w, chip.h),
+           card.pains, card.opportunities, counts.x - x, counts.y - y, card.evidence, evidence.x - x,
+           evidence.y - y)
+    return key, Point(x, y), w, h, card
 
 
 def _card_look(p: PagePainter, card: CardBox, layout: MapLayout) -> None:

@@ -12,6 +12,7 @@ run in the font that has each character.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 from contextlib import contextmanager
 
 from reportlab.lib.colors import Color, HexColor
@@ -33,6 +34,7 @@ SHAPE_MARGIN = 4.0
 """Room around a shape's box for the half of its outline that is drawn outside."""
 
 # Path painting as ReportLab's canvas does it (even-odd fill), so shapes fill as they always did.
+T = TypeVar("T")
 _ONE_CURVE_ARROW = arrow_format(1, 3)
 _PAINT = {(False, True): "f*", (True, False): "S", (True, True): "B*", (False, False): "n"}
 
@@ -165,18 +167,61 @@ class PagePainter:
         m = SHAPE_MARGIN
         self._place_form(name, corner, draw, (-m, -height - m, width + m, m))
 
+    def stamps(self, items: Sequence[tuple[str, Point]], draw: Callable[[str], None]) -> None:
+        """Many stamps, (form, centre) each; `draw(form)` paints a form the first time it is needed."""
+        self._place_many([(form, at, form) for form, at in items], lambda form, at, payload: self.stamp(
+            form, at, lambda: draw(form)))
+
+    def shapes(self, items: Sequence[tuple[tuple, Point, float, float, T]], draw: Callable[[T], None]) -> None:
+        """Many shapes, (key, corner, width, height, payload) each; `draw(payload)` paints a shape's form
+        (from the corner, like `shape`) the first time it is needed."""
+        names = self._shape_names
+        many = []
+        for key, corner, width, height, payload in items:
+            name = names.get(key)
+            if name is None:
+                name = names[key] = f"jm-shape-{len(names)}"
+            many.append((name, corner, (key, width, height, payload)))
+        self._place_many(many, lambda name, corner, extra: self.shape(
+            extra[0], corner, extra[1], extra[2], lambda: draw(extra[3])))
+
+    def _place_many(self, items: list[tuple[str, Point, object]],
+                    place_first: Callable[[str, Point, object], None]) -> None:
+        """Forms, (name, point, payload) each: placed with one string of operators, but for a form not yet
+        listed in this page or form, which `place_first` places."""
+        parts: list[str] = []
+        k, ox, ty, op = self.k, self.ox, self._ty, self._place_op
+        placed = self._listed()
+        for name, at, payload in items:
+            drawn = placed.get(name)
+            if drawn is None:
+                if parts:
+                    self._emit(" ".join(parts))
+                    parts = []
+                place_first(name, at, payload)
+                placed = self._listed()
+            else:
+                parts.append(f"{op}{ox + at.x * k:.2f} {ty - at.y * k:.2f}{drawn}")
+        if parts:
+            self._emit(" ".join(parts))
+
+    def _listed(self) -> dict[str, str]:
+        """The forms listed in the page (or form) being drawn, with the operators that place them."""
+        if not self._in_form:
+            page = self.c.getPageNumber()
+            if page != self._placed_page:
+                self._placed_page = page
+                self._placed = {}
+        return self._placed
+
     def _place_form(self, form: str, at: Point, draw: Callable[[], None],
                     box: tuple[float, float, float, float]) -> None:
         c = self.c
         if form not in self._forms:
             self._define_form(form, draw, box)
-        if not self._in_form:
-            page = c.getPageNumber()
-            if page != self._placed_page:
-                self._placed_page = page
-                self._placed = {}
+        placed = self._listed()
         x, y = self.ox + at.x * self.k, self._ty - at.y * self.k
-        drawn = self._placed.get(form)
+        drawn = placed.get(form)
         if drawn is not None:
             self._emit(f"{self._place_op}{x:.2f} {y:.2f}{drawn}")
             return
@@ -252,9 +297,10 @@ class PagePainter:
             numbers += (ox + c1.x * k, ty - c1.y * k, ox + c2.x * k, ty - c2.y * k, ox + p1.x * k, ty - p1.y * k)
         self._emit(curve_format(len(segments)) % tuple(numbers))
 
-    def arrows(self, flows: Sequence[tuple[Sequence[Cubic], Sequence[Point], tuple[float, ...] | None]], ink: str,
+    def arrows(self, flows: Sequence[tuple[Sequence[Cubic], Sequence[float], tuple[float, ...] | None]], ink: str,
                width: float) -> None:
-        """Flows: (path, head, dash) each, the path stroked and its head filled in `ink`.
+        """Flows: (path, head, dash) each, the path stroked and its head (a triangle, as six numbers)
+        filled in `ink`.
 
         Flows hold no text, so they are drawn under a transform whose y grows downwards, as
         the layout's does: their points are written as they are, with no sums per number.
@@ -266,21 +312,22 @@ class PagePainter:
         emit(f"q {fp_str(k)} 0 0 {fp_str(-k)} {fp_str(self.ox)} {fp_str(self._ty)} cm "
              f"{self._color_op(ink, 'RG')} {self._color_op(ink, 'rg')} {fp_str(width)} w")
         current: object = ()
+        parts: list[str] = []
         for path, head, dash in flows:
             if dash != current:
                 current = dash
-                emit(f"[{fp_str(dash) if dash else ''}] 0 d")
-            if len(path) == 1 and len(head) == 3:
-                emit(_ONE_CURVE_ARROW % (*path[0].p0, *path[0].c1, *path[0].c2, *path[0].p1, *head[0], *head[1],
-                                         *head[2]))
+                parts.append(f"[{fp_str(dash) if dash else ''}] 0 d")
+            if len(path) == 1:
+                p0, c1, c2, p1 = path[0]
+                parts.append(_ONE_CURVE_ARROW % (*p0, *c1, *c2, *p1, *head))
             else:
                 numbers = [*path[0].p0]
                 for segment in path:
                     numbers += (*segment.c1, *segment.c2, *segment.p1)
-                for point in head:
-                    numbers += point
-                emit(arrow_format(len(path), len(head)) % tuple(numbers))
-        emit("Q")  # the page's colours and pen are as they were before `q`
+                numbers += head
+                parts.append(arrow_format(len(path), 3) % tuple(numbers))
+        parts.append("Q")  # the page's colours and pen are as they were before `q`
+        emit(" ".join(parts))
 
     def polygon(self, points: Sequence[Point], fill: str) -> None:
         k, ox, ty = self.k, self.ox, self._ty
@@ -348,6 +395,38 @@ class PagePainter:
     def _runs(self, text: str, bold: bool) -> list[tuple[str, str]]:
         # Tabs and line breaks have no glyph: one line of print shows them as spaces.
         return self.fonts.runs(text if text.isprintable() else text.translate(_AS_SPACE), bold)
+
+    def texts(self, blocks: Sequence[TextBlock]) -> None:
+        """Many blocks in the open text object (`text_object`): as `text` for each, with less work per line."""
+        if not self._in_text:
+            for block in blocks:
+                self.text(block)
+            return
+        k, ox, ty, cache = self.k, self.ox, self._ty, self._shown
+        parts: list[str] = []
+        for x, y, lines, size, bold, color, line_height in blocks:
+            state = self._fill_op(color) if lines else ""
+            page_size = size * k
+            px = f"1 0 0 1 {ox + x * k:.2f} "
+            baseline = y + size * ASCENT + (line_height - size) / 2
+            for line in lines:
+                key = (line, bold, page_size)
+                shown = cache.get(key)
+                if shown is None and line and key not in cache:
+                    shown = cache[key] = self._text.shown(self._runs(line, bold), page_size)
+                if shown is None:  # an empty line, or one the canvas must draw
+                    if parts:
+                        self._emit(" ".join(parts))
+                        parts = []
+                    self.text_line(x, baseline, line, size, bold, color)
+                else:
+                    font = "" if shown.first_font == self._font_op else " " + shown.first_font
+                    self._font_op = shown.last_font
+                    parts.append(f"{state}{px}{ty - baseline * k:.2f} Tm{font}{shown.rest}")
+                state = ""
+                baseline += line_height
+        if parts:
+            self._emit(" ".join(parts))
 
     def text(self, block: TextBlock | None) -> None:
         if block is None or not block.lines:

@@ -70,12 +70,18 @@ def flow_head(last: Cubic, size: float) -> tuple[Point, Point, Point]:
 
     The same as `arrow_head(last.p1, last.at(0.9), size)`, in one step: a big map has thousands.
     """
+    tx, ty, ax, ay, bx, by = flow_head_numbers(last, size)
+    return last.p1, Point(ax, ay), Point(bx, by)
+
+
+def flow_head_numbers(last: Cubic, size: float) -> tuple[float, float, float, float, float, float]:
+    """`flow_head`'s three corners as six numbers (x, y of each), for renderers that write numbers."""
     (x0, y0), (x1, y1), (x2, y2), (tx, ty) = last
     # tip - at(0.9), with at's Bernstein weights 0.001, 0.027, 0.243 and 0.729
     dx = 0.271 * tx - 0.001 * x0 - 0.027 * x1 - 0.243 * x2
     dy = 0.271 * ty - 0.001 * y0 - 0.027 * y1 - 0.243 * y2
     length = math.hypot(dx, dy) or 1.0
-    ux, uy = dx / length, dy / length
-    bx, by = tx - ux * size, ty - uy * size
-    half = size * 0.45
-    return last.p1, Point(bx - uy * half, by + ux * half), Point(bx + uy * half, by - ux * half)
+    ux, uy = dx * size / length, dy * size / length
+    bx, by = tx - ux, ty - uy
+    hx, hy = uy * 0.45, ux * 0.45
+    return tx, ty, bx - hx, by + hy, bx + hx, by - hy
