@@ -33,7 +33,7 @@ from .fonts import FontChooser
 from .map_drawing import FLOW_DASH, _evidence, _face, map_forms
 from .painter import PagePainter
 from .pdfops import FormDeflater
-from .profiles import draw_appendix, draw_persona_page
+from .profiles import draw_appendix, draw_persona_page, persona_facts
 
 PAPERS: dict[str, tuple[float, float]] = {
     "A4": A4, "A3": A3, "A2": A2, "A1": A1, "A0": A0,
@@ -196,8 +196,9 @@ def _export_pdf(
     drawn = map_forms(painter, layout, deflater.end_form)
     # Profiles and the appendix may run over several pages: count them first (a dry run), so
     # every page can say "page n of m" with the true m.
+    facts = persona_facts(the_map)
     extra_pages = [
-        (lambda pp, persona=persona, brk=None: draw_persona_page(pp, the_map, persona, paper, MARGIN, brk))
+        (lambda pp, persona=persona, brk=None: draw_persona_page(pp, persona, facts[persona.id], paper, MARGIN, brk))
         for persona in the_map.personas
     ]
     if options.appendix:

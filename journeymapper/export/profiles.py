@@ -9,7 +9,7 @@ from ..check import Problem
 from ..layout.geometry import Point
 from ..layout.labels import CHANNEL_LABELS, EMOTION_LABELS
 from ..layout.text import BOLD, REGULAR, wrap
-from ..model.schema import Map, Persona
+from ..model.schema import Map, Persona, Touchpoint
 from .painter import PagePainter
 
 
@@ -60,8 +60,34 @@ class _Column:
             self.paragraph(item, 10, "text", 12)
 
 
-def draw_persona_page(p: PagePainter, the_map: Map, persona: Persona, paper: tuple[float, float],
+def persona_facts(the_map: Map) -> dict[str, list[str]]:
+    """What the map says of each persona (its page's "In this map"), in one pass over the touchpoints."""
+    cards_of: dict[str, list[Touchpoint]] = {persona.id: [] for persona in the_map.personas}
+    for t in the_map.touchpoints:
+        cards_of.setdefault(t.persona, []).append(t)
+    return {persona: _facts(cards, len(the_map.stages)) for persona, cards in cards_of.items()}
+
+
+def _facts(cards: list[Touchpoint], stages: int) -> list[str]:
+    emotions = [t.emotion for t in cards if t.emotion is not None]
+    channels = Counter(t.channel for t in cards if t.channel)
+    facts = [f"{len(cards)} touchpoint{'s' if len(cards) != 1 else ''} across "
+             f"{len({t.stage for t in cards})} of {stages} stages"]
+    if emotions:
+        average = sum(emotions) / len(emotions)
+        facts.append(f"average emotion {average:+.1f} ({EMOTION_LABELS[round(average)].lower()}); "
+                     f"lowest {min(emotions):+d}, highest {max(emotions):+d}")
+    if channels:
+        facts.append("channels: " + ", ".join(f"{CHANNEL_LABELS.get(c, c)} ({n})" for c, n in channels.most_common()))
+    pains = sum(len(t.pain_points) for t in cards)
+    chances = sum(len(t.opportunities) for t in cards)
+    facts.append(f"{pains} pain point{'s' if pains != 1 else ''}, {chances} opportunit{'ies' if chances != 1 else 'y'}")
+    return facts
+
+
+def draw_persona_page(p: PagePainter, persona: Persona, facts: list[str], paper: tuple[float, float],
                       margin: float, on_break: Callable[[], None] | None = None) -> None:
+    """A persona's profile, and `facts` (from `persona_facts`)."""
     col = _Column(p, paper, margin, on_break)
     p.c.setFillColor(p.color(persona.color))
     p.c.rect(margin, paper[1] - margin - 6, 60, 6, stroke=0, fill=1)
@@ -75,21 +101,7 @@ def draw_persona_page(p: PagePainter, the_map: Map, persona: Persona, paper: tup
     for title, items in (("Goals", persona.goals), ("Needs", persona.needs), ("Frustrations", persona.frustrations)):
         col.label(title)
         col.bullets(list(items))
-    cards = [t for t in the_map.touchpoints if t.persona == persona.id]
     col.label("In this map")
-    emotions = [t.emotion for t in cards if t.emotion is not None]
-    channels = Counter(t.channel for t in cards if t.channel)
-    facts = [f"{len(cards)} touchpoint{'s' if len(cards) != 1 else ''} across "
-             f"{len({t.stage for t in cards})} of {len(the_map.stages)} stages"]
-    if emotions:
-        average = sum(emotions) / len(emotions)
-        facts.append(f"average emotion {average:+.1f} ({EMOTION_LABELS[round(average)].lower()}); "
-                     f"lowest {min(emotions):+d}, highest {max(emotions):+d}")
-    if channels:
-        facts.append("channels: " + ", ".join(f"{CHANNEL_LABELS.get(c, c)} ({n})" for c, n in channels.most_common()))
-    pains = sum(len(t.pain_points) for t in cards)
-    chances = sum(len(t.opportunities) for t in cards)
-    facts.append(f"{pains} pain point{'s' if pains != 1 else ''}, {chances} opportunit{'ies' if chances != 1 else 'y'}")
     col.bullets(facts)
 
 

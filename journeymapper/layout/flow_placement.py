@@ -12,6 +12,7 @@ are routed again: on a 5,000-card map that is a few hundred flows, not 7,500.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..model.schema import Flow
@@ -206,16 +207,23 @@ class _Placer:
         """Spread the forward flows of every card along its edges, ordered by where the other end is,
         so flows into one card do not run on top of each other."""
         stage_index, lane_index = self.stage_index, self.lane_index
-        column = {card_id: stage_index[card.stage] for card_id, card in self.cards.items()}
-        key = {card_id: (lane_index[card.persona], card.rect.cy) for card_id, card in self.cards.items()}
-        outgoing: dict[str, list[tuple[tuple[int, float], str]]] = {}
-        incoming: dict[str, list[tuple[tuple[int, float], str]]] = {}
+        column: dict[str, int] = {}
+        key: dict[str, tuple[int, float]] = {}  # height_key, written out: a big map has thousands of cards
+        for card_id, card in self.cards.items():
+            column[card_id] = stage_index[card.stage]
+            rect = card.rect
+            key[card_id] = (lane_index[card.persona], rect.y + rect.h / 2)
+        outgoing: defaultdict[str, list[tuple[tuple[int, float], str]]] = defaultdict(list)
+        incoming: defaultdict[str, list[tuple[tuple[int, float], str]]] = defaultdict(list)
         for f in flows:
-            source, target = f.source, f.target
-            if f.kind == "loop" or source not in column or target not in column or column[target] <= column[source]:
+            if f.kind == "loop":
                 continue
-            outgoing.setdefault(source, []).append((key[target], f.id))
-            incoming.setdefault(target, []).append((key[source], f.id))
+            source, target = f.source, f.target
+            source_column, target_column = column.get(source), column.get(target)
+            if source_column is None or target_column is None or target_column <= source_column:
+                continue
+            outgoing[source].append((key[target], f.id))
+            incoming[target].append((key[source], f.id))
         out_share = _shares(outgoing)
         in_share = _shares(incoming)
         return {flow_id: (share, in_share[flow_id]) for flow_id, share in out_share.items()}
@@ -281,5 +289,6 @@ def _shares(table: dict[str, list[tuple[tuple[int, float], str]]]) -> dict[str, 
             share[entries[0][1]] = spread(1, 0)
             continue
         entries.sort()
-        share.update((flow_id, spread(count, k)) for k, (_, flow_id) in enumerate(entries))
+        for k, (_, flow_id) in enumerate(entries):
+            share[flow_id] = spread(count, k)
     return share

@@ -9,7 +9,7 @@ and backward flows dip below the cards, so they never hide a card's text.
 from __future__ import annotations
 
 from .elements import CardBox, FlowPath, TextBlock
-from .geometry import Cubic, Point, Rect
+from .geometry import Cubic, Point, Rect, new_tuple
 from .style import Style
 from .text import elide, text_width
 
@@ -32,12 +32,12 @@ def route(
     tx, ty, tw, th = target.rect
     s_col, t_col = stage_of[source.stage], stage_of[target.stage]
     if t_col > s_col and kind != "loop" and source.id != target.id:  # forward: by far the most flows
-        start = Point(sx + sw, sy + sh * ports[0])
-        end = Point(tx, ty + th * ports[1])
+        x0, y0, x1, y1 = sx + sw, sy + sh * ports[0], tx, ty + th * ports[1]
         # Control points never cross: in a narrow gap the curve stays a gentle S.
-        reach = (end.x - start.x) / 2
+        reach = (x1 - x0) / 2
         reach = 6.0 if reach < 6.0 else 80.0 if reach > 80.0 else reach
-        segment = Cubic(start, Point(start.x + reach, start.y), Point(end.x - reach, end.y), end)
+        segment = new_tuple(Cubic, (new_tuple(Point, (x0, y0)), new_tuple(Point, (x0 + reach, y0)),
+                                new_tuple(Point, (x1 - reach, y1)), new_tuple(Point, (x1, y1))))
     elif source.id == target.id:
         start = Point(sx + sw - 28, sy)
         end = Point(sx + sw, sy + 16)
@@ -70,7 +70,7 @@ def route(
         label_rect = Rect(middle.x - width / 2, middle.y - height / 2, width, height)
         label_block = TextBlock(label_rect.x + 4, label_rect.y + 1, (text,), size, False, "muted",
                                 style.line_height(size))
-    return FlowPath(flow_id, source.id, target.id, kind, lane, (segment,), label_block, label_rect)
+    return new_tuple(FlowPath, (flow_id, source.id, target.id, kind, lane, (segment,), label_block, label_rect))
 
 
 def spread(count: int, index: int) -> float:

@@ -25,7 +25,7 @@ from .elements import (
     TextBlock,
 )
 from .flow_placement import FlowInputs, FlowState, place_flows
-from .geometry import Point, Rect, smooth_path
+from .geometry import Point, Rect, new_tuple, smooth_path
 from .labels import CHANNEL_LABELS, ROW_LABELS
 from .style import DEFAULT_STYLE, Style
 from .text import BOLD, elide, text_width, wrap
@@ -397,7 +397,7 @@ class _Builder:
         s = self.style
         x, y, right, bottom = rect.x, rect.y, rect.x + rect.w, rect.y + rect.h
         inner_x = x + s.card_bar + CARD_PAD
-        title_block = TextBlock(inner_x, y + CARD_PAD, title, s.title_size, True, "text", self._title_line)
+        title_block = new_tuple(TextBlock, (inner_x, y + CARD_PAD, title, s.title_size, True, "text", self._title_line))
         chip_y = bottom - CARD_PAD - CHIP_HEIGHT
         chip = None
         label = ""
@@ -407,16 +407,16 @@ class _Builder:
             chip = Rect(inner_x, chip_y, chip_w, CHIP_HEIGHT)
             counts_x = inner_x + chip_w + 8
         half_icon = s.icon_size / 2
-        # (positional: CardBox's fields in order, a big map makes thousands)
-        return CardBox(
+        # (CardBox's fields in order: a big map makes thousands)
+        return new_tuple(CardBox, (
             t.id, t.persona, t.stage, position, rect, title_block, t.emotion,
-            Point(right - CARD_PAD - half_icon, y + CARD_PAD + half_icon),  # emotion_center
+            new_tuple(Point, (right - CARD_PAD - half_icon, y + CARD_PAD + half_icon)),  # emotion_center
             t.channel, chip, label, len(t.pain_points), len(t.opportunities),
-            Point(counts_x, chip_y + CHIP_HEIGHT - 3),  # counts_origin
+            new_tuple(Point, (counts_x, chip_y + CHIP_HEIGHT - 3)),  # counts_origin
             t.evidence,
-            Point(right - CARD_PAD - 5, chip_y + CHIP_HEIGHT / 2),  # evidence_center
+            new_tuple(Point, (right - CARD_PAD - 5, chip_y + CHIP_HEIGHT / 2)),  # evidence_center
             persona.color,
-        )
+        ))
 
     def chip(self, channel: str) -> tuple[str, float]:
         """A channel's label and the width of its chip (icon and label)."""

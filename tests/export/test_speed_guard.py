@@ -17,5 +17,5 @@ MAX_RATIO = 10
 
 
 def test_export_stays_within_a_small_multiple_of_bare_reportlab():
-    ours, baseline = measure(big_map(1000, 1500, 5, 10), runs=2)
-    assert ours <= MAX_RATIO * baseline, f"export_pdf {ours:.0f} ms vs bare ReportLab {baseline:.0f} ms"
+    ours, baseline, ratio = measure(big_map(1000, 1500, 5, 10), runs=3)
+    assert ratio <= MAX_RATIO, f"export_pdf {ours:.0f} ms vs bare ReportLab {baseline:.0f} ms"
