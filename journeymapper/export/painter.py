@@ -16,7 +16,7 @@ from typing import TypeVar
 from contextlib import contextmanager
 
 from reportlab.lib.colors import Color, HexColor
-from reportlab.lib.rl_accel import fp_str
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfdoc import xObjectName
 from reportlab.pdfgen.canvas import Canvas
 
@@ -409,7 +409,20 @@ class PagePainter:
             page_size = size * k
             px = f"1 0 0 1 {ox + x * k:.2f} "
             baseline = y + size * ASCENT + (line_height - size) / 2
+            # The usual line: printable characters, all in the first subset of the bundled font.
+            base, chars = self.fonts.base(bold)
+            codes = self._text.codes(base)
+            font_op = codes.font_op(page_size) if codes is not None else ""
             for line in lines:
+                chunk = (codes.in_first_subset(line) if line and codes is not None and line.isprintable()
+                         and chars.issuperset(map(ord, line)) else None)
+                if chunk is not None:
+                    font = "" if font_op == self._font_op else " " + font_op
+                    self._font_op = font_op
+                    parts.append(f"{state}{px}{ty - baseline * k:.2f} Tm{font} ({escapePDF(chunk)}) Tj")
+                    state = ""
+                    baseline += line_height
+                    continue
                 key = (line, bold, page_size)
                 shown = cache.get(key)
                 if shown is None and line and key not in cache:

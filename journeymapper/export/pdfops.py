@@ -84,6 +84,10 @@ class TextOps:
         self._doc = canvas._doc  # the document the fonts keep their subsets for, as ReportLab's text objects do
         self._fonts: dict[str, _FontCodes | None] = {}
 
+    def codes(self, font_name: str) -> _FontCodes | None:
+        """The character codes of a TrueType font in this document; None for other fonts."""
+        return self._codes(font_name)
+
     def _codes(self, font_name: str) -> _FontCodes | None:
         try:
             return self._fonts[font_name]

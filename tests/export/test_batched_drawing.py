@@ -1,0 +1,126 @@
+"""The fast paths of the PDF export say what the plain ones say.
+
+A big map's titles are shown in one text object (`PagePainter.texts`), its forms
+are compressed on a worker thread (`FormDeflater`), and a poster places the map's
+forms on every sheet instead of drawing the map again: none of these may change
+what is printed.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from reportlab.pdfgen.canvas import Canvas
+
+from journeymapper.export.fonts import FontChooser
+from journeymapper.export.painter import PagePainter
+from journeymapper.export.pdfops import FormDeflater
+from journeymapper.layout.elements import TextBlock
+from journeymapper.layout.geometry import Point, Rect
+from journeymapper.layout.style import DEFAULT_STYLE
+from tests.benchmarks.bigmap import big_map
+
+from .conftest import export
+from .pdftools import flat, page_text, qdf, run
+from .test_drawing_ops import _objects
+
+MANY = "".join(chr(c) for c in range(0x100, 0x17F)) + "".join(chr(c) for c in range(0x391, 0x3CA))
+BLOCKS = [
+    TextBlock(10, 10, ("Plain title", "second line"), 9, True, "text", 12),
+    TextBlock(10, 40, ("tab\there", ""), 9, True, "text", 12),
+    TextBlock(10, 70, ("(parens) and \\ back", "Grüße, café"), 9, False, "muted", 12),
+    TextBlock(10, 100, ("日本語のタイトル", "Ελληνικά"), 9, True, "text", 12),
+    TextBlock(10, 130, (MANY[:200], MANY[200:], MANY[::-1]), 7, False, "text", 9),
+    TextBlock(10, 170, (), 9, True, "text", 12),
+]
+
+
+def _shown(stream: str) -> list[tuple[float, float, str]]:
+    """(x, y, shown strings) of every line: its position (Tm or BT..Td) and the fonts and strings it shows."""
+    lines = []
+    for match in re.finditer(r"(?:1 0 0 1 ([-\d.]+) ([-\d.]+) Tm|BT ([-\d.]+) ([-\d.]+) Td)(.*?)(?=1 0 0 1 [-\d.]+ [-\d.]+ Tm|BT|ET)",
+                             stream, re.DOTALL):
+        x, y = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        shows = " ".join(re.findall(r"/F\d+\+\d+ [\d.]+ Tf|\((?:[^\\)]|\\.)*\) Tj|[-\d.]+ 0 Td", match.group(5)))
+        lines.append((round(float(x), 2), round(float(y), 2), shows))
+    return lines
+
+
+def _draw(batched: bool) -> str:
+    fonts = FontChooser()
+    canvas = Canvas(io.BytesIO(), pagesize=(600, 400), initialFontName="DejaVuSans", pageCompression=0)
+    p = PagePainter(canvas, fonts, DEFAULT_STYLE.palette)
+    p.place(0, 400, 1.0)
+    if batched:
+        with p.text_object():
+            p.texts(BLOCKS)
+    else:
+        for block in BLOCKS:
+            p.text(block)
+    canvas.showPage()
+    return canvas.getpdfdata().decode("latin-1")
+
+
+def test_titles_in_one_text_object_show_what_line_by_line_shows():
+    batched, plain = _shown(_draw(True)), _shown(_draw(False))
+    assert len(plain) == 9  # every line but the empty ones
+    # Each line is at the same place; within one text object a font is set only when it changes.
+    assert [(x, y) for x, y, _ in batched] == [(x, y) for x, y, _ in plain]
+    current = ""
+    for (_, _, ours), (_, _, theirs) in zip(batched, plain):
+        fonts = re.findall(r"/F\d+\+\d+ [\d.]+ Tf", theirs)
+        if theirs.startswith(fonts[0]) and fonts[0] == current:
+            theirs = theirs[len(fonts[0]):].strip()
+        assert ours == theirs
+        current = (re.findall(r"/F\d+\+\d+ [\d.]+ Tf", ours) or [current])[-1]
+
+
+def _form_streams(pdf: bytes, tmp_path) -> list[bytes]:
+    """The decompressed operators of every form in a PDF."""
+    path = tmp_path / f"forms-{len(list(tmp_path.iterdir()))}.pdf"
+    path.write_bytes(pdf)
+    objects = _objects(qdf(path, tmp_path))
+    return [body.split(b"\nstream\n", 1)[1].rsplit(b"endstream", 1)[0]
+            for body in objects.values() if b"/Subtype /Form" in body]
+
+
+def _lane_like_form(deflated: bool) -> bytes:
+    fonts = FontChooser()
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(600, 400), initialFontName="DejaVuSans", pageCompression=1)
+    p = PagePainter(canvas, fonts, DEFAULT_STYLE.palette)
+    deflater = FormDeflater()
+    with p.form("jm-test-lane", (0, -400, 600, 0), deflater.end_form if deflated else None):
+        for k in range(40):
+            p.shape(("frame",), Point(10 + 12 * k, 10), 10, 20,
+                    lambda: p.rect(Rect(0, 0, 10, 20), fill="card", stroke="card_border", radius=3))
+        p.circle(Point(50, 200), 8, fill="pain")
+        with p.text_object():
+            p.texts(BLOCKS[:3])
+    p.place(0, 400, 1.0)
+    p.place_forms(["jm-test-lane"])
+    canvas.showPage()
+    deflater.finish()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def test_a_form_compressed_on_the_worker_thread_holds_what_reportlab_would_have_written(tmp_path):
+    ours, theirs = _form_streams(_lane_like_form(True), tmp_path), _form_streams(_lane_like_form(False), tmp_path)
+    # Two forms each: the frame shape and the lane; the lane's operators are the same bytes.
+    assert len(ours) == 2
+    assert sorted(ours) == sorted(theirs)
+    assert any(b"Tm" in stream and b"Do" in stream for stream in ours)
+
+
+def test_a_poster_places_the_map_drawn_once(tmp_path):
+    the_map = big_map(300, 450, 3, 6)
+    one = export(the_map, tmp_path / "one.pdf", paper="A3", tiles="1x1", appendix=False)
+    poster = export(the_map, tmp_path / "poster.pdf", paper="A3", tiles="3x3", appendix=False)
+    run("qpdf", "--check", poster.path)
+    # Ten map pages (an overview and nine sheets) cost hardly more than one.
+    assert poster.path.stat().st_size < 1.3 * one.path.stat().st_size
+    # The map is tall: it fills the sheets of the first column (as the overview shows).
+    for sheet in (2, 5, 8):
+        assert "Touchpoint" in flat(page_text(poster.path, sheet))
