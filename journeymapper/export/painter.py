@@ -290,6 +290,12 @@ class PagePainter:
         if not segments:
             return
         k, ox, ty = self.k, self.ox, self._ty
+        if k == 1.0:  # (in forms) under a y-down transform, the layout's numbers are written as they are
+            numbers = [*segments[0].p0]
+            for s in segments:
+                numbers += (*s.c1, *s.c2, *s.p1)
+            self._emit(f"q 1 0 0 -1 {fp_str(ox)} {fp_str(ty)} cm {curve_format(len(segments)) % tuple(numbers)} Q")
+            return
         first = segments[0].p0
         numbers = [ox + first.x * k, ty - first.y * k]
         for s in segments:
