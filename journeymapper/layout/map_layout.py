@@ -279,7 +279,15 @@ class _Builder:
         """Stack each cell's cards; the cards row is as tall as the fullest cell. Returns its height."""
         s = self.style
         left = s.lane_header_width
-        heights = {t.id: self.known_height(t) for cell in lane_cells for t in cell}
+        if self.previous is None:  # a fresh layout (opening a map, printing): every title is measured
+            titles, height_of = self.titles, self.card_height
+            heights = {}
+            for cell in lane_cells:
+                for t in cell:
+                    title = titles[t.id] = self.card_title(t)
+                    heights[t.id] = height_of(len(title))
+        else:
+            heights = {t.id: self.known_height(t) for cell in lane_cells for t in cell}
         row_height = s.empty_cards_row_height
         for cell in lane_cells:
             if cell:
@@ -297,7 +305,7 @@ class _Builder:
                 if box is None:
                     height = heights[t.id]
                     title = titles.get(t.id)
-                    box = self.card(t, persona, position, Rect(card_x, card_y, card_width, height),
+                    box = self.card(t, persona, position, new_tuple(Rect, (card_x, card_y, card_width, height)),
                                     title if title is not None else self.card_title(t))
                 else:
                     height = box.rect.h
@@ -404,7 +412,7 @@ class _Builder:
         counts_x = inner_x
         if t.channel:
             label, chip_w = self.chip(t.channel)
-            chip = Rect(inner_x, chip_y, chip_w, CHIP_HEIGHT)
+            chip = new_tuple(Rect, (inner_x, chip_y, chip_w, CHIP_HEIGHT))
             counts_x = inner_x + chip_w + 8
         half_icon = s.icon_size / 2
         # (CardBox's fields in order: a big map makes thousands)
