@@ -214,8 +214,11 @@ class FormDeflater:
     def end_form(self, canvas: Canvas) -> None:
         """End the canvas's current form (begun with `beginForm`), its stream compressed in the background."""
         # The stream ReportLab would write for the form: its preamble, then the form's operators.
-        code = canvas._code
-        text = "\n".join([canvas._preamble, *code])
+        code, preamble = getattr(canvas, "_code", None), getattr(canvas, "_preamble", None)
+        if not isinstance(code, list) or not isinstance(preamble, str):  # a ReportLab that keeps them elsewhere
+            canvas.endForm()
+            return
+        text = "\n".join([preamble, *code])
         try:
             data = text.encode("ascii")  # what pdfdocEnc makes of ASCII (all the painter writes), at C speed
         except UnicodeEncodeError:

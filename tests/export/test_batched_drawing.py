@@ -124,3 +124,4 @@ def test_a_poster_places_the_map_drawn_once(tmp_path):
     # The map is tall: it fills the sheets of the first column (as the overview shows).
     for sheet in (2, 5, 8):
         assert "Touchpoint" in flat(page_text(poster.path, sheet))
+
