@@ -26,7 +26,7 @@ from ..export.pdf import ExportError, ExportReport, PdfOptions, export_pdf
 from ..io import LoadError, LoadedMap, SaveError, load_path
 from ..io.writer import write_atomic
 from ..canvas.picture import render_picture
-from ..canvas.snapshot import render_scene
+from ..canvas.snapshot import render_outline, render_scene
 from .export_dialog import ExportPdfDialog, suggested_path
 from ..io.templates import map_from_template
 from ..model.schema import Flow, Persona, Stage, Touchpoint
@@ -317,7 +317,11 @@ class MainWindow(QMainWindow):
             return
         scene = self.editor.scene
         layout = scene.layout  # the sizes print uses (the palette does not matter for the preview)
-        picture = QPixmap.fromImage(render_scene(scene, min(1.0, 900.0 / max(scene.sceneRect().width(), 1.0))))
+        scale = min(1.0, 900.0 / max(scene.sceneRect().width(), 1.0))
+        if scene.makes_items_in_parts:  # a big map: the preview shows its boxes, without making every item
+            picture = QPixmap.fromImage(render_outline(layout, scene.style.palette, scale))
+        else:
+            picture = QPixmap.fromImage(render_scene(scene, scale))
         dialog = ExportPdfDialog(layout, picture, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return

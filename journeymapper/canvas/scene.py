@@ -285,6 +285,11 @@ class MapScene(QGraphicsScene):
         self._sync_label(item, path, parent)
 
     # -- big maps: card and flow items for the parts on screen ---------------------------
+    @property
+    def makes_items_in_parts(self) -> bool:
+        """Whether this (big) map's card and flow items are made as views come near them."""
+        return self._shown is not None
+
     def reveal(self, area: QRectF | None = None) -> None:
         """Make sure the cards and flows in `area` (scene coordinates; None: the whole map) have
         items. Views call this as they scroll and zoom; see reveal.py. Maps with up to

@@ -1,10 +1,15 @@
-"""Render a scene to an image: screenshots for tests, the README and picture export."""
+"""Render a scene to an image (screenshots for tests, the README and picture export), or a quick
+outline of a big map's layout (previews too small to read anyway)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene
+
+from ..layout.map_layout import MapLayout
+from ..layout.style import Palette
+from .painting import color, cubic_path, qrect
 
 
 def render_scene(scene: QGraphicsScene, scale: float = 1.5, area: QRectF | None = None) -> QImage:
@@ -22,5 +27,51 @@ def render_scene(scene: QGraphicsScene, scale: float = 1.5, area: QRectF | None 
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     scene.render(painter, QRectF(0, 0, width, height), source)
+    painter.end()
+    return image
+
+
+def render_outline(layout: MapLayout, palette: Palette, scale: float) -> QImage:
+    """The map's stages, lanes, emotion curves and cards as plain boxes, at `scale` pixels per point.
+
+    For a preview of a big map: at a few pixels per card nothing more can be seen, and the
+    scene would have to make an item for every card and flow to draw them (seconds, on a
+    5,000-card map); this draws the layout's boxes directly.
+    """
+    width = max(1, round(layout.width * scale))
+    height = max(1, round(layout.height * scale))
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(color(palette, "canvas"))
+    painter = QPainter(image)
+    painter.scale(scale, scale)
+    s = layout.style
+    header, grid = color(palette, "header"), color(palette, "grid")
+    card, border = color(palette, "card"), color(palette, "card_border")
+    for stage in layout.stages.values():
+        painter.fillRect(qrect(stage.header), header)
+    painter.setPen(QPen(grid, 1.0 / scale))
+    for lane in layout.lanes.values():
+        painter.fillRect(qrect(lane.header, dy=lane.y), header)
+        painter.fillRect(QRectF(0, lane.y, s.card_bar, lane.height), color(palette, lane.color))
+        bottom = lane.y + lane.height
+        painter.drawLine(QPointF(0, bottom), QPointF(layout.width, bottom))
+    for k in range(len(layout.stages) + 1):
+        x = s.lane_header_width + k * s.column_width
+        painter.drawLine(QPointF(x, 0), QPointF(x, layout.height))
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(color(palette, "curve"), 2.0))
+    for lane in layout.lanes.values():
+        curve = layout.curves.get(lane.id)
+        if curve is not None and curve.path:
+            painter.drawPath(cubic_path(curve.path, dy=lane.y))
+    painter.setPen(QPen(border, 0.8))
+    painter.setBrush(card)
+    for card_box in layout.cards.values():
+        lane = layout.lanes.get(card_box.persona)
+        if lane is None:
+            continue
+        painter.drawRoundedRect(qrect(card_box.rect, dy=lane.y), s.card_radius, s.card_radius)
+        r = card_box.rect
+        painter.fillRect(QRectF(r.x, lane.y + r.y, s.card_bar, r.h), color(palette, card_box.bar_color))
     painter.end()
     return image

@@ -57,3 +57,30 @@ def test_dialog_previews_the_sheets_and_the_smallest_text(qtbot, qapp):
     dialog.rows.setValue(1)
     assert dialog.options().tiles == "3x1" and "3 x 1 = 3 sheets" in dialog.summary.text()
     assert render_scene is not None
+
+
+def test_the_export_dialog_of_a_big_map_previews_its_outline_without_making_every_item(big_window, monkeypatch):
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QDialog
+
+    scene = big_window.editor.scene
+    made = len(scene.card_items)
+    shown = {}
+
+    def look(dialog) -> QDialog.DialogCode:
+        shown["image"] = dialog.preview.picture.toImage()
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ExportPdfDialog, "exec", look)
+    big_window.export_pdf_dialog()
+    assert scene.makes_items_in_parts and len(scene.card_items) == made  # no item was made for the preview
+    image = shown["image"]
+    layout = scene.layout
+    assert abs(image.width() / image.height() - layout.width / layout.height) < 0.01
+    # Every lane's cards are in the picture: the card colour at the middle of a card in each lane.
+    k = image.width() / layout.width
+    card = QColor(scene.style.palette.card)
+    for lane in layout.lanes.values():
+        box = layout.cards_in_lane(lane.id)[-1].rect
+        pixel = image.pixelColor(round((box.x + box.w * 0.6) * k), round((lane.y + box.y + box.h / 2) * k))
+        assert abs(pixel.red() - card.red()) + abs(pixel.green() - card.green()) + abs(pixel.blue() - card.blue()) < 30

@@ -9,11 +9,12 @@ from tests.benchmarks.bigmap import big_map
 
 from .bench_export import measure
 
-# The goal is 2x. The export measures about 4.5x here, a third of it the layout (see
-# bench_export.py); drawing shape by shape through ReportLab's canvas calls again measured 12x, and
-# 20x before faces, dots and evidence marks became PDF forms. This guard catches such a regression,
-# with room for a noisy machine, not the goal.
-MAX_RATIO = 10
+# The goal is 2x (at 5,000 cards). At 1,000 cards the export measures about 2.6x here (its
+# fixed cost, fonts and profile pages, weighs more on a smaller map); drawing shape by shape through
+# ReportLab's canvas calls measured 12x, and the map drawn per sheet rather than once as forms, with
+# ReportLab compressing every stream after the drawing, about 4.5x. This guard catches such a
+# regression, with room for a noisy machine, not the goal.
+MAX_RATIO = 6
 
 
 def test_export_stays_within_a_small_multiple_of_bare_reportlab():
