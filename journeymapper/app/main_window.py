@@ -300,7 +300,9 @@ class MainWindow(QMainWindow):
             QApplication.processEvents()
 
         try:
-            report = export_pdf(self.editor.doc.map, path, options, progress=step)
+            # The editor's layout is reused where nothing changed since (in the dark theme, whose style
+            # differs, the map is laid out afresh).
+            report = export_pdf(self.editor.doc.map, path, options, progress=step, previous=self.editor.scene.layout)
         except (ExportError, SaveError, OSError) as exc:
             progress.close()
             self.show_error("Could not export the PDF", str(exc))

@@ -152,12 +152,16 @@ def export_pdf(
     options: PdfOptions = PdfOptions(),
     style: Style = DEFAULT_STYLE,
     progress: Callable[[int, int], None] | None = None,
+    previous: MapLayout | None = None,
 ) -> ExportReport:
-    """Write the PDF of `the_map` to `target` (atomically) and say how it went."""
+    """Write the PDF of `the_map` to `target` (atomically) and say how it went.
+
+    `previous`: a layout of the map made before (the editor's), whose unchanged parts are reused.
+    """
     # A big map's layout and drawing make ~a million objects, none of them garbage; its forms are
     # compressed on a worker thread while the next is drawn.
     with collector_paused(), FormDeflater() as deflater:
-        return _export_pdf(the_map, target, options, style, progress, deflater)
+        return _export_pdf(the_map, target, options, style, progress, deflater, previous)
 
 
 def _export_pdf(
@@ -167,10 +171,11 @@ def _export_pdf(
     style: Style,
     progress: Callable[[int, int], None] | None,
     deflater: FormDeflater,
+    previous: MapLayout | None,
 ) -> ExportReport:
     paper = paper_size(options)
     requested = parse_tiles(options.tiles)
-    layout = layout_map(the_map, style)
+    layout = layout_map(the_map, style, previous)
     columns, rows = requested if requested is not None else choose_tiles(layout, paper)
     scale = fit_scale(layout, paper, columns, rows)
     report = ExportReport(columns=columns, rows=rows, smallest_text=round(smallest_text(layout) * scale, 2))

@@ -125,3 +125,21 @@ def test_a_poster_places_the_map_drawn_once(tmp_path):
     for sheet in (2, 5, 8):
         assert "Touchpoint" in flat(page_text(poster.path, sheet))
 
+
+
+def test_an_export_that_reuses_the_editors_layout_writes_the_same_file(tmp_path):
+    from datetime import date
+
+    from journeymapper.export.pdf import PdfOptions, export_pdf
+    from journeymapper.layout.map_layout import layout_map
+    from journeymapper.model.document import Document
+
+    document = Document(big_map(200, 300, 3, 5))
+    earlier = layout_map(document.map)
+    first = document.map.touchpoints[0]
+    document.set_field(first.id, "title", "Renamed since the last layout")
+    options = PdfOptions(paper="A2", tiles="2x1", today=date(2026, 1, 2))
+    export_pdf(document.map, tmp_path / "fresh.pdf", options)
+    export_pdf(document.map, tmp_path / "reused.pdf", options, previous=earlier)
+    assert (tmp_path / "fresh.pdf").read_bytes() == (tmp_path / "reused.pdf").read_bytes()
+    assert "Renamed since the last layout" in flat(page_text(tmp_path / "reused.pdf", 2))
