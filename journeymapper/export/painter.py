@@ -25,7 +25,7 @@ from ..layout.geometry import Cubic, Point, Rect
 from ..layout.style import Palette
 from ..layout.text import ASCENT
 from .fonts import FontChooser
-from .pdfops import TextOps, arrow_format, color_op, curve_format, polygon_format, round_rect_path
+from .pdfops import TextOps, arrow_format, circle_path, color_op, curve_format, polygon_format, round_rect_path
 
 _AS_SPACE = {ord(c): " " for c in "\t\n\r\x0b\x0c\u2028\u2029\x85"}
 STAMP_REACH = 24.0
@@ -345,10 +345,8 @@ class PagePainter:
     def circle(self, center: Point, radius: float, fill: str | None = None, stroke: str | None = None,
                width: float = 0.8) -> None:
         state = self._fill_op(fill) + self._stroke_op(stroke, width)
-        if state:
-            self._emit(state)
-        self.c.circle(self.X(center.x), self.Y(center.y), radius * self.k, stroke=1 if stroke else 0,
-                      fill=1 if fill else 0)
+        path = circle_path(self.ox + center.x * self.k, self._ty - center.y * self.k, radius * self.k)
+        self._emit(f"{state}{path} {_PAINT[bool(stroke), bool(fill)]}")
 
     # -- text ----------------------------------------------------------------
     @contextmanager

@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen import pdfgeom
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFStream, pdfdocEnc
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -52,6 +53,22 @@ def round_rect_path(x: float, y: float, w: float, h: float, radius: float) -> st
         xlo + t, yhi, xlo, yhi - t, xlo, yhi - r, xlo, ylo + r,
         xlo, ylo + t, xlo + t, ylo, xlo + r, ylo,
     )
+
+
+@lru_cache(maxsize=1)
+def _unit_circle() -> tuple[tuple[float, ...], ...]:
+    """ReportLab's four Bézier quarters of a circle (`pdfgeom.bezierArc`), for radius 1 around (0, 0)."""
+    return tuple(tuple(curve) for curve in pdfgeom.bezierArc(-1.0, -1.0, 1.0, 1.0, 0, 360))
+
+
+def circle_path(cx: float, cy: float, r: float) -> str:
+    """The path of `Canvas.circle` (same curves), without working out the arcs for every circle."""
+    curves = _unit_circle()
+    parts = [f"{cx + curves[0][0] * r:.2f} {cy + curves[0][1] * r:.2f} m"]
+    for _, _, x1, y1, x2, y2, x3, y3 in curves:
+        parts.append(f"{cx + x1 * r:.2f} {cy + y1 * r:.2f} {cx + x2 * r:.2f} {cy + y2 * r:.2f} "
+                     f"{cx + x3 * r:.2f} {cy + y3 * r:.2f} c")
+    return " ".join(parts)
 
 
 @lru_cache(maxsize=64)

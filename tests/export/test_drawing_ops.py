@@ -13,7 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
 from journeymapper.export.fonts import FontChooser
-from journeymapper.export.pdfops import TextOps, round_rect_path
+from journeymapper.export.pdfops import TextOps, circle_path, round_rect_path
 from journeymapper.layout.text import BOLD, REGULAR
 from tests.check.builders import fl, make_map, tp
 
@@ -35,6 +35,16 @@ def test_round_rects_have_reportlabs_corners():
         ours = _numbers(round_rect_path(x, y, w, h, r))
         assert len(ours) == len(theirs)
         # The same points, written to the hundredth of a point (pdfops.NUM).
+        assert all(abs(a - b) <= 0.005 + 1e-9 for a, b in zip(ours, theirs)), (ours, theirs)
+
+
+def test_circles_have_reportlabs_curves():
+    for x, y, r in ((10, 20, 6), (-3.25, 7.5, 1.5), (400, 300, 0.4)):
+        path = PDFPathObject()
+        path.circle(x, y, r)
+        theirs = _numbers(path.getCode())
+        ours = _numbers(circle_path(x, y, r))
+        assert len(ours) == len(theirs) == 2 + 4 * 6
         assert all(abs(a - b) <= 0.005 + 1e-9 for a, b in zip(ours, theirs)), (ours, theirs)
 
 
