@@ -107,10 +107,9 @@ class FontChooser:
             self._fallback_for[code] = choice
         return self._fallback_for[code]
 
-    def base(self, bold: bool = False) -> tuple[str, frozenset[int]]:
-        """The bundled font (regular or bold) and the code points it has."""
-        name = BOLD if bold else REGULAR
-        return name, self._base[name]
+    def base(self, bold: bool = False) -> str:
+        """The bundled font, regular or bold: the one text is in unless it lacks a character."""
+        return BOLD if bold else REGULAR
 
     def runs(self, text: str, bold: bool = False) -> list[tuple[str, str]]:
         base = BOLD if bold else REGULAR

@@ -413,13 +413,11 @@ class PagePainter:
             page_size = size * k
             px = f"1 0 0 1 {ox + x * k:.2f} "
             baseline = y + size * ASCENT + (line_height - size) / 2
-            # The usual line: printable characters, all in the first subset of the bundled font.
-            base, chars = self.fonts.base(bold)
-            codes = self._text.codes(base)
+            # The usual line: characters the bundled font has shown before, in its first subset.
+            codes = self._text.codes(self.fonts.base(bold))
             font_op = codes.font_op(page_size) if codes is not None else ""
             for line in lines:
-                chunk = (codes.in_first_subset(line) if line and codes is not None and line.isprintable()
-                         and chars.issuperset(map(ord, line)) else None)
+                chunk = codes.known(line) if line and codes is not None else None
                 if chunk is not None:
                     font = "" if font_op == self._font_op else " " + font_op
                     self._font_op = font_op

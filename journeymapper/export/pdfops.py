@@ -196,6 +196,14 @@ class _FontCodes:
             op = self._size_ops[size] = f"{self._name(0)} {fp_str(size)} Tf"
         return op
 
+    def known(self, run: str) -> bytes | None:
+        """`run`'s bytes if all its characters already have codes in the first subset, else None.
+
+        Codes are given only to what `shown` has shown, so a character the font lacks, or one
+        a line shows as a space (a tab), never has one.
+        """
+        return run.translate(self._codes).encode("latin-1") if self._first.issuperset(run) else None
+
     def in_first_subset(self, run: str) -> bytes | None:
         """`run`'s bytes if all its characters are in the first subset (the usual case), else None."""
         if not self._first.issuperset(run):
