@@ -325,7 +325,7 @@ class PagePainter:
                 parts.append(f"[{fp_str(dash) if dash else ''}] 0 d")
             if len(path) == 1:
                 p0, c1, c2, p1 = path[0]
-                parts.append(_ONE_CURVE_ARROW % (*p0, *c1, *c2, *p1, *head))
+                parts.append(_ONE_CURVE_ARROW % (p0 + c1 + c2 + p1 + tuple(head)))
             else:
                 numbers = [*path[0].p0]
                 for segment in path:
