@@ -409,7 +409,6 @@ class PagePainter:
         k, ox, ty, cache = self.k, self.ox, self._ty, self._shown
         parts: list[str] = []
         for x, y, lines, size, bold, color, line_height in blocks:
-            state = self._fill_op(color) if lines else ""
             page_size = size * k
             px = f"1 0 0 1 {ox + x * k:.2f} "
             baseline = y + size * ASCENT + (line_height - size) / 2
@@ -421,8 +420,8 @@ class PagePainter:
                 if chunk is not None:
                     font = "" if font_op == self._font_op else " " + font_op
                     self._font_op = font_op
-                    parts.append(f"{state}{px}{ty - baseline * k:.2f} Tm{font} ({escapePDF(chunk)}) Tj")
-                    state = ""
+                    # (the colour is set with the line that shows it: an empty line shows nothing)
+                    parts.append(f"{self._fill_op(color)}{px}{ty - baseline * k:.2f} Tm{font} ({escapePDF(chunk)}) Tj")
                     baseline += line_height
                     continue
                 key = (line, bold, page_size)
@@ -437,8 +436,7 @@ class PagePainter:
                 else:
                     font = "" if shown.first_font == self._font_op else " " + shown.first_font
                     self._font_op = shown.last_font
-                    parts.append(f"{state}{px}{ty - baseline * k:.2f} Tm{font}{shown.rest}")
-                state = ""
+                    parts.append(f"{self._fill_op(color)}{px}{ty - baseline * k:.2f} Tm{font}{shown.rest}")
                 baseline += line_height
         if parts:
             self._emit(" ".join(parts))
