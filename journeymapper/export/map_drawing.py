@@ -152,16 +152,14 @@ def _flow_label(p: PagePainter, flow: FlowPath) -> None:
 def _look(card: CardBox) -> tuple[tuple, Point, float, float, CardBox]:
     """A card's look (frame, face, chip, counts, evidence) as a shape for `PagePainter.shapes`.
 
-    Looks repeat from card to card: each is one form, drawn once and placed per card. The key
-    holds everything the look depends on, from the card's corner; only the title (drawn after all
-    cards) is the card's own.
+    Looks repeat from card to card: each is one form, drawn once and placed per card; only the
+    title (drawn after all cards) is the card's own. The layout places a card's parts from its
+    corner by its size and what it shows (tests/export/test_batched_drawing.py holds it to that),
+    so those are the key.
     """
     x, y, w, h = card.rect
-    chip, counts, face, evidence = card.channel_chip, card.counts_origin, card.emotion_center, card.evidence_center
-    key = ("card", w, h, card.bar_color, card.emotion, face.x - x, face.y - y, card.channel,
-           card.channel_label, None if chip is None else (chip.x - x, chip.y - y, chip.w, chip.h),
-           card.pains, card.opportunities, counts.x - x, counts.y - y, card.evidence, evidence.x - x,
-           evidence.y - y)
+    key = ("card", w, h, card.bar_color, card.emotion, card.channel, card.channel_label, card.pains,
+           card.opportunities, card.evidence)
     return key, Point(x, y), w, h, card
 
 

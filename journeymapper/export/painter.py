@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 from contextlib import contextmanager
+from itertools import chain
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.rl_accel import escapePDF, fp_str
@@ -291,10 +292,8 @@ class PagePainter:
             return
         k, ox, ty = self.k, self.ox, self._ty
         if k == 1.0:  # (in forms) under a y-down transform, the layout's numbers are written as they are
-            numbers = [*segments[0].p0]
-            for s in segments:
-                numbers += (*s.c1, *s.c2, *s.p1)
-            self._emit(f"q 1 0 0 -1 {fp_str(ox)} {fp_str(ty)} cm {curve_format(len(segments)) % tuple(numbers)} Q")
+            numbers = (*segments[0].p0, *chain.from_iterable(chain.from_iterable(s[1:] for s in segments)))
+            self._emit(f"q 1 0 0 -1 {fp_str(ox)} {fp_str(ty)} cm {curve_format(len(segments)) % numbers} Q")
             return
         first = segments[0].p0
         numbers = [ox + first.x * k, ty - first.y * k]

@@ -143,3 +143,35 @@ def test_an_export_that_reuses_the_editors_layout_writes_the_same_file(tmp_path)
     export_pdf(document.map, tmp_path / "reused.pdf", options, previous=earlier)
     assert (tmp_path / "fresh.pdf").read_bytes() == (tmp_path / "reused.pdf").read_bytes()
     assert "Renamed since the last layout" in flat(page_text(tmp_path / "reused.pdf", 2))
+
+
+def test_cards_that_look_alike_have_their_parts_in_the_same_places():
+    """What a card's look (one form per look) is keyed by decides where its parts are: map_drawing._look."""
+    from journeymapper.export.map_drawing import _look
+    from journeymapper.layout.map_layout import layout_map
+
+    from journeymapper.model.schema import Opportunity, PainPoint
+
+    the_map = big_map(600, 900, 4, 6)
+    touchpoints = [
+        # titles of one to three lines, some pains and opportunities, on the first cards
+        t.model_copy(update={"title": "A longer title that wraps onto the next line " * (n % 3) + t.title,
+                             "pain_points": [PainPoint(text="slow", severity="high")] * (n % 2),
+                             "opportunities": [Opportunity(text="faster", priority="low")] * (n % 4 == 0)})
+        if n < 120 else t
+        for n, t in enumerate(the_map.touchpoints)
+    ]
+    layout = layout_map(the_map.model_copy(update={"touchpoints": touchpoints}))
+    parts: dict[tuple, tuple] = {}
+    for card in layout.cards.values():
+        x, y = card.rect.x, card.rect.y
+        chip = card.channel_chip
+        where = (card.emotion_center.x - x, card.emotion_center.y - y, card.counts_origin.x - x,
+                 card.counts_origin.y - y, card.evidence_center.x - x, card.evidence_center.y - y,
+                 None if chip is None else (chip.x - x, chip.y - y, chip.w, chip.h))
+        key = _look(card)[0]
+        assert all(abs(a - b) < 1e-6 for a, b in zip(parts.setdefault(key, where)[:6], where[:6])), key
+        assert (parts[key][6] is None) == (where[6] is None)
+        if where[6] is not None:
+            assert all(abs(a - b) < 1e-6 for a, b in zip(parts[key][6], where[6])), key
+    assert len(parts) < len(layout.cards) / 4  # looks do repeat
