@@ -69,18 +69,25 @@ def persona_facts(the_map: Map) -> dict[str, list[str]]:
 
 
 def _facts(cards: list[Touchpoint], stages: int) -> list[str]:
-    emotions = [t.emotion for t in cards if t.emotion is not None]
-    channels = Counter(t.channel for t in cards if t.channel)
-    facts = [f"{len(cards)} touchpoint{'s' if len(cards) != 1 else ''} across "
-             f"{len({t.stage for t in cards})} of {stages} stages"]
+    emotions: list[int] = []
+    channels: Counter[str] = Counter()
+    stages_used: set[str] = set()
+    pains = chances = 0
+    for t in cards:  # (one pass: a big map's persona has a thousand cards)
+        if t.emotion is not None:
+            emotions.append(t.emotion)
+        if t.channel:
+            channels[t.channel] += 1
+        stages_used.add(t.stage)
+        pains += len(t.pain_points)
+        chances += len(t.opportunities)
+    facts = [f"{len(cards)} touchpoint{'s' if len(cards) != 1 else ''} across {len(stages_used)} of {stages} stages"]
     if emotions:
         average = sum(emotions) / len(emotions)
         facts.append(f"average emotion {average:+.1f} ({EMOTION_LABELS[round(average)].lower()}); "
                      f"lowest {min(emotions):+d}, highest {max(emotions):+d}")
     if channels:
         facts.append("channels: " + ", ".join(f"{CHANNEL_LABELS.get(c, c)} ({n})" for c, n in channels.most_common()))
-    pains = sum(len(t.pain_points) for t in cards)
-    chances = sum(len(t.opportunities) for t in cards)
     facts.append(f"{pains} pain point{'s' if pains != 1 else ''}, {chances} opportunit{'ies' if chances != 1 else 'y'}")
     return facts
 
