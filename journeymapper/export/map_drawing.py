@@ -14,7 +14,7 @@ from ..layout.elements import CardBox, FlowPath, LaneBox, StageBox
 from ..layout.geometry import Point, Rect
 from ..layout.glyphs import emotion_face, flow_head_numbers, star, triangle
 from ..layout.map_layout import MapLayout
-from .icons import channel_drawing, draw_centered
+from .icons import channel_drawing, draw_centered, icon_operators
 from .painter import PagePainter
 
 FLOW_DASH = {"alternative": (4.0, 3.0), "loop": (1.0, 2.2)}
@@ -202,8 +202,9 @@ def _chip(p: PagePainter, chip: Rect, channel: str | None, icon: Rect | None) ->
     drawing = channel_drawing(channel) if channel else None
     if drawing is not None and icon is not None:
         ink = p.color("muted")
+        operators = icon_operators(channel, icon.w, (ink.red, ink.green, ink.blue))  # type: ignore[arg-type]
         p.stamp(f"channel-{channel}", Point(icon.center.x - chip.x, icon.center.y - chip.y),
-                lambda: draw_centered(p.c, drawing, icon.w, ink))
+                lambda: p.c.addLiteral(operators) if operators is not None else draw_centered(p.c, drawing, icon.w, ink))
 
 
 def _face(p: PagePainter, center: Point, size: float, emotion: int) -> None:

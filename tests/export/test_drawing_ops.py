@@ -114,3 +114,24 @@ def test_every_form_drawn_is_listed_in_the_resources_of_what_draws_it(example_po
         assert drawn <= _listed_forms(body), drawn - _listed_forms(body)
         checked += bool(drawn)
     assert checked >= 5  # the overview and the four sheets, and the chips that hold channel icons
+
+
+
+def test_channel_icons_drawn_from_their_kept_operators_print_as_drawn_from_their_shapes(tmp_path, monkeypatch):
+    from datetime import date
+
+    from journeymapper.export import map_drawing
+    from journeymapper.export.pdf import PdfOptions, export_pdf
+    from journeymapper.io import load_path
+    from journeymapper.resources import example_map_path
+
+    the_map = load_path(example_map_path()).map
+    options = PdfOptions(paper="A3", today=date(2026, 1, 2), appendix=False)
+    export_pdf(the_map, tmp_path / "kept.pdf", options)
+    monkeypatch.setattr(map_drawing, "icon_operators", lambda *args: None)  # every icon from its SVG shapes
+    export_pdf(the_map, tmp_path / "drawn.pdf", options)
+    for name in ("kept", "drawn"):
+        run("pdftoppm", "-r", "150", "-f", "1", "-l", "1", "-gray", "-singlefile", tmp_path / f"{name}.pdf",
+            tmp_path / name)
+    kept, drawn = (tmp_path / "kept.pgm").read_bytes(), (tmp_path / "drawn.pgm").read_bytes()
+    assert len(kept) > 100_000 and kept == drawn
