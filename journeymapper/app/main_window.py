@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import atexit
 from functools import lru_cache
-
 from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QMimeData, QRectF, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QPixmap, QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QPixmap,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -22,19 +30,19 @@ from PySide6.QtWidgets import (
     QStackedWidget,
 )
 
-from ..export.pdf import ExportError, ExportReport, PdfOptions, export_pdf
-from ..io import LoadError, LoadedMap, SaveError, load_path
-from ..io.writer import write_atomic
 from ..canvas.picture import render_picture
 from ..canvas.snapshot import render_outline, render_scene
-from .export_dialog import ExportPdfDialog, suggested_path
-from ..io.templates import map_from_template
-from ..model.schema import Flow, Persona, Stage, Touchpoint
 from ..canvas.theme import system_style
 from ..canvas.view import MapView
+from ..export.pdf import ExportError, ExportReport, PdfOptions, export_pdf
 from ..gc_tuning import building_long_lived_objects, release_long_lived_objects
+from ..io import LoadedMap, LoadError, SaveError, load_path
+from ..io.templates import map_from_template
+from ..io.writer import write_atomic
+from ..model.schema import Flow, Persona, Stage, Touchpoint
 from .autosave import INTERVAL_MS, Autosaver
 from .editor import FRAGMENT_MIME, Editor
+from .export_dialog import ExportPdfDialog, suggested_path
 from .inline_edit import InlineEditor
 from .inspector import Inspector
 from .problems_panel import ProblemsPanel, counts_text

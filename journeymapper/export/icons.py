@@ -10,9 +10,8 @@ from reportlab.graphics.shapes import STATE_DEFAULTS, Drawing
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
-from .fonts import REGULAR, register_bundled
-
 from ..resources import icons_dir
+from .fonts import REGULAR, register_bundled
 
 
 @lru_cache(maxsize=32)

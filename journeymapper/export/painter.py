@@ -12,9 +12,9 @@ run in the font that has each character.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
 from contextlib import contextmanager
 from itertools import chain
+from typing import TypeVar
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.rl_accel import escapePDF, fp_str
@@ -26,7 +26,15 @@ from ..layout.geometry import Cubic, Point, Rect
 from ..layout.style import Palette
 from ..layout.text import ASCENT
 from .fonts import FontChooser
-from .pdfops import TextOps, arrow_format, circle_path, color_op, curve_format, polygon_format, round_rect_path
+from .pdfops import (
+    TextOps,
+    arrow_format,
+    circle_path,
+    color_op,
+    curve_format,
+    polygon_format,
+    round_rect_path,
+)
 
 _AS_SPACE = {ord(c): " " for c in "\t\n\r\x0b\x0c\u2028\u2029\x85"}
 STAMP_REACH = 24.0

@@ -24,10 +24,10 @@ from .. import __version__
 from ..check import check_map
 from ..gc_tuning import collector_paused
 from ..io.writer import write_atomic
+from ..layout.geometry import Point
 from ..layout.labels import EVIDENCE_LABELS, FLOW_KIND_LABELS
 from ..layout.map_layout import MapLayout, layout_map
 from ..layout.style import DEFAULT_STYLE, Style
-from ..layout.geometry import Point
 from ..model.schema import Map
 from .fonts import FontChooser
 from .map_drawing import FLOW_DASH, _evidence, _face, map_forms

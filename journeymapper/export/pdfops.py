@@ -22,9 +22,9 @@ from typing import NamedTuple
 
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfgen import pdfgeom
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFStream, pdfdocEnc
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import pdfgeom
 from reportlab.pdfgen.canvas import Canvas
 
 NUM = "%.2f"

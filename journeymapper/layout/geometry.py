@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-
 new_tuple = tuple.__new__
 """Makes a named tuple from its fields in order, without its Python-level `__new__` (twice as fast):
 for what a big map makes thousands of."""

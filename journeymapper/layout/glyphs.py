@@ -70,7 +70,7 @@ def flow_head(last: Cubic, size: float) -> tuple[Point, Point, Point]:
 
     The same as `arrow_head(last.p1, last.at(0.9), size)`, in one step: a big map has thousands.
     """
-    tx, ty, ax, ay, bx, by = flow_head_numbers(last, size)
+    _, _, ax, ay, bx, by = flow_head_numbers(last, size)
     return last.p1, Point(ax, ay), Point(bx, by)
 
 

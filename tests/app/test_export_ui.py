@@ -2,12 +2,13 @@
 
 import subprocess
 
+from PySide6.QtGui import QPixmap
+
 from journeymapper.app.export_dialog import ExportPdfDialog
 from journeymapper.canvas.snapshot import render_scene
 from journeymapper.export.pdf import PdfOptions
 from journeymapper.layout.map_layout import layout_map
 from journeymapper.resources import example_map_path
-from PySide6.QtGui import QPixmap
 
 
 def test_export_pdf_from_the_window(open_window, tmp_path):

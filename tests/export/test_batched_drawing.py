@@ -47,23 +47,26 @@ def _shown(stream: str) -> list[tuple[float, float, str]]:
     return lines
 
 
-def _draw(batched: bool) -> str:
+def draw_blocks(batched: bool, blocks: list[TextBlock] = BLOCKS, fill_before: str | None = None) -> str:
+    """A page (uncompressed) with `blocks`, in one text object or line by line, after `fill_before` was set."""
     fonts = FontChooser()
     canvas = Canvas(io.BytesIO(), pagesize=(600, 400), initialFontName="DejaVuSans", pageCompression=0)
     p = PagePainter(canvas, fonts, DEFAULT_STYLE.palette)
     p.place(0, 400, 1.0)
+    if fill_before is not None:
+        p.fill(fill_before)
     if batched:
         with p.text_object():
-            p.texts(BLOCKS)
+            p.texts(blocks)
     else:
-        for block in BLOCKS:
+        for block in blocks:
             p.text(block)
     canvas.showPage()
     return canvas.getpdfdata().decode("latin-1")
 
 
 def test_titles_in_one_text_object_show_what_line_by_line_shows():
-    batched, plain = _shown(_draw(True)), _shown(_draw(False))
+    batched, plain = _shown(draw_blocks(True)), _shown(draw_blocks(False))
     assert len(plain) == 9  # every line but the empty ones
     # Each line is at the same place; within one text object a font is set only when it changes.
     assert [(x, y) for x, y, _ in batched] == [(x, y) for x, y, _ in plain]
@@ -149,7 +152,6 @@ def test_cards_that_look_alike_have_their_parts_in_the_same_places():
     """What a card's look (one form per look) is keyed by decides where its parts are: map_drawing._look."""
     from journeymapper.export.map_drawing import _look
     from journeymapper.layout.map_layout import layout_map
-
     from journeymapper.model.schema import Opportunity, PainPoint
 
     the_map = big_map(600, 900, 4, 6)

@@ -11,17 +11,13 @@ that shows it.
 
 from __future__ import annotations
 
-import io
 import re
 import subprocess
 import threading
 
 import pytest
 from PIL import Image
-from reportlab.pdfgen.canvas import Canvas
 
-from journeymapper.export.fonts import FontChooser
-from journeymapper.export.painter import PagePainter
 from journeymapper.export.pdf import PdfOptions, export_pdf
 from journeymapper.layout.elements import TextBlock
 from journeymapper.layout.style import DEFAULT_STYLE
@@ -29,6 +25,7 @@ from tests.check.builders import fl, make_map, tp
 
 from .conftest import TODAY, export
 from .pdftools import flat, page_count, page_text, run, word_boxes
+from .test_batched_drawing import draw_blocks
 
 TEXT_RGB = tuple(int(DEFAULT_STYLE.palette.text[i:i + 2], 16) for i in (1, 3, 5))
 
@@ -41,19 +38,8 @@ def _fill_before(stream: str, shown: str) -> str:
 
 
 def _page_stream(blocks: list[TextBlock], batched: bool) -> str:
-    fonts = FontChooser()  # (registers the bundled fonts, which the canvas starts with)
-    canvas = Canvas(io.BytesIO(), pagesize=(600, 400), initialFontName="DejaVuSans", pageCompression=0)
-    p = PagePainter(canvas, fonts, DEFAULT_STYLE.palette)
-    p.place(0, 400, 1.0)
-    p.fill("pain")  # what a lane has set last before its titles (here: red)
-    if batched:
-        with p.text_object():
-            p.texts(blocks)
-    else:
-        for block in blocks:
-            p.text(block)
-    canvas.showPage()
-    data = canvas.getpdfdata().decode("latin-1")
+    # After red (what a lane may have set last before its titles).
+    data = draw_blocks(batched, blocks, fill_before="pain")
     return next(s for s in re.findall(r"stream\r?\n(.*?)endstream", data, re.DOTALL) if "Tj" in s)
 
 
