@@ -132,17 +132,22 @@ def smallest_text(layout: MapLayout) -> float:
 
 
 def choose_tiles(layout: MapLayout, paper: tuple[float, float]) -> tuple[int, int]:
-    """The fewest sheets that keep the smallest text at MIN_TEXT_AUTO points or more."""
+    """The fewest sheets that keep the smallest text at MIN_TEXT_AUTO points or more.
+
+    If no poster we make is that big, the one that prints the text largest, with the fewest sheets:
+    a tall map gets a column of sheets, not a square of mostly blank ones (the report warns).
+    """
     need = MIN_TEXT_AUTO / smallest_text(layout)
-    fitting = [
-        (columns * rows, abs(columns - rows), columns, rows)
-        for columns in range(1, MAX_TILES + 1)
-        for rows in range(1, MAX_TILES + 1)
-        if fit_scale(layout, paper, columns, rows) >= need
-    ]
-    if not fitting:
-        return MAX_TILES, MAX_TILES  # the largest poster we make; the report warns if text is still small
-    _, _, columns, rows = min(fitting)
+    posters = [(fit_scale(layout, paper, columns, rows), columns, rows)
+               for columns in range(1, MAX_TILES + 1) for rows in range(1, MAX_TILES + 1)]
+    fitting = [(columns * rows, abs(columns - rows), columns, rows)
+               for scale, columns, rows in posters if scale >= need]
+    if fitting:
+        _, _, columns, rows = min(fitting)
+        return columns, rows
+    largest = max(scale for scale, _, _ in posters)
+    _, _, columns, rows = min((columns * rows, abs(columns - rows), columns, rows)
+                              for scale, columns, rows in posters if scale >= largest * (1 - 1e-9))
     return columns, rows
 
 

@@ -161,6 +161,25 @@ def test_auto_tiles_pick_the_fewest_sheets_with_text_of_8_pt(tmp_path, example_m
         assert fewer.smallest_text < 8.0, (columns, rows, fewer.smallest_text, chosen)
 
 
+def test_auto_tiles_for_a_map_too_big_for_any_poster_print_it_largest_on_the_fewest_sheets():
+    from journeymapper.export.pdf import MAX_TILES, PdfOptions, choose_tiles, fit_scale, paper_size
+    from journeymapper.layout.map_layout import layout_map
+
+    paper = paper_size(PdfOptions(paper="A3"))
+    for the_map in (big_map(1200, 1800, 4, 3), big_map(2000, 2000, 10, 10)):  # tall and narrow; big
+        layout = layout_map(the_map)
+        columns, rows = choose_tiles(layout, paper)
+        largest = max(fit_scale(layout, paper, c, r) for c in range(1, MAX_TILES + 1) for r in range(1, MAX_TILES + 1))
+        assert fit_scale(layout, paper, columns, rows) == pytest.approx(largest)
+        # No fewer sheets print it as large: no sheet of the poster is left blank for nothing.
+        for c in range(1, MAX_TILES + 1):
+            for r in range(1, MAX_TILES + 1):
+                if c * r < columns * rows:
+                    assert fit_scale(layout, paper, c, r) < largest * (1 - 1e-9), (c, r, columns, rows)
+    tall = layout_map(big_map(1200, 1800, 4, 3))
+    assert choose_tiles(tall, paper)[0] < MAX_TILES  # a column of sheets, not a square of them
+
+
 def test_auto_tiles_on_the_command_line(capsys, tmp_path):
     out = tmp_path / "auto.pdf"
     code, stdout, err = cli(capsys, EXAMPLE, "-o", out, "--paper", "A4", "--tiles", "auto")
