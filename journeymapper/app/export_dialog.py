@@ -137,7 +137,8 @@ class ExportPdfDialog(QDialog):
         sheets = "one sheet" if (columns, rows) == (1, 1) else f"{columns} x {rows} = {columns * rows} sheets"
         text = f"The map prints on {sheets}; its smallest text at {size:.1f} pt."
         if size < MIN_TEXT_WARN:
-            text += " That is hard to read: choose a poster or larger paper."
+            text += (" That is hard to read: choose larger paper." if self.tiles.currentIndex() == 1
+                     else " That is hard to read: choose a poster or larger paper.")
         self.summary.setText(text)
         self.summary.setStyleSheet("color: #C92A2A" if size < MIN_TEXT_WARN else "")
         self.preview.show_tiles(paper, columns, rows)

@@ -85,3 +85,16 @@ def test_the_export_dialog_of_a_big_map_previews_its_outline_without_making_ever
         box = layout.cards_in_lane(lane.id)[-1].rect
         pixel = image.pixelColor(round((box.x + box.w * 0.6) * k), round((lane.y + box.y + box.h / 2) * k))
         assert abs(pixel.red() - card.red()) + abs(pixel.green() - card.green()) + abs(pixel.blue() - card.blue()) < 30
+
+
+def test_the_dialog_on_a_map_too_big_for_any_poster_asks_for_larger_paper(qtbot, qapp):
+    from tests.benchmarks.bigmap import big_map
+
+    dialog = ExportPdfDialog(layout_map(big_map(1200, 1800, 4, 3)), QPixmap(10, 10))  # tall and narrow
+    qtbot.addWidget(dialog)
+    dialog.tiles.setCurrentIndex(1)  # auto poster
+    columns, rows = dialog.sheets()
+    assert columns < rows  # a column of sheets for a tall map
+    assert "hard to read: choose larger paper" in dialog.summary.text()
+    dialog.tiles.setCurrentIndex(0)
+    assert "choose a poster or larger paper" in dialog.summary.text()
