@@ -30,9 +30,9 @@ from ..layout.map_layout import MapLayout, layout_map
 from ..layout.style import DEFAULT_STYLE, Style
 from ..model.schema import Map
 from .fonts import FontChooser
+from .form_deflater import FormDeflater
 from .map_drawing import FLOW_DASH, _evidence, _face, map_forms
 from .painter import PagePainter
-from .pdfops import FormDeflater
 from .profiles import draw_appendix, draw_persona_page, persona_facts
 
 PAPERS: dict[str, tuple[float, float]] = {

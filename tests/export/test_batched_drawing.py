@@ -14,8 +14,8 @@ import re
 from reportlab.pdfgen.canvas import Canvas
 
 from journeymapper.export.fonts import FontChooser
+from journeymapper.export.form_deflater import FormDeflater
 from journeymapper.export.painter import PagePainter
-from journeymapper.export.pdfops import FormDeflater
 from journeymapper.layout.elements import TextBlock
 from journeymapper.layout.geometry import Point, Rect
 from journeymapper.layout.style import DEFAULT_STYLE
