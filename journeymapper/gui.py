@@ -24,8 +24,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .app.desktop import offer_recovery
 from .app.editor import Editor
-from .app.single_instance import InstanceServer, hand_over
 from .app.main_window import APP_NAME, MainWindow, remember_recent
+from .app.single_instance import InstanceServer, hand_over
 from .gc_tuning import building_long_lived_objects
 from .io import LoadError, load_path
 from .io.templates import map_from_template

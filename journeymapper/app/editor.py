@@ -15,13 +15,14 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+from ..canvas.scene import MapScene
 from ..check import Problem, check_map
 from ..check.graph import GraphMemo
 from ..commands import AddElement, MoveCards, MoveElement, RemoveElements, SetField, SetMapField
-from ..io import LoadedMap, save as save_map
+from ..io import LoadedMap
+from ..io import save as save_map
 from ..model.document import Document, DocumentError, new_id, utc_now
 from ..model.schema import MAX_FLOWS, MAX_TOUCHPOINTS, Flow, Map, Persona, Stage, Touchpoint
-from ..canvas.scene import MapScene
 
 FRAGMENT_MIME = "application/vnd.journeymapper.fragment+json"
 PERSONA_COLORS = ("#2E86AB", "#5B8E7D", "#6C8EBF", "#B5838D", "#C68B59", "#7D6BA8", "#4F9D9D", "#8D8741")

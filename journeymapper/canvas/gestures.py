@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QPen
-from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsLineItem, QGraphicsRectItem, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsRectItem,
+    QGraphicsSceneMouseEvent,
+)
 
 from .items import Z_CARD, Z_DRAG, Z_LANE, Z_STAGE, CardItem, FlowItem, LaneItem, StageHeaderItem
 from .painting import color
@@ -197,7 +203,7 @@ class HeaderDrag(_Gesture):
         if self.is_stage:
             box = self.item.box
             self.item.setPos(box.header.x + delta.x(), box.header.y)
-            x = layout.style.lane_header_width + slot * layout.style.column_width
+            x = layout.column_edges[slot]
             rect = QRectF(x - 2, 0, 4, layout.height)
         else:
             self.item.setPos(0, self.item.box.y + delta.y())
@@ -224,7 +230,7 @@ class HeaderDrag(_Gesture):
         if self.is_stage:
             self.item.set_box(self.item.box)
         else:
-            self.item.set_box(self.item.box, self.item.columns)
+            self.item.set_box(self.item.box, self.item.edges)
         if self.indicator is not None:
             self.scene.removeItem(self.indicator)
             self.indicator = None

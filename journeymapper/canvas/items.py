@@ -110,21 +110,22 @@ class StageHeaderItem(_Item):
 class LaneItem(_Item):
     """A persona's swimlane: colour bar, header, row labels, cell grid. Parent of the lane's content."""
 
-    def __init__(self, box: LaneBox, style: Style, column_width: float, columns: int) -> None:
+    def __init__(self, box: LaneBox, style: Style, edges: tuple[float, ...]) -> None:
         super().__init__(box.id, style)
         self.box = box
-        self.columns = columns
+        self.edges = edges
+        """Where the stage columns begin and end (MapLayout.column_edges): the cell grid's lines."""
         self.setZValue(Z_LANE)
         self.setFlag(_SELECTABLE)
-        self.set_box(box, columns)
+        self.set_box(box, edges)
 
-    def set_box(self, box: LaneBox, columns: int) -> None:
-        old, old_columns = self.box, self.columns
+    def set_box(self, box: LaneBox, edges: tuple[float, ...]) -> None:
+        old, old_edges = self.box, self.edges
         self.box = box
-        self.columns = columns
+        self.edges = edges
         self.setRect(QRectF(0, 0, box.width, box.height))  # (a new size repaints the lane)
         self.setPos(0, box.y)
-        if replace(old, y=box.y) != box or columns != old_columns:
+        if replace(old, y=box.y) != box or edges != old_edges:
             self.update()  # a lane that only moved keeps its picture
 
     def header_rect(self) -> QRectF:
@@ -152,8 +153,7 @@ class LaneItem(_Item):
             draw_text(painter, row.label, p)
         painter.setPen(grid)
         left = s.lane_header_width
-        for k in range(self.columns + 1):
-            x = left + k * s.column_width
+        for x in self.edges:
             painter.drawLine(QPointF(x, 0), QPointF(x, box.height))
         draw_text(painter, box.name, p)
         if box.segment:

@@ -167,18 +167,18 @@ class MapScene(QGraphicsScene):
                 item.set_box(box)
 
     def _sync_lanes(self, layout: MapLayout) -> None:
-        columns = len(layout.stages)
+        edges = layout.column_edges
         for persona_id in list(self.lane_items):
             if persona_id not in layout.lanes:
                 self._remove_lane(persona_id)
         for persona_id, box in layout.lanes.items():
             item = self.lane_items.get(persona_id)
             if item is None:
-                item = LaneItem(box, self.style, self.style.column_width, columns)
+                item = LaneItem(box, self.style, edges)
                 self.lane_items[persona_id] = item
                 self.addItem(item)
-            elif item.box != box or item.columns != columns:
-                item.set_box(box, columns)
+            elif item.box != box or item.edges != edges:
+                item.set_box(box, edges)
 
     def _remove_lane(self, persona_id: str) -> None:
         lane = self.lane_items.pop(persona_id)

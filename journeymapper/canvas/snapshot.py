@@ -55,8 +55,7 @@ def render_outline(layout: MapLayout, palette: Palette, scale: float) -> QImage:
         painter.fillRect(QRectF(0, lane.y, s.card_bar, lane.height), color(palette, lane.color))
         bottom = lane.y + lane.height
         painter.drawLine(QPointF(0, bottom), QPointF(layout.width, bottom))
-    for k in range(len(layout.stages) + 1):
-        x = s.lane_header_width + k * s.column_width
+    for x in layout.column_edges:
         painter.drawLine(QPointF(x, 0), QPointF(x, layout.height))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(QPen(color(palette, "curve"), 2.0))

@@ -19,7 +19,6 @@ from . import check_command, desktop_command, export_command, file_commands
 from .gui_command import run_gui
 from .output import PROG, say_error
 
-
 EXIT_USAGE = 2
 
 

@@ -94,8 +94,7 @@ def _lane(p: PagePainter, lane: LaneBox, layout: MapLayout, flows: list[FlowPath
         p.text(row.label)
     p.stroke("grid", 0.8)
     p.line(Point(0, lane.height), Point(lane.width, lane.height))
-    for k in range(len(layout.stages) + 1):
-        x = s.lane_header_width + k * s.column_width
+    for x in layout.column_edges:
         p.line(Point(x, 0), Point(x, lane.height))
     p.text(lane.name)
     p.text(lane.segment)

@@ -17,13 +17,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..model.messages import describe_validation_error, json_path
 from ..model.schema import MAX_FLOWS, MAX_PERSONAS, MAX_STAGES, MAX_TOUCHPOINTS, Map
+from ..model.types import show_value
 from . import migrations
 from .errors import LoadError
 from .integrity import integrity_problems
 from .limits import MAX_FILE_BYTES, MAX_REPORTED_PROBLEMS
-from ..model.messages import describe_validation_error, json_path
-from ..model.types import show_value
 
 FORMAT_TAG = "journeymapper"
 ENVELOPE_KEYS = ("format", "schema_version", "app_version", "map", "view")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..model.schema import Flow
 from .elements import CardBox, FlowPath, LaneBox
-from .flows import route, spread
+from .flows import route, spread, spread_labels
 from .style import Style
 
 Ports = tuple[float, float]
@@ -77,8 +77,10 @@ def place_flows(
     if (state is not None and previous_flows is not None and _same_objects(state.flows, flows)
             and all(card_id in inputs.cards for card_id in previous_cards or {})
             and _same_lane_order(previous_lanes or {}, inputs.lanes)):
-        return placer.update(flows, state)
-    return placer.full(flows, state)
+        placed, state = placer.update(flows, state)
+    else:
+        placed, state = placer.full(flows, state)
+    return spread_labels(placed), state
 
 
 class _Placer:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .elements import CardBox, FlowPath, TextBlock
 from .geometry import Cubic, Point, Rect, new_tuple
 from .style import Style
-from .text import elide, text_width
+from .text import text_width, wrap
 
 
 def route(
@@ -64,13 +64,67 @@ def route(
     if label and not label.isspace():
         middle = segment.at(0.5)
         size = style.small_size
-        text = elide(label, size, 90.0)
-        width = text_width(text, size) + 8
-        height = style.line_height(size) + 2
+        lines, width = label_pill(label, size)
+        line_height = style.line_height(size)
+        height = line_height * len(lines) + 2
         label_rect = Rect(middle.x - width / 2, middle.y - height / 2, width, height)
-        label_block = TextBlock(label_rect.x + 4, label_rect.y + 1, (text,), size, False, "muted",
-                                style.line_height(size))
+        label_block = TextBlock(label_rect.x + 4, label_rect.y + LABEL_TOP, lines, size, False, "muted", line_height)
     return new_tuple(FlowPath, (flow_id, source.id, target.id, kind, lane, (segment,), label_block, label_rect))
+
+
+LABEL_ROOM = 2.0
+"""Room on each side of a flow's label between the cards it runs between (see map_layout.column_edges)."""
+LABEL_WIDTH = 60.0
+"""A flow's label wraps at this width, onto at most LABEL_LINES lines (the last cut with "…" if need be)."""
+LABEL_LINES = 2
+LABEL_TOP = 1.0
+"""From the top of a label's pill to the top of its text."""
+LABEL_SPACING = 2.0
+"""Room between two labels in one gap between columns."""
+
+
+def label_pill(label: str, size: float) -> tuple[tuple[str, ...], float]:
+    """A flow label's lines as shown and the width of the pill behind them."""
+    lines = wrap(" ".join(label.split()), size, LABEL_WIDTH, LABEL_LINES)
+    return lines, max(text_width(line, size) for line in lines) + 8
+
+
+def spread_labels(flows: dict[str, FlowPath]) -> dict[str, FlowPath]:
+    """Labels moved down just as far as keeps each clear of the labels above it in its lane (or,
+    between lanes, in the map), taken from the top; labels in one gap between columns stack there.
+
+    Worked out from where each label would sit alone (the middle of its flow), so the result
+    depends only on the paths: an incremental layout gets what a fresh one gets. Flows whose
+    label does not move are the same objects.
+    """
+    lanes: dict[str | None, list[tuple[float, str, FlowPath]]] = {}
+    for flow_id, flow in flows.items():
+        rect = flow.label_rect
+        if rect is not None and flow.label is not None:
+            lanes.setdefault(flow.lane, []).append((flow.path[0].at(0.5).y - rect.h / 2, flow_id, flow))
+    moved: dict[str, FlowPath] | None = None
+    for labels in lanes.values():
+        labels.sort()
+        placed: list[tuple[float, float, float, float]] = []  # (left, right, top, bottom) of labels above
+        for natural_top, flow_id, flow in labels:
+            rect = flow.label_rect
+            left, right, height = rect.x, rect.x + rect.w, rect.h  # type: ignore[union-attr]
+            top = natural_top
+            clear = False
+            while not clear:  # (labels only move down, so this ends)
+                clear = True
+                for other_left, other_right, other_top, other_bottom in placed:
+                    if (other_left < right and left < other_right and other_top < top + height + LABEL_SPACING
+                            and top < other_bottom + LABEL_SPACING):
+                        top, clear = other_bottom + LABEL_SPACING, False
+            placed.append((left, right, top, top + height))
+            if top != rect.y:  # type: ignore[union-attr]
+                block = flow.label
+                if moved is None:
+                    moved = dict(flows)
+                moved[flow_id] = flow._replace(label_rect=rect._replace(y=top),  # type: ignore[union-attr]
+                                               label=block._replace(y=top + LABEL_TOP))  # type: ignore[union-attr]
+    return flows if moved is None else moved
 
 
 def spread(count: int, index: int) -> float:

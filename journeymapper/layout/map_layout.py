@@ -25,6 +25,7 @@ from .elements import (
     TextBlock,
 )
 from .flow_placement import FlowInputs, FlowState, place_flows
+from .flows import LABEL_ROOM, label_pill
 from .geometry import Point, Rect, new_tuple, smooth_path
 from .labels import CHANNEL_LABELS, ROW_LABELS
 from .style import DEFAULT_STYLE, Style
@@ -56,6 +57,8 @@ class MapLayout:
     style: Style = DEFAULT_STYLE
     sources: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
     """Card and flow id -> the model element it was laid out from (reuse on the next layout)."""
+    column_edges: tuple[float, ...] = ()
+    """Where each stage column begins, then where the last one ends (see `_Builder.column_edges`)."""
 
     @property
     def bounds(self) -> Rect:
@@ -84,10 +87,9 @@ class MapLayout:
         return card.rect.moved(0.0, self.lanes[card.persona].y)
 
     def stage_slot_at(self, x: float) -> int:
-        """Where a dragged column would go: the index among the stages for this x."""
-        left = self.style.lane_header_width
-        slot = round((x - left) / self.style.column_width)
-        return max(0, min(slot, len(self.stages)))
+        """Where a dragged column would go: the index among the stages for this x (the nearest edge)."""
+        edges = self.column_edges[: len(self.stages) + 1]
+        return min(range(len(edges)), key=lambda k: abs(x - edges[k])) if edges else 0
 
     def lane_slot_at(self, y: float) -> int:
         """Where a dragged lane would go: the index among the personas for this y."""
@@ -168,6 +170,7 @@ class _Builder:
         self._title_line = style.line_height(style.title_size)
         self._small_line = style.line_height(style.small_size)
         self._chips: dict[str, tuple[str, float]] = {}
+        self.edges = self.column_edges()
 
     # -- sizes -------------------------------------------------------------
     def title_width(self) -> float:
@@ -189,12 +192,36 @@ class _Builder:
         s = self.style
         return wrap(text, self.list_size(), s.column_width - 2 * s.cell_padding - 12, s.list_item_lines)
 
+    def column_edges(self) -> tuple[float, ...]:
+        """Where each stage column begins, then where the last one ends.
+
+        A column is `column_width` wide, and wider when a labelled flow leads from its cards to the
+        next column's: the gap between their cards then holds the label, which sits on the middle of
+        the flow, without covering either card.
+        """
+        s = self.style
+        count = max(1, len(self.map.stages))
+        extra = [0.0] * count
+        labelled = [f for f in self.map.flows if f.label and not f.label.isspace() and f.kind != "loop"]
+        if labelled:
+            stage_of = {t.id: self.stage_index.get(t.stage) for t in self.map.touchpoints}
+            for f in labelled:
+                column = stage_of.get(f.source)
+                if column is not None and stage_of.get(f.target) == column + 1:
+                    _, pill = label_pill(f.label, s.small_size)
+                    extra[column] = max(extra[column], pill + 2 * LABEL_ROOM - 2 * s.cell_padding)
+        edges = [s.lane_header_width]
+        for column in range(count):
+            edges.append(edges[-1] + s.column_width + extra[column])
+        return tuple(edges)
+
     # -- the whole map ------------------------------------------------------
     def build(self) -> MapLayout:
         s = self.style
         stages = self.map.stages
         left = s.lane_header_width
-        width = left + max(1, len(stages)) * s.column_width
+        edges = self.edges
+        width = edges[-1]
         header_height, stage_parts = self.stage_headers()
 
         lanes: dict[str, LaneBox] = {}
@@ -211,7 +238,7 @@ class _Builder:
             lane_cells = [self.cells.get((persona.id, stage_id), ()) for stage_id in stage_ids]
             # A lane's cards, curve and lists depend only on its cards (the very objects, in order),
             # its colour and the stages: when those are as before, the whole lane is reused.
-            signature = (persona.color, stage_ids, tuple(t for cell in lane_cells for t in cell))
+            signature = (persona.color, stage_ids, edges, tuple(t for cell in lane_cells for t in cell))
             self.sources[f"lane:{persona.id}"] = signature
             old_lane = previous.lanes.get(persona.id) if previous else None
             same = old_lane is not None and _same_signature(previous.sources.get(f"lane:{persona.id}"), signature)
@@ -251,15 +278,16 @@ class _Builder:
             stage.id: StageBox(
                 stage.id,
                 index,
-                Rect(left + index * s.column_width, 0.0, s.column_width, header_height),
-                Rect(left + index * s.column_width, 0.0, s.column_width, height),
+                Rect(edges[index], 0.0, edges[index + 1] - edges[index], header_height),
+                Rect(edges[index], 0.0, edges[index + 1] - edges[index], height),
                 *stage_parts[index],
             )
             for index, stage in enumerate(stages)
         }
         flows = self.flows(cards, lanes, cards_row_bottom)
         return MapLayout(
-            width, height, header_height, stage_boxes, lanes, cards, cells, curves, lists, flows, s, self.sources
+            width, height, header_height, stage_boxes, lanes, cards, cells, curves, lists, flows, s, self.sources,
+            edges
         )
 
     def reuse_lane_cards(self, persona_id: str, stage_ids: tuple[str, ...], lane_cells: list,
@@ -296,8 +324,9 @@ class _Builder:
         reuse = self.reused_card if self.previous is not None else None
         titles, sources, card_width, gap = self.titles, self.sources, s.card_width, s.card_gap
         for stage_index, (stage, cell) in enumerate(zip(stages, lane_cells)):
-            column_x = left + stage_index * s.column_width
-            cells[(persona.id, stage.id)] = CellBox(persona.id, stage.id, Rect(column_x, 0.0, s.column_width, row_height))
+            column_x = self.edges[stage_index]
+            cells[(persona.id, stage.id)] = CellBox(persona.id, stage.id,
+                                                    Rect(column_x, 0.0, self.edges[stage_index + 1] - column_x, row_height))
             card_y = s.cell_padding
             card_x = column_x + s.cell_padding
             for position, t in enumerate(cell):
@@ -356,7 +385,7 @@ class _Builder:
         parts = []
         tallest = s.stage_header_min_height
         for index, stage in enumerate(self.map.stages):
-            x = s.lane_header_width + index * s.column_width + pad
+            x = self.edges[index] + pad
             y = pad
             name = TextBlock(x, y, wrap(stage.name, s.header_size, inner, 2, "DejaVuSans-Bold"), s.header_size,
                              True, "text", s.line_height(s.header_size))
@@ -438,11 +467,11 @@ class _Builder:
         s = self.style
         top, bottom = rect.y + CURVE_INSET, rect.bottom - CURVE_INSET
         points: list[tuple[str, Point, int]] = []
-        column_width, step = s.column_width, (bottom - top) / 4
+        step, edges = (bottom - top) / 4, self.edges
         for stage_index, stage in enumerate(self.map.stages):
             feeling = [t for t in self.cells.get((persona.id, stage.id), ()) if t.emotion is not None]
-            column_x = s.lane_header_width + stage_index * column_width
-            spacing = column_width / (len(feeling) + 1)
+            column_x = edges[stage_index]
+            spacing = (edges[stage_index + 1] - column_x) / (len(feeling) + 1)
             points += [(t.id, Point(column_x + spacing * k, top + (2 - t.emotion) * step), t.emotion)  # type: ignore[operator]
                        for k, t in enumerate(feeling, 1)]
         path = tuple(smooth_path([p for _, p, _ in points])) if len(points) > 1 else ()
@@ -453,7 +482,7 @@ class _Builder:
     ) -> tuple[tuple[ListItem, ...], float]:
         s = self.style
         size = self.list_size()
-        x = left + self.stage_index[stage.id] * s.column_width + s.cell_padding
+        x = self.edges[self.stage_index[stage.id]] + s.cell_padding
         cursor = y + 8
         items: list[ListItem] = []
         for t in self.cells.get((persona.id, stage.id), []):

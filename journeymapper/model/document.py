@@ -16,7 +16,6 @@ from typing import Any, Iterable, Literal
 from psygnal import Signal
 from pydantic import ValidationError
 
-from .messages import describe_validation_error
 from .events import (
     DocumentEvent,
     ElementAdded,
@@ -26,6 +25,7 @@ from .events import (
     MapFieldChanged,
     MapReplaced,
 )
+from .messages import describe_validation_error
 from .schema import (
     MAX_FLOWS,
     MAX_PERSONAS,

@@ -7,13 +7,11 @@ Each line is `path: reason`, with the path written the way the file reads
 from __future__ import annotations
 
 import re
-
 from typing import Any, Iterable
 
 from pydantic import ValidationError
 
 from .types import show_value
-
 
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
 
