@@ -502,10 +502,11 @@ class _Builder:
 
 
 def _same_signature(old: object, new: tuple) -> bool:
-    """Same colour, same stages and the very same card objects, in the same order."""
-    if not isinstance(old, tuple) or old[0] != new[0] or old[1] != new[1] or len(old[2]) != len(new[2]):
+    """Same colour, same stages, same column edges and the very same card objects, in the same order."""
+    if (not isinstance(old, tuple) or len(old) != len(new) or old[:3] != new[:3]
+            or len(old[3]) != len(new[3])):
         return False
-    return all(a is b for a, b in zip(old[2], new[2]))
+    return all(a is b for a, b in zip(old[3], new[3]))
 
 
 def layout_map(the_map: Map, style: Style = DEFAULT_STYLE, previous: MapLayout | None = None) -> MapLayout:

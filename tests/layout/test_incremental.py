@@ -70,3 +70,16 @@ def test_a_drop_reuses_the_paths_of_flows_it_did_not_touch():
     reused = sum(after.flows[f] is before.flows[f] for f in after.flows)
     assert reused > 0.7 * len(after.flows)
     assert_same(after, layout_map(doc.map))
+
+
+def test_an_edit_in_one_lane_keeps_the_other_lanes_whole():
+    doc = Document(big_map(400, 600, 4, 6))
+    before = layout_map(doc.map)
+    card = doc.touchpoints[7]
+    doc.move_touchpoint(card.id, card.persona, card.stage, 0)
+    after = layout_map(doc.map, previous=before)
+    for persona_id, curve in after.curves.items():
+        untouched = persona_id != card.persona
+        assert (curve is before.curves[persona_id]) == untouched, persona_id
+        cards = [c for c in after.cards.values() if c.persona == persona_id]
+        assert all(c is before.cards[c.id] for c in cards) == untouched, persona_id
