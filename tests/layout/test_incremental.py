@@ -8,7 +8,7 @@ fresh layout. If the two ever disagreed, the screen would show a stale flow.
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from journeymapper.layout.map_layout import layout_map
+from journeymapper.layout.map_layout import MapLayout, layout_map
 from journeymapper.model.document import Document
 from tests.benchmarks.bigmap import big_map
 from tests.model.conftest import small_map
@@ -61,23 +61,24 @@ def test_moves_on_a_crowded_map_match_a_fresh_layout(data):
         assert_same(layout, layout_map(doc.map))
 
 
-def test_a_drop_reuses_the_paths_of_flows_it_did_not_touch():
+def _a_drop() -> tuple[Document, object, MapLayout, MapLayout]:
+    """A 400-card map, laid out before and after its eighth card is dropped first in its cell."""
     doc = Document(big_map(400, 600, 4, 6))
     before = layout_map(doc.map)
     card = doc.touchpoints[7]
     doc.move_touchpoint(card.id, card.persona, card.stage, 0)
-    after = layout_map(doc.map, previous=before)
+    return doc, card, before, layout_map(doc.map, previous=before)
+
+
+def test_a_drop_reuses_the_paths_of_flows_it_did_not_touch():
+    doc, _, before, after = _a_drop()
     reused = sum(after.flows[f] is before.flows[f] for f in after.flows)
     assert reused > 0.7 * len(after.flows)
     assert_same(after, layout_map(doc.map))
 
 
 def test_an_edit_in_one_lane_keeps_the_other_lanes_whole():
-    doc = Document(big_map(400, 600, 4, 6))
-    before = layout_map(doc.map)
-    card = doc.touchpoints[7]
-    doc.move_touchpoint(card.id, card.persona, card.stage, 0)
-    after = layout_map(doc.map, previous=before)
+    _, card, before, after = _a_drop()
     for persona_id, curve in after.curves.items():
         untouched = persona_id != card.persona
         assert (curve is before.curves[persona_id]) == untouched, persona_id
