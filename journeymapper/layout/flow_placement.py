@@ -61,6 +61,8 @@ class FlowInputs:
     """Persona id -> its cards row height (lane coordinates): backward flows dip to just above it."""
     stage_index: dict[str, int]
     style: Style
+    labelled: bool = True
+    """Whether any flow has a label (labels are then moved apart: `spread_labels`)."""
 
 
 def place_flows(
@@ -80,7 +82,7 @@ def place_flows(
         placed, state = placer.update(flows, state)
     else:
         placed, state = placer.full(flows, state)
-    return spread_labels(placed), state
+    return (spread_labels(placed) if inputs.labelled else placed), state
 
 
 class _Placer:

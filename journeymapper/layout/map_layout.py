@@ -202,7 +202,9 @@ class _Builder:
         s = self.style
         count = max(1, len(self.map.stages))
         extra = [0.0] * count
-        labelled = [f for f in self.map.flows if f.label and not f.label.isspace() and f.kind != "loop"]
+        with_label = [f for f in self.map.flows if f.label and not f.label.isspace()]
+        self.labelled = bool(with_label)
+        labelled = [f for f in with_label if f.kind != "loop"]
         if labelled:
             stage_of = {t.id: self.stage_index.get(t.stage) for t in self.map.touchpoints}
             for f in labelled:
@@ -351,7 +353,7 @@ class _Builder:
         state = previous.sources.get("flows") if previous else None
         placed, state = place_flows(
             self.map.flows,
-            FlowInputs(cards, lanes, row_bottom, self.stage_index, self.style),
+            FlowInputs(cards, lanes, row_bottom, self.stage_index, self.style, self.labelled),
             previous.flows if previous else None,
             previous.cards if previous else None,
             previous.lanes if previous else None,
