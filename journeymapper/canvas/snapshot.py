@@ -65,12 +65,9 @@ def render_outline(layout: MapLayout, palette: Palette, scale: float) -> QImage:
             painter.drawPath(cubic_path(curve.path, dy=lane.y))
     painter.setPen(QPen(border, 0.8))
     painter.setBrush(card)
-    for card_box in layout.cards.values():
-        lane = layout.lanes.get(card_box.persona)
-        if lane is None:
-            continue
-        painter.drawRoundedRect(qrect(card_box.rect, dy=lane.y), s.card_radius, s.card_radius)
-        r = card_box.rect
-        painter.fillRect(QRectF(r.x, lane.y + r.y, s.card_bar, r.h), color(palette, card_box.bar_color))
+    for card_id, card_box in layout.cards.items():
+        r = layout.card_rect(card_id)
+        painter.drawRoundedRect(qrect(r), s.card_radius, s.card_radius)
+        painter.fillRect(QRectF(r.x, r.y, s.card_bar, r.h), color(palette, card_box.bar_color))
     painter.end()
     return image

@@ -112,7 +112,7 @@ class FontChooser:
         return BOLD if bold else REGULAR
 
     def runs(self, text: str, bold: bool = False) -> list[tuple[str, str]]:
-        base = BOLD if bold else REGULAR
+        base = self.base(bold)
         chars = self._base[base]
         if chars.issuperset(map(ord, text)):  # the usual case, checked at C speed: one run
             return [(base, text)] if text else []

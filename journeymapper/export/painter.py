@@ -27,6 +27,7 @@ from ..layout.style import Palette
 from ..layout.text import ASCENT
 from .fonts import FontChooser
 from .pdfops import (
+    ShownLine,
     TextOps,
     arrow_format,
     circle_path,
@@ -42,9 +43,9 @@ STAMP_REACH = 24.0
 SHAPE_MARGIN = 4.0
 """Room around a shape's box for the half of its outline that is drawn outside."""
 
-# Path painting as ReportLab's canvas does it (even-odd fill), so shapes fill as they always did.
 T = TypeVar("T")
 _ONE_CURVE_ARROW = arrow_format(1, 3)
+# Path painting as ReportLab's canvas does it (even-odd fill), so shapes fill as they always did.
 _PAINT = {(False, True): "f*", (True, False): "S", (True, True): "B*", (False, False): "n"}
 
 
@@ -64,7 +65,7 @@ class PagePainter:
         """The start of the operators that place a form at the current scale."""
         self._emit = canvas.addLiteral
         self._text = TextOps(canvas)
-        self._shown: dict[tuple[str, bool, float], str | None] = {}
+        self._shown: dict[tuple[str, bool, float], ShownLine | None] = {}
         self._colors: dict[str, Color] = {}
         self._color_ops: dict[tuple[str, str], str] = {}
         self._forms: set[str] = set()
@@ -387,9 +388,7 @@ class PagePainter:
             if not self._in_text:
                 self._emit(f"{state}BT {px:.2f} {py:.2f} Td {shown.first_font}{shown.rest} ET")
                 return
-            font = "" if shown.first_font == self._font_op else " " + shown.first_font
-            self._font_op = shown.last_font
-            self._emit(f"{state}1 0 0 1 {px:.2f} {py:.2f} Tm{font}{shown.rest}")
+            self._emit(self._shown_at(state, f"1 0 0 1 {px:.2f} ", py, *shown))
             return
         if self._in_text:  # the canvas makes text objects of its own
             self._emit("ET")
@@ -425,10 +424,9 @@ class PagePainter:
             for line in lines:
                 chunk = codes.known(line) if line and codes is not None else None
                 if chunk is not None:
-                    font = "" if font_op == self._font_op else " " + font_op
-                    self._font_op = font_op
                     # (the colour is set with the line that shows it: an empty line shows nothing)
-                    parts.append(f"{self._fill_op(color)}{px}{ty - baseline * k:.2f} Tm{font} ({escapePDF(chunk)}) Tj")
+                    parts.append(self._shown_at(self._fill_op(color), px, ty - baseline * k, font_op,
+                                                f" ({escapePDF(chunk)}) Tj", font_op))
                     baseline += line_height
                     continue
                 key = (line, bold, page_size)
@@ -441,12 +439,17 @@ class PagePainter:
                         parts = []
                     self.text_line(x, baseline, line, size, bold, color)
                 else:
-                    font = "" if shown.first_font == self._font_op else " " + shown.first_font
-                    self._font_op = shown.last_font
-                    parts.append(f"{self._fill_op(color)}{px}{ty - baseline * k:.2f} Tm{font}{shown.rest}")
+                    parts.append(self._shown_at(self._fill_op(color), px, ty - baseline * k, *shown))
                 baseline += line_height
         if parts:
             self._emit(" ".join(parts))
+
+    def _shown_at(self, state: str, origin: str, y: float, first_font: str, rest: str, last_font: str) -> str:
+        """A line in the open text object: `state`, its place (`origin` is "1 0 0 1 x "), its font only if
+        the text object's is another, then what shows it (see `ShownLine`)."""
+        font = "" if first_font == self._font_op else " " + first_font
+        self._font_op = last_font
+        return f"{state}{origin}{y:.2f} Tm{font}{rest}"
 
     def text(self, block: TextBlock | None) -> None:
         if block is None or not block.lines:

@@ -324,8 +324,7 @@ def _footer(p: PagePainter, paper: tuple[float, float], page: int, total: int, o
 
 
 def _map_sheet(p: PagePainter, the_map: Map, layout: MapLayout, drawn: list[str], paper: tuple[float, float],
-               columns: int,
-               rows: int, column: int, row: int, scale: float, today: date, page: int, total: int,
+               columns: int, rows: int, column: int, row: int, scale: float, today: date, page: int, total: int,
                options: PdfOptions) -> None:
     width, height = paper
     tiled = (columns, rows) != (1, 1)
@@ -378,8 +377,7 @@ def _alignment_marks(p: PagePainter, left: float, top: float, w: float, h: float
 
 
 def _overview(p: PagePainter, the_map: Map, layout: MapLayout, drawn: list[str], paper: tuple[float, float],
-              columns: int,
-              rows: int, scale: float, today: date, page: int, total: int, options: PdfOptions) -> None:
+              columns: int, rows: int, scale: float, today: date, page: int, total: int, options: PdfOptions) -> None:
     """The whole map small, with the sheets drawn over it: how the poster goes together."""
     width, height = paper
     _title_block(p, the_map, paper, today, f"Poster of {columns} x {rows} sheets: how they go together", page,

@@ -100,9 +100,6 @@ class TextOps:
 
     def codes(self, font_name: str) -> _FontCodes | None:
         """The character codes of a TrueType font in this document; None for other fonts."""
-        return self._codes(font_name)
-
-    def _codes(self, font_name: str) -> _FontCodes | None:
         try:
             return self._fonts[font_name]
         except KeyError:
@@ -118,7 +115,7 @@ class TextOps:
         None if a font is not a TrueType subset font: then the canvas must draw the text.
         """
         if len(runs) == 1:  # the usual line: one font, one subset
-            codes = self._codes(runs[0][0])
+            codes = self.codes(runs[0][0])
             chunk = codes.in_first_subset(runs[0][1]) if codes is not None else None
             if chunk is not None:
                 font = codes.font_op(size)  # type: ignore[union-attr]
@@ -128,7 +125,7 @@ class TextOps:
         parts = []
         last = len(runs) - 1
         for n, (font_name, run) in enumerate(runs):
-            codes = self._codes(font_name)
+            codes = self.codes(font_name)
             if codes is None:
                 return None
             for name, chunk in codes.encode(run):
@@ -203,11 +200,11 @@ class _FontCodes:
 
     def in_first_subset(self, run: str) -> bytes | None:
         """`run`'s bytes if all its characters are in the first subset (the usual case), else None."""
-        if not self._first.issuperset(run):
+        chunk = self.known(run)
+        if chunk is None:
             self._learn(run)
-            if not self._first.issuperset(run):
-                return None
-        return run.translate(self._codes).encode("latin-1")
+            chunk = self.known(run)
+        return chunk
 
     def encode(self, run: str) -> list[tuple[str, bytes]]:
         """(subset font resource, bytes) pieces that show `run`."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from ..model.schema import KPI, Map, Persona, Stage, Touchpoint
+from ..model.schema import KPI, Flow, Map, Persona, Stage, Touchpoint
 from .elements import (
     CardBox,
     CellBox,
@@ -168,14 +168,13 @@ class _Builder:
         # Sizes every card uses, worked out once: a big map has thousands of cards.
         self._title_width = style.card_width - style.card_bar - 2 * CARD_PAD - style.icon_size - 4
         self._title_line = style.line_height(style.title_size)
-        self._small_line = style.line_height(style.small_size)
         self._chips: dict[str, tuple[str, float]] = {}
-        self.edges = self.column_edges()
+        labelled = [f for f in the_map.flows if f.label and not f.label.isspace()]
+        self.labelled = bool(labelled)
+        """Whether any flow has a label (labels are then moved apart when the flows are placed)."""
+        self.edges = self.column_edges(labelled)
 
     # -- sizes -------------------------------------------------------------
-    def title_width(self) -> float:
-        return self._title_width
-
     def card_title(self, t: Touchpoint) -> tuple[str, ...]:
         s = self.style
         return wrap(t.title, s.title_size, self._title_width, s.card_title_lines, "DejaVuSans-Bold")
@@ -192,7 +191,7 @@ class _Builder:
         s = self.style
         return wrap(text, self.list_size(), s.column_width - 2 * s.cell_padding - 12, s.list_item_lines)
 
-    def column_edges(self) -> tuple[float, ...]:
+    def column_edges(self, labelled: list[Flow]) -> tuple[float, ...]:
         """Where each stage column begins, then where the last one ends.
 
         A column is `column_width` wide, and wider when a labelled flow leads from its cards to the
@@ -202,14 +201,11 @@ class _Builder:
         s = self.style
         count = max(1, len(self.map.stages))
         extra = [0.0] * count
-        with_label = [f for f in self.map.flows if f.label and not f.label.isspace()]
-        self.labelled = bool(with_label)
-        labelled = [f for f in with_label if f.kind != "loop"]
         if labelled:
             stage_of = {t.id: self.stage_index.get(t.stage) for t in self.map.touchpoints}
             for f in labelled:
                 column = stage_of.get(f.source)
-                if column is not None and stage_of.get(f.target) == column + 1:
+                if f.kind != "loop" and column is not None and stage_of.get(f.target) == column + 1:
                     _, pill = label_pill(f.label, s.small_size)
                     extra[column] = max(extra[column], pill + 2 * LABEL_ROOM - 2 * s.cell_padding)
         edges = [s.lane_header_width]
@@ -308,7 +304,6 @@ class _Builder:
                          cards: dict[str, CardBox], cells: dict[tuple[str, str], CellBox]) -> float:
         """Stack each cell's cards; the cards row is as tall as the fullest cell. Returns its height."""
         s = self.style
-        left = s.lane_header_width
         if self.previous is None:  # a fresh layout (opening a map, printing): every title is measured
             titles, height_of = self.titles, self.card_height
             heights = {}
@@ -466,7 +461,6 @@ class _Builder:
         return chip
 
     def curve(self, persona: Persona, rect: Rect) -> CurveBox:
-        s = self.style
         top, bottom = rect.y + CURVE_INSET, rect.bottom - CURVE_INSET
         points: list[tuple[str, Point, int]] = []
         step, edges = (bottom - top) / 4, self.edges
