@@ -103,31 +103,44 @@ class _Placer:
 
     # -- the whole map ------------------------------------------------------------
     def full(self, flows, state: FlowState | None) -> tuple[dict[str, FlowPath], FlowState]:
-        ports = self.all_ports(flows)
+        # (a big map has thousands of flows: this is written out, and reads each flow's fields once,
+        # for a model's fields are slow to read)
+        cards, column, key = self.cards, self.columns(), self.height_keys()
+        ends = []
+        outgoing: defaultdict[str, list[tuple[float, str]]] = defaultdict(list)
+        incoming: defaultdict[str, list[tuple[float, str]]] = defaultdict(list)
+        for f in flows:
+            source_id, target_id = f.source, f.target
+            source_column, target_column = column.get(source_id), column.get(target_id)
+            if source_column is None or target_column is None:
+                continue  # a card that is not laid out: its flows wait for it
+            flow_id, kind = f.id, f.kind
+            ends.append((f, flow_id, kind, cards[source_id], cards[target_id], source_column, target_column))
+            if target_column > source_column and kind != "loop":  # forward: spread along the cards' edges
+                outgoing[source_id].append((key[target_id], flow_id))
+                incoming[target_id].append((key[source_id], flow_id))
+        out_share, in_share = _shares(outgoing), _shares(incoming)
+        ports = {flow_id: (share, in_share[flow_id]) for flow_id, share in out_share.items()}
         old_ports = state.ports if state is not None else {}
         old_by_id = state.by_id if state is not None else {}
-        cards, old_flows, stage_index = self.cards, self.old_flows, self.stage_index
+        old_flows = self.old_flows
         row_bottom, style = self.inputs.row_bottom, self.inputs.style
         placed: dict[str, FlowPath] = {}
         by_id: dict[str, Flow] = {}
         lane_bound: set[str] = set()
-        for f in flows:  # (a big map has thousands: depends_on_lanes and route are written out here)
-            flow_id = f.id
-            source, target = cards.get(f.source), cards.get(f.target)
-            if source is None or target is None:
-                continue
+        for f, flow_id, kind, source, target, source_column, target_column in ends:
             by_id[flow_id] = f
             persona = source.persona
             same_lane = persona == target.persona
-            if f.kind == "loop" or stage_index[target.stage] < stage_index[source.stage] or not same_lane:
+            if kind == "loop" or target_column < source_column or not same_lane:
                 lane_bound.add(flow_id)
             port = ports.get(flow_id, CENTRE)
             old = old_flows.get(flow_id) if old_flows else None
             if old is not None and old_by_id.get(flow_id) is f and self.unchanged(f, source, target, port, old_ports):
                 placed[flow_id] = old
             elif same_lane:
-                placed[flow_id] = route(flow_id, f.kind, f.label, source, target, stage_index, row_bottom[persona],
-                                        style, persona, port)
+                placed[flow_id] = route(flow_id, kind, f.label, source, target, source_column, target_column,
+                                        row_bottom[persona], style, persona, port)
             else:
                 placed[flow_id] = self.route(f, source, target, port)
         return placed, FlowState(tuple(flows), ports, by_id, lane_bound)
@@ -180,15 +193,16 @@ class _Placer:
         return fits
 
     def route(self, f: Flow, source: CardBox, target: CardBox, port: Ports) -> FlowPath:
-        inputs = self.inputs
+        inputs, stage_index = self.inputs, self.stage_index
+        columns = stage_index[source.stage], stage_index[target.stage]
         if source.persona == target.persona:
-            return route(f.id, f.kind, f.label, source, target, self.stage_index,
-                         inputs.row_bottom[source.persona], inputs.style, lane=source.persona, ports=port)
+            return route(f.id, f.kind, f.label, source, target, *columns,
+                         inputs.row_bottom[source.persona], inputs.style, source.persona, port)
         source_top = inputs.lanes[source.persona].y
         a = source._replace(rect=source.rect.moved(0.0, source_top))
         b = target._replace(rect=target.rect.moved(0.0, inputs.lanes[target.persona].y))
-        return route(f.id, f.kind, f.label, a, b, self.stage_index,
-                     source_top + inputs.row_bottom[source.persona], inputs.style, lane=None, ports=port)
+        return route(f.id, f.kind, f.label, a, b, *columns,
+                     source_top + inputs.row_bottom[source.persona], inputs.style, None, port)
 
     def depends_on_lanes(self, f: Flow, source: CardBox, target: CardBox) -> bool:
         stage_index = self.stage_index
@@ -203,34 +217,20 @@ class _Placer:
             return False
         return self.stage_index[target.stage] > self.stage_index[source.stage]
 
-    def height_key(self, card: CardBox) -> tuple[int, float]:
-        """Orders cards top to bottom across lanes (lanes never overlap): the lane, then the place in it."""
-        return self.lane_index[card.persona], card.rect.cy
+    def height_key(self, card: CardBox) -> float:
+        """Orders cards top to bottom across lanes (lanes never overlap): where the card's middle is in the map."""
+        rect = card.rect
+        return self.inputs.lanes[card.persona].y + rect.y + rect.h / 2
 
-    def all_ports(self, flows) -> dict[str, Ports]:
-        """Spread the forward flows of every card along its edges, ordered by where the other end is,
-        so flows into one card do not run on top of each other."""
-        stage_index, lane_index = self.stage_index, self.lane_index
-        column: dict[str, int] = {}
-        key: dict[str, tuple[int, float]] = {}  # height_key, written out: a big map has thousands of cards
-        for card_id, card in self.cards.items():
-            column[card_id] = stage_index[card.stage]
-            rect = card.rect
-            key[card_id] = (lane_index[card.persona], rect.y + rect.h / 2)
-        outgoing: defaultdict[str, list[tuple[tuple[int, float], str]]] = defaultdict(list)
-        incoming: defaultdict[str, list[tuple[tuple[int, float], str]]] = defaultdict(list)
-        for f in flows:
-            if f.kind == "loop":
-                continue
-            source, target = f.source, f.target
-            source_column, target_column = column.get(source), column.get(target)
-            if source_column is None or target_column is None or target_column <= source_column:
-                continue
-            outgoing[source].append((key[target], f.id))
-            incoming[target].append((key[source], f.id))
-        out_share = _shares(outgoing)
-        in_share = _shares(incoming)
-        return {flow_id: (share, in_share[flow_id]) for flow_id, share in out_share.items()}
+    def height_keys(self) -> dict[str, float]:
+        """Card id -> `height_key`, for every card."""
+        lane_y = {persona: lane.y for persona, lane in self.inputs.lanes.items()}
+        return {card_id: lane_y[card.persona] + card.rect.y + card.rect.h / 2 for card_id, card in self.cards.items()}
+
+    def columns(self) -> dict[str, int]:
+        """Card id -> the index of its stage's column."""
+        stage_index = self.stage_index
+        return {card_id: stage_index[card.stage] for card_id, card in self.cards.items()}
 
     def ports_after_moves(self, moved: list[str], touching: dict[str, list[Flow]],
                           old_ports: dict[str, Ports]) -> tuple[dict[str, Ports], set[str]]:
@@ -265,7 +265,7 @@ class _Placer:
     def edge_shares(self, cards: set[str], leaving: bool, touching: dict[str, list[Flow]]) -> dict[str, float]:
         """Flow id -> its share along the right (leaving) or left edge, for the forward flows of `cards`."""
         boxes, key, forward = self.cards, self.height_key, self.is_forward
-        table: dict[str, list[tuple[tuple[int, float], str]]] = {}
+        table: dict[str, list[tuple[float, str]]] = {}
         for card_id in cards:
             table[card_id] = [
                 (key(boxes[f.target] if leaving else boxes[f.source]), f.id)
@@ -285,7 +285,8 @@ def _same_objects(old: tuple[Flow, ...], new) -> bool:
     return len(old) == len(new) and all(a is b for a, b in zip(old, new))
 
 
-def _shares(table: dict[str, list[tuple[tuple[int, float], str]]]) -> dict[str, float]:
+def _shares(table: dict[str, list[tuple[float, str]]]) -> dict[str, float]:
+    """Flow id -> its share along its card's edge (`spread`), for each card's flows ordered by key."""
     share: dict[str, float] = {}
     for entries in table.values():
         count = len(entries)

@@ -20,18 +20,19 @@ def route(
     label: str,
     source: CardBox,
     target: CardBox,
-    stage_of: dict[str, int],
+    s_col: int,
+    t_col: int,
     cards_row_bottom: float,
     style: Style,
     lane: str | None = None,
     ports: tuple[float, float] = (0.5, 0.5),
 ) -> FlowPath:
-    """`ports`: where a forward flow leaves its source's right edge and enters its target's left
-    edge, as a share of the card's height (flows of one card are spread along its edge)."""
+    """`s_col`, `t_col`: the columns of the source's and the target's stages. `ports`: where a forward
+    flow leaves its source's right edge and enters its target's left edge, as a share of the card's
+    height (flows of one card are spread along its edge)."""
     sx, sy, sw, sh = source.rect
     tx, ty, tw, th = target.rect
-    s_col, t_col = stage_of[source.stage], stage_of[target.stage]
-    if t_col > s_col and kind != "loop" and source.id != target.id:  # forward: by far the most flows
+    if t_col > s_col and kind != "loop":  # forward (so between two cards): by far the most flows
         x0, y0, x1, y1 = sx + sw, sy + sh * ports[0], tx, ty + th * ports[1]
         # Control points never cross: in a narrow gap the curve stays a gentle S.
         reach = (x1 - x0) / 2

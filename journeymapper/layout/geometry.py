@@ -85,16 +85,25 @@ def smooth_path(points: list[Point], tension: float = 1 / 6) -> list[Cubic]:
     Control points are clamped to each segment's vertical range, so the
     emotion curve never overshoots past +2 or -2 between two cards.
     """
+    if len(points) < 2:
+        return []
+    # Segment i runs from points[i] to points[i + 1]; its tangents come from the points before and
+    # after (the ends stand in for the missing ones). Written as one pass over shifted lists: a big
+    # map's lane has a thousand points.
+    before = [points[0], *points[:-2]]
+    after = [*points[2:], points[-1]]
     segments: list[Cubic] = []
-    last = len(points) - 1
-    for i in range(last):
-        p1, p2 = points[i], points[i + 1]
-        (x0, y0), (x1, y1), (x2, y2) = points[i - 1] if i > 0 else p1, p1, p2
-        x3, y3 = points[i + 2] if i + 1 < last else p2
-        low, high = (y1, y2) if y1 < y2 else (y2, y1)
+    append = segments.append
+    for (x0, y0), p1, p2, (x3, y3) in zip(before, points, points[1:], after):
+        x1, y1 = p1
+        x2, y2 = p2
+        if y1 < y2:
+            low, high = y1, y2
+        else:
+            low, high = y2, y1
         c1y = y1 + (y2 - y0) * tension
         c2y = y2 - (y3 - y1) * tension
         c1 = new_tuple(Point, (x1 + (x2 - x0) * tension, high if c1y > high else low if c1y < low else c1y))
         c2 = new_tuple(Point, (x2 - (x3 - x1) * tension, high if c2y > high else low if c2y < low else c2y))
-        segments.append(new_tuple(Cubic, (p1, c1, c2, p2)))
+        append(new_tuple(Cubic, (p1, c1, c2, p2)))
     return segments

@@ -159,8 +159,6 @@ class _Builder:
         reuse = previous is not None and previous.style == style
         self.previous = previous if reuse else None
         self.sources: dict[str, object] = {}
-        self.titles: dict[str, tuple[str, ...]] = {}
-        """Card id -> its wrapped title, measured once per layout."""
         self.stage_index = {s.id: i for i, s in enumerate(the_map.stages)}
         self.cells: dict[tuple[str, str], list[Touchpoint]] = {}
         for t in the_map.touchpoints:
@@ -304,40 +302,26 @@ class _Builder:
                          cards: dict[str, CardBox], cells: dict[tuple[str, str], CellBox]) -> float:
         """Stack each cell's cards; the cards row is as tall as the fullest cell. Returns its height."""
         s = self.style
-        if self.previous is None:  # a fresh layout (opening a map, printing): every title is measured
-            titles, height_of = self.titles, self.card_height
-            heights = {}
-            for cell in lane_cells:
-                for t in cell:
-                    title = titles[t.id] = self.card_title(t)
-                    heights[t.id] = height_of(len(title))
-        else:
-            heights = {t.id: self.known_height(t) for cell in lane_cells for t in cell}
-        row_height = s.empty_cards_row_height
-        for cell in lane_cells:
-            if cell:
-                needed = 2 * s.cell_padding + sum(heights[t.id] for t in cell) + s.card_gap * (len(cell) - 1)
-                row_height = max(row_height, needed + 8)  # room below for loop flows
         reuse = self.reused_card if self.previous is not None else None
-        titles, sources, card_width, gap = self.titles, self.sources, s.card_width, s.card_gap
-        for stage_index, (stage, cell) in enumerate(zip(stages, lane_cells)):
-            column_x = self.edges[stage_index]
-            cells[(persona.id, stage.id)] = CellBox(persona.id, stage.id,
-                                                    Rect(column_x, 0.0, self.edges[stage_index + 1] - column_x, row_height))
-            card_y = s.cell_padding
-            card_x = column_x + s.cell_padding
+        measured, card, sources, edges = self.measured, self.card, self.sources, self.edges
+        card_width, gap, pad = s.card_width, s.card_gap, s.cell_padding
+        row_height = s.empty_cards_row_height
+        for stage_index, cell in enumerate(lane_cells):
+            card_x, card_y = edges[stage_index] + pad, pad
             for position, t in enumerate(cell):
                 box = reuse(t, persona, position, card_x, card_y) if reuse is not None else None
                 if box is None:
-                    height = heights[t.id]
-                    title = titles.get(t.id)
-                    box = self.card(t, persona, position, new_tuple(Rect, (card_x, card_y, card_width, height)),
-                                    title if title is not None else self.card_title(t))
-                else:
-                    height = box.rect.h
-                cards[t.id] = box
-                sources[t.id] = t
-                card_y += height + gap
+                    title, height = measured(t)
+                    box = card(t, persona, position, new_tuple(Rect, (card_x, card_y, card_width, height)), title)
+                cards[box.id] = box
+                sources[box.id] = t
+                card_y += box.rect.h + gap
+            if cell:
+                row_height = max(row_height, card_y - gap + pad + 8)  # room below for loop flows
+        for stage_index, stage in enumerate(stages):
+            column_x = edges[stage_index]
+            cells[(persona.id, stage.id)] = CellBox(persona.id, stage.id,
+                                                    Rect(column_x, 0.0, edges[stage_index + 1] - column_x, row_height))
         return row_height
 
     def flows(
@@ -357,11 +341,14 @@ class _Builder:
         self.sources["flows"] = state
         return placed
 
-    def known_height(self, t: Touchpoint) -> float:
-        if self.previous is not None and self.previous.sources.get(t.id) is t:
-            return self.previous.cards[t.id].rect.h
-        title = self.titles[t.id] = self.card_title(t)
-        return self.card_height(len(title))
+    def measured(self, t: Touchpoint) -> tuple[tuple[str, ...], float]:
+        """A card's title lines and height; the last layout's when the card is the same object."""
+        previous = self.previous
+        if previous is not None and previous.sources.get(t.id) is t:
+            box = previous.cards[t.id]
+            return box.title.lines, box.rect.h
+        title = self.card_title(t)
+        return title, self.card_height(len(title))
 
     def reused_card(self, t: Touchpoint, persona: Persona, position: int, x: float, y: float) -> CardBox | None:
         """Last layout's box for this card, if nothing it was made from has changed."""
@@ -464,13 +451,14 @@ class _Builder:
         top, bottom = rect.y + CURVE_INSET, rect.bottom - CURVE_INSET
         points: list[tuple[str, Point, int]] = []
         step, edges = (bottom - top) / 4, self.edges
+        cells, persona_id = self.cells, persona.id
         for stage_index, stage in enumerate(self.map.stages):
-            feeling = [t for t in self.cells.get((persona.id, stage.id), ()) if t.emotion is not None]
+            feeling = [(t.id, t.emotion) for t in cells.get((persona_id, stage.id), ()) if t.emotion is not None]
             column_x = edges[stage_index]
             spacing = (edges[stage_index + 1] - column_x) / (len(feeling) + 1)
-            points += [(t.id, Point(column_x + spacing * k, top + (2 - t.emotion) * step), t.emotion)  # type: ignore[operator]
-                       for k, t in enumerate(feeling, 1)]
-        path = tuple(smooth_path([p for _, p, _ in points])) if len(points) > 1 else ()
+            points += [(card_id, new_tuple(Point, (column_x + spacing * k, top + (2 - emotion) * step)), emotion)
+                       for k, (card_id, emotion) in enumerate(feeling, 1)]
+        path = tuple(smooth_path([p for _, p, _ in points]))
         return CurveBox(persona.id, tuple(points), path, (top + bottom) / 2, top, bottom)
 
     def list_items(
