@@ -316,12 +316,12 @@ class FlowItem(_Item):
         # The curve lies inside its control points; the arrow head and the pen need a margin.
         segments = path.path
         if len(segments) == 1:
-            (a, b, c, d), = segments
-            left, right = min(a.x, b.x, c.x, d.x), max(a.x, b.x, c.x, d.x)
-            top, bottom = min(a.y, b.y, c.y, d.y), max(a.y, b.y, c.y, d.y)
+            x0, y0, x1, y1, x2, y2, x3, y3 = segments[0]
+            left, right = min(x0, x1, x2, x3), max(x0, x1, x2, x3)
+            top, bottom = min(y0, y1, y2, y3), max(y0, y1, y2, y3)
         else:
-            xs = [p.x for segment in segments for p in segment]
-            ys = [p.y for segment in segments for p in segment]
+            xs = [x for segment in segments for x in segment[0::2]]
+            ys = [y for segment in segments for y in segment[1::2]]
             left, right, top, bottom = min(xs), max(xs), min(ys), max(ys)
         width, height = right - left + 20.0, bottom - top + 20.0
         self.setRect(left - 10.0, top - 10.0, width, height)

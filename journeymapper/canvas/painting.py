@@ -95,10 +95,9 @@ def cubic_path(segments: tuple[Cubic, ...] | list[Cubic], dx: float = 0.0, dy: f
     path = QPainterPath()
     if not segments:
         return path
-    first = segments[0].p0
-    path.moveTo(first.x + dx, first.y + dy)
-    for seg in segments:
-        path.cubicTo(seg.c1.x + dx, seg.c1.y + dy, seg.c2.x + dx, seg.c2.y + dy, seg.p1.x + dx, seg.p1.y + dy)
+    path.moveTo(segments[0].x0 + dx, segments[0].y0 + dy)
+    for _, _, x1, y1, x2, y2, x3, y3 in segments:
+        path.cubicTo(x1 + dx, y1 + dy, x2 + dx, y2 + dy, x3 + dx, y3 + dy)
     return path
 
 

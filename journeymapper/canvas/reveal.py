@@ -22,7 +22,7 @@ BAND = 1000.0
 
 def vertical_extent(path: FlowPath) -> tuple[float, float]:
     """Top and bottom of a flow's path (its control points bound the curve)."""
-    ys = [point.y for segment in path.path for point in segment]
+    ys = [y for segment in path.path for y in segment[1::2]]
     return min(ys), max(ys)
 
 

@@ -301,14 +301,13 @@ class PagePainter:
             return
         k, ox, ty = self.k, self.ox, self._ty
         if k == 1.0:  # (in forms) under a y-down transform, the layout's numbers are written as they are
-            numbers = (*segments[0].p0, *chain.from_iterable(chain.from_iterable(s[1:] for s in segments)))
+            numbers = (*segments[0][:2], *chain.from_iterable(s[2:] for s in segments))
             self._emit(f"q 1 0 0 -1 {fp_str(ox)} {fp_str(ty)} cm {curve_format(len(segments)) % numbers} Q")
             return
-        first = segments[0].p0
-        numbers = [ox + first.x * k, ty - first.y * k]
-        for s in segments:
-            c1, c2, p1 = s.c1, s.c2, s.p1
-            numbers += (ox + c1.x * k, ty - c1.y * k, ox + c2.x * k, ty - c2.y * k, ox + p1.x * k, ty - p1.y * k)
+        first = segments[0]
+        numbers = [ox + first.x0 * k, ty - first.y0 * k]
+        for _, _, x1, y1, x2, y2, x3, y3 in segments:
+            numbers += (ox + x1 * k, ty - y1 * k, ox + x2 * k, ty - y2 * k, ox + x3 * k, ty - y3 * k)
         self._emit(curve_format(len(segments)) % tuple(numbers))
 
     def arrows(self, flows: Sequence[tuple[Sequence[Cubic], Sequence[float], tuple[float, ...] | None]], ink: str,
@@ -332,12 +331,11 @@ class PagePainter:
                 current = dash
                 parts.append(f"[{fp_str(dash) if dash else ''}] 0 d")
             if len(path) == 1:
-                p0, c1, c2, p1 = path[0]
-                parts.append(_ONE_CURVE_ARROW % (p0 + c1 + c2 + p1 + tuple(head)))
+                parts.append(_ONE_CURVE_ARROW % (*path[0], *head))
             else:
-                numbers = [*path[0].p0]
+                numbers = [*path[0][:2]]
                 for segment in path:
-                    numbers += (*segment.c1, *segment.c2, *segment.p1)
+                    numbers += segment[2:]
                 numbers += head
                 parts.append(arrow_format(len(path), 3) % tuple(numbers))
         parts.append("Q")  # the page's colours and pen are as they were before `q`

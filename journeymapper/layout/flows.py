@@ -37,29 +37,28 @@ def route(
         # Control points never cross: in a narrow gap the curve stays a gentle S.
         reach = (x1 - x0) / 2
         reach = 6.0 if reach < 6.0 else 80.0 if reach > 80.0 else reach
-        segment = new_tuple(Cubic, (new_tuple(Point, (x0, y0)), new_tuple(Point, (x0 + reach, y0)),
-                                new_tuple(Point, (x1 - reach, y1)), new_tuple(Point, (x1, y1))))
+        segment = new_tuple(Cubic, (x0, y0, x0 + reach, y0, x1 - reach, y1, x1, y1))
     elif source.id == target.id:
         start = Point(sx + sw - 28, sy)
         end = Point(sx + sw, sy + 16)
-        segment = Cubic(start, Point(start.x, sy - 26), Point(sx + sw + 26, end.y), end)
+        segment = Cubic.through(start, Point(start.x, sy - 26), Point(sx + sw + 26, end.y), end)
     elif kind == "loop" or t_col < s_col:
         start = Point(sx + sw / 2, sy + sh)
         end = Point(tx + tw / 2, ty + th)
         depth = min(max(24.0, abs(start.x - end.x) * 0.18), 90.0)
         low = max(start.y, end.y) + depth
         low = min(low, cards_row_bottom - 4) if cards_row_bottom > max(start.y, end.y) + 12 else low
-        segment = Cubic(start, Point(start.x, low), Point(end.x, low), end)
+        segment = Cubic.through(start, Point(start.x, low), Point(end.x, low), end)
     elif ty >= sy + sh:  # same column, downwards
         start = Point(sx + sw / 2, sy + sh)
         end = Point(tx + tw / 2, ty)
         reach = (end.y - start.y) / 2
-        segment = Cubic(start, Point(start.x, start.y + reach), Point(end.x, end.y - reach), end)
+        segment = Cubic.through(start, Point(start.x, start.y + reach), Point(end.x, end.y - reach), end)
     else:  # same column, upwards (or another lane): around the right-hand side
         start = Point(sx + sw, sy + sh / 2)
         end = Point(tx + tw, ty + th / 2)
         out = min(style.cell_padding + 14, 30.0)
-        segment = Cubic(start, Point(start.x + out, start.y), Point(end.x + out, end.y), end)
+        segment = Cubic.through(start, Point(start.x + out, start.y), Point(end.x + out, end.y), end)
     label_block = None
     label_rect = None
     if label and not label.isspace():

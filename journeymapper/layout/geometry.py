@@ -63,20 +63,52 @@ class Rect(NamedTuple):
 
 
 class Cubic(NamedTuple):
-    """One cubic Bézier segment: start, two control points, end."""
+    """One cubic Bézier segment from (x0, y0) to (x3, y3), pulled towards (x1, y1) and (x2, y2).
 
-    p0: Point
-    c1: Point
-    c2: Point
-    p1: Point
+    Eight numbers in one tuple, not four points: a big map has tens of thousands of segments, a
+    tuple is made far faster than five, and renderers read them as numbers anyway.
+    """
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    x3: float
+    y3: float
+
+    @classmethod
+    def through(cls, p0: Point, c1: Point, c2: Point, p1: Point) -> Cubic:
+        """The segment from `p0` to `p1` with control points `c1` and `c2`."""
+        return new_tuple(cls, (*p0, *c1, *c2, *p1))
+
+    @property
+    def p0(self) -> Point:
+        return Point(self.x0, self.y0)
+
+    @property
+    def c1(self) -> Point:
+        return Point(self.x1, self.y1)
+
+    @property
+    def c2(self) -> Point:
+        return Point(self.x2, self.y2)
+
+    @property
+    def p1(self) -> Point:
+        """The end."""
+        return Point(self.x3, self.y3)
+
+    def points(self) -> tuple[Point, Point, Point, Point]:
+        """Start, control points and end: the curve lies within them."""
+        return self.p0, self.c1, self.c2, self.p1
 
     def at(self, t: float) -> Point:
         u = 1 - t
         a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
-        return Point(
-            a * self.p0.x + b * self.c1.x + c * self.c2.x + d * self.p1.x,
-            a * self.p0.y + b * self.c1.y + c * self.c2.y + d * self.p1.y,
-        )
+        x0, y0, x1, y1, x2, y2, x3, y3 = self
+        return Point(a * x0 + b * x1 + c * x2 + d * x3, a * y0 + b * y1 + c * y2 + d * y3)
 
 
 def smooth_path(points: list[Point], tension: float = 1 / 6) -> list[Cubic]:
@@ -94,16 +126,13 @@ def smooth_path(points: list[Point], tension: float = 1 / 6) -> list[Cubic]:
     after = [*points[2:], points[-1]]
     segments: list[Cubic] = []
     append = segments.append
-    for (x0, y0), p1, p2, (x3, y3) in zip(before, points, points[1:], after):
-        x1, y1 = p1
-        x2, y2 = p2
+    for (x0, y0), (x1, y1), (x2, y2), (x3, y3) in zip(before, points, points[1:], after):
         if y1 < y2:
             low, high = y1, y2
         else:
             low, high = y2, y1
         c1y = y1 + (y2 - y0) * tension
         c2y = y2 - (y3 - y1) * tension
-        c1 = new_tuple(Point, (x1 + (x2 - x0) * tension, high if c1y > high else low if c1y < low else c1y))
-        c2 = new_tuple(Point, (x2 - (x3 - x1) * tension, high if c2y > high else low if c2y < low else c2y))
-        append(new_tuple(Cubic, (p1, c1, c2, p2)))
+        append(new_tuple(Cubic, (x1, y1, x1 + (x2 - x0) * tension, high if c1y > high else low if c1y < low else c1y,
+                                 x2 - (x3 - x1) * tension, high if c2y > high else low if c2y < low else c2y, x2, y2)))
     return segments

@@ -30,7 +30,7 @@ def emotion_face(center: Point, size: float, emotion: int) -> Face:
     bend = emotion * r * 0.16  # positive: the middle of the mouth dips (a smile, y grows downwards)
     half = r * (0.38 + 0.04 * abs(emotion))
     left, right = Point(center.x - half, mouth_y - bend / 2), Point(center.x + half, mouth_y - bend / 2)
-    mouth = Cubic(left, Point(left.x + half * 0.5, mouth_y + bend), Point(right.x - half * 0.5, mouth_y + bend), right)
+    mouth = Cubic.through(left, Point(left.x + half * 0.5, mouth_y + bend), Point(right.x - half * 0.5, mouth_y + bend), right)
     return Face(center, r, eyes, r * 0.11, mouth)
 
 
@@ -76,7 +76,7 @@ def flow_head(last: Cubic, size: float) -> tuple[Point, Point, Point]:
 
 def flow_head_numbers(last: Cubic, size: float) -> tuple[float, float, float, float, float, float]:
     """`flow_head`'s three corners as six numbers (x, y of each), for renderers that write numbers."""
-    (x0, y0), (x1, y1), (x2, y2), (tx, ty) = last
+    x0, y0, x1, y1, x2, y2, tx, ty = last
     # tip - at(0.9), with at's Bernstein weights 0.001, 0.027, 0.243 and 0.729
     dx = 0.271 * tx - 0.001 * x0 - 0.027 * x1 - 0.243 * x2
     dy = 0.271 * ty - 0.001 * y0 - 0.027 * y1 - 0.243 * y2

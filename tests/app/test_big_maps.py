@@ -29,7 +29,7 @@ def flow_rect(scene, flow_id: str) -> QRectF:
     path = scene.layout.flows[flow_id]
     top, bottom = vertical_extent(path)
     lane_y = scene.layout.lanes[path.lane].y if path.lane is not None else 0.0
-    xs = [p.x for segment in path.path for p in segment]
+    xs = [x for segment in path.path for x in segment[0::2]]
     return QRectF(min(xs), lane_y + top, max(xs) - min(xs) + 1, bottom - top + 1)
 
 
