@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..model.schema import Flow
 from .elements import CardBox, FlowPath, LaneBox
-from .flows import route, spread, spread_labels
+from .flows import SPREAD_LOW, SPREAD_SPAN, route, spread, spread_labels
 from .style import Style
 
 Ports = tuple[float, float]
@@ -294,6 +294,7 @@ def _shares(table: dict[str, list[tuple[float, str]]]) -> dict[str, float]:
             share[entries[0][1]] = spread(1, 0)
             continue
         entries.sort()
+        last = count - 1
         for k, (_, flow_id) in enumerate(entries):
-            share[flow_id] = spread(count, k)
+            share[flow_id] = SPREAD_LOW + SPREAD_SPAN * k / last  # `spread`, written out
     return share

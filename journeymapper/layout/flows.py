@@ -127,9 +127,13 @@ def spread_labels(flows: dict[str, FlowPath]) -> dict[str, FlowPath]:
     return flows if moved is None else moved
 
 
+SPREAD_LOW, SPREAD_HIGH = 0.3, 0.7
+"""Flows of one card meet its edge between these shares of its height."""
+SPREAD_SPAN = SPREAD_HIGH - SPREAD_LOW
+
+
 def spread(count: int, index: int) -> float:
     """The share of a card's height where the index-th of `count` flows meets its edge."""
     if count <= 1:
         return 0.5
-    low, high = 0.3, 0.7
-    return low + (high - low) * index / (count - 1)
+    return SPREAD_LOW + SPREAD_SPAN * index / (count - 1)
