@@ -127,6 +127,10 @@ def _lane(p: PagePainter, lane: LaneBox, layout: MapLayout, flows: list[FlowPath
     _flows(p, flows, layout)
     cards = layout.cards_in_lane(lane.id)
     p.shapes([_look(card) for card in cards], lambda card: _card_look(p, card, layout))
+    # Faces are placed on their own, so cards that differ only in how the customer feels share a look.
+    faces = [f"face{value + 2}" for value in range(-2, 3)]
+    p.stamps([(faces[card.emotion + 2], card.emotion_center) for card in cards if card.emotion is not None],
+             lambda face: _face(p, Point(0, 0), s.icon_size, faces.index(face) - 2))
     # Titles after all the frames (cards never overlap), in one text object.
     with p.text_object():
         p.texts([card.title for card in cards])
@@ -149,7 +153,8 @@ def _flow_label(p: PagePainter, flow: FlowPath) -> None:
 
 
 def _look(card: CardBox) -> tuple[tuple, Point, float, float, CardBox]:
-    """A card's look (frame, face, chip, counts, evidence) as a shape for `PagePainter.shapes`.
+    """A card's look (frame, chip, counts, evidence: all but its face and title) as a shape for
+    `PagePainter.shapes`.
 
     Looks repeat from card to card: each is one form, drawn once and placed per card; only the
     title (drawn after all cards) is the card's own. The layout places a card's parts from its
@@ -157,21 +162,18 @@ def _look(card: CardBox) -> tuple[tuple, Point, float, float, CardBox]:
     so those are the key.
     """
     x, y, w, h = card.rect
-    key = ("card", w, h, card.bar_color, card.emotion, card.channel, card.channel_label, card.pains,
-           card.opportunities, card.evidence)
+    key = ("card", w, h, card.bar_color, card.channel, card.channel_label, card.pains, card.opportunities,
+           card.evidence)
     return key, Point(x, y), w, h, card
 
 
 def _card_look(p: PagePainter, card: CardBox, layout: MapLayout) -> None:
-    """Everything on a card but its title, drawn with the card's corner at (0, 0)."""
+    """Everything on a card but its face and title, drawn with the card's corner at (0, 0)."""
     s = layout.style
     r = card.rect
     p.place(p.ox - r.x, p.top + r.y, p.k)
     p.shape(("card", r.w, r.h, s.card_radius, s.card_bar, card.bar_color), Point(r.x, r.y), r.w, r.h,
             lambda: _card_frame(p, r.w, r.h, s.card_radius, s.card_bar, card.bar_color))
-    if card.emotion is not None:
-        emotion, size = card.emotion, s.icon_size
-        p.stamp(f"face{emotion + 2}", card.emotion_center, lambda: _face(p, Point(0, 0), size, emotion))
     if card.channel_chip is not None:
         chip, channel, icon = card.channel_chip, card.channel, card.channel_icon
         p.shape(("chip", channel, chip.w, chip.h, icon.x - chip.x, icon.y - chip.y, icon.w), Point(chip.x, chip.y),

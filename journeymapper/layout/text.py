@@ -85,8 +85,13 @@ def _ellipsize(line: str, size: float, width: float, font: str) -> str:
 @lru_cache(maxsize=65536)
 def wrap(text: str, size: float, width: float, max_lines: int = 0, font: str = REGULAR) -> tuple[str, ...]:
     """Lines of `text` that each fit `width` points; with `max_lines`, the last ends in '…' if cut."""
+    paragraphs = text.splitlines() or [""]
+    if len(paragraphs) == 1:  # the usual title: one paragraph, which may fit on one line
+        line = " ".join(paragraphs[0].split())
+        if text_width(line, size, font) <= width:  # (then so does every start of it)
+            return (line,)
     lines: list[str] = []
-    for paragraph in text.splitlines() or [""]:
+    for paragraph in paragraphs:
         current = ""
         for word in paragraph.split():
             candidate = f"{current} {word}" if current else word
