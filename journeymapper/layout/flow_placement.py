@@ -107,8 +107,8 @@ class _Placer:
         # for a model's fields are slow to read)
         cards, column, key = self.cards, self.columns(), self.height_keys()
         ends = []
-        outgoing: defaultdict[str, list[tuple[float, str]]] = defaultdict(list)
-        incoming: defaultdict[str, list[tuple[float, str]]] = defaultdict(list)
+        outgoing: defaultdict[str, list[tuple[tuple[int, float], str]]] = defaultdict(list)
+        incoming: defaultdict[str, list[tuple[tuple[int, float], str]]] = defaultdict(list)
         for f in flows:
             source_id, target_id = f.source, f.target
             source_column, target_column = column.get(source_id), column.get(target_id)
@@ -217,15 +217,19 @@ class _Placer:
             return False
         return self.stage_index[target.stage] > self.stage_index[source.stage]
 
-    def height_key(self, card: CardBox) -> float:
-        """Orders cards top to bottom across lanes (lanes never overlap): where the card's middle is in the map."""
-        rect = card.rect
-        return self.inputs.lanes[card.persona].y + rect.y + rect.h / 2
+    def height_key(self, card: CardBox) -> tuple[int, float]:
+        """Orders cards top to bottom across lanes (lanes never overlap): the lane, then the place in it.
 
-    def height_keys(self) -> dict[str, float]:
+        Not the y in the map: that changes when a lane above grows, and the ports of cards that did
+        not move are kept (an incremental layout must order them as a fresh one does)."""
+        rect = card.rect
+        return self.lane_index[card.persona], rect.y + rect.h / 2
+
+    def height_keys(self) -> dict[str, tuple[int, float]]:
         """Card id -> `height_key`, for every card."""
-        lane_y = {persona: lane.y for persona, lane in self.inputs.lanes.items()}
-        return {card_id: lane_y[card.persona] + card.rect.y + card.rect.h / 2 for card_id, card in self.cards.items()}
+        lane_index = self.lane_index
+        return {card_id: (lane_index[card.persona], card.rect.y + card.rect.h / 2)
+                for card_id, card in self.cards.items()}
 
     def columns(self) -> dict[str, int]:
         """Card id -> the index of its stage's column."""
@@ -265,7 +269,7 @@ class _Placer:
     def edge_shares(self, cards: set[str], leaving: bool, touching: dict[str, list[Flow]]) -> dict[str, float]:
         """Flow id -> its share along the right (leaving) or left edge, for the forward flows of `cards`."""
         boxes, key, forward = self.cards, self.height_key, self.is_forward
-        table: dict[str, list[tuple[float, str]]] = {}
+        table: dict[str, list[tuple[tuple[int, float], str]]] = {}
         for card_id in cards:
             table[card_id] = [
                 (key(boxes[f.target] if leaving else boxes[f.source]), f.id)
@@ -285,7 +289,7 @@ def _same_objects(old: tuple[Flow, ...], new) -> bool:
     return len(old) == len(new) and all(a is b for a, b in zip(old, new))
 
 
-def _shares(table: dict[str, list[tuple[float, str]]]) -> dict[str, float]:
+def _shares(table: dict[str, list[tuple[tuple[int, float], str]]]) -> dict[str, float]:
     """Flow id -> its share along its card's edge (`spread`), for each card's flows ordered by key."""
     share: dict[str, float] = {}
     for entries in table.values():

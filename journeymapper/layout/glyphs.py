@@ -30,7 +30,8 @@ def emotion_face(center: Point, size: float, emotion: int) -> Face:
     bend = emotion * r * 0.16  # positive: the middle of the mouth dips (a smile, y grows downwards)
     half = r * (0.38 + 0.04 * abs(emotion))
     left, right = Point(center.x - half, mouth_y - bend / 2), Point(center.x + half, mouth_y - bend / 2)
-    mouth = Cubic.through(left, Point(left.x + half * 0.5, mouth_y + bend), Point(right.x - half * 0.5, mouth_y + bend), right)
+    mouth = Cubic.through(left, Point(left.x + half * 0.5, mouth_y + bend), Point(right.x - half * 0.5, mouth_y + bend),
+                          right)
     return Face(center, r, eyes, r * 0.11, mouth)
 
 
