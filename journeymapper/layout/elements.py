@@ -161,6 +161,8 @@ class FlowPath(NamedTuple):
     label: TextBlock | None
     label_rect: Rect | None
     """The pill behind the label, centred on the path: drawn above cards so it stays readable."""
+    label_top: float | None
+    """Where the pill's top is before the labels of a lane are moved apart (`flows.spread_labels`)."""
 
 
 @dataclass(frozen=True, slots=True)

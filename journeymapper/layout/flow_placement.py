@@ -63,6 +63,8 @@ class FlowInputs:
     style: Style
     labelled: bool = True
     """Whether any flow has a label (labels are then moved apart: `spread_labels`)."""
+    column_edges: tuple[float, ...] = ()
+    """`MapLayout.column_edges`: where labels of flows that skip columns go."""
 
 
 def place_flows(
@@ -124,7 +126,7 @@ class _Placer:
         old_ports = state.ports if state is not None else {}
         old_by_id = state.by_id if state is not None else {}
         old_flows = self.old_flows
-        row_bottom, style = self.inputs.row_bottom, self.inputs.style
+        row_bottom, style, edges = self.inputs.row_bottom, self.inputs.style, self.inputs.column_edges
         placed: dict[str, FlowPath] = {}
         by_id: dict[str, Flow] = {}
         lane_bound: set[str] = set()
@@ -140,7 +142,7 @@ class _Placer:
                 placed[flow_id] = old
             elif same_lane:
                 placed[flow_id] = route(flow_id, kind, f.label, source, target, source_column, target_column,
-                                        row_bottom[persona], style, persona, port)
+                                        row_bottom[persona], style, persona, port, edges)
             else:
                 placed[flow_id] = self.route(f, source, target, port)
         return placed, FlowState(tuple(flows), ports, by_id, lane_bound)
@@ -197,12 +199,12 @@ class _Placer:
         columns = stage_index[source.stage], stage_index[target.stage]
         if source.persona == target.persona:
             return route(f.id, f.kind, f.label, source, target, *columns,
-                         inputs.row_bottom[source.persona], inputs.style, source.persona, port)
+                         inputs.row_bottom[source.persona], inputs.style, source.persona, port, inputs.column_edges)
         source_top = inputs.lanes[source.persona].y
         a = source._replace(rect=source.rect.moved(0.0, source_top))
         b = target._replace(rect=target.rect.moved(0.0, inputs.lanes[target.persona].y))
         return route(f.id, f.kind, f.label, a, b, *columns,
-                     source_top + inputs.row_bottom[source.persona], inputs.style, None, port)
+                     source_top + inputs.row_bottom[source.persona], inputs.style, None, port, inputs.column_edges)
 
     def depends_on_lanes(self, f: Flow, source: CardBox, target: CardBox) -> bool:
         stage_index = self.stage_index

@@ -26,10 +26,13 @@ def route(
     style: Style,
     lane: str | None = None,
     ports: tuple[float, float] = (0.5, 0.5),
+    column_edges: tuple[float, ...] = (),
 ) -> FlowPath:
     """`s_col`, `t_col`: the columns of the source's and the target's stages. `ports`: where a forward
     flow leaves its source's right edge and enters its target's left edge, as a share of the card's
-    height (flows of one card are spread along its edge)."""
+    height (flows of one card are spread along its edge). `column_edges` (`MapLayout.column_edges`): a
+    forward flow that skips columns has its label in the gap before its target's column, not over
+    the cards of a column it passes."""
     sx, sy, sw, sh = source.rect
     tx, ty, tw, th = target.rect
     if t_col > s_col and kind != "loop":  # forward (so between two cards): by far the most flows
@@ -59,17 +62,33 @@ def route(
         end = Point(tx + tw, ty + th / 2)
         out = min(style.cell_padding + 14, 30.0)
         segment = Cubic.through(start, Point(start.x + out, start.y), Point(end.x + out, end.y), end)
-    label_block = None
-    label_rect = None
+    label_block = label_rect = label_top = None
     if label and not label.isspace():
         middle = segment.at(0.5)
+        if t_col > s_col + 1 and kind != "loop" and len(column_edges) > t_col:
+            # the middle of the gap between the cards of the column before the target's and the target
+            middle = point_at_x(segment, (column_edges[t_col - 1] + style.cell_padding + style.card_width + tx) / 2)
         size = style.small_size
         lines, width = label_pill(label, size)
         line_height = style.line_height(size)
         height = line_height * len(lines) + 2
         label_rect = Rect(middle.x - width / 2, middle.y - height / 2, width, height)
         label_block = TextBlock(label_rect.x + 4, label_rect.y + LABEL_TOP, lines, size, False, "muted", line_height)
-    return new_tuple(FlowPath, (flow_id, source.id, target.id, kind, lane, (segment,), label_block, label_rect))
+        label_top = label_rect.y
+    return new_tuple(FlowPath, (flow_id, source.id, target.id, kind, lane, (segment,), label_block, label_rect,
+                                label_top))
+
+
+def point_at_x(segment: Cubic, x: float) -> Point:
+    """The point of a segment that runs left to right (as a forward flow does) where it reaches `x`."""
+    low, high = 0.0, 1.0
+    for _ in range(48):  # (x grows with t along such a segment: halving the range finds t to 2^-48)
+        t = (low + high) / 2
+        if segment.at(t).x < x:
+            low = t
+        else:
+            high = t
+    return segment.at((low + high) / 2)
 
 
 LABEL_ROOM = 2.0
@@ -93,15 +112,15 @@ def spread_labels(flows: dict[str, FlowPath]) -> dict[str, FlowPath]:
     """Labels moved down just as far as keeps each clear of the labels above it in its lane (or,
     between lanes, in the map), taken from the top; labels in one gap between columns stack there.
 
-    Worked out from where each label would sit alone (the middle of its flow), so the result
+    Worked out from where each label would sit alone (`FlowPath.label_top`), so the result
     depends only on the paths: an incremental layout gets what a fresh one gets. Flows whose
     label does not move are the same objects.
     """
     lanes: dict[str | None, list[tuple[float, str, FlowPath]]] = {}
     for flow_id, flow in flows.items():
         rect = flow.label_rect
-        if rect is not None and flow.label is not None:
-            lanes.setdefault(flow.lane, []).append((flow.path[0].at(0.5).y - rect.h / 2, flow_id, flow))
+        if rect is not None and flow.label is not None and flow.label_top is not None:
+            lanes.setdefault(flow.lane, []).append((flow.label_top, flow_id, flow))
     moved: dict[str, FlowPath] | None = None
     for labels in lanes.values():
         labels.sort()

@@ -192,9 +192,10 @@ class _Builder:
     def column_edges(self, labelled: list[Flow]) -> tuple[float, ...]:
         """Where each stage column begins, then where the last one ends.
 
-        A column is `column_width` wide, and wider when a labelled flow leads from its cards to the
-        next column's: the gap between their cards then holds the label, which sits on the middle of
-        the flow, without covering either card.
+        A column is `column_width` wide, and wider when a labelled flow leads forward into the next
+        column's cards: the gap between their cards then holds the label, without covering a card. (A
+        flow to the next column has its label on its middle; one that skips columns, where it
+        crosses the gap before its target: `flows.route`.)
         """
         s = self.style
         count = max(1, len(self.map.stages))
@@ -202,10 +203,11 @@ class _Builder:
         if labelled:
             stage_of = {t.id: self.stage_index.get(t.stage) for t in self.map.touchpoints}
             for f in labelled:
-                column = stage_of.get(f.source)
-                if f.kind != "loop" and column is not None and stage_of.get(f.target) == column + 1:
+                column, target = stage_of.get(f.source), stage_of.get(f.target)
+                if f.kind != "loop" and column is not None and target is not None and target > column:
                     _, pill = label_pill(f.label, s.small_size)
-                    extra[column] = max(extra[column], pill + 2 * LABEL_ROOM - 2 * s.cell_padding)
+                    gap = target - 1  # the column whose right-hand gap holds the label
+                    extra[gap] = max(extra[gap], pill + 2 * LABEL_ROOM - 2 * s.cell_padding)
         edges = [s.lane_header_width]
         for column in range(count):
             edges.append(edges[-1] + s.column_width + extra[column])
@@ -332,7 +334,7 @@ class _Builder:
         state = previous.sources.get("flows") if previous else None
         placed, state = place_flows(
             self.map.flows,
-            FlowInputs(cards, lanes, row_bottom, self.stage_index, self.style, self.labelled),
+            FlowInputs(cards, lanes, row_bottom, self.stage_index, self.style, self.labelled, self.edges),
             previous.flows if previous else None,
             previous.cards if previous else None,
             previous.lanes if previous else None,
