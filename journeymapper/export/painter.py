@@ -36,6 +36,7 @@ from .pdfops import (
     polygon_format,
     round_rect_path,
 )
+from .visual_order import visual
 
 _AS_SPACE = {ord(c): " " for c in "\t\n\r\x0b\x0c\u2028\u2029\x85"}
 STAMP_REACH = 24.0
@@ -401,8 +402,9 @@ class PagePainter:
             self._font_op = ""
 
     def _runs(self, text: str, bold: bool) -> list[tuple[str, str]]:
-        # Tabs and line breaks have no glyph: one line of print shows them as spaces.
-        return self.fonts.runs(text if text.isprintable() else text.translate(_AS_SPACE), bold)
+        # Tabs and line breaks have no glyph: one line of print shows them as spaces. Right-to-left
+        # text is shaped and put in the order it is drawn (visual_order).
+        return self.fonts.runs(visual(text if text.isprintable() else text.translate(_AS_SPACE)), bold)
 
     def texts(self, blocks: Sequence[TextBlock]) -> None:
         """Many blocks in the open text object (`text_object`): as `text` for each, with less work per line."""

@@ -24,6 +24,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import pdfgeom
 from reportlab.pdfgen.canvas import Canvas
 
+from .visual_order import needs_reordering
+
 NUM = "%.2f"
 ROUND_CORNER = 0.4472
 """ReportLab's control-point factor for a rounded corner: the same curves as `Canvas.roundRect`."""
@@ -171,7 +173,8 @@ class _FontCodes:
     def _learn(self, run: str) -> None:
         """Let the font give the run's new characters their codes, in order (as splitString on the run does)."""
         for char in dict.fromkeys(run):
-            if char not in self._first:
+            # (a line with right-to-left characters must be reordered first: `known` never takes it)
+            if char not in self._first and not needs_reordering(char):
                 [(subset, byte)] = self._font.splitString(char, self._doc)
                 if subset == 0:
                     self._first.add(char)
@@ -194,7 +197,8 @@ class _FontCodes:
         """`run`'s bytes if all its characters already have codes in the first subset, else None.
 
         Codes are given only to what `shown` has shown, so a character the font lacks, or one
-        a line shows as a space (a tab), never has one.
+        a line shows as a space (a tab), never has one; nor does a right-to-left one, so a line
+        that holds one is always shaped and reordered first (`PagePainter._runs`).
         """
         return run.translate(self._codes).encode("latin-1") if self._first.issuperset(run) else None
 

@@ -15,6 +15,7 @@ from journeymapper.io import save
 from tests.check.builders import make_map, tp
 
 from .conftest import Exported, export
+from .test_right_to_left import logical, read_in_order
 from .pdftools import flat, fonts, info, page_text, run
 
 DROID = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
@@ -167,14 +168,13 @@ def test_journeymapper_font_dirs_is_where_fallback_fonts_are_found(monkeypatch, 
     assert JAPANESE in flat(page_text(exported.path, 1))
 
 
-def test_arabic_prints_with_dejavu_unshaped(tmp_path):
-    """DejaVu Sans has the Arabic letters, so nothing is missing; shaping (joined forms, right to left)
-    is out of scope: the letters are drawn one by one, left to right, in their isolated forms."""
+def test_arabic_prints_with_dejavu_joined_and_right_to_left(tmp_path):
+    """DejaVu Sans has the Arabic letters and their joined forms, so nothing is missing; the letters
+    are shaped and drawn right to left (tests/export/test_right_to_left.py has more)."""
     exported = export(make_map([tp("a", "p1", "s1", ARABIC)], title="Arabic"), tmp_path / "ar.pdf")
     assert exported.report.warnings == []
     names = {row["name"].split("+", 1)[-1] for row in assert_fonts_embedded(exported.path)}
     assert names == {"DejaVuSans", "DejaVuSans-Bold"}
-    page = page_text(exported.path, 1)
-    letters = Counter(c for c in ARABIC if not c.isspace())
-    found = Counter(c for c in page if c in letters)
-    assert found == letters
+    page = read_in_order(exported.path, 1)
+    assert ARABIC in logical(page)  # pdftotext reads right-to-left text back in logical order
+    assert any("\ufe70" <= c <= "\ufeff" for c in page)  # joined forms, not isolated letters
