@@ -4,7 +4,6 @@ warning naming the characters no installed font has."""
 from __future__ import annotations
 
 import os
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -15,8 +14,8 @@ from journeymapper.io import save
 from tests.check.builders import make_map, tp
 
 from .conftest import Exported, export
-from .test_right_to_left import logical, read_in_order
 from .pdftools import flat, fonts, info, page_text, run
+from .test_right_to_left import logical, read_in_order
 
 DROID = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
 BASE_14 = ("Helvetica", "Times", "Courier", "Symbol", "ZapfDingbats")
