@@ -28,7 +28,7 @@ def visual(line: str) -> str:
     return line if RTL.search(line) is None else _visual(line)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _visual(line: str) -> str:
     from bidi import get_display  # imported when a map first has right-to-left text
 
@@ -41,8 +41,9 @@ def _reshaper():  # -> arabic_reshaper.ArabicReshaper
     from arabic_reshaper import ArabicReshaper
     from arabic_reshaper.ligatures import LIGATURES
 
-    # Keep every character (the default deletes the vowel marks), and of the ligatures only the
-    # lam-alef ones every Arabic font has: the others are words the bundled font has no glyph for.
-    configuration = {"delete_harakat": False, "support_ligatures": True}
+    # Keep every character (the default deletes the vowel marks, and its zero-width-joiner support
+    # drops a mark after one), and of the ligatures only the lam-alef ones every Arabic font has:
+    # the others are words the bundled font has no glyph for.
+    configuration = {"delete_harakat": False, "support_zwj": False, "support_ligatures": True}
     configuration.update({name: name.startswith("ARABIC LIGATURE LAM WITH ALEF") for name, _ in LIGATURES})
     return ArabicReshaper(configuration=configuration)

@@ -39,6 +39,9 @@ class FlowState:
     flows between lanes. Only these can change when a lane grows or moves."""
     touching: dict[str, list[Flow]] | None = None
     """Card id -> the flows with it at either end; made when an edit first needs it."""
+    column_edges: tuple[float, ...] = ()
+    """The column edges the flows were placed with: a label of a flow that skips columns sits in the
+    gap before its target's column, which can move while the flow's cards stay."""
 
     def flows_touching(self) -> dict[str, list[Flow]]:
         if self.touching is None:
@@ -78,9 +81,12 @@ def place_flows(
     """Every flow's path (in its lane's coordinates, or the map's between lanes), and the state
     to pass next time. Paths of flows nothing changed for are the previous objects."""
     placer = _Placer(inputs, previous_flows or {}, previous_cards or {}, previous_lanes or {})
+    if state is not None:
+        placer.old_edges = state.column_edges
     if (state is not None and previous_flows is not None and _same_objects(state.flows, flows)
             and all(card_id in inputs.cards for card_id in previous_cards or {})
-            and _same_lane_order(previous_lanes or {}, inputs.lanes)):
+            and _same_lane_order(previous_lanes or {}, inputs.lanes)
+            and state.column_edges == inputs.column_edges):  # (else `full`, which keeps what it can)
         placed, state = placer.update(flows, state)
     else:
         placed, state = placer.full(flows, state)
@@ -95,6 +101,8 @@ class _Placer:
         self.stage_index = inputs.stage_index
         self.lane_index = {persona: lane.index for persona, lane in inputs.lanes.items()}
         self.old_flows, self.old_cards = old_flows, old_cards
+        self.old_edges: tuple[float, ...] = ()
+        """The column edges the previous flows were placed with."""
         # Per lane, once: is its cards row as tall as before, and is it where it was?
         self.same_height: dict[str, bool] = {}
         self.same_place: dict[str, bool] = {}
@@ -145,7 +153,7 @@ class _Placer:
                                         row_bottom[persona], style, persona, port, edges)
             else:
                 placed[flow_id] = self.route(f, source, target, port)
-        return placed, FlowState(tuple(flows), ports, by_id, lane_bound)
+        return placed, FlowState(tuple(flows), ports, by_id, lane_bound, column_edges=self.inputs.column_edges)
 
     # -- after an edit that kept the flows ------------------------------------------
     def update(self, flows, state: FlowState) -> tuple[dict[str, FlowPath], FlowState]:
@@ -176,7 +184,7 @@ class _Placer:
                 source, target = cards[f.source], cards[f.target]
                 if not self.still_fits(f, source, target):
                     placed[flow_id] = self.route(f, source, target, ports.get(flow_id, CENTRE))
-        return placed, FlowState(state.flows, ports, state.by_id, lane_bound, touching)
+        return placed, FlowState(state.flows, ports, state.by_id, lane_bound, touching, self.inputs.column_edges)
 
     # -- pieces ---------------------------------------------------------------------
     def unchanged(self, f: Flow, source: CardBox, target: CardBox, port: Ports, old_ports: dict[str, Ports]) -> bool:
@@ -184,7 +192,19 @@ class _Placer:
         its route depends on in its lanes as before."""
         old_cards = self.old_cards
         return (old_cards.get(f.source) is source and old_cards.get(f.target) is target
-                and old_ports.get(f.id, CENTRE) == port and self.still_fits(f, source, target))
+                and old_ports.get(f.id, CENTRE) == port and self.still_fits(f, source, target)
+                and self.same_label_gap(f, source, target))
+
+    def same_label_gap(self, f: Flow, source: CardBox, target: CardBox) -> bool:
+        """Whether a labelled flow that skips columns still has the gap its label sits in where it was."""
+        if not f.label or f.kind == "loop":
+            return True
+        target_column = self.stage_index[target.stage]
+        if target_column <= self.stage_index[source.stage] + 1:
+            return True
+        old, new = self.old_edges, self.inputs.column_edges
+        gap = target_column - 1
+        return len(old) > target_column and len(new) > target_column and old[gap] == new[gap]
 
     def still_fits(self, f: Flow, source: CardBox, target: CardBox) -> bool:
         """Whether a path routed with the same boxes and ports before is still right."""

@@ -90,3 +90,17 @@ def test_after_labels_change_the_layout_is_what_a_fresh_layout_gives(seed, new_l
         assert layout.flows == fresh.flows
         assert layout.cards == fresh.cards
         assert _problems(layout) == []
+
+
+def test_a_skipping_flows_label_follows_its_gap_when_the_gap_moves_but_its_cards_stay():
+    """A card moves to another column: one gap narrows and the next widens, so the column before F's
+    target moves while F's two cards stay where they were (found in review)."""
+    cards = [tp("a", "p1", "s1"), tp("b", "p1", "s2"), tp("d", "p1", "s4"), tp("c", "p1", "s4"), tp("e", "p1", "s3")]
+    document = Document(make_map(cards, [fl("F", "a", "d", label="x"), fl("G", "b", "c", label=LABELS[2])],
+                                 stages=("s1", "s2", "s3", "s4")))
+    before = layout_map(document.map)
+    document.move_touchpoint("c", stage_id="s3")
+    after, fresh = layout_map(document.map, previous=before), layout_map(document.map)
+    assert after.column_edges != before.column_edges
+    assert after.flows == fresh.flows
+    assert _problems(after) == []
