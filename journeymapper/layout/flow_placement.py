@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..model.schema import Flow
 from .elements import CardBox, FlowPath, LaneBox
-from .flows import SPREAD_LOW, SPREAD_SPAN, route, spread, spread_labels
+from .flows import SPREAD_LOW, SPREAD_SPAN, label_in_gap_before_target, route, spread, spread_labels
 from .style import Style
 
 Ports = tuple[float, float]
@@ -80,9 +80,8 @@ def place_flows(
 ) -> tuple[dict[str, FlowPath], FlowState]:
     """Every flow's path (in its lane's coordinates, or the map's between lanes), and the state
     to pass next time. Paths of flows nothing changed for are the previous objects."""
-    placer = _Placer(inputs, previous_flows or {}, previous_cards or {}, previous_lanes or {})
-    if state is not None:
-        placer.old_edges = state.column_edges
+    placer = _Placer(inputs, previous_flows or {}, previous_cards or {}, previous_lanes or {},
+                     state.column_edges if state is not None else ())
     if (state is not None and previous_flows is not None and _same_objects(state.flows, flows)
             and all(card_id in inputs.cards for card_id in previous_cards or {})
             and _same_lane_order(previous_lanes or {}, inputs.lanes)
@@ -95,13 +94,13 @@ def place_flows(
 
 class _Placer:
     def __init__(self, inputs: FlowInputs, old_flows: dict[str, FlowPath], old_cards: dict[str, CardBox],
-                 old_lanes: dict[str, LaneBox]) -> None:
+                 old_lanes: dict[str, LaneBox], old_edges: tuple[float, ...] = ()) -> None:
         self.inputs = inputs
         self.cards = inputs.cards
         self.stage_index = inputs.stage_index
         self.lane_index = {persona: lane.index for persona, lane in inputs.lanes.items()}
         self.old_flows, self.old_cards = old_flows, old_cards
-        self.old_edges: tuple[float, ...] = ()
+        self.old_edges = old_edges
         """The column edges the previous flows were placed with."""
         # Per lane, once: is its cards row as tall as before, and is it where it was?
         self.same_height: dict[str, bool] = {}
@@ -197,10 +196,8 @@ class _Placer:
 
     def same_label_gap(self, f: Flow, source: CardBox, target: CardBox) -> bool:
         """Whether a labelled flow that skips columns still has the gap its label sits in where it was."""
-        if not f.label or f.kind == "loop":
-            return True
         target_column = self.stage_index[target.stage]
-        if target_column <= self.stage_index[source.stage] + 1:
+        if not f.label or not label_in_gap_before_target(f.kind, self.stage_index[source.stage], target_column):
             return True
         old, new = self.old_edges, self.inputs.column_edges
         gap = target_column - 1

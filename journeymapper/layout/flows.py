@@ -65,7 +65,7 @@ def route(
     label_block = label_rect = label_top = None
     if label and not label.isspace():
         middle = segment.at(0.5)
-        if t_col > s_col + 1 and kind != "loop" and len(column_edges) > t_col:
+        if label_in_gap_before_target(kind, s_col, t_col) and len(column_edges) > t_col:
             # the middle of the gap between the cards of the column before the target's and the target
             middle = point_at_x(segment, (column_edges[t_col - 1] + style.cell_padding + style.card_width + tx) / 2)
         size = style.small_size
@@ -77,6 +77,12 @@ def route(
         label_top = label_rect.y
     return new_tuple(FlowPath, (flow_id, source.id, target.id, kind, lane, (segment,), label_block, label_rect,
                                 label_top))
+
+
+def label_in_gap_before_target(kind: str, s_col: int, t_col: int) -> bool:
+    """Whether a flow's label sits where it crosses the gap before its target's column (a forward flow
+    that skips columns), rather than on its middle."""
+    return t_col > s_col + 1 and kind != "loop"
 
 
 def point_at_x(segment: Cubic, x: float) -> Point:

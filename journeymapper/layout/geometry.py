@@ -83,27 +83,6 @@ class Cubic(NamedTuple):
         """The segment from `p0` to `p1` with control points `c1` and `c2`."""
         return new_tuple(cls, (*p0, *c1, *c2, *p1))
 
-    @property
-    def p0(self) -> Point:
-        return Point(self.x0, self.y0)
-
-    @property
-    def c1(self) -> Point:
-        return Point(self.x1, self.y1)
-
-    @property
-    def c2(self) -> Point:
-        return Point(self.x2, self.y2)
-
-    @property
-    def p1(self) -> Point:
-        """The end."""
-        return Point(self.x3, self.y3)
-
-    def points(self) -> tuple[Point, Point, Point, Point]:
-        """Start, control points and end: the curve lies within them."""
-        return self.p0, self.c1, self.c2, self.p1
-
     def at(self, t: float) -> Point:
         u = 1 - t
         a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t

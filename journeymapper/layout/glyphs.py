@@ -69,10 +69,11 @@ def arrow_head(tip: Point, behind: Point, size: float) -> tuple[Point, Point, Po
 def flow_head(last: Cubic, size: float) -> tuple[Point, Point, Point]:
     """A flow's arrow head: at the end of its last segment, pointing from the point at 9/10 of it.
 
-    The same as `arrow_head(last.p1, last.at(0.9), size)`, in one step: a big map has thousands.
+    The same as `arrow_head(Point(last.x3, last.y3), last.at(0.9), size)`, in one step: a big map
+    has thousands.
     """
-    _, _, ax, ay, bx, by = flow_head_numbers(last, size)
-    return last.p1, Point(ax, ay), Point(bx, by)
+    tx, ty, ax, ay, bx, by = flow_head_numbers(last, size)
+    return Point(tx, ty), Point(ax, ay), Point(bx, by)
 
 
 def flow_head_numbers(last: Cubic, size: float) -> tuple[float, float, float, float, float, float]:
