@@ -27,14 +27,8 @@ test:
 bench:
 	./dev bench
 
-$(PYTHON):
-	./dev setup
-
-$(PYINSTALLER): | $(PYTHON)
-	$(PYTHON) -m pip install -q --disable-pip-version-check 'pyinstaller>=6.10'
-
-bundle: | $(PYINSTALLER)
-	./dev setup
+bundle:
+	./dev bundle-prerequisites  # PyInstaller, Python's shared library, the X11 libraries to carry
 	$(PYINSTALLER) --noconfirm --clean --log-level WARN \
 		--workpath build/bundle --distpath dist $(SPEC)
 	@echo "built dist/journeymapper ($$(du -sh dist/journeymapper | cut -f1)): try dist/journeymapper/journeymapper --version"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 
 from .output import say_error
@@ -17,12 +19,43 @@ def has_display() -> bool:
     return True
 
 
+def qt_cannot_start(outcome: str = "the editor cannot open a window") -> str | None:
+    """Why Qt's platform plugin would abort the process here (a missing system library), as the
+    one line to show the user; None when it can start."""
+    from ..desktop.qt_platform import platform_problem  # only when Qt is about to start
+
+    problem = platform_problem()
+    return problem.message(outcome) if problem is not None else None
+
+
+def tell_the_desktop(message: str) -> None:
+    """Show a message where a user who double-clicked a map will see it: stderr goes nowhere
+    visible then, and Qt, which would show a dialog, is what cannot start. Best effort."""
+    if sys.stderr is not None and sys.stderr.isatty():
+        return
+    for command in (["zenity", "--error", "--no-markup", "--title", "journeymapper", "--text", message],
+                    ["kdialog", "--title", "journeymapper", "--error", message],
+                    ["xmessage", "-center", f"journeymapper: {message}"]):
+        if shutil.which(command[0]):
+            try:
+                subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL, start_new_session=True)
+            except OSError:
+                continue
+            return
+
+
 def run_gui(files: list[str]) -> int:
     if not has_display():
         say_error(
             "no display to open the editor on (no DISPLAY or WAYLAND_DISPLAY). "
             "Headless commands work anywhere: 'journeymapper check MAP.jmap' (see 'journeymapper --help')"
         )
+        return 2
+    reason = qt_cannot_start()
+    if reason is not None:
+        say_error(reason)
+        tell_the_desktop(reason)
         return 2
     try:
         from ..gui import run

@@ -11,13 +11,17 @@ from pathlib import Path
 from ..io import SaveError
 from ..io.writer import write_atomic
 from ..model.schema import Map
-from .gui_command import has_display
+from .gui_command import has_display, qt_cannot_start
 from .output import say_error
 
 
 def write_picture(the_map: Map, output: Path, suffix: str, dpi: int, grayscale: bool) -> int:
     if not has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    reason = qt_cannot_start(f"cannot draw {output.name}")
+    if reason is not None:
+        say_error(reason)
+        return 2
     from PySide6.QtWidgets import QApplication
 
     from ..canvas.picture import render_picture

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 import journeymapper
+from journeymapper.desktop.qt_platform import DEBIAN, package_for
 
 pytestmark = pytest.mark.slow
 
@@ -234,6 +235,6 @@ def test_xcb_plugin_has_its_libraries(bundle: Path) -> None:
         output = subprocess.run(["ldd", str(library)], capture_output=True, text=True, env=env).stdout
         missing |= {line.split()[0] for line in output.splitlines() if "not found" in line}
     if missing:
-        pytest.skip(f"this machine lacks {', '.join(sorted(missing))}: the bundle's X11 plugin needs them on "
-                    "the target (Debian/Ubuntu: apt-get install libxcb-icccm4 libxcb-keysyms1); "
-                    "the offscreen plugin is complete")
+        packages = " ".join(dict.fromkeys(package_for(library, DEBIAN) for library in sorted(missing)))
+        pytest.skip(f"this machine lacks {', '.join(sorted(missing))}, so the bundle cannot carry them "
+                    f"(Debian/Ubuntu: apt-get install {packages}, which 'make bundle' and './dev test' do)")
