@@ -9,12 +9,9 @@ install them, so the two can never disagree. Qt-free: only the plugin files are 
 
 from __future__ import annotations
 
-import argparse
 import ctypes
 import importlib.util
 import os
-import shutil
-import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -182,6 +179,9 @@ def missing_libraries(plugin: Path) -> tuple[str, ...] | None:
 
 
 def _ldd_not_found(library: Path) -> tuple[str, ...]:
+    import shutil  # (only when a plugin did not load: the editor's start stays quick)
+    import subprocess
+
     ldd = shutil.which("ldd")
     if ldd is None:
         return ()
@@ -222,6 +222,8 @@ def _is_root() -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """For ./dev: the packages to install (--packages), or the advice line; exit 1 when some are missing."""
+    import argparse
+
     parser = argparse.ArgumentParser(prog="python -m journeymapper.desktop.qt_platform", description=main.__doc__)
     parser.add_argument("--platform", default=None, help="check this platform plugin (default: as Qt would choose)")
     parser.add_argument("--packages", action="store_true", help="print the packages to install, one per line")
