@@ -1,17 +1,89 @@
-"""Where a flow's arrow runs between two cards.
+"""Where a flow's line runs between two cards, in free space only.
 
-Forward flows leave a card's right edge and enter the target's left edge in
-an S-curve through the gap between columns; flows inside one column run down
-the gap between cards, or around the right-hand side when they go up; loop
-and backward flows dip below the cards, so they never hide a card's text.
+`flow_plan` decides which way a flow goes (from the map alone); this turns that into a path:
+an S-curve inside the gap between two columns for a flow to the next column, a straight line
+down the gap between two stacked cards, and for the rest orthogonal lines with rounded corners
+along the gaps between columns (each vertical run at its own slot) and the band under a lane
+(each run on its own track). None of them crosses a card that is not its source or target.
 """
 
 from __future__ import annotations
 
 from .elements import CardBox, FlowPath, TextBlock
+from .flow_plan import AROUND, BAND, DOWN, NEXT, SELF, TRACK_SPACING, FlowRoute
 from .geometry import Cubic, Point, Rect, new_tuple
 from .style import Style
 from .text import text_width, wrap
+
+LEG_MARGIN = 7.0
+"""From a card's edge to the first vertical run (slot) in a gap."""
+LEG_SPACING = 5.0
+"""Between two vertical runs in a gap."""
+CORNER = 6.0
+"""The radius of a routed flow's rounded corners."""
+SELF_REACH = 14.0
+"""How far a card's flow to itself reaches into the gap to its right."""
+
+
+def gap_left(edges: tuple[float, ...], gap: int, style: Style) -> float:
+    """The left side of the gap to the right of column `gap`: its cards' right edge."""
+    return edges[gap] + style.cell_padding + style.card_width
+
+
+def gap_right(edges: tuple[float, ...], gap: int, style: Style) -> float:
+    """The right side of that gap: the next column's cards' left edge (the map's edge after the last)."""
+    return edges[gap + 1] + style.cell_padding if gap + 2 < len(edges) else edges[gap + 1]
+
+
+def gap_width_needed(slots: int) -> float:
+    """How wide a gap must be for `slots` vertical runs, each clear of the cards and of the others."""
+    return 0.0 if slots <= 0 else 2 * LEG_MARGIN + (slots - 1) * LEG_SPACING
+
+
+def slot_x(edges: tuple[float, ...], gap: int, slot: int, style: Style) -> float:
+    return gap_left(edges, gap, style) + LEG_MARGIN + slot * LEG_SPACING
+
+
+def label_gap(route_plan: FlowRoute, s_col: int) -> int | None:
+    """The gap whose room holds a flow's label (the source's column's), or None for a band flow,
+    whose label sits on its run under the cards, in room the band makes for it."""
+    return None if route_plan.how == BAND else s_col
+
+
+def _line(x0: float, y0: float, x1: float, y1: float) -> Cubic:
+    dx, dy = (x1 - x0) / 3, (y1 - y0) / 3
+    return new_tuple(Cubic, (x0, y0, x0 + dx, y0 + dy, x1 - dx, y1 - dy, x1, y1))
+
+
+KAPPA = 0.5523
+"""Control-point distance of a quarter circle drawn as one cubic, as a share of its radius."""
+
+
+def rounded(points: list[tuple[float, float]], radius: float = CORNER) -> tuple[Cubic, ...]:
+    """An orthogonal polyline as cubic segments, its corners rounded (each radius at most half of
+    the shorter of the two runs it joins, so corners never overlap)."""
+    pts = [p for k, p in enumerate(points) if k == 0 or p != points[k - 1]]
+    if len(pts) < 2:
+        return ()
+    segments: list[Cubic] = []
+    x, y = pts[0]
+    for k in range(1, len(pts) - 1):
+        (ax, ay), (bx, by), (cx, cy) = pts[k - 1], pts[k], pts[k + 1]
+        before, after = abs(bx - ax) + abs(by - ay), abs(cx - bx) + abs(cy - by)
+        r = min(radius, before / 2, after / 2)
+        ux, uy = (bx - ax) / before, (by - ay) / before
+        vx, vy = (cx - bx) / after, (cy - by) / after
+        ex, ey = bx - ux * r, by - uy * r  # where the corner's arc begins
+        fx, fy = bx + vx * r, by + vy * r  # and ends
+        if (ex, ey) != (x, y):
+            segments.append(_line(x, y, ex, ey))
+        k_r = KAPPA * r
+        segments.append(new_tuple(Cubic, (ex, ey, ex + ux * k_r, ey + uy * k_r, fx - vx * k_r, fy - vy * k_r, fx, fy)))
+        x, y = fx, fy
+    end = pts[-1]
+    if (x, y) != end:
+        segments.append(_line(x, y, *end))
+    return tuple(segments)
 
 
 def route(
@@ -20,81 +92,69 @@ def route(
     label: str,
     source: CardBox,
     target: CardBox,
-    s_col: int,
-    t_col: int,
-    cards_row_bottom: float,
+    plan: FlowRoute,
     style: Style,
     lane: str | None = None,
     ports: tuple[float, float] = (0.5, 0.5),
     column_edges: tuple[float, ...] = (),
+    band_top: float = 0.0,
+    s_col: int = 0,
 ) -> FlowPath:
-    """`s_col`, `t_col`: the columns of the source's and the target's stages. `ports`: where a forward
-    flow leaves its source's right edge and enters its target's left edge, as a share of the card's
-    height (flows of one card are spread along its edge). `column_edges` (`MapLayout.column_edges`): a
-    forward flow that skips columns has its label in the gap before its target's column, not over
-    the cards of a column it passes."""
+    """A flow's path as `plan` says (`flow_plan`). `ports`: where it meets its source's and its target's
+    edge, as a share of the card's height (flows of one edge are spread along it). `band_top`: the
+    top of the band under the target's lane, in the path's coordinates."""
     sx, sy, sw, sh = source.rect
     tx, ty, tw, th = target.rect
-    if t_col > s_col and kind != "loop":  # forward (so between two cards): by far the most flows
+    how = plan.how
+    label_at: Point | None = None
+    if how == NEXT:  # by far the most flows
         x0, y0, x1, y1 = sx + sw, sy + sh * ports[0], tx, ty + th * ports[1]
         # Control points never cross: in a narrow gap the curve stays a gentle S.
         reach = (x1 - x0) / 2
         reach = 6.0 if reach < 6.0 else 80.0 if reach > 80.0 else reach
-        segment = new_tuple(Cubic, (x0, y0, x0 + reach, y0, x1 - reach, y1, x1, y1))
-    elif source.id == target.id:
-        start = Point(sx + sw - 28, sy)
-        end = Point(sx + sw, sy + 16)
-        segment = Cubic.through(start, Point(start.x, sy - 26), Point(sx + sw + 26, end.y), end)
-    elif kind == "loop" or t_col < s_col:
-        start = Point(sx + sw / 2, sy + sh)
-        end = Point(tx + tw / 2, ty + th)
-        depth = min(max(24.0, abs(start.x - end.x) * 0.18), 90.0)
-        low = max(start.y, end.y) + depth
-        low = min(low, cards_row_bottom - 4) if cards_row_bottom > max(start.y, end.y) + 12 else low
-        segment = Cubic.through(start, Point(start.x, low), Point(end.x, low), end)
-    elif ty >= sy + sh:  # same column, downwards
-        start = Point(sx + sw / 2, sy + sh)
-        end = Point(tx + tw / 2, ty)
-        reach = (end.y - start.y) / 2
-        segment = Cubic.through(start, Point(start.x, start.y + reach), Point(end.x, end.y - reach), end)
-    else:  # same column, upwards (or another lane): around the right-hand side
-        start = Point(sx + sw, sy + sh / 2)
-        end = Point(tx + tw, ty + th / 2)
-        out = min(style.cell_padding + 14, 30.0)
-        segment = Cubic.through(start, Point(start.x + out, start.y), Point(end.x + out, end.y), end)
+        segments: tuple[Cubic, ...] = (new_tuple(Cubic, (x0, y0, x0 + reach, y0, x1 - reach, y1, x1, y1)),)
+    elif how == DOWN:
+        segments = (_line(sx + sw / 2, sy + sh, tx + tw / 2, ty),)
+    elif how == SELF:
+        right, top = sx + sw, sy + min(8.0, sh * 0.2)
+        bottom = top + 12.0
+        segments = (Cubic.through(Point(right, top), Point(right + SELF_REACH, top - 3),
+                                  Point(right + SELF_REACH, bottom + 3), Point(right, bottom)),)
+        label_at = Point(right + SELF_REACH, (top + bottom) / 2)
+    elif how == AROUND:
+        x = slot_x(column_edges, plan.out_leg.gap, plan.out_leg.slot, style)  # type: ignore[union-attr]
+        y0, y1 = sy + sh * ports[0], ty + th * ports[1]
+        segments = rounded([(sx + sw, y0), (x, y0), (x, y1), (tx + tw, y1)])
+        label_at = Point(x, (y0 + y1) / 2)
+    else:  # BAND
+        out_leg, in_leg = plan.out_leg, plan.in_leg
+        x0 = sx + sw if plan.out_side == "R" else sx
+        x1 = tx if plan.in_side == "L" else tx + tw
+        y0, y1 = sy + sh * ports[0], ty + th * ports[1]
+        xo = slot_x(column_edges, out_leg.gap, out_leg.slot, style)  # type: ignore[union-attr]
+        xi = slot_x(column_edges, in_leg.gap, in_leg.slot, style)  # type: ignore[union-attr]
+        y = band_top + plan.track_y
+        segments = rounded([(x0, y0), (xo, y0), (xo, y), (xi, y), (xi, y1), (x1, y1)])
+        label_at = Point((xo + xi) / 2, y)
     label_block = label_rect = label_top = None
     if label and not label.isspace():
-        middle = segment.at(0.5)
-        if label_in_gap_before_target(kind, s_col, t_col) and len(column_edges) > t_col:
-            # the middle of the gap between the cards of the column before the target's and the target
-            middle = point_at_x(segment, (column_edges[t_col - 1] + style.cell_padding + style.card_width + tx) / 2)
+        gap = label_gap(plan, s_col)
+        if label_at is None:
+            middle = segments[0].at(0.5)
+        elif gap is None:
+            middle = label_at
+        else:  # in the middle of the gap, which is as wide as the label needs
+            middle = Point((gap_left(column_edges, gap, style) + gap_right(column_edges, gap, style)) / 2,
+                           label_at.y)
         size = style.small_size
-        lines, width = label_pill(label, size)
+        lines, width = label_pill(label, size, BAND_LABEL_WIDTH if how == BAND else LABEL_WIDTH)
         line_height = style.line_height(size)
         height = line_height * len(lines) + 2
         label_rect = Rect(middle.x - width / 2, middle.y - height / 2, width, height)
         label_block = TextBlock(label_rect.x + 4, label_rect.y + LABEL_TOP, lines, size, False, "muted", line_height)
         label_top = label_rect.y
-    return new_tuple(FlowPath, (flow_id, source.id, target.id, kind, lane, (segment,), label_block, label_rect,
+    return new_tuple(FlowPath, (flow_id, source.id, target.id, kind, lane, segments, label_block, label_rect,
                                 label_top))
-
-
-def label_in_gap_before_target(kind: str, s_col: int, t_col: int) -> bool:
-    """Whether a flow's label sits where it crosses the gap before its target's column (a forward flow
-    that skips columns), rather than on its middle."""
-    return t_col > s_col + 1 and kind != "loop"
-
-
-def point_at_x(segment: Cubic, x: float) -> Point:
-    """The point of a segment that runs left to right (as a forward flow does) where it reaches `x`."""
-    low, high = 0.0, 1.0
-    for _ in range(48):  # (x grows with t along such a segment: halving the range finds t to 2^-48)
-        t = (low + high) / 2
-        if segment.at(t).x < x:
-            low = t
-        else:
-            high = t
-    return segment.at((low + high) / 2)
 
 
 LABEL_ROOM = 2.0
@@ -102,15 +162,18 @@ LABEL_ROOM = 2.0
 LABEL_WIDTH = 60.0
 """A flow's label wraps at this width, onto at most LABEL_LINES lines (the last cut with "…" if need be)."""
 LABEL_LINES = 2
+BAND_LABEL_WIDTH = 150.0
+"""A label on a run under the cards has the room of the run: it wraps at this width."""
 LABEL_TOP = 1.0
 """From the top of a label's pill to the top of its text."""
 LABEL_SPACING = 2.0
 """Room between two labels in one gap between columns."""
 
 
-def label_pill(label: str, size: float) -> tuple[tuple[str, ...], float]:
-    """A flow label's lines as shown and the width of the pill behind them."""
-    lines = wrap(" ".join(label.split()), size, LABEL_WIDTH, LABEL_LINES)
+def label_pill(label: str, size: float, width: float = 0.0) -> tuple[tuple[str, ...], float]:
+    """A flow label's lines as shown and the width of the pill behind them (lines of at most
+    `width`, LABEL_WIDTH unless given)."""
+    lines = wrap(" ".join(label.split()), size, width or LABEL_WIDTH, LABEL_LINES)
     return lines, max(text_width(line, size) for line in lines) + 8
 
 
@@ -152,7 +215,7 @@ def spread_labels(flows: dict[str, FlowPath]) -> dict[str, FlowPath]:
     return flows if moved is None else moved
 
 
-SPREAD_LOW, SPREAD_HIGH = 0.3, 0.7
+SPREAD_LOW, SPREAD_HIGH = 0.2, 0.8
 """Flows of one card meet its edge between these shares of its height."""
 SPREAD_SPAN = SPREAD_HIGH - SPREAD_LOW
 

@@ -25,7 +25,8 @@ from .elements import (
     TextBlock,
 )
 from .flow_placement import FlowInputs, FlowState, place_flows
-from .flows import LABEL_ROOM, label_pill
+from .flow_plan import plan_flows
+from .flows import BAND_LABEL_WIDTH, LABEL_ROOM, gap_width_needed, label_gap, label_pill
 from .geometry import Point, Rect, new_tuple, smooth_path
 from .labels import CHANNEL_LABELS, ROW_LABELS
 from .style import DEFAULT_STYLE, Style
@@ -39,6 +40,10 @@ CHIP_ICON = 8.0
 CURVE_INSET = 10.0
 """Room above +2 and below -2 in the emotion row."""
 CHIP_HEIGHT = 12.0
+BAND_CLEARANCE = 2.5
+"""From the lowest card of a lane to the top of the band where routed flows run."""
+BAND_END = 2.0
+"""From the band's last track to the end of the cards row."""
 
 
 @dataclass(frozen=True)
@@ -170,6 +175,10 @@ class _Builder:
         labelled = [f for f in the_map.flows if f.label and not f.label.isspace()]
         self.labelled = bool(labelled)
         """Whether any flow has a label (labels are then moved apart when the flows are placed)."""
+        line = style.line_height(style.small_size)
+        self.plan = plan_flows(the_map, self.stage_index,
+                               lambda label: line * len(label_pill(label, style.small_size, BAND_LABEL_WIDTH)[0]) + 2)
+        """Which way each flow goes around the cards (`flow_plan`): the gaps and bands it needs."""
         self.edges = self.column_edges(labelled)
 
     # -- sizes -------------------------------------------------------------
@@ -192,22 +201,31 @@ class _Builder:
     def column_edges(self, labelled: list[Flow]) -> tuple[float, ...]:
         """Where each stage column begins, then where the last one ends.
 
-        A column is `column_width` wide, and wider when a labelled flow leads forward into the next
-        column's cards: the gap between their cards then holds the label, without covering a card. (A
-        flow to the next column has its label on its middle; one that skips columns, where it
-        crosses the gap before its target: `flows.route`.)
+        A column is `column_width` wide, and wider when the gap to its right must hold more: the
+        vertical runs of routed flows, each at a slot of its own (`flow_plan`), or a flow's label,
+        which then covers no card (`flows.label_gap` says which gap holds a label).
         """
         s = self.style
         count = max(1, len(self.map.stages))
         extra = [0.0] * count
+
+        def base(gap: int) -> float:  # a gap is two paddings wide; the one after the last column, one
+            return s.cell_padding * (2 if gap < count - 1 else 1)
+
+        for gap, slots in self.plan.slots.items():
+            if gap < count:
+                extra[gap] = max(extra[gap], gap_width_needed(slots) - base(gap))
         if labelled:
             stage_of = {t.id: self.stage_index.get(t.stage) for t in self.map.touchpoints}
+            routes = self.plan.routes
             for f in labelled:
-                column, target = stage_of.get(f.source), stage_of.get(f.target)
-                if f.kind != "loop" and column is not None and target is not None and target > column:
-                    _, pill = label_pill(f.label, s.small_size)
-                    gap = target - 1  # the column whose right-hand gap holds the label
-                    extra[gap] = max(extra[gap], pill + 2 * LABEL_ROOM - 2 * s.cell_padding)
+                plan, column = routes.get(f.id), stage_of.get(f.source)
+                if plan is None or column is None:
+                    continue
+                _, pill = label_pill(f.label, s.small_size)
+                gap = label_gap(plan, column)
+                if gap is not None and gap < count:
+                    extra[gap] = max(extra[gap], pill + 2 * LABEL_ROOM - base(gap))
         edges = [s.lane_header_width]
         for column in range(count):
             edges.append(edges[-1] + s.column_width + extra[column])
@@ -227,7 +245,7 @@ class _Builder:
         cells: dict[tuple[str, str], CellBox] = {}
         curves: dict[str, CurveBox] = {}
         lists: dict[tuple[str, str, str], tuple[ListItem, ...]] = {}
-        cards_row_bottom: dict[str, float] = {}
+        band_top: dict[str, float] = {}
         stage_ids = tuple(stage.id for stage in stages)
         previous = self.previous
         top = header_height
@@ -236,7 +254,8 @@ class _Builder:
             lane_cells = [self.cells.get((persona.id, stage_id), ()) for stage_id in stage_ids]
             # A lane's cards, curve and lists depend only on its cards (the very objects, in order),
             # its colour and the stages: when those are as before, the whole lane is reused.
-            signature = (persona.color, stage_ids, edges, tuple(t for cell in lane_cells for t in cell))
+            band = self.plan.band.get(persona.id, 0.0)
+            signature = (persona.color, stage_ids, edges, band, tuple(t for cell in lane_cells for t in cell))
             self.sources[f"lane:{persona.id}"] = signature
             old_lane = previous.lanes.get(persona.id) if previous else None
             same = old_lane is not None and _same_signature(previous.sources.get(f"lane:{persona.id}"), signature)
@@ -244,9 +263,10 @@ class _Builder:
                 row_height = self.reuse_lane_cards(persona.id, stage_ids, lane_cells, cards, cells)
                 rows: list[LaneRow] = [old_lane.rows[0]]
             else:
-                row_height = self.place_lane_cards(persona, stages, lane_cells, cards, cells)
+                row_height = self.place_lane_cards(persona, stages, lane_cells, cards, cells, band)
                 rows = [self.row("cards", Rect(left, 0.0, width - left, row_height))]
-            cards_row_bottom[persona.id] = row_height
+            # The band under the cards, where routed flows run on their tracks, ends BAND_END above the row's end.
+            band_top[persona.id] = row_height - BAND_END - band
             y = row_height
             emotion_rect = Rect(left, y, width - left, s.curve_row_height)
             rows.append(old_lane.rows[1] if same else self.row("emotion", emotion_rect))
@@ -282,7 +302,7 @@ class _Builder:
             )
             for index, stage in enumerate(stages)
         }
-        flows = self.flows(cards, lanes, cards_row_bottom)
+        flows = self.flows(cards, lanes, band_top)
         return MapLayout(
             width, height, header_height, stage_boxes, lanes, cards, cells, curves, lists, flows, s, self.sources,
             edges
@@ -301,8 +321,9 @@ class _Builder:
         return previous.lanes[persona_id].rows[0].rect.h
 
     def place_lane_cards(self, persona: Persona, stages: list[Stage], lane_cells: list,
-                         cards: dict[str, CardBox], cells: dict[tuple[str, str], CellBox]) -> float:
-        """Stack each cell's cards; the cards row is as tall as the fullest cell. Returns its height."""
+                         cards: dict[str, CardBox], cells: dict[tuple[str, str], CellBox], band: float = 0.0) -> float:
+        """Stack each cell's cards; the cards row is as tall as the fullest cell, and then as the band
+        under it (`band` deep) where routed flows run. Returns its height."""
         s = self.style
         reuse = self.reused_card if self.previous is not None else None
         measured, card, sources, edges = self.measured, self.card, self.sources, self.edges
@@ -319,7 +340,8 @@ class _Builder:
                 sources[box.id] = t
                 card_y += box.rect.h + gap
             if cell:
-                row_height = max(row_height, card_y - gap + pad + 8)  # room below for loop flows
+                bottom = card_y - gap
+                row_height = max(row_height, bottom + pad + 8, bottom + BAND_CLEARANCE + band + BAND_END)
         for stage_index, stage in enumerate(stages):
             column_x = edges[stage_index]
             cells[(persona.id, stage.id)] = CellBox(persona.id, stage.id,
@@ -327,14 +349,14 @@ class _Builder:
         return row_height
 
     def flows(
-        self, cards: dict[str, CardBox], lanes: dict[str, LaneBox], row_bottom: dict[str, float]
+        self, cards: dict[str, CardBox], lanes: dict[str, LaneBox], band_top: dict[str, float]
     ) -> dict[str, FlowPath]:
         """Flows inside one lane are in its coordinates; flows between lanes in the map's."""
         previous = self.previous
         state = previous.sources.get("flows") if previous else None
         placed, state = place_flows(
             self.map.flows,
-            FlowInputs(cards, lanes, row_bottom, self.stage_index, self.style, self.labelled, self.edges),
+            FlowInputs(cards, lanes, band_top, self.stage_index, self.style, self.plan, self.labelled, self.edges),
             previous.flows if previous else None,
             previous.cards if previous else None,
             previous.lanes if previous else None,
@@ -488,11 +510,11 @@ class _Builder:
 
 
 def _same_signature(old: object, new: tuple) -> bool:
-    """Same colour, same stages, same column edges and the very same card objects, in the same order."""
-    if (not isinstance(old, tuple) or len(old) != len(new) or old[:3] != new[:3]
-            or len(old[3]) != len(new[3])):
+    """Same colour, stages, column edges and band tracks, and the very same card objects, in order."""
+    if (not isinstance(old, tuple) or len(old) != len(new) or old[:4] != new[:4]
+            or len(old[4]) != len(new[4])):
         return False
-    return all(a is b for a, b in zip(old[3], new[3]))
+    return all(a is b for a, b in zip(old[4], new[4]))
 
 
 def layout_map(the_map: Map, style: Style = DEFAULT_STYLE, previous: MapLayout | None = None) -> MapLayout:
