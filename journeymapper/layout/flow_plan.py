@@ -148,15 +148,16 @@ def _assign_tracks(band: dict[str, list[tuple[int, int, int, str]]], labels: dic
     band_depth: dict[str, float] = {}
     for persona, entries in band.items():
         entries.sort(key=lambda entry: (entry[1] - entry[0], entry[0], entry[2]))
-        held: list[list[tuple[int, int]]] = []
+        held: list[int] = []  # per track, the gaps its runs hold, as bits
         for start, end, _, flow_id in entries:
-            for k, runs in enumerate(held):
-                if all(end < a or start > b for a, b in runs):
-                    runs.append((start, end))
+            run = ((1 << (end + 1)) - 1) ^ ((1 << start) - 1)
+            for k, taken in enumerate(held):
+                if not taken & run:
+                    held[k] = taken | run
                     track[flow_id] = k
                     break
             else:
-                held.append([(start, end)])
+                held.append(run)
                 track[flow_id] = len(held) - 1
         heights = [TRACK_SPACING] * len(held)
         for _, _, _, flow_id in entries:
