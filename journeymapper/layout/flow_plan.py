@@ -16,21 +16,26 @@ never crosses a card that is not its own:
 
 Each `band` flow gets a track (a height in the band) that no other flow's run overlaps, and each
 vertical run ("leg") a slot (an x in its gap) of its own, so no two flows share a run. The band is
-as deep, and a gap as wide, as its tracks and slots need: room is made, not squeezed. Everything
-here depends only on the map (cards' columns, lanes and order, flows), so an incremental layout
-gets the very same plan as a fresh one.
+as deep, and a gap as wide, as its tracks and slots need: room is made, not squeezed.
+
+The plan depends only on the map (cards' lanes, columns and places in their cells; the flows), so
+an incremental layout gets the very same plan as a fresh one. After an edit that kept the flows,
+only what the moved cards touch is planned again: their flows, the tracks of the lanes those run
+in, the slots of the gaps their legs stand in.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..model.schema import Map
+from ..model.schema import Flow, Map
 
 NEXT, DOWN, AROUND, BAND, SELF = "next", "down", "around", "band", "self"
+TRACK_SPACING = 6.0
+"""Between two runs in the band under a lane's cards."""
 
 
 class Leg(NamedTuple):
@@ -56,13 +61,7 @@ class FlowRoute(NamedTuple):
     """How far below the top of the band that track runs."""
 
 
-@dataclass
-class FlowPlan:
-    routes: dict[str, FlowRoute] = field(default_factory=dict)
-    band: dict[str, float] = field(default_factory=dict)
-    """Persona id -> how deep the band under its lane's cards must be for its tracks."""
-    slots: dict[int, int] = field(default_factory=dict)
-    """Gap index -> how many leg slots it needs (the most of any lane, plus the legs between lanes)."""
+_SIMPLE = {NEXT: FlowRoute(NEXT, "R", "L"), DOWN: FlowRoute(DOWN, "B", "T"), SELF: FlowRoute(SELF, "R", "R")}
 
 
 class _Card(NamedTuple):
@@ -71,14 +70,53 @@ class _Card(NamedTuple):
     position: int
 
 
-TRACK_SPACING = 6.0
-"""Between two runs in the band under a lane's cards."""
+class _Ends(NamedTuple):
+    """A planned flow's cards and its way, before tracks and slots."""
+
+    order: int
+    source: _Card
+    target: _Card
+    how: str
+
+
+Group = tuple[str, int]
+"""The legs that must not share a slot: one lane's in one gap, or ("", gap) for legs between lanes."""
+LegKey = tuple[str, str]
+"""(flow id, 'out' or 'in')."""
+
+
+@dataclass
+class FlowPlan:
+    routes: dict[str, FlowRoute] = field(default_factory=dict)
+    band: dict[str, float] = field(default_factory=dict)
+    """Persona id -> how deep the band under its lane's cards must be for its tracks."""
+    slots: dict[int, int] = field(default_factory=dict)
+    """Gap index -> how many leg slots it needs (the most of any lane, plus the legs between lanes)."""
+    changed: frozenset[str] | None = None
+    """The flows whose route is not the previous plan's very object (None: a plan made afresh)."""
+    # What the next plan starts from:
+    flows: tuple[Flow, ...] = ()
+    cards: dict[str, _Card] = field(default_factory=dict)
+    touching: dict[str, list[str]] = field(default_factory=dict)
+    ends: dict[str, _Ends] = field(default_factory=dict)
+    lanes: dict[str, dict[str, tuple[int, int, int]]] = field(default_factory=dict)
+    """Band lane -> flow id -> (first gap, last gap, order) of its run."""
+    tracks: dict[str, tuple[int, float]] = field(default_factory=dict)
+    """Flow id -> (track, depth in the band)."""
+    groups: dict[Group, dict[LegKey, tuple[int, int, int]]] = field(default_factory=dict)
+    slot: dict[LegKey, int] = field(default_factory=dict)
+    label_height: Callable[[str], float] | None = None
+    lane_max: dict[int, int] = field(default_factory=dict)
+    """Gap -> the most legs any one lane has in it (legs between lanes take the slots after)."""
+    by_id: dict[str, Flow] = field(default_factory=dict)
 
 
 def plan_flows(the_map: Map, stage_index: dict[str, int],
-               label_height: Callable[[str], float] = lambda label: 0.0) -> FlowPlan:
+               label_height: Callable[[str], float] = lambda label: 0.0,
+               previous: FlowPlan | None = None) -> FlowPlan:
     """The plan for every flow whose two cards are on the map. A band flow's label sits on its run,
-    under the cards: its track is then as much deeper as the label's pill (`label_height`) is tall."""
+    under the cards: its track is then as much deeper as the label's pill (`label_height`) is tall.
+    With the `previous` plan, only what changed is planned again (same result)."""
     cards: dict[str, _Card] = {}
     counts: dict[tuple[str, str], int] = defaultdict(int)
     for t in the_map.touchpoints:
@@ -86,71 +124,160 @@ def plan_flows(the_map: Map, stage_index: dict[str, int],
         if column is None:
             continue
         cell = (t.persona, t.stage)
-        cards[t.id] = _Card(t.persona, column, counts[cell])
-        counts[cell] += 1
-    ends: list[tuple[int, str, _Card, _Card, str]] = []  # (order, flow id, source, target, how)
-    band: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)  # lane -> (start, end, order, id)
-    for order, f in enumerate(the_map.flows):
-        source, target = cards.get(f.source), cards.get(f.target)
+        position = counts[cell]
+        cards[t.id] = _Card(t.persona, column, position)
+        counts[cell] = position + 1
+    flows = tuple(the_map.flows)
+    if (previous is None or previous.label_height is not label_height or len(previous.flows) != len(flows)
+            or not all(a is b for a, b in zip(previous.flows, flows)) or previous.cards.keys() != cards.keys()):
+        return _Planner(FlowPlan(flows=flows, cards=cards, label_height=label_height)).full(the_map.flows)
+    old = previous.cards
+    moved = [card_id for card_id, card in cards.items() if old[card_id] != card]
+    return _Planner(previous, cards).update(moved)
+
+
+class _Planner:
+    """Makes a plan: afresh, or from the previous one by planning again what moved cards touch.
+    The previous plan is never changed: what changes is copied first."""
+
+    def __init__(self, base: FlowPlan, cards: dict[str, _Card] | None = None) -> None:
+        self.base = base
+        self.cards = base.cards if cards is None else cards
+        self.flow_of: dict[str, Flow] = {}
+        self.routes = dict(base.routes)
+        self.ends = dict(base.ends)
+        self.lanes = {lane: members for lane, members in base.lanes.items()}  # copied per lane when changed
+        self.copied: set = set()
+        self.tracks = dict(base.tracks)
+        self.band = dict(base.band)
+        self.groups = dict(base.groups)
+        self.slot = dict(base.slot)
+        self.dirty_lanes: set[str] = set()
+        self.dirty_groups: set[Group] = set()
+        self.dirty_flows: set[str] = set()
+        self.lane_max: dict[int, int] = dict(base.lane_max)
+        self.slots: dict[int, int] = dict(base.slots)
+
+    # -- entry points -------------------------------------------------------------
+    def full(self, flows: Iterable[Flow]) -> FlowPlan:
+        touching: dict[str, list[str]] = defaultdict(list)
+        for order, f in enumerate(flows):
+            self.flow_of[f.id] = f
+            touching[f.source].append(f.id)
+            if f.target != f.source:
+                touching[f.target].append(f.id)
+            self.classify(f, order)
+        self.base.touching = dict(touching)
+        self.base.by_id = self.flow_of
+        self.finish()
+        return self.result(None)
+
+    def update(self, moved: list[str]) -> FlowPlan:
+        base = self.base
+        by_id = {f.id: (order, f) for order, f in self._flows_touching(moved)}
+        for flow_id, (order, f) in by_id.items():
+            self.flow_of[flow_id] = f
+            self.classify(f, order)
+        self.finish()
+        changed = frozenset(flow_id for flow_id, route in self.routes.items() if base.routes.get(flow_id) is not route)
+        return self.result(changed | frozenset(flow_id for flow_id in base.routes if flow_id not in self.routes))
+
+    def _flows_touching(self, moved: list[str]) -> list[tuple[int, Flow]]:
+        base = self.base
+        wanted = {flow_id for card_id in moved for flow_id in base.touching.get(card_id, ())}
+        if not wanted:
+            return []
+        return [(order, f) for order, f in enumerate(base.flows) if f.id in wanted]
+
+    # -- planning -----------------------------------------------------------------
+    def classify(self, f: Flow, order: int) -> None:
+        """A flow's way, and the band it runs in (if any); marks what that changes."""
+        flow_id = f.id
+        source, target = self.cards.get(f.source), self.cards.get(f.target)
+        old = self.ends.get(flow_id)
         if source is None or target is None:
-            continue  # a card that is not laid out: its flows wait for it
-        s, t = source.column, target.column
-        if f.source == f.target:
-            how = SELF
-        elif t == s + 1:
-            how = NEXT
-        elif (t == s and source.persona == target.persona and target.position == source.position + 1
-              and not f.label.strip()):  # (a label needs the room of a gap: it goes around)
-            how = DOWN
-        elif t == s:
-            how = AROUND
+            new = None  # a card that is not laid out: its flows wait for it
         else:
-            how = BAND
-            band[target.persona].append((*_gaps_run(s, t), order, f.id))
-        ends.append((order, f.id, source, target, how))
-    track, depth, band_depth = _assign_tracks(band, {f.id: label_height(f.label) for f in the_map.flows
-                                                       if f.label.strip() and f.id in _band_ids(band)})
-    slot, slots = _assign_slots(ends, track)
-    routes: dict[str, FlowRoute] = {}
-    for _, flow_id, source, target, how in ends:
-        if how == BAND:
             s, t = source.column, target.column
-            out_gap, in_gap = (s, t - 1) if t > s else (s - 1, t)
-            routes[flow_id] = FlowRoute(BAND, *(("R", "L") if t > s else ("L", "R")),
-                                        Leg(out_gap, slot[(flow_id, "out")]), Leg(in_gap, slot[(flow_id, "in")]),
-                                        track[flow_id], depth[flow_id])
-        elif how == AROUND:
-            routes[flow_id] = FlowRoute(AROUND, "R", "R", Leg(source.column, slot[(flow_id, "out")]))
+            if f.source == f.target:
+                how = SELF
+            elif t == s + 1:
+                how = NEXT
+            elif (t == s and source.persona == target.persona and target.position == source.position + 1
+                  and not f.label.strip()):  # (a label needs the room of a gap: it goes around)
+                how = DOWN
+            elif t == s:
+                how = AROUND
+            else:
+                how = BAND
+            new = _Ends(order, source, target, how)
+        if new == old:
+            return
+        self.dirty_flows.add(flow_id)
+        if old is not None:
+            self.drop_legs(flow_id)
+            if old.how == BAND:
+                self.lane(old.target.persona).pop(flow_id, None)
+                self.dirty_lanes.add(old.target.persona)
+        if new is None:
+            self.ends.pop(flow_id, None)
+            self.routes.pop(flow_id, None)
+            self.tracks.pop(flow_id, None)
+            return
+        self.ends[flow_id] = new
+        if new.how == BAND:
+            self.lane(new.target.persona)[flow_id] = (*_gaps_run(new.source.column, new.target.column), order)
+            self.dirty_lanes.add(new.target.persona)
         else:
-            routes[flow_id] = _SIMPLE[how]
-    return FlowPlan(routes, band_depth, slots)
+            self.tracks.pop(flow_id, None)
+            self.add_legs(flow_id)
 
+    def lane(self, persona: str) -> dict[str, tuple[int, int, int]]:
+        if persona not in self.copied:
+            self.lanes[persona] = dict(self.lanes.get(persona, {}))
+            self.copied.add(persona)
+        return self.lanes[persona]
 
-def _band_ids(band: dict[str, list[tuple[int, int, int, str]]]) -> set[str]:
-    return {entry[3] for entries in band.values() for entry in entries}
+    def finish(self) -> None:
+        """Tracks of the lanes that changed, then legs of the flows whose way or track changed,
+        then slots of the gaps whose legs changed, then the routes of whatever moved."""
+        for persona in self.dirty_lanes:
+            self.assign_tracks(persona)
+        for flow_id in list(self.dirty_flows):
+            ends = self.ends.get(flow_id)
+            if ends is not None and ends.how == BAND:
+                self.drop_legs(flow_id)
+                self.add_legs(flow_id)
+        for group in self.dirty_groups:
+            self.assign_slots(group)
+        lane_max: dict[int, int] = defaultdict(int)
+        cross: dict[int, int] = defaultdict(int)
+        for (lane, gap), legs in self.groups.items():
+            if lane:
+                lane_max[gap] = max(lane_max[gap], len(legs))
+            else:
+                cross[gap] = len(legs)
+        self.lane_max = dict(lane_max)
+        self.slots = {gap: lane_max.get(gap, 0) + cross.get(gap, 0) for gap in lane_max.keys() | cross.keys()}
+        old_max = self.base.lane_max
+        for gap in cross:  # legs between lanes stand after the lanes' own: they move when those grow
+            if old_max.get(gap, 0) != lane_max.get(gap, 0):
+                self.dirty_flows.update(flow_id for flow_id, _ in self.groups[("", gap)])
+        for flow_id in self.dirty_flows:
+            self.make_route(flow_id)
 
-
-_SIMPLE = {NEXT: FlowRoute(NEXT, "R", "L"), DOWN: FlowRoute(DOWN, "B", "T"), SELF: FlowRoute(SELF, "R", "R")}
-
-
-def _gaps_run(s: int, t: int) -> tuple[int, int]:
-    """The gaps a band flow's run spans, first and last: from beside its source to beside its target."""
-    return (s, t - 1) if t > s else (t, s - 1)
-
-
-def _assign_tracks(band: dict[str, list[tuple[int, int, int, str]]], labels: dict[str, float],
-                   ) -> tuple[dict[str, int], dict[str, float], dict[str, float]]:
-    """Each band flow's track and its depth in the band, and each lane's band depth. Shorter runs
-    nearer the cards (so runs nest rather than cross); a track holds runs that share no gap; a track
-    with a label on it is as tall as the label."""
-    track: dict[str, int] = {}
-    depth: dict[str, float] = {}
-    band_depth: dict[str, float] = {}
-    for persona, entries in band.items():
-        entries.sort(key=lambda entry: (entry[1] - entry[0], entry[0], entry[2]))
-        held: list[int] = []  # per track, the gaps its runs hold, as bits
-        for start, end, _, flow_id in entries:
-            run = ((1 << (end + 1)) - 1) ^ ((1 << start) - 1)
+    def assign_tracks(self, persona: str) -> None:
+        """A lane's band: shorter runs nearer the cards (so runs nest rather than cross); a track
+        holds runs that share no gap (bits over the gaps); a track with a label is as tall as it."""
+        members = self.lanes.get(persona, {})
+        if not members:
+            self.band.pop(persona, None)
+            return
+        entries = sorted(((end - start, start, order, flow_id) for flow_id, (start, end, order) in members.items()))
+        held: list[int] = []
+        track: dict[str, int] = {}
+        for length, start, _, flow_id in entries:
+            run = ((1 << (start + length + 1)) - 1) ^ ((1 << start) - 1)
             for k, taken in enumerate(held):
                 if not taken & run:
                     held[k] = taken | run
@@ -160,51 +287,120 @@ def _assign_tracks(band: dict[str, list[tuple[int, int, int, str]]], labels: dic
                 held.append(run)
                 track[flow_id] = len(held) - 1
         heights = [TRACK_SPACING] * len(held)
-        for _, _, _, flow_id in entries:
-            if flow_id in labels:
-                heights[track[flow_id]] = max(heights[track[flow_id]], labels[flow_id])
+        label_height = self.base.label_height
+        for flow_id, k in track.items():
+            label = self.label_of(flow_id)
+            if label and label_height is not None:
+                heights[k] = max(heights[k], label_height(label))
         tops = [0.0]
         for height in heights:
             tops.append(tops[-1] + height)
-        for _, _, _, flow_id in entries:
-            depth[flow_id] = tops[track[flow_id]] + heights[track[flow_id]] / 2
-        band_depth[persona] = tops[-1]
-    return track, depth, band_depth
+        for flow_id, k in track.items():
+            placed = (k, tops[k] + heights[k] / 2)
+            if self.tracks.get(flow_id) != placed:
+                self.tracks[flow_id] = placed
+                self.dirty_flows.add(flow_id)
+        self.band[persona] = tops[-1]
 
+    def label_of(self, flow_id: str) -> str:
+        label = self.base.by_id[flow_id].label
+        return label if label.strip() else ""
 
-def _assign_slots(ends: list[tuple[int, str, _Card, _Card, str]],
-                  track: dict[str, int]) -> tuple[dict[tuple[str, str], int], dict[int, int]]:
-    """Each leg's slot in its gap, and each gap's number of slots. In a lane's gap, from the left:
-    the legs of `around` flows (shortest nearest the cards), then legs whose run goes right
-    (deepest track first), then those whose run goes left (shallowest first), so that runs cross
-    few legs. Legs between lanes take slots after every lane's own."""
-    lane_legs: dict[tuple[str, int], list[tuple[tuple[int, int, int], str, str]]] = defaultdict(list)
-    cross_legs: dict[int, list[tuple[tuple[int, int, int], str, str]]] = defaultdict(list)
-    for order, flow_id, source, target, how in ends:
+    def leg_entries(self, flow_id: str) -> list[tuple[Group, LegKey, tuple[int, int, int]]]:
+        """A flow's legs: their group and their sort key in it. In a lane's gap, from the left: the
+        legs of `around` flows (shortest nearest the cards), then legs whose run goes right (deepest
+        track first), then those whose run goes left (shallowest first), so that runs cross few legs."""
+        ends = self.ends[flow_id]
+        source, target, order = ends.source, ends.target, ends.order
         same_lane = source.persona == target.persona
-        if how == AROUND:
+        if ends.how == AROUND:
             key = (0, abs(target.position - source.position), order)
-            (lane_legs[(source.persona, source.column)] if same_lane else cross_legs[source.column]).append(
-                (key, flow_id, "out"))
-        elif how == BAND:
-            s, t, k = source.column, target.column, track[flow_id]
-            forward = t > s
-            out_gap, in_gap = (s, t - 1) if forward else (s - 1, t)
-            out_key = (1, -k, order) if forward else (2, k, order)  # a forward run leaves its leg to the right
-            in_key = (2, k, order) if forward else (1, -k, order)
-            (lane_legs[(source.persona, out_gap)] if same_lane else cross_legs[out_gap]).append(
-                (out_key, flow_id, "out"))
-            lane_legs[(target.persona, in_gap)].append((in_key, flow_id, "in"))
-    slot: dict[tuple[str, str], int] = {}
-    slots: dict[int, int] = defaultdict(int)
-    for (_, gap), legs in lane_legs.items():
-        legs.sort()
-        for k, (_, flow_id, end) in enumerate(legs):
-            slot[(flow_id, end)] = k
-        slots[gap] = max(slots[gap], len(legs))
-    for gap, legs in cross_legs.items():
-        legs.sort()
-        for k, (_, flow_id, end) in enumerate(legs):
-            slot[(flow_id, end)] = slots[gap] + k
-        slots[gap] += len(legs)
-    return slot, dict(slots)
+            return [((source.persona if same_lane else "", source.column), (flow_id, "out"), key)]
+        if ends.how != BAND:
+            return []
+        s, t, k = source.column, target.column, self.tracks[flow_id][0]
+        forward = t > s
+        out_gap, in_gap = (s, t - 1) if forward else (s - 1, t)
+        out_key = (1, -k, order) if forward else (2, k, order)  # a forward run leaves its leg to the right
+        in_key = (2, k, order) if forward else (1, -k, order)
+        return [((source.persona if same_lane else "", out_gap), (flow_id, "out"), out_key),
+                ((target.persona, in_gap), (flow_id, "in"), in_key)]
+
+    def group(self, group: Group) -> dict[LegKey, tuple[int, int, int]]:
+        """A group's legs, to change (copied from the previous plan the first time)."""
+        if group not in self.dirty_groups:
+            self.groups[group] = dict(self.groups.get(group, {}))
+            self.dirty_groups.add(group)
+        return self.groups[group]
+
+    def add_legs(self, flow_id: str) -> None:
+        for group, leg, key in self.leg_entries(flow_id):
+            self.group(group)[leg] = key
+
+    def drop_legs(self, flow_id: str) -> None:
+        old = self.ends.get(flow_id)
+        if old is None:
+            return
+        for end in ("out", "in"):
+            leg = (flow_id, end)
+            for group in self._groups_of(old, end):
+                legs = self.groups.get(group)
+                if legs is not None and leg in legs:
+                    del self.group(group)[leg]
+            self.slot.pop(leg, None)
+
+    @staticmethod
+    def _groups_of(ends: _Ends, end: str) -> list[Group]:
+        source, target = ends.source, ends.target
+        s, t = source.column, target.column
+        if end == "out":
+            gap = s if ends.how == AROUND or t > s else s - 1
+            return [(source.persona, gap), ("", gap)]
+        gap = t - 1 if t > s else t
+        return [(target.persona, gap)]
+
+    def assign_slots(self, group: Group) -> None:
+        legs = self.groups.get(group)
+        if not legs:
+            self.groups.pop(group, None)
+            return
+        for k, (_, leg) in enumerate(sorted((key, leg) for leg, key in legs.items())):
+            if self.slot.get(leg) != k:
+                self.slot[leg] = k
+                self.dirty_flows.add(leg[0])
+
+    def make_route(self, flow_id: str) -> None:
+        ends = self.ends.get(flow_id)
+        if ends is None:
+            return
+        how, source, target = ends.how, ends.source, ends.target
+        if how == BAND:
+            s, t = source.column, target.column
+            out_gap, in_gap = (s, t - 1) if t > s else (s - 1, t)
+            track, depth = self.tracks[flow_id]
+            route = FlowRoute(BAND, *(("R", "L") if t > s else ("L", "R")),
+                              Leg(out_gap, self.slot_of(flow_id, "out", out_gap, source.persona == target.persona)),
+                              Leg(in_gap, self.slot[(flow_id, "in")]), track, depth)
+        elif how == AROUND:
+            route = FlowRoute(AROUND, "R", "R", Leg(source.column, self.slot_of(
+                flow_id, "out", source.column, source.persona == target.persona)))
+        else:
+            route = _SIMPLE[how]
+        if self.routes.get(flow_id) != route:
+            self.routes[flow_id] = route
+
+    def slot_of(self, flow_id: str, end: str, gap: int, same_lane: bool) -> int:
+        """A leg's slot in its gap; legs between lanes come after every lane's own."""
+        slot = self.slot[(flow_id, end)]
+        return slot if same_lane else self.lane_max.get(gap, 0) + slot
+
+    def result(self, changed: frozenset[str] | None) -> FlowPlan:
+        base = self.base
+        touching = base.touching
+        return FlowPlan(self.routes, self.band, self.slots, changed, base.flows, self.cards, touching, self.ends,
+                        self.lanes, self.tracks, self.groups, self.slot, base.label_height, self.lane_max, base.by_id)
+
+
+def _gaps_run(s: int, t: int) -> tuple[int, int]:
+    """The gaps a band flow's run spans, first and last: from beside its source to beside its target."""
+    return (s, t - 1) if t > s else (t, s - 1)

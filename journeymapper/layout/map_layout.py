@@ -8,7 +8,8 @@ tall as its fullest cell, so every card and list item has its own room.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from ..model.schema import KPI, Flow, Map, Persona, Stage, Touchpoint
@@ -25,7 +26,7 @@ from .elements import (
     TextBlock,
 )
 from .flow_placement import FlowInputs, FlowState, place_flows
-from .flow_plan import plan_flows
+from .flow_plan import FlowPlan, plan_flows
 from .flows import BAND_LABEL_WIDTH, LABEL_ROOM, gap_width_needed, label_gap, label_pill
 from .geometry import Point, Rect, new_tuple, smooth_path
 from .labels import CHANNEL_LABELS, ROW_LABELS
@@ -175,9 +176,10 @@ class _Builder:
         labelled = [f for f in the_map.flows if f.label and not f.label.isspace()]
         self.labelled = bool(labelled)
         """Whether any flow has a label (labels are then moved apart when the flows are placed)."""
-        line = style.line_height(style.small_size)
-        self.plan = plan_flows(the_map, self.stage_index,
-                               lambda label: line * len(label_pill(label, style.small_size, BAND_LABEL_WIDTH)[0]) + 2)
+        old_plan = self.previous.sources.get("plan") if self.previous is not None else None
+        self.plan = plan_flows(the_map, self.stage_index, _label_height(style),
+                               old_plan if isinstance(old_plan, FlowPlan) else None)
+        self.sources["plan"] = self.plan
         """Which way each flow goes around the cards (`flow_plan`): the gaps and bands it needs."""
         self.edges = self.column_edges(labelled)
 
@@ -214,7 +216,10 @@ class _Builder:
 
         for gap, slots in self.plan.slots.items():
             if gap < count:
-                extra[gap] = max(extra[gap], gap_width_needed(slots) - base(gap))
+                # Past the few a gap holds anyway, room for eight more at a time: a drop that adds
+                # one leg seldom moves every column after it.
+                room = slots if slots <= 3 else -(-slots // 8) * 8
+                extra[gap] = max(extra[gap], gap_width_needed(room) - base(gap))
         if labelled:
             stage_of = {t.id: self.stage_index.get(t.stage) for t in self.map.touchpoints}
             routes = self.plan.routes
@@ -515,6 +520,13 @@ def _same_signature(old: object, new: tuple) -> bool:
             or len(old[4]) != len(new[4])):
         return False
     return all(a is b for a, b in zip(old[4], new[4]))
+
+
+@lru_cache(maxsize=8)
+def _label_height(style: Style) -> Callable[[str], float]:
+    """How tall a band flow's label is (one function per style, so a plan can tell it is the same)."""
+    line = style.line_height(style.small_size)
+    return lambda label: line * len(label_pill(label, style.small_size, BAND_LABEL_WIDTH)[0]) + 2
 
 
 def layout_map(the_map: Map, style: Style = DEFAULT_STYLE, previous: MapLayout | None = None) -> MapLayout:

@@ -83,7 +83,7 @@ def test_each_kind_of_flow_gets_the_route_for_it() -> None:
     flows = [fl("next", "a", "d"), fl("down", "a", "b"), fl("around", "a", "c"), fl("self", "d", "d"),
              fl("skip", "a", "e"), fl("back", "e", "b", kind="loop"), fl("lanes", "c", "x")]
     layout = layout_map(_map_with(flows, cards, personas=("p1", "p2")))
-    routes = layout.sources["flows"].routes
+    routes = layout.sources["plan"].routes
     assert {flow_id: routes[flow_id].how for flow_id in routes} == {
         "next": NEXT, "down": DOWN, "around": AROUND, "self": SELF, "skip": BAND, "back": BAND, "lanes": NEXT}
     assert misreadings(layout) == []
@@ -94,7 +94,7 @@ def test_runs_in_one_band_never_share_a_track_where_they_overlap() -> None:
     flows = [fl(f"f{k}", f"t{a}", f"t{b}", kind="loop") for k, (a, b) in
              enumerate([(3, 0), (7, 4), (2, 0), (3, 1), (6, 5), (7, 0)])]
     layout = layout_map(_map_with(flows, cards))
-    routes = layout.sources["flows"].routes
+    routes = layout.sources["plan"].routes
     runs = []
     for flow_id, plan in routes.items():
         low, high = sorted((plan.out_leg.gap, plan.in_leg.gap))
@@ -110,7 +110,7 @@ def test_two_legs_in_one_gap_are_apart() -> None:
     cards = [tp("a", "p1", "s1"), tp("b", "p1", "s1"), tp("c", "p1", "s3"), tp("d", "p1", "s4")]
     flows = [fl("f1", "a", "c"), fl("f2", "b", "d"), fl("f3", "a", "d")]
     layout = layout_map(_map_with(flows, cards))
-    routes = layout.sources["flows"].routes
+    routes = layout.sources["plan"].routes
     legs = [(plan.out_leg.gap, plan.out_leg.slot) for plan in routes.values()]
     assert len(set(legs)) == len(legs)
     assert heads_overlapping(layout) == []
