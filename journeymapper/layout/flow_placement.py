@@ -221,29 +221,58 @@ def _entries(f: Flow, plan: FlowRoute, cards: dict[str, CardBox], lane_index: di
 
 def _edge_tables(flows, cards: dict[str, CardBox], routes: dict[str, FlowRoute],
                  lane_index: dict[str, int]) -> dict[Edge, dict[tuple[str, int], tuple[int, float]]]:
-    edges: dict[Edge, dict[tuple[str, int], tuple[int, float]]] = defaultdict(dict)
+    """Every card side's flows, with where each heads (`_entries`, written out: a big map has thousands)."""
+    edges: dict[Edge, dict[tuple[str, int], tuple[int, float]]] = {}
     for f in flows:
         plan = routes.get(f.id)
-        if plan is None or plan.how in (DOWN, SELF):
+        if plan is None:
             continue
-        for edge, entry, key in _entries(f, plan, cards, lane_index):
-            edges[edge][entry] = key
-    return dict(edges)
+        how = plan.how
+        if how == DOWN or how == SELF:
+            continue
+        flow_id, source_id, target_id = f.id, f.source, f.target
+        source, target = cards[source_id], cards[target_id]
+        if how == BAND:
+            out_key = in_key = (lane_index[target.persona], BELOW + plan.track)
+        else:
+            t_rect, s_rect = target.rect, source.rect
+            out_key = (lane_index[target.persona], t_rect.y + t_rect.h / 2)
+            in_key = (lane_index[source.persona], s_rect.y + s_rect.h / 2)
+        edge = (source_id, plan.out_side)
+        table = edges.get(edge)
+        if table is None:
+            table = edges[edge] = {}
+        table[(flow_id, 0)] = out_key
+        edge = (target_id, plan.in_side)
+        table = edges.get(edge)
+        if table is None:
+            table = edges[edge] = {}
+        table[(flow_id, 1)] = in_key
+    return edges
 
 
 def _shares(tables) -> dict[str, Ports]:
     """Flow id -> (share of the source's height, share of the target's height) where it meets their
     sides: each side's flows spread evenly between SPREAD_LOW and SPREAD_HIGH, in the order of
     where they head (ties by flow id)."""
-    shares: dict[str, list[float]] = {}
+    out_share: dict[str, float] = {}
+    in_share: dict[str, float] = {}
+    low, span = SPREAD_LOW, SPREAD_SPAN
     for entries in tables:
         count = len(entries)
-        ordered = sorted(entries.items(), key=lambda item: (item[1], item[0])) if count > 1 else entries.items()
-        last = count - 1
-        for k, ((flow_id, end), _) in enumerate(ordered):
-            share = 0.5 if count == 1 else SPREAD_LOW + SPREAD_SPAN * k / last
-            shares.setdefault(flow_id, [0.5, 0.5])[end] = share
-    return {flow_id: (pair[0], pair[1]) for flow_id, pair in shares.items()}
+        if count == 1:
+            for flow_id, end in entries:
+                (in_share if end else out_share)[flow_id] = 0.5
+            continue
+        ordered = sorted([(key, flow_id, end) for (flow_id, end), key in entries.items()])
+        step = span / (count - 1)
+        for k, (_, flow_id, end) in enumerate(ordered):
+            (in_share if end else out_share)[flow_id] = low + step * k
+    ports = {flow_id: (share, in_share.get(flow_id, 0.5)) for flow_id, share in out_share.items()}
+    for flow_id, share in in_share.items():
+        if flow_id not in ports:
+            ports[flow_id] = (0.5, share)
+    return ports
 
 
 __all__ = ["AROUND", "NEXT", "FlowInputs", "FlowState", "place_flows"]

@@ -160,16 +160,40 @@ class _Planner:
 
     # -- entry points -------------------------------------------------------------
     def full(self, flows: Iterable[Flow]) -> FlowPlan:
+        """Every flow planned (written out: a big map has thousands)."""
+        cards = self.cards
         touching: dict[str, list[str]] = defaultdict(list)
+        lanes: dict[str, dict[str, tuple[int, int, int]]] = defaultdict(dict)
+        ends: dict[str, _Ends] = {}
+        by_id: dict[str, Flow] = {}
         for order, f in enumerate(flows):
-            self.flow_of[f.id] = f
-            touching[f.source].append(f.id)
-            if f.target != f.source:
-                touching[f.target].append(f.id)
-            self.classify(f, order)
-        self.base.touching = dict(touching)
-        self.base.by_id = self.flow_of
-        self.finish()
+            flow_id, source_id, target_id = f.id, f.source, f.target
+            by_id[flow_id] = f
+            touching[source_id].append(flow_id)
+            if target_id != source_id:
+                touching[target_id].append(flow_id)
+            source, target = cards.get(source_id), cards.get(target_id)
+            if source is None or target is None:
+                continue  # a card that is not laid out: its flows wait for it
+            how = _how(f, source, target)
+            ends[flow_id] = _Ends(order, source, target, how)
+            if how == BAND:
+                lanes[target.persona][flow_id] = (*_gaps_run(source.column, target.column), order)
+        base = self.base
+        base.touching, base.by_id = dict(touching), by_id
+        self.flow_of = by_id
+        self.ends, self.lanes, self.copied = ends, dict(lanes), set(lanes)
+        for persona in lanes:
+            self.assign_tracks(persona)
+        groups: dict[Group, dict[LegKey, tuple[int, int, int]]] = defaultdict(dict)
+        for flow_id, flow_ends in ends.items():
+            if flow_ends.how == AROUND or flow_ends.how == BAND:
+                for group, leg, key in self.leg_entries(flow_id):
+                    groups[group][leg] = key
+        self.groups = dict(groups)
+        self.dirty_groups = set(groups)
+        self.dirty_flows = set(ends)
+        self.slots_and_routes()
         return self.result(None)
 
     def update(self, moved: list[str]) -> FlowPlan:
@@ -198,19 +222,7 @@ class _Planner:
         if source is None or target is None:
             new = None  # a card that is not laid out: its flows wait for it
         else:
-            s, t = source.column, target.column
-            if f.source == f.target:
-                how = SELF
-            elif t == s + 1:
-                how = NEXT
-            elif (t == s and source.persona == target.persona and target.position == source.position + 1
-                  and not f.label.strip()):  # (a label needs the room of a gap: it goes around)
-                how = DOWN
-            elif t == s:
-                how = AROUND
-            else:
-                how = BAND
-            new = _Ends(order, source, target, how)
+            new = _Ends(order, source, target, _how(f, source, target))
         if new == old:
             return
         self.dirty_flows.add(flow_id)
@@ -248,6 +260,9 @@ class _Planner:
             if ends is not None and ends.how == BAND:
                 self.drop_legs(flow_id)
                 self.add_legs(flow_id)
+        self.slots_and_routes()
+
+    def slots_and_routes(self) -> None:
         for group in self.dirty_groups:
             self.assign_slots(group)
         lane_max: dict[int, int] = defaultdict(int)
@@ -399,6 +414,21 @@ class _Planner:
         touching = base.touching
         return FlowPlan(self.routes, self.band, self.slots, changed, base.flows, self.cards, touching, self.ends,
                         self.lanes, self.tracks, self.groups, self.slot, base.label_height, self.lane_max, base.by_id)
+
+
+def _how(f: Flow, source: _Card, target: _Card) -> str:
+    """Which way a flow goes, by where its two cards stand."""
+    s, t = source.column, target.column
+    if t == s + 1:
+        return SELF if f.source == f.target else NEXT
+    if f.source == f.target:
+        return SELF
+    if t == s:
+        if (source.persona == target.persona and target.position == source.position + 1
+                and not f.label.strip()):  # (a label needs the room of a gap: it goes around)
+            return DOWN
+        return AROUND
+    return BAND
 
 
 def _gaps_run(s: int, t: int) -> tuple[int, int]:

@@ -1,9 +1,8 @@
 """A flow's label never covers a card, nor another label, on screen or on paper.
 
-A forward flow's label sits in the gap between its target's column and the one
-before: on the middle of a flow to the next column, where a flow that skips
-columns crosses that gap. That gap is made wide enough for its labels
-(`map_layout.column_edges`), and labels in one gap are moved apart along it
+A label sits on its own flow: in the gap between two columns (widened for it, `map_layout.column_edges`)
+for a flow to the next column or within one column, or on its run in the band under the cards for a
+flow routed there (the band is as deep as its labels). Labels in one gap are moved apart along it
 (`flows.spread_labels`).
 """
 
