@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from ..model.schema import KPI, Flow, Map, Persona, Stage, Touchpoint
+from ..model.schema import Flow, Map, Persona, Stage, Touchpoint
 from .elements import (
     CardBox,
     CellBox,
@@ -29,6 +29,7 @@ from .flow_placement import FlowInputs, FlowState, place_flows
 from .flow_plan import FlowPlan, plan_flows
 from .flows import BAND_LABEL_WIDTH, LABEL_ROOM, gap_width_needed, label_gap, label_pill
 from .geometry import Point, Rect, new_tuple, smooth_path
+from .kpis import kpi_health, kpi_text
 from .labels import CHANNEL_LABELS, ROW_LABELS
 from .style import DEFAULT_STYLE, Style
 from .text import BOLD, elide, text_width, wrap
@@ -129,33 +130,6 @@ class MapLayout:
                 by_cell.setdefault((card.persona, card.stage), []).append(card)
             object.__setattr__(self, "_by_cell", by_cell)
         return list(by_cell.get((persona, stage), ()))
-
-
-def _fmt(value: float | None) -> str:
-    if value is None:
-        return "–"
-    if float(value).is_integer() and abs(value) < 1e15:
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def kpi_text(kpi: KPI) -> str:
-    unit = kpi.unit
-    joiner = "" if unit in ("%", "‰", "") else " "
-    value = _fmt(kpi.value) + (joiner + unit if kpi.value is not None and unit else "")
-    if kpi.target is None:
-        return f"{kpi.name}: {value}"
-    target = _fmt(kpi.target) + (joiner + unit if unit else "")
-    return f"{kpi.name}: {value} / {target}"
-
-
-def kpi_health(kpi: KPI) -> tuple[float, str]:
-    if kpi.value is None or kpi.target is None or kpi.target == 0:
-        return 0.0, "mid"
-    ratio = kpi.value / kpi.target
-    miss = abs(kpi.value - kpi.target) / abs(kpi.target)
-    health = "good" if miss <= 0.1 else "mid" if miss <= 0.3 else "bad"
-    return max(0.0, min(1.0, ratio)), health
 
 
 class _Builder:

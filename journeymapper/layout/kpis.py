@@ -1,0 +1,32 @@
+"""How a stage's KPI reads in its header: the text, and how close the value is to the target."""
+
+from __future__ import annotations
+
+from ..model.schema import KPI
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "–"
+    if float(value).is_integer() and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def kpi_text(kpi: KPI) -> str:
+    unit = kpi.unit
+    joiner = "" if unit in ("%", "‰", "") else " "
+    value = _fmt(kpi.value) + (joiner + unit if kpi.value is not None and unit else "")
+    if kpi.target is None:
+        return f"{kpi.name}: {value}"
+    target = _fmt(kpi.target) + (joiner + unit if unit else "")
+    return f"{kpi.name}: {value} / {target}"
+
+
+def kpi_health(kpi: KPI) -> tuple[float, str]:
+    if kpi.value is None or kpi.target is None or kpi.target == 0:
+        return 0.0, "mid"
+    ratio = kpi.value / kpi.target
+    miss = abs(kpi.value - kpi.target) / abs(kpi.target)
+    health = "good" if miss <= 0.1 else "mid" if miss <= 0.3 else "bad"
+    return max(0.0, min(1.0, ratio)), health
