@@ -150,7 +150,7 @@ def qt_plugins_dir() -> Path | None:
         return None
     if spec is None or not spec.submodule_search_locations:
         return None
-    plugins = Path(list(spec.submodule_search_locations)[0]) / "Qt" / "plugins"
+    plugins = Path(next(iter(spec.submodule_search_locations))) / "Qt" / "plugins"
     return plugins if plugins.is_dir() else None
 
 
@@ -186,7 +186,7 @@ def _ldd_not_found(library: Path) -> tuple[str, ...]:
     if ldd is None:
         return ()
     try:
-        output = subprocess.run([ldd, str(library)], capture_output=True, text=True, timeout=30).stdout
+        output = subprocess.run([ldd, str(library)], capture_output=True, text=True, timeout=30, check=False).stdout
     except (OSError, subprocess.SubprocessError):
         return ()
     found = [line.split()[0] for line in output.splitlines() if "not found" in line and line.split()]

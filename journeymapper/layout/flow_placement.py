@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..model.schema import Flow
 from .elements import CardBox, FlowPath, LaneBox
-from .flow_plan import AROUND, BAND, DOWN, NEXT, SELF, FlowPlan, FlowRoute
+from .flow_plan import BAND, DOWN, SELF, FlowPlan, FlowRoute
 from .flows import SPREAD_LOW, SPREAD_SPAN, route, spread_labels
 from .style import Style
 
@@ -30,10 +30,9 @@ Edge = tuple[str, str]
 
 @dataclass
 class FlowState:
-    """What the last placement was made from, to tell which paths can be kept."""
+    """What the last placement was made from, to tell which paths can be kept. (The flows
+    themselves, by id and by card, are the plan's: `FlowPlan.by_id`, `FlowPlan.touching`.)"""
 
-    flows: tuple[Flow, ...] = ()
-    by_id: dict[str, Flow] = field(default_factory=dict)
     ports: dict[str, Ports] = field(default_factory=dict)
     edges: dict[Edge, dict[tuple[str, int], tuple[int, float]]] = field(default_factory=dict)
     """Each card side's flows ((flow id, 0 leaving / 1 entering) -> where it heads)."""
@@ -41,7 +40,6 @@ class FlowState:
     lane_y: dict[str, float] = field(default_factory=dict)
     lane_index: dict[str, int] = field(default_factory=dict)
     column_edges: tuple[float, ...] = ()
-    touching: dict[str, list[Flow]] = field(default_factory=dict)
     between: dict[str, set[str]] = field(default_factory=dict)
     """Persona id -> the flows between its lane and another (they follow the lanes' places)."""
 
@@ -76,22 +74,18 @@ def place_flows(
     lane_index = {persona: lane.index for persona, lane in inputs.lanes.items()}
     lane_y = {persona: lane.y for persona, lane in inputs.lanes.items()}
     cards = inputs.cards
+    # An incremental plan (`changed` known) was made from the previous layout's very flows.
     incremental = (state is not None and previous_flows is not None and previous_cards is not None
                    and inputs.plan.changed is not None and state.lane_index == lane_index
-                   and state.column_edges == inputs.column_edges and len(state.flows) == len(flows)
-                   and all(a is b for a, b in zip(state.flows, flows)))
+                   and state.column_edges == inputs.column_edges)
     if not incremental:
         edges = _edge_tables(flows, cards, inputs.plan.routes, lane_index)
-        ports = _shares(edges.values())
-        touching: dict[str, list[Flow]] = defaultdict(list)
+        ports = _ports(edges.values())
         between: dict[str, set[str]] = defaultdict(set)
         for f in flows:
-            touching[f.source].append(f)
-            if f.target != f.source:
-                touching[f.target].append(f)
             _note_lanes(f, cards, between)
-        new_state = FlowState(tuple(flows), {f.id: f for f in flows}, ports, edges, dict(inputs.band_top), lane_y,
-                              lane_index, inputs.column_edges, dict(touching), dict(between))
+        new_state = FlowState(ports, edges, dict(inputs.band_top), lane_y, lane_index, inputs.column_edges,
+                              dict(between))
         placed = {}
         for f in flows:
             path = _place(f, inputs, ports, lane_y)
@@ -102,29 +96,28 @@ def place_flows(
             placed = {flow_id: previous_flows[flow_id] if previous_flows.get(flow_id) == path else path
                       for flow_id, path in placed.items()}
     else:
-        placed, new_state = _update(flows, inputs, previous_flows, previous_cards, state, lane_y)  # type: ignore[arg-type]
+        placed, new_state = _update(inputs, previous_flows, previous_cards, state, lane_y)  # type: ignore[arg-type]
     return (spread_labels(placed) if inputs.labelled else placed), new_state
 
 
-def _update(flows, inputs: FlowInputs, old_flows: dict[str, FlowPath], old_cards: dict[str, CardBox],
+def _update(inputs: FlowInputs, old_flows: dict[str, FlowPath], old_cards: dict[str, CardBox],
             state: FlowState, lane_y: dict[str, float]) -> tuple[dict[str, FlowPath], FlowState]:
     """After an edit that kept the flows: place again the flows whose inputs changed."""
     cards, plan = inputs.cards, inputs.plan
-    routes = plan.routes
-    touching = state.touching
+    routes, by_id, touching = plan.routes, plan.by_id, plan.touching
     moved = [card_id for card_id, box in cards.items() if old_cards.get(card_id) is not box]
     dirty: set[str] = set(plan.changed or ())
     for card_id in moved:
-        dirty.update(f.id for f in touching.get(card_id, ()))
+        dirty.update(touching.get(card_id, ()))
     # Flows whose band moved (its lane's cards grew or shrank) or whose lanes moved (between lanes).
     between = state.between
     if moved:  # a moved card's flows may now be between lanes, or no longer
         between = {p: set(ids) for p, ids in between.items()}
         for card_id in moved:
-            for f in touching.get(card_id, ()):
+            for flow_id in touching.get(card_id, ()):
                 for ids in between.values():
-                    ids.discard(f.id)
-                _note_lanes(f, cards, between)
+                    ids.discard(flow_id)
+                _note_lanes(by_id[flow_id], cards, between)
     for persona, top in inputs.band_top.items():
         if state.band_top.get(persona) != top:
             dirty.update(plan.lanes.get(persona, ()))
@@ -137,7 +130,7 @@ def _update(flows, inputs: FlowInputs, old_flows: dict[str, FlowPath], old_cards
     edges = dict(state.edges)
     touched_edges: set[Edge] = set()
     for flow_id in dirty:
-        f = state.by_id[flow_id]
+        f = by_id[flow_id]
         for edge in ((f.source, "R"), (f.source, "L"), (f.target, "R"), (f.target, "L")):
             entries = edges.get(edge)
             if entries and ((flow_id, 0) in entries or (flow_id, 1) in entries):
@@ -156,27 +149,23 @@ def _update(flows, inputs: FlowInputs, old_flows: dict[str, FlowPath], old_cards
         entries = edges[edge]
         if not entries:
             del edges[edge]
-        for flow_id, pair in _shares([entries]).items():
-            old = ports.get(flow_id)
-            end = next(e for f_id, e in entries if f_id == flow_id)
-            new = (pair[0], old[1] if old else 0.5) if end == 0 else (old[0] if old else 0.5, pair[1])
-            if flow_id in ports and ports[flow_id] == new:
-                continue
-            ports[flow_id] = new
-            dirty.add(flow_id)
+        for (flow_id, end), share in _shares(entries):
+            old = ports.get(flow_id, CENTRE)
+            new = (share, old[1]) if end == 0 else (old[0], share)
+            if ports.get(flow_id) != new:
+                ports[flow_id] = new
+                dirty.add(flow_id)
     for flow_id in dirty:
         if flow_id in ports and (flow_id not in routes or routes[flow_id].how in (DOWN, SELF)):
             del ports[flow_id]
     placed = dict(old_flows)
     for flow_id in dirty:
-        f = state.by_id[flow_id]
-        path = _place(f, inputs, ports, lane_y)
+        path = _place(by_id[flow_id], inputs, ports, lane_y)
         if path is None:
             placed.pop(flow_id, None)
         elif old_flows.get(flow_id) != path:
             placed[flow_id] = path
-    new_state = FlowState(state.flows, state.by_id, ports, edges, dict(inputs.band_top), lane_y, lane_index,
-                          inputs.column_edges, touching, between)
+    new_state = FlowState(ports, edges, dict(inputs.band_top), lane_y, lane_index, inputs.column_edges, between)
     return placed, new_state
 
 
@@ -251,28 +240,25 @@ def _edge_tables(flows, cards: dict[str, CardBox], routes: dict[str, FlowRoute],
     return edges
 
 
-def _shares(tables) -> dict[str, Ports]:
-    """Flow id -> (share of the source's height, share of the target's height) where it meets their
-    sides: each side's flows spread evenly between SPREAD_LOW and SPREAD_HIGH, in the order of
-    where they head (ties by flow id)."""
-    out_share: dict[str, float] = {}
-    in_share: dict[str, float] = {}
-    low, span = SPREAD_LOW, SPREAD_SPAN
+def _shares(entries: dict[tuple[str, int], tuple[int, float]]) -> list[tuple[tuple[str, int], float]]:
+    """One card side's flows ((flow id, 0 leaving / 1 entering)) with the share of the card's height
+    where each meets it: spread evenly between SPREAD_LOW and SPREAD_HIGH in the order of where they
+    head (ties by flow id); a side's only flow meets it in the middle."""
+    count = len(entries)
+    if count == 1:
+        return [(entry, 0.5) for entry in entries]
+    step = SPREAD_SPAN / (count - 1)
+    ordered = sorted([(key, entry) for entry, key in entries.items()])
+    return [(entry, SPREAD_LOW + step * k) for k, (_, entry) in enumerate(ordered)]
+
+
+def _ports(tables) -> dict[str, Ports]:
+    """Flow id -> (share of the source's height, share of the target's height), for every side."""
+    ports: dict[str, list[float]] = {}
     for entries in tables:
-        count = len(entries)
-        if count == 1:
-            for flow_id, end in entries:
-                (in_share if end else out_share)[flow_id] = 0.5
-            continue
-        ordered = sorted([(key, flow_id, end) for (flow_id, end), key in entries.items()])
-        step = span / (count - 1)
-        for k, (_, flow_id, end) in enumerate(ordered):
-            (in_share if end else out_share)[flow_id] = low + step * k
-    ports = {flow_id: (share, in_share.get(flow_id, 0.5)) for flow_id, share in out_share.items()}
-    for flow_id, share in in_share.items():
-        if flow_id not in ports:
-            ports[flow_id] = (0.5, share)
-    return ports
-
-
-__all__ = ["AROUND", "NEXT", "FlowInputs", "FlowState", "place_flows"]
+        for (flow_id, end), share in _shares(entries):
+            pair = ports.get(flow_id)
+            if pair is None:
+                pair = ports[flow_id] = [0.5, 0.5]
+            pair[end] = share
+    return {flow_id: (pair[0], pair[1]) for flow_id, pair in ports.items()}

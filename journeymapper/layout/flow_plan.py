@@ -143,10 +143,9 @@ class _Planner:
     def __init__(self, base: FlowPlan, cards: dict[str, _Card] | None = None) -> None:
         self.base = base
         self.cards = base.cards if cards is None else cards
-        self.flow_of: dict[str, Flow] = {}
         self.routes = dict(base.routes)
         self.ends = dict(base.ends)
-        self.lanes = {lane: members for lane, members in base.lanes.items()}  # copied per lane when changed
+        self.lanes = dict(base.lanes)  # each lane's members copied when first changed (`lane`)
         self.copied: set = set()
         self.tracks = dict(base.tracks)
         self.band = dict(base.band)
@@ -181,7 +180,6 @@ class _Planner:
                 lanes[target.persona][flow_id] = (*_gaps_run(source.column, target.column), order)
         base = self.base
         base.touching, base.by_id = dict(touching), by_id
-        self.flow_of = by_id
         self.ends, self.lanes, self.copied = ends, dict(lanes), set(lanes)
         for persona in lanes:
             self.assign_tracks(persona)
@@ -198,9 +196,7 @@ class _Planner:
 
     def update(self, moved: list[str]) -> FlowPlan:
         base = self.base
-        by_id = {f.id: (order, f) for order, f in self._flows_touching(moved)}
-        for flow_id, (order, f) in by_id.items():
-            self.flow_of[flow_id] = f
+        for order, f in self._flows_touching(moved):
             self.classify(f, order)
         self.finish()
         changed = frozenset(flow_id for flow_id, route in self.routes.items() if base.routes.get(flow_id) is not route)
@@ -335,7 +331,7 @@ class _Planner:
             return []
         s, t, k = source.column, target.column, self.tracks[flow_id][0]
         forward = t > s
-        out_gap, in_gap = (s, t - 1) if forward else (s - 1, t)
+        out_gap, in_gap = _leg_gaps(s, t)
         out_key = (1, -k, order) if forward else (2, k, order)  # a forward run leaves its leg to the right
         in_key = (2, k, order) if forward else (1, -k, order)
         return [((source.persona if same_lane else "", out_gap), (flow_id, "out"), out_key),
@@ -367,12 +363,12 @@ class _Planner:
     @staticmethod
     def _groups_of(ends: _Ends, end: str) -> list[Group]:
         source, target = ends.source, ends.target
-        s, t = source.column, target.column
+        if ends.how == AROUND:  # one leg, beside its column
+            return [(source.persona, source.column), ("", source.column)] if end == "out" else []
+        out_gap, in_gap = _leg_gaps(source.column, target.column)
         if end == "out":
-            gap = s if ends.how == AROUND or t > s else s - 1
-            return [(source.persona, gap), ("", gap)]
-        gap = t - 1 if t > s else t
-        return [(target.persona, gap)]
+            return [(source.persona, out_gap), ("", out_gap)]
+        return [(target.persona, in_gap)]
 
     def assign_slots(self, group: Group) -> None:
         legs = self.groups.get(group)
@@ -391,7 +387,7 @@ class _Planner:
         how, source, target = ends.how, ends.source, ends.target
         if how == BAND:
             s, t = source.column, target.column
-            out_gap, in_gap = (s, t - 1) if t > s else (s - 1, t)
+            out_gap, in_gap = _leg_gaps(s, t)
             track, depth = self.tracks[flow_id]
             route = FlowRoute(BAND, *(("R", "L") if t > s else ("L", "R")),
                               Leg(out_gap, self.slot_of(flow_id, "out", out_gap, source.persona == target.persona)),
@@ -418,17 +414,23 @@ class _Planner:
 
 def _how(f: Flow, source: _Card, target: _Card) -> str:
     """Which way a flow goes, by where its two cards stand."""
-    s, t = source.column, target.column
-    if t == s + 1:
-        return SELF if f.source == f.target else NEXT
     if f.source == f.target:
         return SELF
+    s, t = source.column, target.column
+    if t == s + 1:
+        return NEXT
     if t == s:
         if (source.persona == target.persona and target.position == source.position + 1
                 and not f.label.strip()):  # (a label needs the room of a gap: it goes around)
             return DOWN
         return AROUND
     return BAND
+
+
+def _leg_gaps(s: int, t: int) -> tuple[int, int]:
+    """The gaps of a band flow's two legs: beside its source, on the side it leaves by, and beside
+    its target, on the side it enters by (a forward flow leaves right and enters left)."""
+    return (s, t - 1) if t > s else (s - 1, t)
 
 
 def _gaps_run(s: int, t: int) -> tuple[int, int]:

@@ -10,7 +10,7 @@ along the gaps between columns (each vertical run at its own slot) and the band 
 from __future__ import annotations
 
 from .elements import CardBox, FlowPath, TextBlock
-from .flow_plan import AROUND, BAND, DOWN, NEXT, SELF, TRACK_SPACING, FlowRoute
+from .flow_plan import AROUND, BAND, DOWN, NEXT, SELF, FlowRoute
 from .geometry import Cubic, Point, Rect, new_tuple
 from .style import Style
 from .text import text_width, wrap
@@ -218,10 +218,3 @@ def spread_labels(flows: dict[str, FlowPath]) -> dict[str, FlowPath]:
 SPREAD_LOW, SPREAD_HIGH = 0.2, 0.8
 """Flows of one card meet its edge between these shares of its height."""
 SPREAD_SPAN = SPREAD_HIGH - SPREAD_LOW
-
-
-def spread(count: int, index: int) -> float:
-    """The share of a card's height where the index-th of `count` flows meets its edge."""
-    if count <= 1:
-        return 0.5
-    return SPREAD_LOW + SPREAD_SPAN * index / (count - 1)

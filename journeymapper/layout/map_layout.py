@@ -9,8 +9,8 @@ tall as its fullest cell, so every card and list item has its own room.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model.schema import Flow, Map, Persona, Stage, Touchpoint
 from .elements import (
@@ -195,14 +195,13 @@ class _Builder:
                 room = slots if slots <= 3 else -(-slots // 8) * 8
                 extra[gap] = max(extra[gap], gap_width_needed(room) - base(gap))
         if labelled:
-            stage_of = {t.id: self.stage_index.get(t.stage) for t in self.map.touchpoints}
-            routes = self.plan.routes
+            routes, ends = self.plan.routes, self.plan.ends
             for f in labelled:
-                plan, column = routes.get(f.id), stage_of.get(f.source)
-                if plan is None or column is None:
-                    continue
+                plan = routes.get(f.id)
+                if plan is None:
+                    continue  # (its cards are not laid out)
                 _, pill = label_pill(f.label, s.small_size)
-                gap = label_gap(plan, column)
+                gap = label_gap(plan, ends[f.id].source.column)
                 if gap is not None and gap < count:
                     extra[gap] = max(extra[gap], pill + 2 * LABEL_ROOM - base(gap))
         edges = [s.lane_header_width]

@@ -15,8 +15,17 @@ from journeymapper.cli import gui_command
 from journeymapper.cli.main import main
 from journeymapper.desktop import qt_platform
 from journeymapper.desktop.qt_platform import (
-    ARCH, DEBIAN, FEDORA, SUSE, PlatformProblem, distro_family, missing_libraries, package_for,
-    platform_problem, platforms_to_try, qt_plugins_dir,
+    ARCH,
+    DEBIAN,
+    FEDORA,
+    SUSE,
+    PlatformProblem,
+    distro_family,
+    missing_libraries,
+    package_for,
+    platform_problem,
+    platforms_to_try,
+    qt_plugins_dir,
 )
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "examples" / "corner-bakery.jmap"

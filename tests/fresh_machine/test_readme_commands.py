@@ -59,7 +59,7 @@ def _host_sources(codename: str) -> list[tuple[str, str]]:
         text = path.read_text(encoding="utf-8", errors="replace")
         if path.suffix == ".sources":
             for stanza in re.split(r"\n\s*\n", text):
-                fields = dict(re.findall(r"^(\w[\w-]*):\s*(.*)$", stanza, re.M))
+                fields = dict(re.findall(r"^(\w[\w-]*):\s*(.*)$", stanza, re.MULTILINE))
                 if "deb" not in fields.get("Types", "").split():
                     continue
                 for uri in fields.get("URIs", "").split():
@@ -103,7 +103,7 @@ class FreshMachine:
 
     def run(self, script: str, timeout: float, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
         return subprocess.run(self.command(script, env), capture_output=True, text=True, timeout=timeout,
-                              stdin=subprocess.DEVNULL)
+                              stdin=subprocess.DEVNULL, check=False)
 
     def start(self, script: str, log: Path, env: dict[str, str] | None = None) -> subprocess.Popen:
         with open(log, "w") as out:
@@ -135,7 +135,7 @@ def machine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FreshMachine]:
     mirror = next((uri for uri, suite in sources if suite == codename), sources[0][0])
     started = time.monotonic()
     made = subprocess.run(["debootstrap", "--variant=minbase", codename, str(root), mirror],
-                          capture_output=True, text=True, timeout=600)
+                          capture_output=True, text=True, timeout=600, check=False)
     assert made.returncode == 0, made.stdout[-2000:] + made.stderr[-2000:]
     lines = [f"deb {uri} {suite} main" for uri, suite in sources]
     (root / "etc" / "apt" / "sources.list").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -212,7 +212,7 @@ def _window_titles(display: str) -> str:
     # In the C locale xwininfo cannot print a UTF-8 window name at all: ask for UTF-8.
     return subprocess.run(["xwininfo", "-root", "-tree", "-display", display], capture_output=True,
                           encoding="utf-8", errors="replace", timeout=30,
-                          env={**os.environ, "LC_ALL": "C.UTF-8"}).stdout
+                          env={**os.environ, "LC_ALL": "C.UTF-8"}, check=False).stdout
 
 
 def test_dev_run_on_a_display_installs_what_qt_needs_and_opens_the_editor(
