@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QGraphicsLineItem,
     QGraphicsRectItem,
     QGraphicsSceneMouseEvent,
+    QGraphicsView,
 )
 
+from .emphasis import flow_near
 from .items import Z_CARD, Z_DRAG, Z_LANE, Z_STAGE, CardItem, FlowItem, LaneItem, StageHeaderItem
 from .painting import color
 
@@ -243,6 +245,13 @@ def _top_item(scene: "MapScene", pos: QPointF) -> QGraphicsItem | None:
     return None
 
 
+def _zoom(event: QGraphicsSceneMouseEvent) -> float:
+    """The scale of the view the event came from (a flow is picked within pixels on screen)."""
+    widget = event.widget()
+    view = widget.parentWidget() if widget is not None else None
+    return view.transform().m11() if isinstance(view, QGraphicsView) else 1.0
+
+
 class GestureHandler:
     """Routes the scene's mouse events to the gesture that the press started."""
 
@@ -269,6 +278,16 @@ class GestureHandler:
             cards = [i for i in self.scene.selectedItems() if isinstance(i, CardItem)]
             if item.isSelected():
                 self.gesture = CardDrag(self.scene, pos, cards)
+            return True
+        if item is None or isinstance(item, FlowItem):
+            flow = flow_near(self.scene, pos, _zoom(event)) if item is None else item
+            if flow is None:
+                return False  # (the view starts a rubber band)
+            if toggle:
+                flow.setSelected(not flow.isSelected())
+            elif not flow.isSelected():
+                self.scene.clearSelection()
+                flow.setSelected(True)
             return True
         if isinstance(item, (StageHeaderItem, LaneItem)):
             if toggle:

@@ -20,13 +20,15 @@ from ..layout.glyphs import emotion_face, flow_head, star, triangle
 from ..layout.map_layout import CURVE_INSET
 from ..layout.style import Palette, Style
 from .icons import channel_icon
-from .painting import color, cubic_path, draw_line, draw_text, pen, qcolor, qrect
+from .painting import color, cubic_path, draw_line, draw_text, pen, plain_tooltip, qcolor, qrect
 
 HANDLE_RADIUS = 5.0
 FLOW_CACHE_AREA = 120_000.0
 """Flows whose bounds are smaller than this (in square points) are cached as pictures."""
 
 Z_LANE, Z_STAGE, Z_LIST, Z_CURVE, Z_FLOW, Z_CARD, Z_LABEL, Z_DRAG = 0, 1, 2, 3, 4, 5, 6, 20
+Z_FLOW_FRONT = Z_FLOW + 0.5
+"""A hovered card's flows: in front of the other flows (`emphasis`), still under cards and labels."""
 
 # Qt enum members looked up once: each lookup through PySide's enum types costs about a
 # microsecond, and a big map makes tens of thousands of items.
@@ -177,6 +179,8 @@ class CardItem(_Item):
         super().__init__(box.id, style)
         self.box = box
         self.hovered = False
+        self.emphasised = False
+        """Outlined: a selected flow starts or ends here (`emphasis`)."""
         self.setZValue(Z_CARD)
         # A card is redrawn from a cached picture while other things move (drags, scrolling).
         self.setCacheMode(_CACHED)
@@ -210,13 +214,23 @@ class CardItem(_Item):
         c = self.handle_center()
         return (local.x() - c.x()) ** 2 + (local.y() - c.y()) ** 2 <= (HANDLE_RADIUS + 3) ** 2
 
-    def hoverEnterEvent(self, event) -> None:  # noqa: N802
-        self.hovered = True
+    def set_emphasised(self, on: bool) -> None:
+        if on != self.emphasised:
+            self.emphasised = on
+            self.update()
+
+    def _hover(self, inside: bool) -> None:
+        self.hovered = inside
         self.update()
+        emphasis = getattr(self.scene(), "emphasis", None)
+        if emphasis is not None:
+            emphasis.hover_card(self, inside)
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: N802
+        self._hover(True)
 
     def hoverLeaveEvent(self, event) -> None:  # noqa: N802
-        self.hovered = False
-        self.update()
+        self._hover(False)
 
     def hoverMoveEvent(self, event) -> None:  # noqa: N802
         self.setCursor(Qt.CursorShape.CrossCursor if self.on_handle(event.pos()) else Qt.CursorShape.PointingHandCursor)
@@ -227,7 +241,9 @@ class CardItem(_Item):
         body = QRectF(0, 0, box.rect.w, box.rect.h)
         painter.setRenderHint(_ANTIALIASED)
         selected = self.isSelected()
-        painter.setPen(pen(color(p, "selection") if selected else color(p, "card_border"), 2.0 if selected else 0.8))
+        marked = selected or self.emphasised
+        painter.setPen(pen(color(p, "selection") if marked else color(p, "card_border"),
+                           2.0 if selected else 1.5 if marked else 0.8))
         painter.setBrush(QBrush(color(p, "card")))
         painter.drawRoundedRect(body, s.card_radius, s.card_radius)
         painter.setPen(_NO_PEN)
@@ -299,6 +315,9 @@ class FlowItem(_Item):
     def __init__(self, path: FlowPath, style: Style, parent: QGraphicsItem | None) -> None:
         super().__init__(path.id, style)
         self.flow = path
+        self.in_front = False
+        """Drawn forward: the card under the mouse is one of its two (`emphasis`)."""
+        self._tip = False
         self.setZValue(Z_FLOW)
         self.setFlag(_SELECTABLE)
         self.label_item: FlowLabelItem | None = None
@@ -330,7 +349,16 @@ class FlowItem(_Item):
         # change. Long flows would make big pictures, so they are stroked each time.
         # Setting the cache mode also drops the old picture, which a moved flow must not reuse.
         self.setCacheMode(_CACHED if width * height < FLOW_CACHE_AREA else _NOT_CACHED)
+        if path.full_label is not None or self._tip:  # (a label cut short on the map, in full)
+            self.setToolTip(plain_tooltip(path.full_label))
+            self._tip = path.full_label is not None
         self.update()
+
+    def set_in_front(self, on: bool) -> None:
+        if on != self.in_front:
+            self.in_front = on
+            self.setZValue(Z_FLOW_FRONT if on else Z_FLOW)
+            self.update()
 
     def painter_path(self) -> QPainterPath:
         if self._path is None:
@@ -346,9 +374,10 @@ class FlowItem(_Item):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         selected = self.isSelected()
-        ink = color(self.palette, "selection" if selected else "flow")
+        ink = color(self.palette, "selection" if selected or self.in_front else "flow")
+        width = self.style.flow_width * (1.8 if selected else 1.4 if self.in_front else 1.0)
         painter.setRenderHint(_ANTIALIASED)
-        painter.setPen(_flow_pen(ink.rgba(), self.style.flow_width * (1.8 if selected else 1.0), self.flow.kind))
+        painter.setPen(_flow_pen(ink.rgba(), width, self.flow.kind))
         painter.setBrush(_NO_BRUSH)
         painter.drawPath(self.painter_path())
         if self._arrow is None:
@@ -377,6 +406,7 @@ class FlowLabelItem(_Item):
     def set_path(self, path: FlowPath) -> None:
         self.flow = path
         self.setRect(qrect(path.label_rect) if path.label_rect is not None else QRectF())
+        self.setToolTip(plain_tooltip(path.full_label))
         self.update()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:

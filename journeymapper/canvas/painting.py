@@ -6,6 +6,7 @@ markup: a title `<b>hi</b>` shows as those ten characters.
 
 from __future__ import annotations
 
+import html
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -116,3 +117,11 @@ def _pen(rgba: int, width: float, style: Qt.PenStyle) -> QPen:
     result.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     result.setCosmetic(False)
     return result
+
+
+def plain_tooltip(text: str | None) -> str:
+    """A tooltip that shows `text` as typed: Qt renders a tooltip that merely looks like markup
+    ("<b>...") as rich text, so the text is escaped inside a paragraph that keeps its spaces."""
+    if not text:
+        return ""
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"

@@ -18,6 +18,7 @@ from ..layout.style import DEFAULT_STYLE, Style
 from ..model.document import Document
 from ..model.events import MapReplaced
 from .gestures import GestureHandler
+from .emphasis import Emphasis
 from .items import CardItem, CurveItem, FlowItem, FlowLabelItem, LaneItem, ListsItem, StageHeaderItem
 from .painting import color, qrect
 from .reveal import Revealed, vertical_extent
@@ -54,6 +55,7 @@ class MapScene(QGraphicsScene):
         """The parts of a big map's lanes whose cards and flows have items; None: all (see `reveal`)."""
         self._extents: dict[str, tuple[FlowPath, float, float]] = {}
         self.gestures = GestureHandler(self)
+        self.emphasis = Emphasis(self)
         # No spatial index: a dropped card makes its lane taller and moves every lane below, and
         # a BSP index would re-file every item in them (~20 ms on a 5,000-card map). With item
         # bounds kept in C++ a linear scan of 12,000 items for a hover or a repaint is ~1 ms.
@@ -152,6 +154,8 @@ class MapScene(QGraphicsScene):
                 if item.scene() is self:
                     self.removeItem(item)
             table.clear()
+        self.emphasis.cards.clear()
+        self.emphasis.hovered = None
 
     def _sync_stages(self, layout: MapLayout) -> None:
         for stage_id in list(self.stage_items):
@@ -224,6 +228,7 @@ class MapScene(QGraphicsScene):
 
     def _drop_card(self, card_id: str) -> None:
         item = self.card_items.pop(card_id)
+        self.emphasis.forget(card_id)
         item.setParentItem(None)
         if item.scene() is self:
             self.removeItem(item)
@@ -375,6 +380,7 @@ class MapScene(QGraphicsScene):
 
     def _drop_flow(self, flow_id: str) -> None:
         item = self.flow_items.pop(flow_id)
+        self.emphasis.forget(flow_id)
         for part in (item, item.label_item):
             if part is None:
                 continue

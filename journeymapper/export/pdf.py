@@ -33,7 +33,7 @@ from .fonts import FontChooser
 from .form_deflater import FormDeflater
 from .map_drawing import FLOW_DASH, _evidence, _face, map_forms
 from .painter import PagePainter
-from .profiles import draw_appendix, draw_persona_page, persona_facts
+from .profiles import draw_appendix, draw_flow_labels, draw_persona_page, persona_facts
 
 PAPERS: dict[str, tuple[float, float]] = {
     "A4": A4, "A3": A3, "A2": A2, "A1": A1, "A0": A0,
@@ -211,6 +211,9 @@ def _export_pdf(
         (lambda pp, persona=persona, brk=None: draw_persona_page(pp, persona, facts[persona.id], paper, MARGIN, brk))
         for persona in the_map.personas
     ]
+    cut = {flow_id: path.full_label for flow_id, path in layout.flows.items() if path.full_label is not None}
+    if cut:
+        extra_pages.append(lambda pp, brk=None: draw_flow_labels(pp, the_map, cut, paper, MARGIN, brk))
     if options.appendix:
         extra_pages.append(lambda pp, brk=None: draw_appendix(pp, the_map, problems, paper, MARGIN, brk))
     extra_counts = [_pages_of(draw, paper, fonts, style) for draw in extra_pages]

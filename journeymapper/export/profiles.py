@@ -1,4 +1,4 @@
-"""The pages after the map: one per persona with its profile, and the checker's findings."""
+"""The pages after the map: one per persona with its profile, flow labels cut short on the map in full, and the checker's findings."""
 
 from __future__ import annotations
 
@@ -135,3 +135,24 @@ def draw_appendix(p: PagePainter, the_map: Map, problems: list[Problem], paper: 
         involved = [names.get(e, e) for e in problem.elements if e in names]
         if involved:
             col.paragraph("About: " + "; ".join(" ".join(str(n).split()) for n in involved[:8]), 8.5, "muted", 0)
+
+
+def draw_flow_labels(p: PagePainter, the_map: Map, cut: dict[str, str], paper: tuple[float, float],
+                     margin: float, on_break: Callable[[], None] | None = None) -> None:
+    """The flow labels the map shows cut short, in full: nothing the user typed is lost on paper.
+    `cut`: flow id -> the label as typed."""
+    col = _Column(p, paper, margin, on_break)
+    col.heading("Flow labels in full", 18)
+    col.paragraph("These labels are cut short on the map (they end in \u2026). Here is each as it was typed.",
+                  10, "muted")
+    col.y += 6
+    titles = {t.id: " ".join(t.title.split()) for t in the_map.touchpoints}
+    for flow in the_map.flows:
+        text = cut.get(flow.id)
+        if text is None:
+            continue
+        col.room(36)
+        col.y += 8
+        col.paragraph(f"{titles.get(flow.source, flow.source)} \u2192 {titles.get(flow.target, flow.target)}",
+                      8.5, "muted")
+        col.paragraph(text, 10, "text", 12)

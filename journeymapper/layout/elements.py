@@ -162,7 +162,10 @@ class FlowPath(NamedTuple):
     label_rect: Rect | None
     """The pill behind the label, centred on the path: drawn above cards so it stays readable."""
     label_top: float | None
-    """Where the pill's top is before the labels of a lane are moved apart (`flows.spread_labels`)."""
+    """Where the pill's top is before the labels are moved apart (`flow_labels.spread_labels`)."""
+    full_label: str | None = None
+    """The label as typed when the lines shown leave some of it out (a tooltip on screen, a list in
+    the PDF); None when the whole label is shown."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ..model.schema import Flow
 from .elements import CardBox, FlowPath, LaneBox
-from .flow_plan import BAND, DOWN, SELF, FlowPlan, FlowRoute
-from .flows import SPREAD_LOW, SPREAD_SPAN, route, spread_labels
+from .flow_labels import spread_labels
+from .flow_plan import BAND, DOWN, FlowPlan, FlowRoute
+from .flows import SPREAD_LOW, SPREAD_SPAN, route
 from .style import Style
 
 Ports = tuple[float, float]
@@ -80,7 +82,7 @@ def place_flows(
                    and state.column_edges == inputs.column_edges)
     if not incremental:
         edges = _edge_tables(flows, cards, inputs.plan.routes, lane_index)
-        ports = _ports(edges.values())
+        ports = _ports(edges, cards)
         between: dict[str, set[str]] = defaultdict(set)
         for f in flows:
             _note_lanes(f, cards, between)
@@ -97,7 +99,11 @@ def place_flows(
                       for flow_id, path in placed.items()}
     else:
         placed, new_state = _update(inputs, previous_flows, previous_cards, state, lane_y)  # type: ignore[arg-type]
-    return (spread_labels(placed) if inputs.labelled else placed), new_state
+    if inputs.labelled:
+        routes = inputs.plan.routes
+        placed = spread_labels(placed, lane_y, {flow_id for flow_id, path in placed.items()
+                                                if path.label_rect is not None and routes[flow_id].how == BAND})
+    return placed, new_state
 
 
 def _update(inputs: FlowInputs, old_flows: dict[str, FlowPath], old_cards: dict[str, CardBox],
@@ -137,7 +143,7 @@ def _update(inputs: FlowInputs, old_flows: dict[str, FlowPath], old_cards: dict[
                 entries = edges[edge] = {k: v for k, v in entries.items() if k[0] != flow_id}
                 touched_edges.add(edge)
         flow_route = routes.get(flow_id)
-        if flow_route is None or flow_route.how in (DOWN, SELF):
+        if flow_route is None or flow_route.how == DOWN:
             continue
         for edge, entry, key in _entries(f, flow_route, cards, lane_index):
             if edge not in touched_edges:
@@ -149,14 +155,15 @@ def _update(inputs: FlowInputs, old_flows: dict[str, FlowPath], old_cards: dict[
         entries = edges[edge]
         if not entries:
             del edges[edge]
-        for (flow_id, end), share in _shares(entries):
+            continue
+        for (flow_id, end), share in _shares(entries, cards[edge[0]].rect.h):
             old = ports.get(flow_id, CENTRE)
             new = (share, old[1]) if end == 0 else (old[0], share)
             if ports.get(flow_id) != new:
                 ports[flow_id] = new
                 dirty.add(flow_id)
     for flow_id in dirty:
-        if flow_id in ports and (flow_id not in routes or routes[flow_id].how in (DOWN, SELF)):
+        if flow_id in ports and (flow_id not in routes or routes[flow_id].how == DOWN):
             del ports[flow_id]
     placed = dict(old_flows)
     for flow_id in dirty:
@@ -217,7 +224,7 @@ def _edge_tables(flows, cards: dict[str, CardBox], routes: dict[str, FlowRoute],
         if plan is None:
             continue
         how = plan.how
-        if how == DOWN or how == SELF:
+        if how == DOWN:
             continue
         flow_id, source_id, target_id = f.id, f.source, f.target
         source, target = cards[source_id], cards[target_id]
@@ -240,23 +247,70 @@ def _edge_tables(flows, cards: dict[str, CardBox], routes: dict[str, FlowRoute],
     return edges
 
 
-def _shares(entries: dict[tuple[str, int], tuple[int, float]]) -> list[tuple[tuple[str, int], float]]:
+SELF_GAP = 12.0
+"""From where a flow to its own card leaves the card's side to where it comes back (the loop's height)."""
+HEADS_GAP = 7.0
+"""Least room between two arrowheads on one side (a head is 0.9 x the style's arrow size, 6, tall)."""
+HEAD_LINE_GAP = 4.5
+"""Least room between an arrowhead and a line leaving beside it."""
+LINES_GAP = 3.0
+"""Least room between two lines leaving one side."""
+WIDE = 0.84
+"""On a crowded side, flows may use this share of the card's height (its middle)."""
+
+
+def _shares(entries: dict[tuple[str, int], tuple[int, float]], height: float) -> list[tuple[tuple[str, int], float]]:
     """One card side's flows ((flow id, 0 leaving / 1 entering)) with the share of the card's height
-    where each meets it: spread evenly between SPREAD_LOW and SPREAD_HIGH in the order of where they
-    head (ties by flow id); a side's only flow meets it in the middle."""
-    count = len(entries)
+    where each meets it, in the order of where they head (ties by flow id, so a loop's two ends are
+    next to each other). Spread evenly between SPREAD_LOW and SPREAD_HIGH when that keeps every two
+    arrowheads, and a head and a line, apart; on a crowded side the room goes where it is needed and
+    the side's middle WIDE share is used. A loop keeps its own height (SELF_GAP) and a side's only
+    flow meets it in the middle."""
+    ordered = [entry for _, entry in sorted([(key, entry) for entry, key in entries.items()])]
+    count = len(ordered)
     if count == 1:
-        return [(entry, 0.5) for entry in entries]
-    step = SPREAD_SPAN / (count - 1)
-    ordered = sorted([(key, entry) for entry, key in entries.items()])
-    return [(entry, SPREAD_LOW + step * k) for k, (_, entry) in enumerate(ordered)]
+        return [(ordered[0], 0.5)]
+    needs: list[float] = []
+    loops = 0
+    for (a_id, a_end), (b_id, b_end) in pairwise(ordered):
+        if a_id == b_id:
+            needs.append(-SELF_GAP)  # (negative: a fixed gap)
+            loops += 1
+        else:
+            needs.append(HEADS_GAP if a_end and b_end else HEAD_LINE_GAP if a_end or b_end else LINES_GAP)
+    fixed = SELF_GAP * loops
+    flexible = count - 1 - loops
+    span = SPREAD_SPAN * height
+    if flexible == 0:
+        steps = [-need for need in needs]
+        start = (height - fixed) / 2
+    else:
+        even = (span - fixed) / flexible
+        if even >= max(needs):
+            steps = [-need if need < 0 else even for need in needs]
+            start = SPREAD_LOW * height
+        else:
+            wanted = sum(abs(need) for need in needs)
+            room = min(max(span, wanted), WIDE * height)
+            if room >= wanted:  # every gap gets what it needs, and the rest shared alike
+                scale = (room - fixed) / (wanted - fixed)
+                steps = [-need if need < 0 else need * scale for need in needs]
+            else:  # too many flows for the card: all gaps shrink alike
+                steps = [abs(need) * room / wanted for need in needs]
+            start = (height - room) / 2
+    shares = [(ordered[0], start / height)]
+    at = start
+    for entry, step in zip(ordered[1:], steps):
+        at += step
+        shares.append((entry, at / height))
+    return shares
 
 
-def _ports(tables) -> dict[str, Ports]:
+def _ports(tables: dict[Edge, dict[tuple[str, int], tuple[int, float]]], cards: dict[str, CardBox]) -> dict[str, Ports]:
     """Flow id -> (share of the source's height, share of the target's height), for every side."""
     ports: dict[str, list[float]] = {}
-    for entries in tables:
-        for (flow_id, end), share in _shares(entries):
+    for edge, entries in tables.items():
+        for (flow_id, end), share in _shares(entries, cards[edge[0]].rect.h):
             pair = ports.get(flow_id)
             if pair is None:
                 pair = ports[flow_id] = [0.5, 0.5]

@@ -10,10 +10,10 @@ along the gaps between columns (each vertical run at its own slot) and the band 
 from __future__ import annotations
 
 from .elements import CardBox, FlowPath, TextBlock
+from .flow_labels import BAND_LABEL_WIDTH, LABEL_TOP, LABEL_WIDTH, label_cut, label_pill
 from .flow_plan import AROUND, BAND, DOWN, NEXT, SELF, FlowRoute
 from .geometry import Cubic, Point, Rect, new_tuple
 from .style import Style
-from .text import text_width, wrap
 
 LEG_MARGIN = 7.0
 """From a card's edge to the first vertical run (slot) in a gap."""
@@ -111,15 +111,15 @@ def route(
         x0, y0, x1, y1 = sx + sw, sy + sh * ports[0], tx, ty + th * ports[1]
         # Control points never cross: in a narrow gap the curve stays a gentle S.
         reach = (x1 - x0) / 2
-        reach = 6.0 if reach < 6.0 else 80.0 if reach > 80.0 else reach
+        reach = 6.0 if reach < 6.0 else min(reach, 80.0)
         segments: tuple[Cubic, ...] = (new_tuple(Cubic, (x0, y0, x0 + reach, y0, x1 - reach, y1, x1, y1)),)
     elif how == DOWN:
         segments = (_line(sx + sw / 2, sy + sh, tx + tw / 2, ty),)
     elif how == SELF:
-        right, top = sx + sw, sy + min(8.0, sh * 0.2)
-        bottom = top + 12.0
-        segments = (Cubic.through(Point(right, top), Point(right + SELF_REACH, top - 3),
-                                  Point(right + SELF_REACH, bottom + 3), Point(right, bottom)),)
+        right, top, bottom = sx + sw, sy + sh * ports[0], sy + sh * ports[1]
+        # Leaves and comes back level (its arrowhead points straight at the card), reaching SELF_REACH.
+        reach = right + SELF_REACH * 4 / 3
+        segments = (new_tuple(Cubic, (right, top, reach, top, reach, bottom, right, bottom)),)
         label_at = Point(right + SELF_REACH, (top + bottom) / 2)
     elif how == AROUND:
         x = slot_x(column_edges, plan.out_leg.gap, plan.out_leg.slot, style)  # type: ignore[union-attr]
@@ -136,7 +136,7 @@ def route(
         y = band_top + plan.track_y
         segments = rounded([(x0, y0), (xo, y0), (xo, y), (xi, y), (xi, y1), (x1, y1)])
         label_at = Point((xo + xi) / 2, y)
-    label_block = label_rect = label_top = None
+    label_block = label_rect = label_top = full_label = None
     if label and not label.isspace():
         gap = label_gap(plan, s_col)
         if label_at is None:
@@ -153,66 +153,10 @@ def route(
         label_rect = Rect(middle.x - width / 2, middle.y - height / 2, width, height)
         label_block = TextBlock(label_rect.x + 4, label_rect.y + LABEL_TOP, lines, size, False, "muted", line_height)
         label_top = label_rect.y
+        if label_cut(label, lines):
+            full_label = " ".join(label.split())
     return new_tuple(FlowPath, (flow_id, source.id, target.id, kind, lane, segments, label_block, label_rect,
-                                label_top))
-
-
-LABEL_ROOM = 2.0
-"""Room on each side of a flow's label between the cards it runs between (see map_layout.column_edges)."""
-LABEL_WIDTH = 60.0
-"""A flow's label wraps at this width, onto at most LABEL_LINES lines (the last cut with "…" if need be)."""
-LABEL_LINES = 2
-BAND_LABEL_WIDTH = 150.0
-"""A label on a run under the cards has the room of the run: it wraps at this width."""
-LABEL_TOP = 1.0
-"""From the top of a label's pill to the top of its text."""
-LABEL_SPACING = 2.0
-"""Room between two labels in one gap between columns."""
-
-
-def label_pill(label: str, size: float, width: float = 0.0) -> tuple[tuple[str, ...], float]:
-    """A flow label's lines as shown and the width of the pill behind them (lines of at most
-    `width`, LABEL_WIDTH unless given)."""
-    lines = wrap(" ".join(label.split()), size, width or LABEL_WIDTH, LABEL_LINES)
-    return lines, max(text_width(line, size) for line in lines) + 8
-
-
-def spread_labels(flows: dict[str, FlowPath]) -> dict[str, FlowPath]:
-    """Labels moved down just as far as keeps each clear of the labels above it in its lane (or,
-    between lanes, in the map), taken from the top; labels in one gap between columns stack there.
-
-    Worked out from where each label would sit alone (`FlowPath.label_top`), so the result
-    depends only on the paths: an incremental layout gets what a fresh one gets. Flows whose
-    label does not move are the same objects.
-    """
-    lanes: dict[str | None, list[tuple[float, str, FlowPath]]] = {}
-    for flow_id, flow in flows.items():
-        rect = flow.label_rect
-        if rect is not None and flow.label is not None and flow.label_top is not None:
-            lanes.setdefault(flow.lane, []).append((flow.label_top, flow_id, flow))
-    moved: dict[str, FlowPath] | None = None
-    for labels in lanes.values():
-        labels.sort()
-        placed: list[tuple[float, float, float, float]] = []  # (left, right, top, bottom) of labels above
-        for natural_top, flow_id, flow in labels:
-            rect = flow.label_rect
-            left, right, height = rect.x, rect.x + rect.w, rect.h  # type: ignore[union-attr]
-            top = natural_top
-            clear = False
-            while not clear:  # (labels only move down, so this ends)
-                clear = True
-                for other_left, other_right, other_top, other_bottom in placed:
-                    if (other_left < right and left < other_right and other_top < top + height + LABEL_SPACING
-                            and top < other_bottom + LABEL_SPACING):
-                        top, clear = other_bottom + LABEL_SPACING, False
-            placed.append((left, right, top, top + height))
-            if top != rect.y:  # type: ignore[union-attr]
-                block = flow.label
-                if moved is None:
-                    moved = dict(flows)
-                moved[flow_id] = flow._replace(label_rect=rect._replace(y=top),  # type: ignore[union-attr]
-                                               label=block._replace(y=top + LABEL_TOP))  # type: ignore[union-attr]
-    return flows if moved is None else moved
+                                label_top, full_label))
 
 
 SPREAD_LOW, SPREAD_HIGH = 0.2, 0.8

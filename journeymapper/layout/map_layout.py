@@ -27,7 +27,8 @@ from .elements import (
 )
 from .flow_placement import FlowInputs, FlowState, place_flows
 from .flow_plan import FlowPlan, plan_flows
-from .flows import BAND_LABEL_WIDTH, LABEL_ROOM, gap_width_needed, label_gap, label_pill
+from .flow_labels import BAND_LABEL_WIDTH, LABEL_ROOM, label_pill
+from .flows import gap_width_needed, label_gap
 from .geometry import Point, Rect, new_tuple, smooth_path
 from .kpis import kpi_health, kpi_text
 from .labels import CHANNEL_LABELS, ROW_LABELS

@@ -55,8 +55,16 @@ def test_no_flow_crosses_a_card_that_is_not_its_own(the_map: Map) -> None:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(journey_maps())
-def test_no_label_covers_a_card(the_map: Map) -> None:
-    assert [f for f in labels_over(layout_map(the_map)) if f.what == "label over card"] == []
+def test_no_label_covers_a_card_or_another_label(the_map: Map) -> None:
+    """Labels between lanes included: they are kept clear of the lanes' own labels."""
+    assert labels_over(layout_map(the_map)) == []
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(journey_maps())
+def test_no_two_arrowheads_overlap(the_map: Map) -> None:
+    """Loops to their own card included: their ends take their place on the card's side with the others."""
+    assert heads_overlapping(layout_map(the_map)) == []
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda path: path.name)

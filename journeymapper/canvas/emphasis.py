@@ -1,0 +1,98 @@
+"""What the canvas brings forward for a reader following flows: a flow picked within a few pixels,
+the two cards of a selected flow, the flows of the card under the mouse.
+
+A big map has thousands of thin lines; these make one flow easy to pick and to follow from end
+to end. Nothing here changes the document or the layout, only how items are painted.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QPainterPathStroker
+from shiboken6 import isValid
+
+from .items import Z_FLOW, CardItem, FlowItem
+
+if TYPE_CHECKING:
+    from .scene import MapScene
+
+PICK_PIXELS = 6.0
+"""A click this close to a flow (on screen, at any zoom) picks it."""
+Z_FLOW_FRONT = Z_FLOW + 0.5
+"""A hovered card's flows: in front of the other flows (still under cards and labels)."""
+
+
+def flow_near(scene: "MapScene", pos: QPointF, zoom: float) -> FlowItem | None:
+    """The flow nearest to `pos` within PICK_PIXELS on screen, if any (the closest wins: a narrow
+    band is tried before the full one)."""
+    reach = PICK_PIXELS / max(zoom, 1e-6)
+    near = [item for item in scene.items(QRectF(pos.x() - reach, pos.y() - reach, 2 * reach, 2 * reach))
+            if isinstance(item, FlowItem)]
+    if not near:
+        return None
+    for width in (reach, 2 * reach):
+        stroker = QPainterPathStroker()
+        stroker.setWidth(width)
+        for item in near:
+            if stroker.createStroke(item.painter_path()).contains(item.mapFromScene(pos)):
+                return item
+    return None
+
+
+class Emphasis:
+    """Keeps the cards of selected flows outlined and the hovered card's flows in front."""
+
+    def __init__(self, scene: "MapScene") -> None:
+        self.scene = scene
+        self.cards: set[str] = set()
+        """Cards outlined because a selected flow starts or ends there."""
+        self.hovered: str | None = None
+        self.flows: set[str] = set()
+        """Flows in front because they start or end at the hovered card."""
+        scene.selectionChanged.connect(self.selection_changed)
+
+    def selection_changed(self) -> None:
+        if not isValid(self.scene):
+            return  # (a scene being destroyed lets go of its items' selection)
+        wanted: set[str] = set()
+        for item in self.scene.selectedItems():
+            if isinstance(item, FlowItem):
+                wanted.update((item.flow.source, item.flow.target))
+        if wanted == self.cards:
+            return
+        cards = self.scene.card_items
+        for card_id in self.cards ^ wanted:
+            card = cards.get(card_id)
+            if card is not None:
+                card.set_emphasised(card_id in wanted)
+        self.cards = wanted
+
+    def hover_card(self, card: CardItem, inside: bool) -> None:
+        """The mouse entered (or left) a card: its flows come forward (or go back)."""
+        card_id = card.element_id
+        if not inside and self.hovered != card_id:
+            return
+        self.hovered = card_id if inside else None
+        layout = self.scene.layout
+        wanted: set[str] = set()
+        if inside and layout is not None:
+            plan = layout.sources.get("plan")
+            wanted = set(plan.touching.get(card_id, ())) if plan is not None else set()
+        items = self.scene.flow_items
+        for flow_id in self.flows ^ wanted:
+            item = items.get(flow_id)
+            if item is not None:
+                item.set_in_front(flow_id in wanted)
+        self.flows = wanted
+
+    def forget(self, element_id: str) -> None:
+        """An item is gone (its element was deleted or its part of the map dropped)."""
+        self.cards.discard(element_id)
+        self.flows.discard(element_id)
+        if self.hovered == element_id:
+            self.hovered = None
+
+
+__all__ = ["Emphasis", "flow_near", "PICK_PIXELS", "Z_FLOW_FRONT"]
