@@ -13,21 +13,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from ..model.schema import Flow
+from .card_sides import CENTRE, Edge, Entry, Ports, all_ports, all_sides, flow_entries, shares
 from .elements import CardBox, FlowPath, LaneBox
 from .flow_labels import spread_labels
-from .flow_plan import BAND, DOWN, FlowPlan, FlowRoute
-from .flows import SPREAD_LOW, SPREAD_SPAN, route
+from .flow_plan import AROUND, BAND, DOWN, NEXT, FlowPlan
+from .flows import route
+from .geometry import Cubic, new_tuple
 from .style import Style
-
-Ports = tuple[float, float]
-CENTRE: Ports = (0.5, 0.5)
-BELOW = 1e9
-"""Sorts a flow that heads for a band after every card of that lane (and deeper tracks lower)."""
-Edge = tuple[str, str]
-"""(card id, 'R' or 'L'): one side of a card, where flows meet it."""
 
 
 @dataclass
@@ -36,8 +30,8 @@ class FlowState:
     themselves, by id and by card, are the plan's: `FlowPlan.by_id`, `FlowPlan.touching`.)"""
 
     ports: dict[str, Ports] = field(default_factory=dict)
-    edges: dict[Edge, dict[tuple[str, int], tuple[int, float]]] = field(default_factory=dict)
-    """Each card side's flows ((flow id, 0 leaving / 1 entering) -> where it heads)."""
+    edges: dict[Edge, list[Entry]] = field(default_factory=dict)
+    """Each card side's flows, sorted (`card_sides`)."""
     band_top: dict[str, float] = field(default_factory=dict)
     lane_y: dict[str, float] = field(default_factory=dict)
     lane_index: dict[str, int] = field(default_factory=dict)
@@ -78,21 +72,13 @@ def place_flows(
     cards = inputs.cards
     # An incremental plan (`changed` known) was made from the previous layout's very flows.
     incremental = (state is not None and previous_flows is not None and previous_cards is not None
-                   and inputs.plan.changed is not None and state.lane_index == lane_index
-                   and state.column_edges == inputs.column_edges)
+                   and inputs.plan.changed is not None and state.lane_index == lane_index)
     if not incremental:
-        edges = _edge_tables(flows, cards, inputs.plan.routes, lane_index)
-        ports = _ports(edges, cards)
-        between: dict[str, set[str]] = defaultdict(set)
-        for f in flows:
-            _note_lanes(f, cards, between)
+        edges = all_sides(flows, cards, inputs.plan.routes, lane_index)
+        ports = all_ports(edges, cards)
+        placed, between = _place_all(flows, inputs, ports, lane_y)
         new_state = FlowState(ports, edges, dict(inputs.band_top), lane_y, lane_index, inputs.column_edges,
-                              dict(between))
-        placed = {}
-        for f in flows:
-            path = _place(f, inputs, ports, lane_y)
-            if path is not None:
-                placed[f.id] = path
+                              between)
         # Keep the previous objects where nothing changed (views tell changes by identity).
         if previous_flows:
             placed = {flow_id: previous_flows[flow_id] if previous_flows.get(flow_id) == path else path
@@ -124,6 +110,11 @@ def _update(inputs: FlowInputs, old_flows: dict[str, FlowPath], old_cards: dict[
                 for ids in between.values():
                     ids.discard(flow_id)
                 _note_lanes(by_id[flow_id], cards, between)
+    if state.column_edges != inputs.column_edges:
+        # Columns moved or a gap widened: flows that run in the gaps or have a label in one. (The
+        # cards of a moved column are new boxes: their flows are already in.)
+        dirty.update(flow_id for flow_id, flow_route in routes.items()
+                     if flow_route.how == AROUND or flow_route.how == BAND or by_id[flow_id].label)
     for persona, top in inputs.band_top.items():
         if state.band_top.get(persona) != top:
             dirty.update(plan.lanes.get(persona, ()))
@@ -138,25 +129,28 @@ def _update(inputs: FlowInputs, old_flows: dict[str, FlowPath], old_cards: dict[
     for flow_id in dirty:
         f = by_id[flow_id]
         for edge in ((f.source, "R"), (f.source, "L"), (f.target, "R"), (f.target, "L")):
-            entries = edges.get(edge)
-            if entries and ((flow_id, 0) in entries or (flow_id, 1) in entries):
-                entries = edges[edge] = {k: v for k, v in entries.items() if k[0] != flow_id}
+            if edge in edges:
                 touched_edges.add(edge)
+    for edge in touched_edges:  # the dirty flows' entries out (each side once)
+        edges[edge] = [entry for entry in edges[edge] if entry[2] not in dirty]
+    for flow_id in dirty:
+        f = by_id[flow_id]
         flow_route = routes.get(flow_id)
         if flow_route is None or flow_route.how == DOWN:
             continue
-        for edge, entry, key in _entries(f, flow_route, cards, lane_index):
+        for edge, entry in flow_entries(f, flow_route, cards, lane_index):
             if edge not in touched_edges:
-                edges[edge] = dict(edges.get(edge, {}))
+                edges[edge] = list(edges.get(edge, ()))
                 touched_edges.add(edge)
-            edges[edge][entry] = key
+            edges[edge].append(entry)
     ports = dict(state.ports)
     for edge in touched_edges:
-        entries = edges[edge]
-        if not entries:
+        side = edges[edge]
+        if not side:
             del edges[edge]
             continue
-        for (flow_id, end), share in _shares(entries, cards[edge[0]].rect.h):
+        side.sort()
+        for (_, _, flow_id, end), share in zip(side, shares(side, cards[edge[0]].rect.h)):
             old = ports.get(flow_id, CENTRE)
             new = (share, old[1]) if end == 0 else (old[0], share)
             if ports.get(flow_id) != new:
@@ -183,6 +177,38 @@ def _note_lanes(f: Flow, cards: dict[str, CardBox], between: dict[str, set[str]]
         between.setdefault(target.persona, set()).add(f.id)
 
 
+def _place_all(flows, inputs: FlowInputs, ports: dict[str, Ports],
+               lane_y: dict[str, float]) -> tuple[dict[str, FlowPath], dict[str, set[str]]]:
+    """Every flow's path, and the flows between lanes by lane. The usual flow (to the next column
+    in its lane, unlabelled) is written out here as `flows.route` makes it: a big map has thousands."""
+    placed: dict[str, FlowPath] = {}
+    between: dict[str, set[str]] = defaultdict(set)
+    routes, cards = inputs.plan.routes, inputs.cards
+    for f in flows:
+        flow_id = f.id
+        plan = routes.get(flow_id)
+        if plan is None:
+            continue  # a card that is not laid out: its flows wait for it
+        source, target = cards[f.source], cards[f.target]
+        persona = source.persona
+        if persona != target.persona:
+            between[persona].add(flow_id)
+            between[target.persona].add(flow_id)
+        elif plan.how == NEXT and not f.label:
+            p0, p1 = ports.get(flow_id, CENTRE)
+            sx, sy, sw, sh = source.rect
+            tx, ty, _, th = target.rect
+            x0, y0, y1 = sx + sw, sy + sh * p0, ty + th * p1
+            reach = (tx - x0) / 2
+            reach = 6.0 if reach < 6.0 else min(reach, 80.0)
+            placed[flow_id] = new_tuple(FlowPath, (
+                flow_id, source.id, target.id, f.kind, persona,
+                (new_tuple(Cubic, (x0, y0, x0 + reach, y0, tx - reach, y1, tx, y1)),), None, None, None, None))
+            continue
+        placed[flow_id] = _place(f, inputs, ports, lane_y)  # type: ignore[assignment]
+    return placed, dict(between)
+
+
 def _place(f: Flow, inputs: FlowInputs, ports: dict[str, Ports], lane_y: dict[str, float]) -> FlowPath | None:
     plan = inputs.plan.routes.get(f.id)
     if plan is None:
@@ -201,118 +227,3 @@ def _place(f: Flow, inputs: FlowInputs, ports: dict[str, Ports], lane_y: dict[st
                  lane_y[target.persona] + band_top, s_col)
 
 
-def _entries(f: Flow, plan: FlowRoute, cards: dict[str, CardBox], lane_index: dict[str, int]):
-    """A flow's two places on card sides, each with where the flow heads from there: the card at
-    its other end (its lane, then its height), or, for a flow that runs through a band, below that
-    lane's cards (deeper tracks lower)."""
-    source, target = cards[f.source], cards[f.target]
-    if plan.how == BAND:
-        out_key = in_key = (lane_index[target.persona], BELOW + plan.track)
-    else:
-        t_rect, s_rect = target.rect, source.rect
-        out_key = (lane_index[target.persona], t_rect.y + t_rect.h / 2)
-        in_key = (lane_index[source.persona], s_rect.y + s_rect.h / 2)
-    return (((f.source, plan.out_side), (f.id, 0), out_key), ((f.target, plan.in_side), (f.id, 1), in_key))
-
-
-def _edge_tables(flows, cards: dict[str, CardBox], routes: dict[str, FlowRoute],
-                 lane_index: dict[str, int]) -> dict[Edge, dict[tuple[str, int], tuple[int, float]]]:
-    """Every card side's flows, with where each heads (`_entries`, written out: a big map has thousands)."""
-    edges: dict[Edge, dict[tuple[str, int], tuple[int, float]]] = {}
-    for f in flows:
-        plan = routes.get(f.id)
-        if plan is None:
-            continue
-        how = plan.how
-        if how == DOWN:
-            continue
-        flow_id, source_id, target_id = f.id, f.source, f.target
-        source, target = cards[source_id], cards[target_id]
-        if how == BAND:
-            out_key = in_key = (lane_index[target.persona], BELOW + plan.track)
-        else:
-            t_rect, s_rect = target.rect, source.rect
-            out_key = (lane_index[target.persona], t_rect.y + t_rect.h / 2)
-            in_key = (lane_index[source.persona], s_rect.y + s_rect.h / 2)
-        edge = (source_id, plan.out_side)
-        table = edges.get(edge)
-        if table is None:
-            table = edges[edge] = {}
-        table[(flow_id, 0)] = out_key
-        edge = (target_id, plan.in_side)
-        table = edges.get(edge)
-        if table is None:
-            table = edges[edge] = {}
-        table[(flow_id, 1)] = in_key
-    return edges
-
-
-SELF_GAP = 12.0
-"""From where a flow to its own card leaves the card's side to where it comes back (the loop's height)."""
-HEADS_GAP = 7.0
-"""Least room between two arrowheads on one side (a head is 0.9 x the style's arrow size, 6, tall)."""
-HEAD_LINE_GAP = 4.5
-"""Least room between an arrowhead and a line leaving beside it."""
-LINES_GAP = 3.0
-"""Least room between two lines leaving one side."""
-WIDE = 0.84
-"""On a crowded side, flows may use this share of the card's height (its middle)."""
-
-
-def _shares(entries: dict[tuple[str, int], tuple[int, float]], height: float) -> list[tuple[tuple[str, int], float]]:
-    """One card side's flows ((flow id, 0 leaving / 1 entering)) with the share of the card's height
-    where each meets it, in the order of where they head (ties by flow id, so a loop's two ends are
-    next to each other). Spread evenly between SPREAD_LOW and SPREAD_HIGH when that keeps every two
-    arrowheads, and a head and a line, apart; on a crowded side the room goes where it is needed and
-    the side's middle WIDE share is used. A loop keeps its own height (SELF_GAP) and a side's only
-    flow meets it in the middle."""
-    ordered = [entry for _, entry in sorted([(key, entry) for entry, key in entries.items()])]
-    count = len(ordered)
-    if count == 1:
-        return [(ordered[0], 0.5)]
-    needs: list[float] = []
-    loops = 0
-    for (a_id, a_end), (b_id, b_end) in pairwise(ordered):
-        if a_id == b_id:
-            needs.append(-SELF_GAP)  # (negative: a fixed gap)
-            loops += 1
-        else:
-            needs.append(HEADS_GAP if a_end and b_end else HEAD_LINE_GAP if a_end or b_end else LINES_GAP)
-    fixed = SELF_GAP * loops
-    flexible = count - 1 - loops
-    span = SPREAD_SPAN * height
-    if flexible == 0:
-        steps = [-need for need in needs]
-        start = (height - fixed) / 2
-    else:
-        even = (span - fixed) / flexible
-        if even >= max(needs):
-            steps = [-need if need < 0 else even for need in needs]
-            start = SPREAD_LOW * height
-        else:
-            wanted = sum(abs(need) for need in needs)
-            room = min(max(span, wanted), WIDE * height)
-            if room >= wanted:  # every gap gets what it needs, and the rest shared alike
-                scale = (room - fixed) / (wanted - fixed)
-                steps = [-need if need < 0 else need * scale for need in needs]
-            else:  # too many flows for the card: all gaps shrink alike
-                steps = [abs(need) * room / wanted for need in needs]
-            start = (height - room) / 2
-    shares = [(ordered[0], start / height)]
-    at = start
-    for entry, step in zip(ordered[1:], steps):
-        at += step
-        shares.append((entry, at / height))
-    return shares
-
-
-def _ports(tables: dict[Edge, dict[tuple[str, int], tuple[int, float]]], cards: dict[str, CardBox]) -> dict[str, Ports]:
-    """Flow id -> (share of the source's height, share of the target's height), for every side."""
-    ports: dict[str, list[float]] = {}
-    for edge, entries in tables.items():
-        for (flow_id, end), share in _shares(entries, cards[edge[0]].rect.h):
-            pair = ports.get(flow_id)
-            if pair is None:
-                pair = ports[flow_id] = [0.5, 0.5]
-            pair[end] = share
-    return {flow_id: (pair[0], pair[1]) for flow_id, pair in ports.items()}

@@ -165,6 +165,8 @@ class _Planner:
         lanes: dict[str, dict[str, tuple[int, int, int]]] = defaultdict(dict)
         ends: dict[str, _Ends] = {}
         by_id: dict[str, Flow] = {}
+        routes = self.routes
+        routed: list[str] = []  # flows around a column or through a band: routed once slots are known
         for order, f in enumerate(flows):
             flow_id, source_id, target_id = f.id, f.source, f.target
             by_id[flow_id] = f
@@ -174,23 +176,27 @@ class _Planner:
             source, target = cards.get(source_id), cards.get(target_id)
             if source is None or target is None:
                 continue  # a card that is not laid out: its flows wait for it
-            how = _how(f, source, target)
+            how = NEXT if target.column == source.column + 1 and source_id != target_id else _how(f, source, target)
             ends[flow_id] = _Ends(order, source, target, how)
             if how == BAND:
                 lanes[target.persona][flow_id] = (*_gaps_run(source.column, target.column), order)
+                routed.append(flow_id)
+            elif how == AROUND:
+                routed.append(flow_id)
+            else:
+                routes[flow_id] = _SIMPLE[how]
         base = self.base
         base.touching, base.by_id = dict(touching), by_id
         self.ends, self.lanes, self.copied = ends, dict(lanes), set(lanes)
         for persona in lanes:
             self.assign_tracks(persona)
         groups: dict[Group, dict[LegKey, tuple[int, int, int]]] = defaultdict(dict)
-        for flow_id, flow_ends in ends.items():
-            if flow_ends.how == AROUND or flow_ends.how == BAND:
-                for group, leg, key in self.leg_entries(flow_id):
-                    groups[group][leg] = key
+        for flow_id in routed:
+            for group, leg, key in self.leg_entries(flow_id):
+                groups[group][leg] = key
         self.groups = dict(groups)
         self.dirty_groups = set(groups)
-        self.dirty_flows = set(ends)
+        self.dirty_flows = set(routed)
         self.slots_and_routes()
         return self.result(None)
 

@@ -10,7 +10,7 @@ along the gaps between columns (each vertical run at its own slot) and the band 
 from __future__ import annotations
 
 from .elements import CardBox, FlowPath, TextBlock
-from .flow_labels import BAND_LABEL_WIDTH, LABEL_TOP, LABEL_WIDTH, label_cut, label_pill
+from .flow_labels import BAND_LABEL_WIDTH, LABEL_ROOM, LABEL_TOP, LABEL_WIDTH, label_cut, label_pill
 from .flow_plan import AROUND, BAND, DOWN, NEXT, SELF, FlowRoute
 from .geometry import Cubic, Point, Rect, new_tuple
 from .style import Style
@@ -48,6 +48,11 @@ def label_gap(route_plan: FlowRoute, s_col: int) -> int | None:
     """The gap whose room holds a flow's label (the source's column's), or None for a band flow,
     whose label sits on its run under the cards, in room the band makes for it."""
     return None if route_plan.how == BAND else s_col
+
+
+def label_room(route_plan: FlowRoute, pill: float) -> float:
+    """How wide the gap holding a flow's label (`label_gap`) must be for a pill `pill` wide."""
+    return pill + 2 * LABEL_ROOM + (SELF_REACH if route_plan.how == SELF else 0.0)
 
 
 def _line(x0: float, y0: float, x1: float, y1: float) -> Cubic:
@@ -139,15 +144,17 @@ def route(
     label_block = label_rect = label_top = full_label = None
     if label and not label.isspace():
         gap = label_gap(plan, s_col)
+        size = style.small_size
+        lines, width = label_pill(label, size, BAND_LABEL_WIDTH if how == BAND else LABEL_WIDTH)
         if label_at is None:
             middle = segments[0].at(0.5)
         elif gap is None:
             middle = label_at
+        elif how == SELF:  # beside its loop (which it would hide), in room the gap makes for it
+            middle = Point(label_at.x + LABEL_ROOM + width / 2, label_at.y)
         else:  # in the middle of the gap, which is as wide as the label needs
             middle = Point((gap_left(column_edges, gap, style) + gap_right(column_edges, gap, style)) / 2,
                            label_at.y)
-        size = style.small_size
-        lines, width = label_pill(label, size, BAND_LABEL_WIDTH if how == BAND else LABEL_WIDTH)
         line_height = style.line_height(size)
         height = line_height * len(lines) + 2
         label_rect = Rect(middle.x - width / 2, middle.y - height / 2, width, height)

@@ -25,10 +25,10 @@ from .elements import (
     StageBox,
     TextBlock,
 )
+from .flow_labels import BAND_LABEL_WIDTH, label_pill
 from .flow_placement import FlowInputs, FlowState, place_flows
-from .flow_plan import FlowPlan, plan_flows
-from .flow_labels import BAND_LABEL_WIDTH, LABEL_ROOM, label_pill
-from .flows import gap_width_needed, label_gap
+from .flow_plan import SELF, FlowPlan, plan_flows
+from .flows import LEG_MARGIN, SELF_REACH, gap_width_needed, label_gap, label_room
 from .geometry import Point, Rect, new_tuple, smooth_path
 from .kpis import kpi_health, kpi_text
 from .labels import CHANNEL_LABELS, ROW_LABELS
@@ -195,6 +195,9 @@ class _Builder:
                 # one leg seldom moves every column after it.
                 room = slots if slots <= 3 else -(-slots // 8) * 8
                 extra[gap] = max(extra[gap], gap_width_needed(room) - base(gap))
+        for f in self.plan.ends.values():
+            if f.how == SELF and f.source.column < count:  # a loop to its own card reaches into the gap
+                extra[f.source.column] = max(extra[f.source.column], SELF_REACH + LEG_MARGIN - base(f.source.column))
         if labelled:
             routes, ends = self.plan.routes, self.plan.ends
             for f in labelled:
@@ -204,7 +207,7 @@ class _Builder:
                 _, pill = label_pill(f.label, s.small_size)
                 gap = label_gap(plan, ends[f.id].source.column)
                 if gap is not None and gap < count:
-                    extra[gap] = max(extra[gap], pill + 2 * LABEL_ROOM - base(gap))
+                    extra[gap] = max(extra[gap], label_room(plan, pill) - base(gap))
         edges = [s.lane_header_width]
         for column in range(count):
             edges.append(edges[-1] + s.column_width + extra[column])
