@@ -24,7 +24,7 @@ Z_FLOW_FRONT = Z_FLOW + 0.5
 """A hovered card's flows: in front of the other flows (still under cards and labels)."""
 
 
-def flow_near(scene: "MapScene", pos: QPointF, zoom: float) -> FlowItem | None:
+def flow_near(scene: MapScene, pos: QPointF, zoom: float) -> FlowItem | None:
     """The flow nearest to `pos` within PICK_PIXELS on screen, if any (the closest wins: a narrow
     band is tried before the full one)."""
     reach = PICK_PIXELS / max(zoom, 1e-6)
@@ -44,7 +44,7 @@ def flow_near(scene: "MapScene", pos: QPointF, zoom: float) -> FlowItem | None:
 class Emphasis:
     """Keeps the cards of selected flows outlined and the hovered card's flows in front."""
 
-    def __init__(self, scene: "MapScene") -> None:
+    def __init__(self, scene: MapScene) -> None:
         self.scene = scene
         self.cards: set[str] = set()
         """Cards outlined because a selected flow starts or ends there."""
@@ -95,4 +95,4 @@ class Emphasis:
             self.hovered = None
 
 
-__all__ = ["Emphasis", "flow_near", "PICK_PIXELS", "Z_FLOW_FRONT"]
+__all__ = ["PICK_PIXELS", "Z_FLOW_FRONT", "Emphasis", "flow_near"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 
 from .elements import FlowPath
+from .glyphs import flow_head_numbers
 from .text import text_width, wrap
 
 LABEL_ROOM = 2.0
@@ -41,12 +42,40 @@ def label_cut(label: str, shown: tuple[str, ...]) -> bool:
     return "".join("".join(shown).split()) != "".join(label.split())  # (lines of CJK break between letters)
 
 
+Box = tuple[float, float, float, float]
+"""(left, right, top, bottom) on the map."""
+
+
+def heads_near_labels(flows: dict[str, FlowPath], lane_top: Mapping[str, float], arrow_size: float) -> list[Box]:
+    """The arrowheads a label could cover: those in the strips of the map that hold labels."""
+    strips: set[int] = set()
+    for flow in flows.values():
+        rect = flow.label_rect
+        if rect is not None:
+            strips.update(range(int(rect.x // CELL), int((rect.x + rect.w) // CELL) + 1))
+    heads: list[Box] = []
+    if not strips:
+        return heads
+    for flow in flows.values():
+        if not flow.path:
+            continue
+        last = flow.path[-1]
+        if int(last.x3 // CELL) not in strips and int((last.x3 - arrow_size) // CELL) not in strips \
+                and int((last.x3 + arrow_size) // CELL) not in strips:
+            continue
+        offset = 0.0 if flow.lane is None else lane_top.get(flow.lane, 0.0)
+        tx, ty, ax, ay, bx, by = flow_head_numbers(last, arrow_size)
+        heads.append((min(tx, ax, bx), max(tx, ax, bx), min(ty, ay, by) + offset, max(ty, ay, by) + offset))
+    return heads
+
+
 def spread_labels(flows: dict[str, FlowPath], lane_top: Mapping[str, float],
-                  fixed: Collection[str] = ()) -> dict[str, FlowPath]:
+                  fixed: Collection[str] = (), obstacles: Collection[Box] = ()) -> dict[str, FlowPath]:
     """Labels moved down just as far as keeps each clear of every label above it on the map (in a
-    lane or between lanes), taken from the top. `lane_top`: each lane's top on the map (labels of
-    flows in a lane are in its coordinates); `fixed`: flows whose labels do not move (they are on
-    a track of their own), which the others keep clear of.
+    lane or between lanes) and of the `obstacles` (arrowheads: `heads_near_labels`), taken from the
+    top. `lane_top`: each lane's top on the map (labels of flows in a lane are in its coordinates);
+    `fixed`: flows whose labels do not move (they are on a track of their own), which the others
+    keep clear of.
 
     Worked out from where each label would sit alone (`FlowPath.label_top`), so the result
     depends only on the paths and the lanes' places: an incremental layout gets what a fresh one
@@ -58,7 +87,10 @@ def spread_labels(flows: dict[str, FlowPath], lane_top: Mapping[str, float],
             offset = 0.0 if flow.lane is None else lane_top.get(flow.lane, 0.0)
             labels.append((0 if flow_id in fixed else 1, flow.label_top + offset, flow_id, offset))
     labels.sort()
-    strips: dict[int, list[tuple[float, float, float, float]]] = {}  # (left, right, top, bottom), by strip
+    strips: dict[int, list[Box]] = {}  # what labels keep clear of, by strip
+    for box in obstacles:
+        for key in range(int(box[0] // CELL), int(box[1] // CELL) + 1):
+            strips.setdefault(key, []).append(box)
     moved: dict[str, FlowPath] | None = None
     for moves, natural_top, flow_id, offset in labels:
         flow = flows[flow_id]

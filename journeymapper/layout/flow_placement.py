@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from ..model.schema import Flow
 from .card_sides import CENTRE, Edge, Entry, Ports, all_ports, all_sides, flow_entries, shares
 from .elements import CardBox, FlowPath, LaneBox
-from .flow_labels import spread_labels
+from .flow_labels import heads_near_labels, spread_labels
 from .flow_plan import AROUND, BAND, DOWN, NEXT, FlowPlan
-from .flows import route
+from .flows import label_gap, route
 from .geometry import Cubic, new_tuple
 from .style import Style
 
@@ -38,6 +38,8 @@ class FlowState:
     column_edges: tuple[float, ...] = ()
     between: dict[str, set[str]] = field(default_factory=dict)
     """Persona id -> the flows between its lane and another (they follow the lanes' places)."""
+    slots: dict[int, int] = field(default_factory=dict)
+    """Gap -> its vertical runs (a label in a gap sits right of them)."""
 
 
 @dataclass
@@ -78,7 +80,7 @@ def place_flows(
         ports = all_ports(edges, cards)
         placed, between = _place_all(flows, inputs, ports, lane_y)
         new_state = FlowState(ports, edges, dict(inputs.band_top), lane_y, lane_index, inputs.column_edges,
-                              between)
+                              between, inputs.plan.slots)
         # Keep the previous objects where nothing changed (views tell changes by identity).
         if previous_flows:
             placed = {flow_id: previous_flows[flow_id] if previous_flows.get(flow_id) == path else path
@@ -87,8 +89,9 @@ def place_flows(
         placed, new_state = _update(inputs, previous_flows, previous_cards, state, lane_y)  # type: ignore[arg-type]
     if inputs.labelled:
         routes = inputs.plan.routes
-        placed = spread_labels(placed, lane_y, {flow_id for flow_id, path in placed.items()
-                                                if path.label_rect is not None and routes[flow_id].how == BAND})
+        fixed = {flow_id for flow_id, path in placed.items()
+                 if path.label_rect is not None and routes[flow_id].how == BAND}
+        placed = spread_labels(placed, lane_y, fixed, heads_near_labels(placed, lane_y, inputs.style.arrow_size))
     return placed, new_state
 
 
@@ -115,6 +118,8 @@ def _update(inputs: FlowInputs, old_flows: dict[str, FlowPath], old_cards: dict[
         # cards of a moved column are new boxes: their flows are already in.)
         dirty.update(flow_id for flow_id, flow_route in routes.items()
                      if flow_route.how == AROUND or flow_route.how == BAND or by_id[flow_id].label)
+    elif state.slots != plan.slots:  # a label in a gap sits right of the gap's runs
+        dirty.update(flow_id for flow_id in routes if by_id[flow_id].label)
     for persona, top in inputs.band_top.items():
         if state.band_top.get(persona) != top:
             dirty.update(plan.lanes.get(persona, ()))
@@ -166,7 +171,8 @@ def _update(inputs: FlowInputs, old_flows: dict[str, FlowPath], old_cards: dict[
             placed.pop(flow_id, None)
         elif old_flows.get(flow_id) != path:
             placed[flow_id] = path
-    new_state = FlowState(ports, edges, dict(inputs.band_top), lane_y, lane_index, inputs.column_edges, between)
+    new_state = FlowState(ports, edges, dict(inputs.band_top), lane_y, lane_index, inputs.column_edges, between,
+                          plan.slots)
     return placed, new_state
 
 
@@ -218,12 +224,14 @@ def _place(f: Flow, inputs: FlowInputs, ports: dict[str, Ports], lane_y: dict[st
     port = ports.get(f.id, CENTRE)
     s_col = inputs.stage_index[source.stage]
     band_top = inputs.band_top.get(target.persona, 0.0)
+    gap = label_gap(plan, s_col) if f.label else None
+    gap_slots = 0 if gap is None else inputs.plan.slots.get(gap, 0)
     if source.persona == target.persona:
         return route(f.id, f.kind, f.label, source, target, plan, inputs.style, source.persona, port,
-                     inputs.column_edges, band_top, s_col)
+                     inputs.column_edges, band_top, s_col, gap_slots)
     a = source._replace(rect=source.rect.moved(0.0, lane_y[source.persona]))
     b = target._replace(rect=target.rect.moved(0.0, lane_y[target.persona]))
     return route(f.id, f.kind, f.label, a, b, plan, inputs.style, None, port, inputs.column_edges,
-                 lane_y[target.persona] + band_top, s_col)
+                 lane_y[target.persona] + band_top, s_col, gap_slots)
 
 

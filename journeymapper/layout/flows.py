@@ -50,9 +50,42 @@ def label_gap(route_plan: FlowRoute, s_col: int) -> int | None:
     return None if route_plan.how == BAND else s_col
 
 
-def label_room(route_plan: FlowRoute, pill: float) -> float:
-    """How wide the gap holding a flow's label (`label_gap`) must be for a pill `pill` wide."""
-    return pill + 2 * LABEL_ROOM + (SELF_REACH if route_plan.how == SELF else 0.0)
+HEAD_ROOM = 2.0
+"""Kept free at the right of a gap, where arrowheads enter the next column's cards. A head is 6 long:
+a label that would still cover one is moved clear of it (`flow_labels.spread_labels`); a full 6 here
+would widen every gap with a label and print the whole map smaller."""
+
+
+def _runs_width(slots: int, self_loop: bool) -> float:
+    """How much of a gap, from its left, its vertical runs (or a loop to a card) take."""
+    width = gap_width_needed(slots) - LEG_MARGIN / 2 if slots else 0.0
+    return max(width, SELF_REACH) if self_loop else width
+
+
+def label_room(route_plan: FlowRoute, pill: float, slots: int) -> float:
+    """How wide the gap holding a flow's label (`label_gap`) must be for a pill `pill` wide: the
+    label sits right of the gap's vertical runs (`slots` of them) and left of the arrowheads that
+    enter the next column, so it hides neither where a flow turns nor where it ends."""
+    return _runs_width(slots, route_plan.how == SELF) + pill + 2 * LABEL_ROOM + HEAD_ROOM
+
+
+def label_span(column_edges: tuple[float, ...], gap: int, slots: int, self_loop: bool,
+               style: Style) -> tuple[float, float]:
+    """Where in a gap a label may sit, left and right (see `label_room`)."""
+    left = gap_left(column_edges, gap, style)
+    return left + _runs_width(slots, self_loop) + LABEL_ROOM, gap_right(column_edges, gap, style) - HEAD_ROOM - LABEL_ROOM
+
+
+def y_at_x(segment: Cubic, x: float) -> float:
+    """Where a curve whose x only grows (a flow to the next column) is at `x`."""
+    low, high = 0.0, 1.0
+    for _ in range(30):
+        t = (low + high) / 2
+        if segment.at(t).x < x:
+            low = t
+        else:
+            high = t
+    return segment.at((low + high) / 2).y
 
 
 def _line(x0: float, y0: float, x1: float, y1: float) -> Cubic:
@@ -104,10 +137,12 @@ def route(
     column_edges: tuple[float, ...] = (),
     band_top: float = 0.0,
     s_col: int = 0,
+    gap_slots: int = 0,
 ) -> FlowPath:
     """A flow's path as `plan` says (`flow_plan`). `ports`: where it meets its source's and its target's
     edge, as a share of the card's height (flows of one edge are spread along it). `band_top`: the
-    top of the band under the target's lane, in the path's coordinates."""
+    top of the band under the target's lane, in the path's coordinates. `gap_slots`: how many vertical
+    runs the gap that holds the flow's label has (the label sits right of them)."""
     sx, sy, sw, sh = source.rect
     tx, ty, tw, th = target.rect
     how = plan.how
@@ -146,15 +181,12 @@ def route(
         gap = label_gap(plan, s_col)
         size = style.small_size
         lines, width = label_pill(label, size, BAND_LABEL_WIDTH if how == BAND else LABEL_WIDTH)
-        if label_at is None:
-            middle = segments[0].at(0.5)
-        elif gap is None:
+        if gap is None:
             middle = label_at
-        elif how == SELF:  # beside its loop (which it would hide), in room the gap makes for it
-            middle = Point(label_at.x + LABEL_ROOM + width / 2, label_at.y)
-        else:  # in the middle of the gap, which is as wide as the label needs
-            middle = Point((gap_left(column_edges, gap, style) + gap_right(column_edges, gap, style)) / 2,
-                           label_at.y)
+        else:  # in the gap, right of its runs and left of the heads that enter the next column
+            left, right = label_span(column_edges, gap, gap_slots, how == SELF, style)
+            x = (left + right) / 2
+            middle = Point(x, y_at_x(segments[0], x) if label_at is None else label_at.y)
         line_height = style.line_height(size)
         height = line_height * len(lines) + 2
         label_rect = Rect(middle.x - width / 2, middle.y - height / 2, width, height)

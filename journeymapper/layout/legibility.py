@@ -28,7 +28,8 @@ CELL = 64.0
 
 class Finding(NamedTuple):
     what: str
-    """'flow over card', 'label over card', 'label over label' or 'arrowheads overlap'."""
+    """'flow over card', 'label over card', 'label over label', 'label over arrowhead' or
+    'arrowheads overlap'."""
     first: str
     second: str
 
@@ -102,7 +103,7 @@ def _overlap(a: Rect, b: Rect, tolerance: float = 0.01) -> bool:
 
 
 def labels_over(layout: MapLayout) -> list[Finding]:
-    """Every label pill that covers a card, or another label."""
+    """Every label pill that covers a card, another label or an arrowhead."""
     labels = [(flow.id, flow.label_rect.moved(0.0, _lane_top(layout, flow.lane)))
               for flow in layout.flows.values() if flow.label_rect is not None]
     cards = [(card_id, layout.card_rect(card_id)) for card_id in layout.cards]
@@ -111,11 +112,14 @@ def labels_over(layout: MapLayout) -> list[Finding]:
     for k, (flow_id, rect) in enumerate(labels):
         findings += [Finding("label over label", flow_id, other_id)
                      for other_id, other in labels[k + 1:] if _overlap(rect, other)]
+    if labels:
+        heads = _heads(layout)
+        findings += [Finding("label over arrowhead", flow_id, head_id)
+                     for flow_id, rect in labels for head_id, head in heads if _overlap(rect, head, 0.5)]
     return findings
 
 
-def heads_overlapping(layout: MapLayout) -> list[Finding]:
-    """Every two flows whose arrowheads overlap (they would merge into one blob)."""
+def _heads(layout: MapLayout) -> list[tuple[str, Rect]]:
     size = layout.style.arrow_size
     heads = []
     for flow in layout.flows.values():
@@ -125,6 +129,12 @@ def heads_overlapping(layout: MapLayout) -> list[Finding]:
         corners = flow_head(flow.path[-1], size)
         xs, ys = [p.x for p in corners], [p.y + top for p in corners]
         heads.append((flow.id, Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))))
+    return heads
+
+
+def heads_overlapping(layout: MapLayout) -> list[Finding]:
+    """Every two flows whose arrowheads overlap (they would merge into one blob)."""
+    heads = _heads(layout)
     findings = []
     for k, (flow_id, rect) in enumerate(heads):
         findings += [Finding("arrowheads overlap", flow_id, other_id)

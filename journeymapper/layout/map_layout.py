@@ -207,7 +207,7 @@ class _Builder:
                 _, pill = label_pill(f.label, s.small_size)
                 gap = label_gap(plan, ends[f.id].source.column)
                 if gap is not None and gap < count:
-                    extra[gap] = max(extra[gap], label_room(plan, pill) - base(gap))
+                    extra[gap] = max(extra[gap], label_room(plan, pill, self.plan.slots.get(gap, 0)) - base(gap))
         edges = [s.lane_header_width]
         for column in range(count):
             edges.append(edges[-1] + s.column_width + extra[column])

@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Self
 
 if __package__ in (None, ""):  # run as a script: make `tests` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -36,7 +37,7 @@ class _Stopwatch:
         self.ms = 0.0
         self._saved: dict[str, Callable] = {}
 
-    def __enter__(self) -> _Stopwatch:
+    def __enter__(self) -> Self:
         for name in ROUTER:
             step = self._saved[name] = getattr(map_layout, name)
             setattr(map_layout, name, self._timed(step))

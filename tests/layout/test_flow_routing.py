@@ -122,3 +122,30 @@ def test_two_legs_in_one_gap_are_apart() -> None:
     legs = [(plan.out_leg.gap, plan.out_leg.slot) for plan in routes.values()]
     assert len(set(legs)) == len(legs)
     assert heads_overlapping(layout) == []
+
+
+def _vertical_runs(layout) -> list[tuple[str, float, float, float]]:
+    """(flow id, x, top, bottom) of every straight vertical run of a routed flow, on the map."""
+    runs = []
+    for flow in layout.flows.values():
+        top = layout.lanes[flow.lane].y if flow.lane is not None else 0.0
+        for c in flow.path:
+            if c.x0 == c.x1 == c.x2 == c.x3 and c.y0 != c.y3:
+                runs.append((flow.id, c.x0, min(c.y0, c.y3) + top, max(c.y0, c.y3) + top))
+    return runs
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(journey_maps())
+def test_a_label_in_a_gap_leaves_the_gaps_vertical_runs_in_sight(the_map: Map) -> None:
+    """A label sits right of its gap's runs, so it never hides where another flow turns up or down."""
+    layout = layout_map(the_map)
+    runs = _vertical_runs(layout)
+    for flow in layout.flows.values():
+        rect = flow.label_rect
+        if rect is None or layout.sources["plan"].routes[flow.id].how == BAND:
+            continue  # (a label under the cards sits on its own run, on a track of its own)
+        rect = rect.moved(0.0, layout.lanes[flow.lane].y if flow.lane is not None else 0.0)
+        hidden = [(flow_id, x) for flow_id, x, top, bottom in runs
+                  if flow_id != flow.id and rect.x < x < rect.right and top < rect.bottom and rect.y < bottom]
+        assert hidden == [], f"the label of {flow.id} hides runs {hidden}"
