@@ -1,13 +1,14 @@
-"""The main window: canvas, inspector and problems docks, menus, files, autosave."""
+"""The main window: canvas, inspector and problems docks, menus, title and closing.
+
+What the window does with files (`window_files`), printing (`window_printing`) and editing
+(`window_editing`) lives in mixins of its own; this module puts the window together.
+"""
 
 from __future__ import annotations
 
-import atexit
-from functools import lru_cache
-from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, QRectF, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -15,66 +16,38 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QKeySequence,
-    QPixmap,
     QUndoGroup,
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QStackedWidget,
 )
 
-from ..canvas.picture import render_picture
-from ..canvas.snapshot import render_outline, render_scene
 from ..canvas.theme import system_style
 from ..canvas.view import MapView
-from ..export.pdf import ExportError, ExportReport, PdfOptions, export_pdf
-from ..gc_tuning import building_long_lived_objects, release_long_lived_objects
-from ..io import LoadedMap, LoadError, SaveError, load_path
-from ..io.templates import map_from_template
-from ..io.writer import write_atomic
-from ..model.schema import Flow, Persona, Stage, Touchpoint
+from ..gc_tuning import release_long_lived_objects
+from ..io import LoadedMap
 from .autosave import INTERVAL_MS, Autosaver
-from .editor import FRAGMENT_MIME, Editor
-from .export_dialog import ExportPdfDialog, suggested_path
+from .editor import Editor
 from .inline_edit import InlineEditor
 from .inspector import Inspector
 from .problems_panel import ProblemsPanel, counts_text
 from .start_page import StartPage
+from .window_editing import Editing
+from .window_files import APP_NAME, FileHandling, recent_files, remember_recent, settings
+from .window_printing import Printing
 
-APP_NAME = "journeymapper"
-MAX_RECENT = 10
 CANVAS_ACTIONS = frozenset(
     {"cut", "copy", "paste", "duplicate", "delete", "select_all", "rename", "connect",
      "move_left", "move_right", "move_up", "move_down"}
 )
-FILE_FILTER = "Journey maps (*.jmap);;All files (*)"
 
 
-def settings() -> QSettings:
-    return QSettings(APP_NAME, APP_NAME)
-
-
-def recent_files() -> list[str]:
-    value = settings().value("recentFiles", [])
-    if isinstance(value, str):
-        value = [value]
-    return [str(v) for v in (value or []) if v]
-
-
-def remember_recent(path: Path) -> None:
-    entry = str(path.resolve())
-    files = [f for f in recent_files() if f != entry]
-    settings().setValue("recentFiles", [entry, *files][:MAX_RECENT])
-
-
-class MainWindow(QMainWindow):
+class MainWindow(FileHandling, Printing, Editing, QMainWindow):
     """One window, one map. `open_requested` asks the application for another window."""
 
     open_requested = Signal(str)
@@ -90,7 +63,7 @@ class MainWindow(QMainWindow):
         self.ask_save_changes: Callable[[], str] = self._ask_save_changes
         """Returns 'save', 'discard' or 'cancel'; tests replace it to answer without a dialog."""
         self.show_error: Callable[[str, str], None] = self._show_error
-        self.find_window: Callable[[str], "MainWindow | None"] = lambda path: None
+        self.find_window: Callable[[str], MainWindow | None] = lambda path: None
         """The application's window for a file, if one is open (set by journeymapper.gui)."""
         self.setAcceptDrops(True)
         self.stack = QStackedWidget()
@@ -141,23 +114,6 @@ class MainWindow(QMainWindow):
 
     def undo_stack(self):
         return self.editor.stack if self.editor else None
-
-    def save(self, path: str | Path | None = None) -> bool:
-        """Save (atomic), or save as `path`. Returns False if it failed (the user was told why)."""
-        if self.editor is None:
-            return False
-        if path is None and self.editor.path is None:
-            return self.save_as()
-        try:
-            written = self.editor.save(path)
-        except SaveError as exc:
-            self.show_error("Could not save", str(exc))
-            return False
-        remember_recent(written)
-        self.autosaver.clear()
-        self._update_title()
-        self.statusBar().showMessage(f"Saved {written}", 4000)
-        return True
 
     # -- loading ---------------------------------------------------------------
     def set_editor(self, editor: Editor) -> None:
@@ -226,301 +182,9 @@ class MainWindow(QMainWindow):
         except RuntimeError:
             pass
 
-    def load_file(self, path: str | Path) -> bool:
-        """Open a file in this window; a bad file shows the loader's message and changes nothing."""
-        try:
-            with building_long_lived_objects():
-                loaded = load_path(path)
-                self.set_editor(Editor(loaded, path))
-        except LoadError as exc:
-            self.show_error("Could not open the map", "\n".join(exc.lines()))
-            return False
-        remember_recent(Path(path))
-        if loaded.upgraded:
-            self.statusBar().showMessage(
-                f"Opened a map of file format {loaded.schema_version}; saving writes the current format", 8000)
-        return True
-
-    def open_path(self, path: str) -> None:
-        """Open here if this window holds nothing yet, else in a new window; a file already open
-        in a window is brought to the front instead of being opened twice."""
-        existing = self.find_window(path)
-        if existing is not None:
-            existing.show()
-            existing.raise_()
-            existing.activateWindow()
-        elif self.editor is None:
-            self.load_file(path)
-        else:
-            self.open_requested.emit(path)
-
-    def open_dialog(self) -> None:
-        start = str(self.editor.path.parent) if self.editor and self.editor.path else ""
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open journey maps", start, FILE_FILTER)
-        for path in paths:
-            self.open_path(path)
-
-    def new_from_template(self, name: str) -> None:
-        """The start page's choice (it is shown only while this window has no map)."""
-        self.set_editor(Editor(map_from_template(name)))
-
-    def revert(self) -> None:
-        if self.editor is None or self.editor.path is None:
-            return
-        answer = QMessageBox.question(self, "Revert", "Discard all changes since the last save?")
-        if answer == QMessageBox.StandardButton.Yes and self.load_file(self.editor.path):
-            self.autosaver.clear()  # the discarded changes must not come back as "recovered"
-
-    def save_as(self) -> bool:
-        if self.editor is None:
-            return False
-        suggestion = suggested_path(self.editor.path, self.editor.doc.map.title, ".jmap")
-        path, _ = QFileDialog.getSaveFileName(self, "Save journey map", suggestion, FILE_FILTER)
-        if not path:
-            return False
-        if not path.endswith(".jmap"):
-            path += ".jmap"
-        return self.save(path)
-
-    def autosave(self) -> None:
-        """Write unsaved work to the autosave slot, unless nothing changed since the last time."""
-        if self.editor is None or not self.editor.is_modified():
-            return
-        state = (id(self.editor.stack), self.editor.stack.index(), self.editor.stack.count())
-        if state == getattr(self, "_autosaved_at", None):
-            return
-        if self.autosaver.write(self.editor.doc.map, self.editor.view_state, self.editor.path):
-            self._autosaved_at = state
-
     # -- printing ------------------------------------------------------------------
-    def export_pdf_to(self, path: str | Path, options: PdfOptions) -> ExportReport | None:
-        """Export with a progress dialog; problems are shown to the user. Returns the report, or None."""
-        if self.editor is None:
-            return None
-        progress = QProgressDialog("Exporting the map…", "", 0, 0, self)
-        progress.setCancelButton(None)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)
-
-        def step(done: int, total: int) -> None:
-            progress.setMaximum(total)
-            progress.setValue(done)
-            QApplication.processEvents()
-
-        try:
-            # The editor's layout is reused where nothing changed since (in the dark theme, whose style
-            # differs, the map is laid out afresh).
-            report = export_pdf(self.editor.doc.map, path, options, progress=step, previous=self.editor.scene.layout)
-        except (ExportError, SaveError, OSError) as exc:
-            progress.close()
-            self.show_error("Could not export the PDF", str(exc))
-            return None
-        progress.close()
-        message = f"Exported {path}: {report.pages} pages, smallest text {report.smallest_text:.1f} pt"
-        self.statusBar().showMessage(message, 8000)
-        if report.warnings:
-            self.show_error("Exported, with warnings", "\n".join(report.warnings))
-        return report
-
-    def export_pdf_dialog(self) -> None:
-        if self.editor is None:
-            return
-        scene = self.editor.scene
-        layout = scene.layout  # the sizes print uses (the palette does not matter for the preview)
-        scale = min(1.0, 900.0 / max(scene.sceneRect().width(), 1.0))
-        if scene.makes_items_in_parts:  # a big map: the preview shows its boxes, without making every item
-            picture = QPixmap.fromImage(render_outline(layout, scene.style.palette, scale))
-        else:
-            picture = QPixmap.fromImage(render_scene(scene, scale))
-        dialog = ExportPdfDialog(layout, picture, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        path, _ = QFileDialog.getSaveFileName(self, "Export PDF",
-                                              suggested_path(self.editor.path, self.editor.doc.map.title, ".pdf"),
-                                              "PDF (*.pdf)")
-        if path:
-            if not path.lower().endswith(".pdf"):
-                path += ".pdf"
-            self.export_pdf_to(path, dialog.options())
-
-    def export_picture_to(self, path: str | Path, dpi: int = 150) -> bool:
-        """A PNG (at `dpi`) or SVG picture of the map, as it looks on screen in the light palette."""
-        if self.editor is None:
-            return False
-        try:
-            data = render_picture(self.editor.doc.map, Path(path).suffix.lower(), dpi, False)
-            write_atomic(path, data, keep_backup=False)
-        except (SaveError, ValueError) as exc:
-            self.show_error("Could not export the picture", str(exc))
-            return False
-        self.statusBar().showMessage(f"Exported {path}", 6000)
-        return True
-
-    def export_picture_dialog(self) -> None:
-        if self.editor is None:
-            return
-        start = suggested_path(self.editor.path, self.editor.doc.map.title, ".png")
-        path, chosen = QFileDialog.getSaveFileName(self, "Export Picture", start, "PNG picture (*.png);;SVG drawing (*.svg)")
-        if path:
-            if not path.lower().endswith((".png", ".svg")):
-                path += ".svg" if "svg" in chosen.lower() else ".png"
-            self.export_picture_to(path)
 
     # -- selection and editing ---------------------------------------------------
-    def selected_ids(self) -> list[str]:
-        return self.editor.scene.selected_ids() if self.editor else []
-
-    def select_and_centre(self, ids: list[str]) -> None:
-        if self.editor is None or self._view is None:
-            return
-        present = [i for i in ids if i in self.editor.doc]
-        self.editor.scene.select_only(present)
-        items = [self.editor.scene.item_for(i) for i in present]
-        items = [i for i in items if i is not None]
-        if items:
-            area = QRectF()
-            for item in items:
-                area = area.united(item.sceneBoundingRect())
-            self._view.centerOn(area.center())
-
-    def edit_in_place(self, element_id: str) -> None:
-        editor, view = self.editor, self._view
-        if editor is None or view is None or self.inline is None or element_id not in editor.doc:
-            return
-        element = editor.doc.get(element_id)
-        item = editor.scene.item_for(element_id)
-        if item is None:
-            return
-        field = {Touchpoint: "title", Stage: "name", Persona: "name", Flow: "label"}[type(element)]
-        rect = item.sceneBoundingRect()
-        if isinstance(element, (Stage, Persona)):
-            rect = QRectF(rect.x(), rect.y(), rect.width(), 40)
-        view.ensureVisible(rect, 20, 20)
-
-        def commit(text: str) -> None:
-            reason = editor.set_field(element_id, field, text)
-            if reason:
-                self.statusBar().showMessage(reason, 6000)
-
-        self.inline.start(rect, getattr(element, field), commit)
-
-    def rename_selected(self) -> None:
-        ids = self.selected_ids()
-        if len(ids) == 1:
-            self.edit_in_place(ids[0])
-
-    def delete_selected(self) -> None:
-        if self.editor is not None:
-            self.editor.delete(self.selected_ids())
-
-    def add_touchpoint(self) -> None:
-        """Add a card next to the selected card, or in the first cell."""
-        editor = self.editor
-        if editor is None:
-            return
-        if not editor.doc.personas or not editor.doc.stages:
-            # An empty map gets a lane and a column for the card: one undo step for all three.
-            editor.stack.beginMacro("Add Touchpoint")
-            if not editor.doc.personas:
-                editor.add_persona()
-            if not editor.doc.stages:
-                editor.add_stage()
-            editor.add_touchpoint(editor.doc.personas[0].id, editor.doc.stages[0].id)
-            editor.stack.endMacro()
-            return
-        ids = self.selected_ids()
-        selected = editor.doc.get(ids[0]) if ids else None
-        persona, stage = editor.doc.personas[0].id, editor.doc.stages[0].id
-        position = None
-        if isinstance(selected, Touchpoint):
-            persona, stage = selected.persona, selected.stage
-            cell = [t.id for t in editor.doc.touchpoints_in(persona, stage)]
-            position = cell.index(selected.id) + 1
-        elif isinstance(selected, Stage):
-            stage = selected.id
-        elif isinstance(selected, Persona):
-            persona = selected.id
-        editor.add_touchpoint(persona, stage, position)
-
-    def add_stage(self) -> None:
-        self._add_after_selected(Stage, Editor.add_stage)
-
-    def add_persona(self) -> None:
-        self._add_after_selected(Persona, Editor.add_persona)
-
-    def _add_after_selected(self, kind: type, add: Callable[[Editor, int | None], str | None]) -> None:
-        """A new stage or persona right after the selected one of its kind (else at the end), renamed in place."""
-        if self.editor is None:
-            return
-        ids = self.selected_ids()
-        index = None
-        if ids and isinstance(self.editor.doc.get(ids[0]), kind):
-            index = self.editor.doc.index_of(ids[0]) + 1
-        added = add(self.editor, index)
-        if added is not None:
-            self.edit_in_place(added)
-
-    def connect_selected(self) -> None:
-        """The keyboard path of drawing a flow: select two cards, Ctrl+L links them in journey order
-        (from the earlier stage to the later; in one stage, from the card listed first)."""
-        if self.editor is None:
-            return
-        doc = self.editor.doc
-        cards = [i for i in self.selected_ids() if isinstance(doc.get(i), Touchpoint)]
-        if len(cards) != 2:
-            self.statusBar().showMessage("Select exactly two touchpoints to connect them.", 5000)
-            return
-        stage_index = {s.id: k for k, s in enumerate(doc.stages)}
-        source, target = sorted(cards, key=lambda c: stage_index[doc.get(c).stage])  # stable: map order in a stage
-        self.editor.add_flow(source, target)
-
-    def nudge(self, dx: int, dy: int) -> None:
-        ids = self.selected_ids()
-        if self.editor is not None and len(ids) == 1:
-            self.editor.nudge(ids[0], dx, dy)
-            self.editor.scene.select_only(ids)
-
-    def copy(self) -> bool:
-        if self.editor is None:
-            return False
-        text = self.editor.copy_fragment(self.selected_ids())
-        if text is None:
-            return False
-        data = QMimeData()
-        data.setData(FRAGMENT_MIME, text.encode("utf-8"))
-        data.setText(text)
-        QApplication.clipboard().setMimeData(data)
-        _release_clipboard_at_exit()
-        return True
-
-    def cut(self) -> None:
-        if self.copy() and self.editor is not None:
-            cards = [i for i in self.selected_ids() if isinstance(self.editor.doc.get(i), Touchpoint)]
-            self.editor.stack.beginMacro("Cut")
-            self.editor.delete(cards)
-            self.editor.stack.endMacro()
-
-    def paste(self) -> None:
-        if self.editor is None:
-            return
-        data = QApplication.clipboard().mimeData()
-        if data is None:
-            return
-        raw = bytes(data.data(FRAGMENT_MIME)).decode("utf-8", "replace") if data.hasFormat(FRAGMENT_MIME) \
-            else data.text()
-        persona = stage = None
-        ids = self.selected_ids()
-        selected = self.editor.doc.get(ids[0]) if ids else None
-        if isinstance(selected, Touchpoint):
-            persona, stage = selected.persona, selected.stage
-        self.editor.paste_fragment(raw, persona, stage)
-
-    def duplicate(self) -> None:
-        if self.editor is None:
-            return
-        text = self.editor.copy_fragment(self.selected_ids())
-        if text:
-            self.editor.paste_fragment(text)
 
     # -- menus -------------------------------------------------------------------
     def _action(self, name: str, text: str, slot, shortcut=None, menu=None) -> QAction:
@@ -608,24 +272,6 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("&Help")
         self._action("about", "&About journeymapper", self._about, None, help_menu)
 
-    def _select_all(self) -> None:
-        if self.editor is not None:
-            self.editor.scene.reveal()  # a big map's lanes not shown yet have their cards made now
-            self.editor.scene.select_only(list(self.editor.scene.card_items))
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for path in recent_files():
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
-        if not self.recent_menu.actions():
-            self.recent_menu.addAction("(none)").setEnabled(False)
-
-    def _forget_autosave_when_clean(self, clean: bool) -> None:
-        if clean:
-            self.autosaver.clear()
-            self._autosaved_at = None
-
     def _follow_color_scheme(self, *_args) -> None:
         if self.editor is not None:
             self.editor.scene.set_style(system_style())
@@ -683,7 +329,7 @@ class MainWindow(QMainWindow):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.editor is not None and self.editor.is_modified():
             answer = self.ask_save_changes()
             if answer == "cancel" or (answer == "save" and not self.save()):
@@ -699,29 +345,16 @@ class MainWindow(QMainWindow):
         event.accept()
 
     # -- drag and drop of files ------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
         if any(u.isLocalFile() and u.toLocalFile().endswith(".jmap") for u in urls):
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         for url in event.mimeData().urls():
             if url.isLocalFile() and url.toLocalFile().endswith(".jmap"):
                 self.open_path(url.toLocalFile())
         event.acceptProposedAction()
 
 
-@lru_cache(maxsize=1)
-def _release_clipboard_at_exit() -> None:
-    """Qt crashes the interpreter's exit when the clipboard still holds mime data a Python
-    QMimeData made (both try to free it); take it back while Qt and Python are both still whole."""
-
-    def release() -> None:
-        app = QApplication.instance()
-        if app is not None:
-            QApplication.clipboard().clear()
-
-    atexit.register(release)
-
-
-__all__ = ["MainWindow", "LoadedMap"]
+__all__ = ["APP_NAME", "LoadedMap", "MainWindow", "recent_files", "remember_recent", "settings"]

@@ -1,0 +1,96 @@
+"""The window's printing: PDF export with progress, PNG and SVG pictures.
+
+A mixin of `MainWindow` (it uses the window's editor, status bar and dialogs).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QProgressDialog
+
+from ..canvas.picture import render_picture
+from ..canvas.snapshot import render_outline, render_scene
+from ..export.pdf import ExportError, ExportReport, PdfOptions, export_pdf
+from ..io import SaveError
+from ..io.writer import write_atomic
+from .export_dialog import ExportPdfDialog, suggested_path
+
+
+class Printing:
+    """PDF and picture exports of a window's map (mixed into `MainWindow`)."""
+
+    def export_pdf_to(self, path: str | Path, options: PdfOptions) -> ExportReport | None:
+        """Export with a progress dialog; problems are shown to the user. Returns the report, or None."""
+        if self.editor is None:
+            return None
+        progress = QProgressDialog("Exporting the map…", "", 0, 0, self)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+
+        def step(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            QApplication.processEvents()
+
+        try:
+            # The editor's layout is reused where nothing changed since (in the dark theme, whose style
+            # differs, the map is laid out afresh).
+            report = export_pdf(self.editor.doc.map, path, options, progress=step, previous=self.editor.scene.layout)
+        except (ExportError, SaveError, OSError) as exc:
+            progress.close()
+            self.show_error("Could not export the PDF", str(exc))
+            return None
+        progress.close()
+        message = f"Exported {path}: {report.pages} pages, smallest text {report.smallest_text:.1f} pt"
+        self.statusBar().showMessage(message, 8000)
+        if report.warnings:
+            self.show_error("Exported, with warnings", "\n".join(report.warnings))
+        return report
+
+    def export_pdf_dialog(self) -> None:
+        if self.editor is None:
+            return
+        scene = self.editor.scene
+        layout = scene.layout  # the sizes print uses (the palette does not matter for the preview)
+        scale = min(1.0, 900.0 / max(scene.sceneRect().width(), 1.0))
+        if scene.makes_items_in_parts:  # a big map: the preview shows its boxes, without making every item
+            picture = QPixmap.fromImage(render_outline(layout, scene.style.palette, scale))
+        else:
+            picture = QPixmap.fromImage(render_scene(scene, scale))
+        dialog = ExportPdfDialog(layout, picture, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export PDF",
+                                              suggested_path(self.editor.path, self.editor.doc.map.title, ".pdf"),
+                                              "PDF (*.pdf)")
+        if path:
+            if not path.lower().endswith(".pdf"):
+                path += ".pdf"
+            self.export_pdf_to(path, dialog.options())
+
+    def export_picture_to(self, path: str | Path, dpi: int = 150) -> bool:
+        """A PNG (at `dpi`) or SVG picture of the map, as it looks on screen in the light palette."""
+        if self.editor is None:
+            return False
+        try:
+            data = render_picture(self.editor.doc.map, Path(path).suffix.lower(), dpi, False)
+            write_atomic(path, data, keep_backup=False)
+        except (SaveError, ValueError) as exc:
+            self.show_error("Could not export the picture", str(exc))
+            return False
+        self.statusBar().showMessage(f"Exported {path}", 6000)
+        return True
+
+    def export_picture_dialog(self) -> None:
+        if self.editor is None:
+            return
+        start = suggested_path(self.editor.path, self.editor.doc.map.title, ".png")
+        path, chosen = QFileDialog.getSaveFileName(self, "Export Picture", start, "PNG picture (*.png);;SVG drawing (*.svg)")
+        if path:
+            if not path.lower().endswith((".png", ".svg")):
+                path += ".svg" if "svg" in chosen.lower() else ".png"
+            self.export_picture_to(path)
