@@ -12,7 +12,7 @@ import json
 import math
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import ValidationError
@@ -21,11 +21,12 @@ from ..model.messages import describe_validation_error, json_path
 from ..model.schema import MAX_FLOWS, MAX_PERSONAS, MAX_STAGES, MAX_TOUCHPOINTS, Map
 from ..model.types import show_value
 from . import migrations
+from .canonical import FORMAT_TAG, dumps
+from .disk_state import DiskState
 from .errors import LoadError
 from .integrity import integrity_problems
-from .limits import MAX_FILE_BYTES, MAX_REPORTED_PROBLEMS
+from .limits import CANONICAL_CHECK_FROM, MAX_FILE_BYTES, MAX_REPORTED_PROBLEMS, describe_sizes
 
-FORMAT_TAG = "journeymapper"
 ENVELOPE_KEYS = ("format", "schema_version", "app_version", "map", "view")
 _LIST_LIMITS = {
     "personas": MAX_PERSONAS,
@@ -44,6 +45,8 @@ class LoadedMap:
     schema_version: int = migrations.CURRENT_VERSION
     """The version the file was written in (before any in-memory upgrade)."""
     app_version: str = ""
+    disk: DiskState | None = None
+    """The file as it was read (to tell later whether someone else changed it); None from bytes."""
 
     @property
     def upgraded(self) -> bool:
@@ -85,14 +88,12 @@ def load_path(path: str | os.PathLike[str]) -> LoadedMap:
             os.close(fd)
     if len(data) > MAX_FILE_BYTES:
         raise LoadError([_too_big(len(data))], source)
-    return load_bytes(data, source)
+    return replace(load_bytes(data, source), disk=DiskState.of(info, data))
 
 
 def _too_big(size: int) -> str:
-    mib = 1024 * 1024
-    if round(size / mib, 1) * mib <= MAX_FILE_BYTES:  # just over: megabytes would read the same
-        return f"the file is {size:,} bytes; journeymapper opens files of up to {MAX_FILE_BYTES:,} bytes"
-    return f"the file is {size / mib:.1f} MB; journeymapper opens files of up to {MAX_FILE_BYTES // mib} MB"
+    size_text, limit_text = describe_sizes(size)
+    return f"the file is {size_text}; journeymapper opens files of up to {limit_text}"
 
 
 def load_bytes(data: bytes, source: str | None = None) -> LoadedMap:
@@ -100,7 +101,16 @@ def load_bytes(data: bytes, source: str | None = None) -> LoadedMap:
     if len(data) > MAX_FILE_BYTES:
         raise LoadError([_too_big(len(data))], source)
     envelope = _parse_json(_decode(data, source), source)
-    return load_envelope(envelope, source)
+    loaded = load_envelope(envelope, source)
+    if len(data) > CANONICAL_CHECK_FROM:
+        # A compact file (no indentation, fields left out) grows when saved: refuse here what
+        # could not be saved again, rather than lose the edits made to it.
+        saved = len(dumps(loaded.map, loaded.view))
+        if saved > MAX_FILE_BYTES:
+            saved_text, limit_text = describe_sizes(saved)
+            raise LoadError([(f"saved by journeymapper this map would be {saved_text}, over the {limit_text} "
+                              "it opens: it was written in a compact form by another program")], source)
+    return loaded
 
 
 def _decode(data: bytes, source: str | None) -> str:

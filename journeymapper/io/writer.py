@@ -1,43 +1,23 @@
-"""Write `.jmap` files in canonical form, atomically, keeping a backup.
+"""Write `.jmap` files in canonical form (`canonical`), atomically, keeping a backup.
 
-Canonical form: keys in the specification's order (the models' field order),
-two-space indent, `\\n` line ends, a final newline, non-ASCII text as itself.
-Saving an unchanged map twice gives byte-identical files, and changing one
-touchpoint changes only its lines in a diff.
+Nothing is written that the reader would refuse: a map whose canonical form is over the size
+limit is refused with the sizes, and the file on disk stays as it was.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
 from ..model.schema import Map
+from .canonical import dumps
 from .errors import SaveError
-from .migrations import CURRENT_VERSION
-from .reader import FORMAT_TAG
+from .limits import MAX_FILE_BYTES, describe_sizes
 
 BACKUP_SUFFIX = ".bak"
-
-
-def envelope(the_map: Map, view: dict[str, Any] | None = None) -> dict[str, Any]:
-    return {
-        "format": FORMAT_TAG,
-        "schema_version": CURRENT_VERSION,
-        "app_version": __version__,
-        "map": the_map.model_dump(mode="json"),
-        "view": view or {},
-    }
-
-
-def dumps(the_map: Map, view: dict[str, Any] | None = None) -> bytes:
-    """The canonical bytes of a `.jmap` file for this map."""
-    text = json.dumps(envelope(the_map, view), indent=2, ensure_ascii=False, allow_nan=False)
-    return (text + "\n").encode("utf-8")
 
 
 def backup_path(path: str | os.PathLike[str]) -> Path:
@@ -50,11 +30,20 @@ def save(path: str | os.PathLike[str], the_map: Map, view: dict[str, Any] | None
 
     Returns the path written (links are followed, so a symlinked map stays a link).
     """
+    return write_atomic(path, map_bytes(the_map, view, path))
+
+
+def map_bytes(the_map: Map, view: dict[str, Any] | None = None, path: str | os.PathLike[str] | None = None) -> bytes:
+    """The canonical bytes to save, or SaveError if there are none the reader would take back."""
     try:
         data = dumps(the_map, view)
     except (ValueError, TypeError, RecursionError, UnicodeError) as exc:
         raise SaveError(f"{path}: the map cannot be written: {exc}") from None
-    return write_atomic(path, data)
+    if len(data) > MAX_FILE_BYTES:
+        size_text, limit_text = describe_sizes(len(data))
+        raise SaveError(f"{path}: the map would be a file of {size_text}, over the {limit_text} journeymapper "
+                        "opens; nothing was written. Remove some notes or touchpoints, or split the map in two.")
+    return data
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes, keep_backup: bool = True) -> Path:

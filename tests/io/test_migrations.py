@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from journeymapper import __version__
-from journeymapper.io import LoadError, dumps, load_bytes, load_path, migrations, save, writer
+from journeymapper.io import LoadError, canonical, dumps, load_bytes, load_path, migrations, save
 
 from .helpers import DATA, FULL_GOLDEN, SPEC_EXAMPLE, SPEC_EXAMPLE_GOLDEN, encode, spec_envelope
 
@@ -209,7 +209,7 @@ def test_loading_an_old_file_does_not_change_it_on_disk(
     assert old.read_bytes() == old_bytes and old.stat().st_mtime_ns == before.st_mtime_ns
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old.jmap"]
 
-    monkeypatch.setattr(writer, "CURRENT_VERSION", 3)
+    monkeypatch.setattr(canonical, "CURRENT_VERSION", 3)
     save(old, loaded.map, loaded.view)
     assert json.loads(old.read_bytes())["schema_version"] == 3
     assert (tmp_path / "old.jmap.bak").read_bytes() == old_bytes

@@ -1,0 +1,88 @@
+"""Whatever the writer writes, the reader reads, and the other way round.
+
+The size limit is on the canonical form, the one journeymapper saves: a compact file written by
+another program (no indentation, fields left out) grows when saved, so the reader measures the
+canonical size of any file big enough to grow past the limit, and refuses it at once rather than
+let someone edit a map that then cannot be saved. The writer refuses to write anything over the
+limit, and leaves the file on disk as it was.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from journeymapper.io import LoadError, SaveError, dumps, load_bytes, load_path, save
+from journeymapper.io import limits, reader, writer
+from journeymapper.io.canonical import FORMAT_TAG
+from journeymapper.io.migrations import CURRENT_VERSION
+from tests.check.builders import fl, make_map, tp
+
+
+def _compact(the_map: dict) -> bytes:
+    envelope = {"format": FORMAT_TAG, "schema_version": CURRENT_VERSION, "map": the_map}
+    return json.dumps(envelope, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def _minimal_map(cards: int, flows: int, pains: int = 0) -> dict:
+    """The least a file may say for a map of this size: required fields only, no spaces."""
+    return {
+        "id": "m", "title": "t", "created": "2026-01-01T00:00:00Z", "modified": "2026-01-01T00:00:00Z",
+        "personas": [{"id": "p", "name": "P"}],
+        "stages": [{"id": "s", "name": "S"}, {"id": "u", "name": "U"}],
+        "touchpoints": [{"id": f"t{n}", "persona": "p", "stage": "s" if n % 2 else "u", "title": "x",
+                         "pain_points": [{"text": "a"}] * pains} for n in range(cards)],
+        "flows": [{"id": f"f{n}", "source": f"t{n % cards}", "target": f"t{(n + 1) % cards}"} for n in range(flows)],
+    }
+
+
+def test_no_element_grows_more_than_the_check_allows_for() -> None:
+    """A file under CANONICAL_CHECK_FROM is not measured: its canonical form must not be able to
+    pass the limit, so no part of a file may grow more than MAX / CANONICAL_CHECK_FROM times."""
+    allowed = limits.MAX_FILE_BYTES / limits.CANONICAL_CHECK_FROM
+    for the_map in (_minimal_map(400, 0), _minimal_map(2, 400), _minimal_map(10, 0, pains=50)):
+        data = _compact(the_map)
+        grown = len(dumps(load_bytes(data).map)) / len(data)
+        assert grown < allowed, f"{grown:.1f} x"
+
+
+def test_a_compact_file_that_would_be_saved_over_the_limit_is_refused_at_once(monkeypatch) -> None:
+    data = _compact(_minimal_map(300, 600))
+    saved = len(dumps(load_bytes(data).map))
+    assert saved > 2 * len(data)
+    monkeypatch.setattr(reader, "MAX_FILE_BYTES", saved - 1)
+    monkeypatch.setattr(reader, "CANONICAL_CHECK_FROM", len(data) // 4)
+    with pytest.raises(LoadError) as info:
+        load_bytes(data, "compact.jmap")
+    line = info.value.lines()[0]
+    assert line.startswith("compact.jmap: saved by journeymapper this map would be") and "compact form" in line
+
+
+def test_the_writer_refuses_what_the_reader_would_refuse_and_keeps_the_file(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "map.jmap"
+    small = make_map([tp("a", "p1", "s1")], [])
+    save(path, small)
+    before = path.read_bytes()
+    big = make_map([tp(f"t{n}", "p1", "s1", notes="word " * 500) for n in range(40)],
+                   [fl(f"f{n}", f"t{n}", f"t{n + 1}") for n in range(39)])
+    size = len(dumps(big))
+    monkeypatch.setattr(writer, "MAX_FILE_BYTES", size - 1)
+    with pytest.raises(SaveError) as info:
+        save(path, big)
+    assert "nothing was written" in str(info.value) and f"{size:,} bytes" in str(info.value)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.jmap"]  # no backup, no temporary file
+
+
+def test_a_file_the_writer_wrote_at_the_limit_loads_again(tmp_path: Path, monkeypatch) -> None:
+    """The writer's limit and the reader's are one number on one form."""
+    big = make_map([tp(f"t{n}", "p1", "s1", notes="word " * 500) for n in range(40)], [])
+    size = len(dumps(big))
+    for module in (reader, writer):
+        monkeypatch.setattr(module, "MAX_FILE_BYTES", size)
+    monkeypatch.setattr(reader, "CANONICAL_CHECK_FROM", 0)
+    path = save(tmp_path / "at-limit.jmap", big)
+    assert path.stat().st_size == size
+    assert load_path(path).map == big
