@@ -18,9 +18,11 @@ from PySide6.QtGui import QUndoStack
 from ..canvas.scene import MapScene
 from ..check import Problem, check_map
 from ..check.graph import GraphMemo
-from ..commands import AddElement, MoveCards, MoveElement, RemoveElements, SetField, SetMapField
+from ..commands import AddElement, MoveCards, MoveElement, RemoveElements, ReplaceMap, SetField, SetMapField
 from ..io import LoadedMap
-from ..io import save as save_map
+from ..io.disk_state import Change, DiskState, change_since, is_read_only, same_file
+from ..io.errors import FileChangedOnDisk, ReadOnlyFile
+from ..io.writer import map_bytes, write_atomic
 from ..model.document import Document, DocumentError, new_id, utc_now
 from ..model.schema import MAX_FLOWS, MAX_TOUCHPOINTS, Flow, Map, Persona, Stage, Touchpoint
 
@@ -39,8 +41,13 @@ class Editor(QObject):
         super().__init__(parent)
         if isinstance(loaded, LoadedMap):
             the_map, self.view_state = loaded.map, dict(loaded.view)
+            self.disk: DiskState | None = loaded.disk
         else:
             the_map, self.view_state = loaded, {}
+            self.disk = None
+        """The file as this editor last read or wrote it (None: never read from its path)."""
+        self.read_only = False
+        """Opened read-only (someone else has it open): Save asks for another name."""
         self.doc = Document(the_map)
         self.stack = QUndoStack(self)
         self.scene = MapScene(self.doc, parent=self)
@@ -273,16 +280,46 @@ class Editor(QObject):
         return options[0].id
 
     # -- files -------------------------------------------------------------------
-    def save(self, path: str | os.PathLike[str] | None = None) -> Path:
-        """Save atomically; raises SaveError. The stack becomes clean."""
+    def change_on_disk(self) -> Change | None:
+        """Whether this map's file was changed ('changed') or removed ('deleted') by someone else
+        since this editor read or wrote it."""
+        return change_since(self.path, self.disk) if self.path is not None else None
+
+    def reload(self, loaded: LoadedMap) -> None:
+        """Take the map as it is on disk now, as one undoable step (undo brings back what was on
+        screen); the map is then the file's: clean."""
+        self.push(ReplaceMap(self.doc, loaded.map, "Reload from Disk"))
+        self.disk = loaded.disk
+        self.stack.setClean()
+
+    def restore(self, the_map: Map, text: str = "Restore Version") -> None:
+        """Put an earlier version in place, as one undoable step (unsaved, until saved)."""
+        self.push(ReplaceMap(self.doc, the_map, text))
+
+    def save(self, path: str | os.PathLike[str] | None = None, replace_changed: bool = False) -> Path:
+        """Save atomically; raises SaveError. The stack becomes clean.
+
+        Raises FileChangedOnDisk, and writes nothing, if the file is not the one this editor read
+        (someone else saved it since), unless `replace_changed`; ReadOnlyFile if the file is
+        marked read-only."""
         target = Path(path) if path else self.path
         if target is None:
             raise ValueError("no file name: use Save As")
+        same_file_as_read = self.path is not None and (target == self.path or same_file(target, self.path))
+        if same_file_as_read and not replace_changed and self.change_on_disk() == "changed":
+            raise FileChangedOnDisk(f"{target}: someone else changed this file since it was opened")
+        if target.exists() and is_read_only(target):
+            raise ReadOnlyFile(f"{target}: the file is read-only")
         if self.is_modified() or target != self.path:
             # Metadata, not an undoable edit. Saving an unchanged map again keeps the
             # file byte for byte (no diff in git for a save that changed nothing).
             self.doc.set_map_field("modified", utc_now())
-        written = save_map(target, self.doc.map, self.view_state)
+        data = map_bytes(self.doc.map, self.view_state, target)
+        written = write_atomic(target, data)
+        try:
+            self.disk = DiskState.of(os.stat(written), data)
+        except OSError:
+            self.disk = None
         self.stack.setClean()
         if self.path != target:
             self.path = target

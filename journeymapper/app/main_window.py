@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..canvas.theme import system_style
@@ -32,9 +34,11 @@ from ..canvas.view import MapView
 from ..gc_tuning import release_long_lived_objects
 from ..io import LoadedMap
 from .autosave import INTERVAL_MS, Autosaver
+from .disk_watch import DiskWatch
 from .editor import Editor
 from .inline_edit import InlineEditor
 from .inspector import Inspector
+from .notice_bar import NoticeBar
 from .problems_panel import ProblemsPanel, counts_text
 from .start_page import StartPage
 from .window_editing import Editing
@@ -65,9 +69,21 @@ class MainWindow(FileHandling, Printing, Editing, QMainWindow):
         self.show_error: Callable[[str, str], None] = self._show_error
         self.find_window: Callable[[str], MainWindow | None] = lambda path: None
         """The application's window for a file, if one is open (set by journeymapper.gui)."""
+        self.ask_disk_conflict: Callable[[], str] = self._ask_disk_conflict
+        """Returns 'replace', 'save_as' or 'cancel' (see `save`); tests replace it too."""
         self.setAcceptDrops(True)
         self.stack = QStackedWidget()
-        self.setCentralWidget(self.stack)
+        self.notice = NoticeBar()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.notice)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.disk_watch = DiskWatch(self)
+        self.disk_watch.changed.connect(self.check_disk)
+        self._disk_noticed: tuple | None = None
         self.start_page = StartPage(recent_files())
         self.start_page.templateChosen.connect(self.new_from_template)
         self.start_page.fileChosen.connect(self.open_path)
@@ -153,6 +169,9 @@ class MainWindow(FileHandling, Printing, Editing, QMainWindow):
         view.setFocus()
         self._update_title()
         self._update_actions()
+        self.notice.dismiss()
+        self._disk_noticed = None
+        self.disk_watch.watch(editor.path)
         if old is not None:
             old.deleteLater()
 
@@ -165,6 +184,7 @@ class MainWindow(FileHandling, Printing, Editing, QMainWindow):
             (editor.stack.indexChanged, self._update_actions),
             (editor.stack.indexChanged, self._update_title),  # an unsaved map is named by its title
             (editor.pathChanged, self._update_title),
+            (editor.pathChanged, self.disk_watch.watch),
             (editor.scene.editRequested, self.edit_in_place),
             (editor.scene.selectionChanged, self._update_actions),
         ]
@@ -343,6 +363,12 @@ class MainWindow(FileHandling, Printing, Editing, QMainWindow):
         if self.editor is not None:
             self._disconnect(self.editor)
         event.accept()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Back at the window: folders the system cannot watch (network shares) are checked now.
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.check_disk()
+        super().changeEvent(event)
 
     # -- drag and drop of files ------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

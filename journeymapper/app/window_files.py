@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..gc_tuning import building_long_lived_objects
 from ..io import LoadError, SaveError, load_path
+from ..io.disk_state import state_of_file
+from ..io.errors import FileChangedOnDisk, ReadOnlyFile
 from ..io.templates import map_from_template
 from .editor import Editor
 from .export_dialog import suggested_path
@@ -42,17 +44,35 @@ def remember_recent(path: Path) -> None:
 class FileHandling:
     """Open, save and keep a window's map (mixed into `MainWindow`)."""
 
-    def save(self, path: str | Path | None = None) -> bool:
-        """Save (atomic), or save as `path`. Returns False if it failed (the user was told why)."""
+    def save(self, path: str | Path | None = None, replace_changed: bool = False) -> bool:
+        """Save (atomic), or save as `path`. Returns False if it failed or the user chose not to
+        (they were told why).
+
+        Never replaces, without asking, a file someone else changed since it was read, nor a file
+        marked read-only; a map opened read-only is saved under another name."""
         if self.editor is None:
             return False
         if path is None and self.editor.path is None:
             return self.save_as()
+        if path is None and self.editor.read_only:
+            self.show_error("Opened read-only", f"“{self.editor.path.name}” was opened read-only because "
+                            "someone else has it open. Save your map under another name.")
+            return self.save_as()
         try:
-            written = self.editor.save(path)
+            written = self.editor.save(path, replace_changed)
+        except FileChangedOnDisk:
+            answer = self.ask_disk_conflict()
+            if answer == "replace":
+                return self.save(path, replace_changed=True)
+            return self.save_as() if answer == "save_as" else False
+        except ReadOnlyFile as exc:
+            self.show_error("The file is read-only", f"{exc}. Save your map under another name.")
+            return self.save_as()
         except SaveError as exc:
             self.show_error("Could not save", str(exc))
             return False
+        self.notice.dismiss("disk")
+        self._disk_noticed = None
         remember_recent(written)
         self.autosaver.clear()
         self._update_title()
@@ -137,3 +157,67 @@ class FileHandling:
             action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
         if not self.recent_menu.actions():
             self.recent_menu.addAction("(none)").setEnabled(False)
+
+    # -- someone else's changes on disk ------------------------------------------------
+    def check_disk(self) -> None:
+        """Tell the user, once per state of the file, that it was changed or removed on disk by
+        someone else, with what they can do about it (`NoticeBar`)."""
+        editor = self.editor
+        if editor is None or editor.path is None:
+            return
+        change = editor.change_on_disk()
+        if change is None:
+            self.notice.dismiss("disk")
+            self._disk_noticed = None
+            return
+        now = state_of_file(editor.path) if change == "changed" else None
+        key = (change, now.digest if now is not None else None)
+        if key == self._disk_noticed:
+            return
+        self._disk_noticed = key
+        name = editor.path.name
+        if change == "deleted":
+            text = (f"“{name}” was deleted or moved by another program. Your map is still here: "
+                    "Save writes it again.")
+            actions = [("&Save", self.save), ("Save &As…", self.save_as)]
+        elif editor.is_modified():
+            text = (f"Someone else changed “{name}” on disk, and you have unsaved changes here. "
+                    "Reloading takes theirs (Undo brings yours back).")
+            actions = [("&Reload Theirs", self.reload_from_disk), ("Save Mine &As…", self.save_as),
+                       ("&Keep Mine", lambda: None)]
+        else:
+            text = f"Someone else changed “{name}” on disk."
+            actions = [("&Reload", self.reload_from_disk), ("&Keep This Version", lambda: None)]
+        self.notice.show_notice("disk", text, actions)
+
+    def reload_from_disk(self) -> bool:
+        """Take the file as it is on disk now, as one undoable step."""
+        editor = self.editor
+        if editor is None or editor.path is None:
+            return False
+        try:
+            loaded = load_path(editor.path)
+        except LoadError as exc:
+            self.show_error("Could not reload the map", "\n".join(exc.lines()))
+            return False
+        editor.reload(loaded)
+        self.notice.dismiss("disk")
+        self._disk_noticed = None
+        self.autosaver.clear()
+        self.statusBar().showMessage(f"Reloaded {editor.path}", 4000)
+        return True
+
+    def _ask_disk_conflict(self) -> str:
+        """'replace', 'save_as' or 'cancel': what to do when Save finds the file changed by someone else."""
+        name = self.editor.path.name if self.editor and self.editor.path else ""
+        box = QMessageBox(QMessageBox.Icon.Warning, "The file changed on disk",
+                          f"Someone else changed “{name}” since you opened it. Saving now would replace "
+                          "their changes with yours.", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        save_as = box.addButton("Save Mine As…", QMessageBox.ButtonRole.AcceptRole)
+        replace = box.addButton("Replace Theirs", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.exec()
+        clicked = box.clickedButton()
+        return "save_as" if clicked is save_as else "replace" if clicked is replace else "cancel"

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from ..model.document import Document, Removal
-from ..model.schema import Element, Flow, Persona, Stage, Touchpoint
+from ..model.schema import Element, Flow, Map, Persona, Stage, Touchpoint
 
 _NOUNS = {Persona: "Persona", Stage: "Stage", Touchpoint: "Touchpoint", Flow: "Flow"}
 _FIELD_NAMES = {
@@ -169,3 +169,18 @@ class SetMapField(QUndoCommand):
 
     def undo(self) -> None:
         self.doc.set_map_field(self.field, self.old)
+
+
+class ReplaceMap(QUndoCommand):
+    """The whole map at once: reloaded from disk, or an earlier version restored. Undo brings back
+    the map as it was, so neither loses what was on screen."""
+
+    def __init__(self, doc: Document, the_map: Map, text: str, parent: QUndoCommand | None = None):
+        super().__init__(text, parent)
+        self.doc, self.new, self.old = doc, the_map, doc.map
+
+    def redo(self) -> None:
+        self.doc.replace_map(self.new)
+
+    def undo(self) -> None:
+        self.doc.replace_map(self.old)

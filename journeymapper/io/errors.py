@@ -29,3 +29,11 @@ class LoadError(Exception):
 
 class SaveError(Exception):
     """A save that did not happen; the file on disk is as it was before."""
+
+
+class FileChangedOnDisk(SaveError):
+    """The file was changed by someone else since it was read: saving would throw their work away."""
+
+
+class ReadOnlyFile(SaveError):
+    """The file is marked read-only: someone meant it not to change."""

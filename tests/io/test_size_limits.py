@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from journeymapper.io import LoadError, SaveError, dumps, load_bytes, load_path, save
-from journeymapper.io import limits, reader, writer
+from journeymapper.io import LoadError, SaveError, dumps, limits, load_bytes, load_path, reader, save, writer
 from journeymapper.io.canonical import FORMAT_TAG
 from journeymapper.io.migrations import CURRENT_VERSION
 from tests.check.builders import fl, make_map, tp
