@@ -24,10 +24,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .app.desktop import offer_recovery
 from .app.editor import Editor
-from .app.main_window import APP_NAME, MainWindow, remember_recent
+from .app.main_window import APP_NAME, MainWindow
 from .app.single_instance import InstanceServer, hand_over
 from .gc_tuning import building_long_lived_objects
-from .io import LoadError, load_path
+from .io import LoadError
+from .io.disk_state import same_file
 from .io.templates import map_from_template
 from .resources import icons_dir
 
@@ -60,14 +61,13 @@ def _forget(window: MainWindow) -> None:
 
 
 def window_for(path: str | os.PathLike[str]) -> MainWindow | None:
-    """The open window that edits this file, if any (one file, one window: two would overwrite
-    each other's saves)."""
-    wanted = Path(path).resolve()
-    if not wanted.exists():
+    """The open window that edits this file, if any, however the path reaches it (links and hard
+    links included): one file, one window, since two would overwrite each other's saves."""
+    if not Path(path).exists():
         return None  # nothing to open: the caller reports it
     for window in _windows:
         editor = window.editor
-        if editor is not None and editor.path is not None and editor.path.resolve() == wanted:
+        if editor is not None and editor.path is not None and same_file(editor.path, path):
             return window
     return None
 
@@ -108,13 +108,20 @@ def _track(window: MainWindow) -> MainWindow:
 def open_window(path: str | os.PathLike[str] | None = None, template: str | None = None) -> MainWindow:
     """A new main window on a map file, a new map from a template, or the start page. Not shown."""
     application()
-    with building_long_lived_objects():
-        loaded = load_path(path) if path is not None else None
-        window = _track(MainWindow())
-        if loaded is not None:
-            window.set_editor(Editor(loaded, path))
-            remember_recent(Path(path))
-        elif template is not None:
+    if path is not None:
+        existing = window_for(path)
+        if existing is not None:
+            return existing  # one file, one window
+    window = _track(MainWindow())
+    if path is not None:
+        try:
+            window.open_file(path)
+        except LoadError:
+            _forget(window)
+            window.deleteLater()
+            raise
+    elif template is not None:
+        with building_long_lived_objects():
             window.set_editor(Editor(map_from_template(template)))
     return window
 

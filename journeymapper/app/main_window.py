@@ -33,6 +33,7 @@ from ..canvas.theme import system_style
 from ..canvas.view import MapView
 from ..gc_tuning import release_long_lived_objects
 from ..io import LoadedMap
+from ..io.map_lock import LockOwner, MapLock
 from .autosave import INTERVAL_MS, Autosaver
 from .disk_watch import DiskWatch
 from .editor import Editor
@@ -69,6 +70,10 @@ class MainWindow(FileHandling, Printing, Editing, QMainWindow):
         self.show_error: Callable[[str, str], None] = self._show_error
         self.find_window: Callable[[str], MainWindow | None] = lambda path: None
         """The application's window for a file, if one is open (set by journeymapper.gui)."""
+        self.ask_locked: Callable[[str, LockOwner], str] = self._ask_locked
+        """Returns 'read_only', 'open_anyway' or 'cancel' (see `open_file`); tests replace it too."""
+        self.map_lock: MapLock | None = None
+        """The lock beside this window's map file, while we hold it."""
         self.ask_disk_conflict: Callable[[], str] = self._ask_disk_conflict
         """Returns 'replace', 'save_as' or 'cancel' (see `save`); tests replace it too."""
         self.setAcceptDrops(True)
@@ -357,6 +362,7 @@ class MainWindow(FileHandling, Printing, Editing, QMainWindow):
                 return
         self.autosave_timer.stop()
         self.autosaver.clear()
+        self._hold(None)
         release_long_lived_objects()  # this window's map and items may now be collected
         self.closed.emit()
         settings().setValue("geometry", self.saveGeometry())

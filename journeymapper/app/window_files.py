@@ -15,7 +15,9 @@ from ..gc_tuning import building_long_lived_objects
 from ..io import LoadError, SaveError, load_path
 from ..io.disk_state import state_of_file
 from ..io.errors import FileChangedOnDisk, ReadOnlyFile
+from ..io.map_lock import LockOwner, MapLock
 from ..io.templates import map_from_template
+from .autosave import Autosaver, Recoverable
 from .editor import Editor
 from .export_dialog import suggested_path
 
@@ -73,6 +75,14 @@ class FileHandling:
             return False
         self.notice.dismiss("disk")
         self._disk_noticed = None
+        lock = self.map_lock
+        if lock is None or lock.map_path != Path(written):  # saved as another file: that one is ours now
+            if self.editor.read_only:
+                self.editor.read_only = False
+                self.notice.dismiss("read-only")
+            new_lock = MapLock(written)
+            new_lock.acquire(take_over=True)
+            self._hold(new_lock if new_lock.held else None)
         remember_recent(written)
         self.autosaver.clear()
         self._update_title()
@@ -82,17 +92,77 @@ class FileHandling:
     def load_file(self, path: str | Path) -> bool:
         """Open a file in this window; a bad file shows the loader's message and changes nothing."""
         try:
-            with building_long_lived_objects():
-                loaded = load_path(path)
-                self.set_editor(Editor(loaded, path))
+            return self.open_file(path)
         except LoadError as exc:
             self.show_error("Could not open the map", "\n".join(exc.lines()))
             return False
+
+    def open_file(self, path: str | Path) -> bool:
+        """Open a file in this window. Raises LoadError for a file that is not a readable map;
+        returns False if the user chose not to open it (someone else has it open)."""
+        claim = self._claim(Path(path))
+        if claim is None:
+            return False
+        lock, owner = claim
+        try:
+            with building_long_lived_objects():
+                loaded = load_path(path)
+                self.set_editor(Editor(loaded, path))
+        except LoadError:
+            if lock is not None:
+                lock.release()
+            raise
+        self._hold(lock)
+        if owner is not None:
+            self.editor.read_only = True
+            self._update_title()
+            self.notice.show_notice("read-only", f"Opened read-only: “{Path(path).name}” is open by "
+                                    f"{owner.describe()}. Save As… keeps your changes in another file.",
+                                    [("Save &As…", self.save_as)])
         remember_recent(Path(path))
         if loaded.upgraded:
             self.statusBar().showMessage(
                 f"Opened a map of file format {loaded.schema_version}; saving writes the current format", 8000)
         return True
+
+    # -- the lock beside an open map --------------------------------------------------------
+    def _claim(self, path: Path) -> tuple[MapLock | None, LockOwner | None] | None:
+        """Lock the map before it opens: (our lock or None, the other owner if it opens read-only),
+        or None when the user chose not to open it."""
+        lock = MapLock(path)
+        other = lock.acquire()
+        if other is None:
+            return (lock if lock.held else None), None
+        answer = self.ask_locked(path.name, other)
+        if answer == "open_anyway":
+            lock.acquire(take_over=True)
+            return (lock if lock.held else None), None
+        if answer == "read_only":
+            return None, other
+        return None
+
+    def _hold(self, lock: MapLock | None) -> None:
+        """This window's map is now locked by `lock` (None: no file, or not ours); the lock of the
+        map it showed before is released."""
+        old = self.map_lock
+        if old is not None and old is not lock:
+            old.release()
+        self.map_lock = lock
+
+    def _ask_locked(self, name: str, owner: LockOwner) -> str:
+        """'read_only', 'open_anyway' or 'cancel': the map is open in another journeymapper."""
+        box = QMessageBox(QMessageBox.Icon.Question, "The map is open elsewhere",
+                          f"“{name}” is open by {owner.describe()}. If you both change it, one of you could "
+                          "replace the other's work. Open it read-only (Save As keeps your changes), "
+                          "or open it anyway?", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        read_only = box.addButton("Open &Read-Only", QMessageBox.ButtonRole.AcceptRole)
+        anyway = box.addButton("Open &Anyway", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(read_only)
+        box.exec()
+        clicked = box.clickedButton()
+        return "read_only" if clicked is read_only else "open_anyway" if clicked is anyway else "cancel"
 
     def open_path(self, path: str) -> None:
         """Open here if this window holds nothing yet, else in a new window; a file already open
@@ -116,6 +186,7 @@ class FileHandling:
     def new_from_template(self, name: str) -> None:
         """The start page's choice (it is shown only while this window has no map)."""
         self.set_editor(Editor(map_from_template(name)))
+        self._hold(None)
 
     def revert(self) -> None:
         if self.editor is None or self.editor.path is None:
@@ -136,14 +207,41 @@ class FileHandling:
         return self.save(path)
 
     def autosave(self) -> None:
-        """Write unsaved work to the autosave slot, unless nothing changed since the last time."""
+        """Write unsaved work to the autosave slot, unless nothing changed since the last time (and
+        tell the map's lock that we are still here)."""
+        if self.map_lock is not None:
+            self.map_lock.refresh()
         if self.editor is None or not self.editor.is_modified():
             return
         state = (id(self.editor.stack), self.editor.stack.index(), self.editor.stack.count())
         if state == getattr(self, "_autosaved_at", None):
             return
-        if self.autosaver.write(self.editor.doc.map, self.editor.view_state, self.editor.path):
+        if self.autosaver.write(self.editor.doc.map, self.editor.view_state, self.editor.path, self.editor.disk):
             self._autosaved_at = state
+            self.notice.dismiss("autosave")
+        elif self.notice.kind is None:
+            self.notice.show_notice("autosave", f"Your work is not being autosaved: {self.autosaver.problem}. "
+                                    "Save often, or free the data folder.", [("&Save", self.save), ("&Dismiss", lambda: None)])
+
+    def adopt_recovered(self, item: Recoverable) -> None:
+        """Show work recovered from a crash: unsaved, in its original file's name (if it had one),
+        keeping its autosave (this window's own now) until it is saved or discarded."""
+        editor = Editor(item.load(), item.original)
+        editor.disk = item.original_state
+        lock = None
+        if item.original and Path(item.original).exists():
+            claim = self._claim(Path(item.original))
+            lock, owner = claim if claim is not None else (None, True)
+            editor.read_only = owner is not None
+        self.set_editor(editor)
+        self._hold(lock)
+        editor.stack.resetClean()  # recovered work is unsaved work
+        self.autosaver = Autosaver(item.slot)
+        try:
+            self.autosaver.write_note(item.original, editor.doc.map.title, item.original_state)
+        except (OSError, SaveError):
+            pass
+        self._update_title()
 
     def _forget_autosave_when_clean(self, clean: bool) -> None:
         if clean:

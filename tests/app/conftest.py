@@ -89,4 +89,6 @@ def _no_autosaves_left_behind():
     from journeymapper.app.autosave import autosave_dir
 
     yield
-    shutil.rmtree(autosave_dir(), ignore_errors=True)
+    folder = autosave_dir()
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)

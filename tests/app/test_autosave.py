@@ -4,6 +4,7 @@ and work left behind by a process that is gone is offered back at the next start
 from __future__ import annotations
 
 import inspect
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -16,6 +17,7 @@ from journeymapper import gui
 from journeymapper.app import autosave as autosave_module
 from journeymapper.app.autosave import INTERVAL_MS, autosave_dir, find_recoverable
 from journeymapper.app.desktop import offer_recovery
+from journeymapper.io.disk_state import state_of_file
 from journeymapper.io import dumps, load_path
 from journeymapper.io.templates import map_from_template
 from journeymapper.resources import example_map_path
@@ -50,11 +52,16 @@ def private_autosave_dir(tmp_path, monkeypatch) -> Path:
 
 
 def leave_behind(folder: Path, name: str, the_map, pid: int = DEAD_PID, original: str | None = None) -> Path:
-    """What a crashed journeymapper leaves: the map and a note naming its process."""
+    """What a crashed journeymapper leaves: the map and a note naming its process (and the original
+    file as it had read it)."""
     data = folder / f"{name}.jmap"
     data.write_bytes(dumps(the_map, {}))
     note = folder / f"{name}.json"
-    note.write_text(json.dumps({"pid": pid, "original": original, "title": the_map.title}), encoding="utf-8")
+    state = state_of_file(original) if original else None
+    original_state = None if state is None else {"size": state.size, "mtime_ns": state.mtime_ns,
+                                                  "file_id": list(state.file_id), "digest": state.digest}
+    note.write_text(json.dumps({"pid": pid, "original": original, "title": the_map.title,
+                                "original_state": original_state}), encoding="utf-8")
     return data
 
 
@@ -78,7 +85,9 @@ def test_autosave_writes_unsaved_work_to_the_autosave_folder(qtbot, open_window,
     assert data.exists() and note.exists()
     assert load_path(data).map == window.document().map
     written = json.loads(note.read_text(encoding="utf-8"))
+    state = written.pop("original_state")  # the original as the window read it (recovery compares)
     assert written == {"pid": os.getpid(), "original": str(example_copy), "title": window.document().map.title}
+    assert state["digest"] == hashlib.sha256(example_copy.read_bytes()).hexdigest()
     # A live process's autosave is not offered for recovery.
     assert all(item.data != data for item in find_recoverable())
     # The file on disk is untouched and the window still shows unsaved work.
@@ -198,12 +207,15 @@ def test_offer_recovery_reopens_the_work_as_a_modified_window(qtbot, private_aut
         assert window.document().map == the_map
         assert window.isWindowModified()
         assert "*" in window.windowHandle().title()
+        # The autosave is kept (a second crash must not lose the recovered work), as this process's.
         assert find_recoverable() == []
-        assert list(private_autosave_dir.iterdir()) == []
-        # Saving the recovered work writes it to the file it came from.
+        assert sorted(p.name for p in private_autosave_dir.iterdir()) == ["crashed.jmap", "crashed.json"]
+        assert json.loads((private_autosave_dir / "crashed.json").read_text())["pid"] == os.getpid()
+        # Saving the recovered work writes it to the file it came from; then the autosave goes.
         assert window.save()
         assert load_path(original).map.title == "Recovered plan"
         assert not window.isWindowModified()
+        assert list(private_autosave_dir.iterdir()) == []
     finally:
         for window in gui.windows():
             if window not in before:

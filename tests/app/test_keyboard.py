@@ -728,18 +728,22 @@ def _apply_random_edit(editor, data) -> None:
 def test_any_sequence_of_edits_undoes_to_the_original_and_redoes_to_the_final(
         qtbot, open_window, example_copy, data):
     window = open_window(example_copy)  # a fresh window and undo stack per example
-    editor, stack = window.editor, window.undo_stack()
-    original = dump(window)
-    for _ in range(data.draw(st.integers(1, 12), label="edits")):
-        _apply_random_edit(editor, data)
-    final = dump(window)
-    steps = stack.count()
-    while stack.canUndo():
-        stack.undo()
-    assert dump(window) == original
-    assert_canvas_in_step(window)
-    while stack.canRedo():
-        stack.redo()
-    assert stack.index() == steps
-    assert dump(window) == final
-    assert_canvas_in_step(window)
+    try:
+        editor, stack = window.editor, window.undo_stack()
+        original = dump(window)
+        for _ in range(data.draw(st.integers(1, 12), label="edits")):
+            _apply_random_edit(editor, data)
+        final = dump(window)
+        steps = stack.count()
+        while stack.canUndo():
+            stack.undo()
+        assert dump(window) == original
+        assert_canvas_in_step(window)
+        while stack.canRedo():
+            stack.redo()
+        assert stack.index() == steps
+        assert dump(window) == final
+        assert_canvas_in_step(window)
+    finally:  # (one file, one window: the next example's window is a new one only once this is closed)
+        window.ask_save_changes = lambda: "discard"
+        window.close()

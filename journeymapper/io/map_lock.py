@@ -1,0 +1,184 @@
+"""A lock file beside an open map, as office suites leave one, so that a second editor (in this
+process, another process, or on another machine through a shared folder) knows the map is open
+and by whom.
+
+`.~lock.<name>#` holds who opened the map (user, machine, process, since when). The holder
+touches it every minute while the map is open (`refresh`); a lock whose process is gone (on this
+machine) or that nobody touched for STALE_AFTER seconds (a crash elsewhere, a laptop that went to
+sleep) is stale and may be taken over. Locks are advice, not enforcement: a person may still open
+the map anyway, and the disk check (`disk_state`) keeps either save from silently undoing the other.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import socket
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .. import __version__
+
+STALE_AFTER = 10 * 60
+"""Seconds after the last refresh when a lock of another machine counts as left behind."""
+MAX_LOCK_BYTES = 4096
+
+
+@dataclass(frozen=True)
+class LockOwner:
+    user: str
+    host: str
+    pid: int
+    since: str
+    """When the map was opened (ISO 8601, UTC)."""
+    age: float = 0.0
+    """Seconds since the holder last refreshed the lock."""
+
+    def describe(self) -> str:
+        when = self.since
+        try:
+            when = datetime.fromisoformat(self.since).astimezone().strftime("%Y-%m-%d %H:%M")
+        except ValueError:
+            pass
+        where = f" on {self.host}" if self.host and self.host != _host() else ""
+        return f"{self.user or 'someone'}{where} (since {when})"
+
+
+def lock_path(map_path: str | os.PathLike[str]) -> Path:
+    path = Path(map_path)
+    return path.with_name(f".~lock.{path.name}#")
+
+
+def _host() -> str:
+    try:
+        return socket.gethostname()
+    except OSError:
+        return ""
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 (no user name: a container)
+        return ""
+
+
+def _alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process
+    return True
+
+
+def read_lock(map_path: str | os.PathLike[str]) -> LockOwner | None:
+    """Who holds the map's lock, if anyone (an unreadable or foreign file counts as a lock by
+    'someone', so that a lock written by another program is respected)."""
+    path = lock_path(map_path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_LOCK_BYTES)
+            age = max(0.0, time.time() - os.fstat(handle.fileno()).st_mtime)
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return LockOwner("", "", 0, "", 0.0)
+    try:
+        note = json.loads(data.decode("utf-8"))
+        return LockOwner(str(note.get("user", ""))[:100], str(note.get("host", ""))[:200],
+                         int(note.get("pid", 0)), str(note.get("since", ""))[:40], age)
+    except (ValueError, TypeError, AttributeError, UnicodeDecodeError):
+        return LockOwner("", "", 0, "", age)
+
+
+def is_stale(owner: LockOwner) -> bool:
+    """Left behind: its process is gone (on this machine), or nobody refreshed it for STALE_AFTER."""
+    if owner.host == _host() and owner.pid and not _alive(owner.pid):
+        return True
+    return owner.age > STALE_AFTER
+
+
+class MapLock:
+    """This process's lock on one map file."""
+
+    def __init__(self, map_path: str | os.PathLike[str]) -> None:
+        self.map_path = Path(map_path)
+        self.path = lock_path(map_path)
+        self.held = False
+        self._note = json.dumps({"app": f"journeymapper {__version__}", "user": _user(), "host": _host(),
+                                 "pid": os.getpid(),
+                                 "since": datetime.now(UTC).isoformat(timespec="seconds")}).encode()
+
+    def acquire(self, take_over: bool = False) -> LockOwner | None:
+        """Take the lock; returns who else holds it (and then it is not taken), or None when it is
+        ours. A stale lock, or any with `take_over`, is replaced. A folder we cannot write to gives
+        no lock and no error (the map opens; the disk check still guards saves)."""
+        owner = None
+        for _ in range(2):
+            try:
+                fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            except FileExistsError:
+                owner = read_lock(self.map_path)
+                if owner is None:
+                    continue  # gone meanwhile: try again
+                if (owner.host, owner.pid) == (_host(), os.getpid()):
+                    break  # (this process: another window, or a lock we did not release)
+                if not (take_over or is_stale(owner)):
+                    return owner
+                try:
+                    os.unlink(self.path)
+                except OSError:
+                    return None
+                continue
+            except OSError:
+                return None
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(self._note)
+            self.held = True
+            return None
+        self._write()
+        return None
+
+    def _write(self) -> None:
+        try:
+            tmp = self.path.with_name(self.path.name + ".tmp")
+            tmp.write_bytes(self._note)
+            os.replace(tmp, self.path)
+            self.held = True
+        except OSError:
+            self.held = False
+
+    def mine(self) -> bool:
+        try:
+            return self.path.read_bytes()[:MAX_LOCK_BYTES] == self._note
+        except OSError:
+            return False
+
+    def refresh(self) -> None:
+        """Still here: touch the lock (it is written again if someone removed it)."""
+        if not self.held:
+            return
+        if self.mine():
+            try:
+                os.utime(self.path)
+            except OSError:
+                pass
+        elif not self.path.exists():
+            self._write()
+        else:
+            self.held = False  # someone took it over ("open anyway"): theirs now
+
+    def release(self) -> None:
+        if self.held and self.mine():
+            try:
+                os.unlink(self.path)
+            except OSError:
+                pass
+        self.held = False
