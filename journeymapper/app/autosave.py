@@ -114,9 +114,8 @@ class Autosaver:
         if paths is None:
             self.problem = "the folder for autosaves cannot be made or written"
             return False
-        data_path, note_path = paths
         try:
-            write_atomic(data_path, dumps(the_map, view), keep_backup=False)
+            write_atomic(paths[0], dumps(the_map, view), keep_backup=False)
             self.write_note(original, the_map.title, original_state)
         except (SaveError, OSError) as exc:
             self.problem = str(exc)

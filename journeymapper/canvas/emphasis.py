@@ -75,9 +75,28 @@ class Emphasis:
         if not inside and self.hovered != card_id:
             return
         self.hovered = card_id if inside else None
-        layout = self.scene.layout
+        self._bring_forward()
+
+    def refresh(self) -> None:
+        """After the map changed: a selected flow may end at other cards now, and the hovered card
+        may have other flows."""
+        self.selection_changed()
+        if self.hovered is not None:
+            self._bring_forward()
+
+    def adopt(self, item: CardItem | FlowItem) -> None:
+        """A card or flow item made after the fact (a big map makes them as they come into view)
+        takes the look it should have."""
+        if isinstance(item, CardItem):
+            if item.element_id in self.cards:
+                item.set_emphasised(True)
+        elif item.element_id in self.flows:
+            item.set_in_front(True)
+
+    def _bring_forward(self) -> None:
+        card_id, layout = self.hovered, self.scene.layout
         wanted: set[str] = set()
-        if inside and layout is not None:
+        if card_id is not None and layout is not None:
             plan = layout.sources.get("plan")
             wanted = set(plan.touching.get(card_id, ())) if plan is not None else set()
         items = self.scene.flow_items

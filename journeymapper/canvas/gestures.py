@@ -329,6 +329,8 @@ class GestureHandler:
     def double_click(self, event: QGraphicsSceneMouseEvent) -> bool:
         pos = event.scenePos()
         item = _top_item(self.scene, pos)
+        if item is None:  # (as a click does: a flow a few pixels away is the one meant)
+            item = flow_near(self.scene, pos, _zoom(event))
         if isinstance(item, (CardItem, FlowItem, StageHeaderItem, LaneItem)):
             self.scene.editRequested.emit(item.element_id)
             return True

@@ -144,6 +144,7 @@ class MapScene(QGraphicsScene):
         self.setSceneRect(QRectF(-margin, -margin, layout.width + 2 * margin, layout.height + 2 * margin))
         if self._shown is not None:
             self.reveal_in_views()  # a part of a lane may have come into view (a new lane, or one that moved)
+        self.emphasis.refresh()  # a selected flow may now end elsewhere, a hovered card have other flows
         self.synced.emit()
 
     def _clear_items(self) -> None:
@@ -220,6 +221,7 @@ class MapScene(QGraphicsScene):
             lane = self.lane_items[box.persona]
             if item is None:
                 item = CardItem(box, self.style, lane)
+                self.emphasis.adopt(item)
                 self.card_items[card_id] = item
                 continue
             if item.parentItem() is not lane:
@@ -287,6 +289,7 @@ class MapScene(QGraphicsScene):
         if parent is None:
             self.addItem(item)
         self.flow_items[flow_id] = item
+        self.emphasis.adopt(item)
         self._sync_label(item, path, parent)
 
     # -- big maps: card and flow items for the parts on screen ---------------------------
@@ -321,7 +324,8 @@ class MapScene(QGraphicsScene):
         lane = self.lane_items[lane_id]
         for box in layout.cards_in_lane(lane_id):
             if box.id not in self.card_items and shown.in_bands(bands, box.rect.y, box.rect.bottom):
-                self.card_items[box.id] = CardItem(box, self.style, lane)
+                item = self.card_items[box.id] = CardItem(box, self.style, lane)
+                self.emphasis.adopt(item)
         for flow_id, path in layout.flows.items():
             if path.lane == lane_id and flow_id not in self.flow_items \
                     and shown.in_bands(bands, *self._extent(flow_id, path)):

@@ -26,7 +26,7 @@ LABEL_TOP = 1.0
 LABEL_SPACING = 2.0
 """Room between two labels."""
 CELL = 64.0
-"""Width of the strips of the map that index the labels already placed."""
+"""Size of the cells of the map that index what labels keep clear of."""
 
 
 def label_pill(label: str, size: float, width: float = 0.0) -> tuple[tuple[str, ...], float]:
@@ -44,6 +44,11 @@ def label_cut(label: str, shown: tuple[str, ...]) -> bool:
 
 Box = tuple[float, float, float, float]
 """(left, right, top, bottom) on the map."""
+
+
+def _cells(left: float, right: float, top: float, bottom: float) -> list[tuple[int, int]]:
+    return [(x, y) for x in range(int(left // CELL), int(right // CELL) + 1)
+            for y in range(int(top // CELL), int(bottom // CELL) + 1)]
 
 
 def heads_near_labels(flows: dict[str, FlowPath], lane_top: Mapping[str, float], arrow_size: float) -> list[Box]:
@@ -87,28 +92,27 @@ def spread_labels(flows: dict[str, FlowPath], lane_top: Mapping[str, float],
             offset = 0.0 if flow.lane is None else lane_top.get(flow.lane, 0.0)
             labels.append((0 if flow_id in fixed else 1, flow.label_top + offset, flow_id, offset))
     labels.sort()
-    strips: dict[int, list[Box]] = {}  # what labels keep clear of, by strip
+    grid: dict[tuple[int, int], list[Box]] = {}  # what labels keep clear of, by cell of the map
     for box in obstacles:
-        for key in range(int(box[0] // CELL), int(box[1] // CELL) + 1):
-            strips.setdefault(key, []).append(box)
+        for key in _cells(*box):
+            grid.setdefault(key, []).append(box)
     moved: dict[str, FlowPath] | None = None
     for moves, natural_top, flow_id, offset in labels:
         flow = flows[flow_id]
         rect = flow.label_rect
         left, right, height = rect.x, rect.x + rect.w, rect.h  # type: ignore[union-attr]
-        keys = range(int(left // CELL), int(right // CELL) + 1)
         top = natural_top
         clear = not moves
         while not clear:  # (labels only move down, so this ends)
             clear = True
-            for key in keys:
-                for other_left, other_right, other_top, other_bottom in strips.get(key, ()):
+            for key in _cells(left, right, top - LABEL_SPACING, top + height + LABEL_SPACING):
+                for other_left, other_right, other_top, other_bottom in grid.get(key, ()):
                     if (other_left < right and left < other_right and other_top < top + height + LABEL_SPACING
                             and top < other_bottom + LABEL_SPACING):
                         top, clear = other_bottom + LABEL_SPACING, False
         placed = (left, right, top, top + height)
-        for key in keys:
-            strips.setdefault(key, []).append(placed)
+        for key in _cells(*placed):
+            grid.setdefault(key, []).append(placed)
         y = top - offset
         if y != rect.y:  # type: ignore[union-attr]
             block = flow.label

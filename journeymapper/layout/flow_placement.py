@@ -40,6 +40,7 @@ class FlowState:
     """Persona id -> the flows between its lane and another (they follow the lanes' places)."""
     slots: dict[int, int] = field(default_factory=dict)
     """Gap -> its vertical runs (a label in a gap sits right of them)."""
+    loop_gaps: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -80,7 +81,7 @@ def place_flows(
         ports = all_ports(edges, cards)
         placed, between = _place_all(flows, inputs, ports, lane_y)
         new_state = FlowState(ports, edges, dict(inputs.band_top), lane_y, lane_index, inputs.column_edges,
-                              between, inputs.plan.slots)
+                              between, inputs.plan.slots, inputs.plan.loop_gaps)
         # Keep the previous objects where nothing changed (views tell changes by identity).
         if previous_flows:
             placed = {flow_id: previous_flows[flow_id] if previous_flows.get(flow_id) == path else path
@@ -113,13 +114,17 @@ def _update(inputs: FlowInputs, old_flows: dict[str, FlowPath], old_cards: dict[
                 for ids in between.values():
                     ids.discard(flow_id)
                 _note_lanes(by_id[flow_id], cards, between)
-    if state.column_edges != inputs.column_edges:
+    if state.column_edges != inputs.column_edges or state.loop_gaps != plan.loop_gaps:
         # Columns moved or a gap widened: flows that run in the gaps or have a label in one. (The
         # cards of a moved column are new boxes: their flows are already in.)
         dirty.update(flow_id for flow_id, flow_route in routes.items()
                      if flow_route.how == AROUND or flow_route.how == BAND or by_id[flow_id].label)
     elif state.slots != plan.slots:  # a label in a gap sits right of the gap's runs
-        dirty.update(flow_id for flow_id in routes if by_id[flow_id].label)
+        changed = {gap for gap in state.slots.keys() | plan.slots.keys()
+                   if state.slots.get(gap, 0) != plan.slots.get(gap, 0)}
+        ends = plan.ends
+        dirty.update(flow_id for flow_id, flow_route in routes.items() if by_id[flow_id].label
+                     and label_gap(flow_route, ends[flow_id].source.column) in changed)
     for persona, top in inputs.band_top.items():
         if state.band_top.get(persona) != top:
             dirty.update(plan.lanes.get(persona, ()))
@@ -172,7 +177,7 @@ def _update(inputs: FlowInputs, old_flows: dict[str, FlowPath], old_cards: dict[
         elif old_flows.get(flow_id) != path:
             placed[flow_id] = path
     new_state = FlowState(ports, edges, dict(inputs.band_top), lane_y, lane_index, inputs.column_edges, between,
-                          plan.slots)
+                          plan.slots, plan.loop_gaps)
     return placed, new_state
 
 
@@ -228,10 +233,10 @@ def _place(f: Flow, inputs: FlowInputs, ports: dict[str, Ports], lane_y: dict[st
     gap_slots = 0 if gap is None else inputs.plan.slots.get(gap, 0)
     if source.persona == target.persona:
         return route(f.id, f.kind, f.label, source, target, plan, inputs.style, source.persona, port,
-                     inputs.column_edges, band_top, s_col, gap_slots)
+                     inputs.column_edges, band_top, s_col, gap_slots, inputs.plan.loop_gaps)
     a = source._replace(rect=source.rect.moved(0.0, lane_y[source.persona]))
     b = target._replace(rect=target.rect.moved(0.0, lane_y[target.persona]))
     return route(f.id, f.kind, f.label, a, b, plan, inputs.style, None, port, inputs.column_edges,
-                 lane_y[target.persona] + band_top, s_col, gap_slots)
+                 lane_y[target.persona] + band_top, s_col, gap_slots, inputs.plan.loop_gaps)
 
 

@@ -109,6 +109,8 @@ class FlowPlan:
     lane_max: dict[int, int] = field(default_factory=dict)
     """Gap -> the most legs any one lane has in it (legs between lanes take the slots after)."""
     by_id: dict[str, Flow] = field(default_factory=dict)
+    loop_gaps: frozenset[int] = frozenset()
+    """The gaps beside columns with loops to their own cards (runs there start right of the loops)."""
 
 
 def plan_flows(the_map: Map, stage_index: dict[str, int],
@@ -414,8 +416,10 @@ class _Planner:
     def result(self, changed: frozenset[str] | None) -> FlowPlan:
         base = self.base
         touching = base.touching
+        loop_gaps = frozenset(ends.source.column for ends in self.ends.values() if ends.how == SELF)
         return FlowPlan(self.routes, self.band, self.slots, changed, base.flows, self.cards, touching, self.ends,
-                        self.lanes, self.tracks, self.groups, self.slot, base.label_height, self.lane_max, base.by_id)
+                        self.lanes, self.tracks, self.groups, self.slot, base.label_height, self.lane_max, base.by_id,
+                        loop_gaps)
 
 
 def _how(f: Flow, source: _Card, target: _Card) -> str:

@@ -35,13 +35,22 @@ def gap_right(edges: tuple[float, ...], gap: int, style: Style) -> float:
     return edges[gap + 1] + style.cell_padding if gap + 2 < len(edges) else edges[gap + 1]
 
 
-def gap_width_needed(slots: int) -> float:
-    """How wide a gap must be for `slots` vertical runs, each clear of the cards and of the others."""
-    return 0.0 if slots <= 0 else 2 * LEG_MARGIN + (slots - 1) * LEG_SPACING
+def loop_room(loops: bool) -> float:
+    """Kept at the left of a gap beside a column with loops to their own cards: its runs start
+    after it, so no run goes through a loop."""
+    return SELF_REACH if loops else 0.0
 
 
-def slot_x(edges: tuple[float, ...], gap: int, slot: int, style: Style) -> float:
-    return gap_left(edges, gap, style) + LEG_MARGIN + slot * LEG_SPACING
+def gap_width_needed(slots: int, loops: bool = False) -> float:
+    """How wide a gap must be for `slots` vertical runs, each clear of the cards, of the others and
+    of the column's loops."""
+    if slots <= 0:
+        return loop_room(loops) + LEG_MARGIN if loops else 0.0
+    return loop_room(loops) + 2 * LEG_MARGIN + (slots - 1) * LEG_SPACING
+
+
+def slot_x(edges: tuple[float, ...], gap: int, slot: int, style: Style, loops: bool = False) -> float:
+    return gap_left(edges, gap, style) + loop_room(loops) + LEG_MARGIN + slot * LEG_SPACING
 
 
 def label_gap(route_plan: FlowRoute, s_col: int) -> int | None:
@@ -56,24 +65,23 @@ a label that would still cover one is moved clear of it (`flow_labels.spread_lab
 would widen every gap with a label and print the whole map smaller."""
 
 
-def _runs_width(slots: int, self_loop: bool) -> float:
-    """How much of a gap, from its left, its vertical runs (or a loop to a card) take."""
-    width = gap_width_needed(slots) - LEG_MARGIN / 2 if slots else 0.0
-    return max(width, SELF_REACH) if self_loop else width
+def _runs_width(slots: int, loops: bool) -> float:
+    """How much of a gap, from its left, its loops and vertical runs take."""
+    return gap_width_needed(slots, loops) - LEG_MARGIN / 2 if slots or loops else 0.0
 
 
-def label_room(route_plan: FlowRoute, pill: float, slots: int) -> float:
+def label_room(pill: float, slots: int, loops: bool) -> float:
     """How wide the gap holding a flow's label (`label_gap`) must be for a pill `pill` wide: the
-    label sits right of the gap's vertical runs (`slots` of them) and left of the arrowheads that
-    enter the next column, so it hides neither where a flow turns nor where it ends."""
-    return _runs_width(slots, route_plan.how == SELF) + pill + 2 * LABEL_ROOM + HEAD_ROOM
+    label sits right of the gap's loops and vertical runs (`slots` of them) and left of the
+    arrowheads that enter the next column, so it hides no loop, nor where a flow turns or ends."""
+    return _runs_width(slots, loops) + pill + 2 * LABEL_ROOM + HEAD_ROOM
 
 
-def label_span(column_edges: tuple[float, ...], gap: int, slots: int, self_loop: bool,
+def label_span(column_edges: tuple[float, ...], gap: int, slots: int, loops: bool,
                style: Style) -> tuple[float, float]:
     """Where in a gap a label may sit, left and right (see `label_room`)."""
     left = gap_left(column_edges, gap, style)
-    return left + _runs_width(slots, self_loop) + LABEL_ROOM, gap_right(column_edges, gap, style) - HEAD_ROOM - LABEL_ROOM
+    return left + _runs_width(slots, loops) + LABEL_ROOM, gap_right(column_edges, gap, style) - HEAD_ROOM - LABEL_ROOM
 
 
 def y_at_x(segment: Cubic, x: float) -> float:
@@ -138,11 +146,13 @@ def route(
     band_top: float = 0.0,
     s_col: int = 0,
     gap_slots: int = 0,
+    loop_gaps: frozenset[int] = frozenset(),
 ) -> FlowPath:
     """A flow's path as `plan` says (`flow_plan`). `ports`: where it meets its source's and its target's
     edge, as a share of the card's height (flows of one edge are spread along it). `band_top`: the
     top of the band under the target's lane, in the path's coordinates. `gap_slots`: how many vertical
-    runs the gap that holds the flow's label has (the label sits right of them)."""
+    runs the gap that holds the flow's label has (the label sits right of them); `loop_gaps`: the
+    gaps beside columns with loops (their runs start right of the loops)."""
     sx, sy, sw, sh = source.rect
     tx, ty, tw, th = target.rect
     how = plan.how
@@ -162,7 +172,8 @@ def route(
         segments = (new_tuple(Cubic, (right, top, reach, top, reach, bottom, right, bottom)),)
         label_at = Point(right + SELF_REACH, (top + bottom) / 2)
     elif how == AROUND:
-        x = slot_x(column_edges, plan.out_leg.gap, plan.out_leg.slot, style)  # type: ignore[union-attr]
+        gap = plan.out_leg.gap  # type: ignore[union-attr]
+        x = slot_x(column_edges, gap, plan.out_leg.slot, style, gap in loop_gaps)  # type: ignore[union-attr]
         y0, y1 = sy + sh * ports[0], ty + th * ports[1]
         segments = rounded([(sx + sw, y0), (x, y0), (x, y1), (tx + tw, y1)])
         label_at = Point(x, (y0 + y1) / 2)
@@ -171,8 +182,8 @@ def route(
         x0 = sx + sw if plan.out_side == "R" else sx
         x1 = tx if plan.in_side == "L" else tx + tw
         y0, y1 = sy + sh * ports[0], ty + th * ports[1]
-        xo = slot_x(column_edges, out_leg.gap, out_leg.slot, style)  # type: ignore[union-attr]
-        xi = slot_x(column_edges, in_leg.gap, in_leg.slot, style)  # type: ignore[union-attr]
+        xo = slot_x(column_edges, out_leg.gap, out_leg.slot, style, out_leg.gap in loop_gaps)  # type: ignore[union-attr]
+        xi = slot_x(column_edges, in_leg.gap, in_leg.slot, style, in_leg.gap in loop_gaps)  # type: ignore[union-attr]
         y = band_top + plan.track_y
         segments = rounded([(x0, y0), (xo, y0), (xo, y), (xi, y), (xi, y1), (x1, y1)])
         label_at = Point((xo + xi) / 2, y)
@@ -184,7 +195,7 @@ def route(
         if gap is None:
             middle = label_at
         else:  # in the gap, right of its runs and left of the heads that enter the next column
-            left, right = label_span(column_edges, gap, gap_slots, how == SELF, style)
+            left, right = label_span(column_edges, gap, gap_slots, gap in loop_gaps, style)
             x = (left + right) / 2
             middle = Point(x, y_at_x(segments[0], x) if label_at is None else label_at.y)
         line_height = style.line_height(size)

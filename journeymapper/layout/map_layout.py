@@ -27,8 +27,8 @@ from .elements import (
 )
 from .flow_labels import BAND_LABEL_WIDTH, label_pill
 from .flow_placement import FlowInputs, FlowState, place_flows
-from .flow_plan import SELF, FlowPlan, plan_flows
-from .flows import LEG_MARGIN, SELF_REACH, gap_width_needed, label_gap, label_room
+from .flow_plan import FlowPlan, plan_flows
+from .flows import gap_width_needed, label_gap, label_room
 from .geometry import Point, Rect, new_tuple, smooth_path
 from .kpis import kpi_health, kpi_text
 from .labels import CHANNEL_LABELS, ROW_LABELS
@@ -185,6 +185,7 @@ class _Builder:
         s = self.style
         count = max(1, len(self.map.stages))
         extra = [0.0] * count
+        loop_gaps = self.plan.loop_gaps
 
         def base(gap: int) -> float:  # a gap is two paddings wide; the one after the last column, one
             return s.cell_padding * (2 if gap < count - 1 else 1)
@@ -194,10 +195,10 @@ class _Builder:
                 # Past the few a gap holds anyway, room for eight more at a time: a drop that adds
                 # one leg seldom moves every column after it.
                 room = slots if slots <= 3 else -(-slots // 8) * 8
-                extra[gap] = max(extra[gap], gap_width_needed(room) - base(gap))
-        for f in self.plan.ends.values():
-            if f.how == SELF and f.source.column < count:  # a loop to its own card reaches into the gap
-                extra[f.source.column] = max(extra[f.source.column], SELF_REACH + LEG_MARGIN - base(f.source.column))
+                extra[gap] = max(extra[gap], gap_width_needed(room, gap in loop_gaps) - base(gap))
+        for gap in loop_gaps:  # loops to their own cards reach into the gap
+            if gap < count:
+                extra[gap] = max(extra[gap], gap_width_needed(0, True) - base(gap))
         if labelled:
             routes, ends = self.plan.routes, self.plan.ends
             for f in labelled:
@@ -207,7 +208,8 @@ class _Builder:
                 _, pill = label_pill(f.label, s.small_size)
                 gap = label_gap(plan, ends[f.id].source.column)
                 if gap is not None and gap < count:
-                    extra[gap] = max(extra[gap], label_room(plan, pill, self.plan.slots.get(gap, 0)) - base(gap))
+                    extra[gap] = max(extra[gap], label_room(pill, self.plan.slots.get(gap, 0), gap in loop_gaps)
+                                     - base(gap))
         edges = [s.lane_header_width]
         for column in range(count):
             edges.append(edges[-1] + s.column_width + extra[column])

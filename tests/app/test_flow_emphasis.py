@@ -101,3 +101,46 @@ def test_a_cut_label_shows_in_full_in_a_tooltip_as_typed(qtbot, open_window, tmp
     for tip in (item.toolTip(), item.label_item.toolTip()):
         assert "&lt;b&gt;Asks&lt;/b&gt;" in tip and "Friday evening, twice" in tip  # markup shown, not applied
     assert window.editor.scene.flow_items["f2"].toolTip() == ""
+
+
+def test_a_selected_flow_that_changes_its_ends_outlines_its_new_cards(qtbot, open_window, tmp_path):
+    window = _window(open_window, tmp_path, 1.0)
+    scene = window.editor.scene
+    scene.select_only(["f3"])
+    window.editor.set_field("f3", "target", "visit")
+    scene.sync_if_dirty()
+    assert {card_id for card_id, item in scene.card_items.items() if item.emphasised} == {"ad", "visit"}
+
+
+def test_a_double_click_a_few_pixels_off_a_flow_edits_it(qtbot, open_window, tmp_path):
+    window = _window(open_window, tmp_path, 1.0)
+    asked = []
+    window.editor.scene.editRequested.connect(asked.append)
+    added = []
+    window.editor.scene.addCardRequested.connect(lambda *args: added.append(args))
+    view = window.view()
+    point, _ = _middle_of(window, "f2")
+    off = view.mapFromScene(point) + QPointF(0, -(PICK_PIXELS - 2)).toPoint()
+    qtbot.mouseDClick(view.viewport(), LEFT, NO, off)
+    assert asked == ["f2"] and added == []
+
+
+def test_cards_shown_later_on_a_big_map_take_the_outline_of_a_selected_flow(qtbot):
+    from PySide6.QtWidgets import QGraphicsView
+
+    from journeymapper.canvas.scene import MapScene
+    from journeymapper.model.document import Document
+    from tests.benchmarks.bigmap import big_map
+
+    scene = MapScene(Document(big_map(1600, 1700, 5, 10)))
+    view = QGraphicsView(scene)
+    qtbot.addWidget(view)
+    assert scene.makes_items_in_parts
+    between = [f for f, path in scene.layout.flows.items()
+               if path.lane is None and f in scene.flow_items
+               and path.source not in scene.card_items and path.target not in scene.card_items]
+    assert between, "the map has a flow between lanes whose cards have no items yet"
+    flow = scene.layout.flows[between[0]]
+    scene.flow_items[flow.id].setSelected(True)
+    scene.reveal(None)  # everything comes into view
+    assert scene.card_items[flow.source].emphasised and scene.card_items[flow.target].emphasised

@@ -149,3 +149,24 @@ def test_a_label_in_a_gap_leaves_the_gaps_vertical_runs_in_sight(the_map: Map) -
         hidden = [(flow_id, x) for flow_id, x, top, bottom in runs
                   if flow_id != flow.id and rect.x < x < rect.right and top < rect.bottom and rect.y < bottom]
         assert hidden == [], f"the label of {flow.id} hides runs {hidden}"
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(journey_maps())
+def test_a_loop_to_its_own_card_is_crossed_by_no_run_and_covered_by_no_label(the_map: Map) -> None:
+    layout = layout_map(the_map)
+    routes = layout.sources["plan"].routes
+    runs = _vertical_runs(layout)
+    labels = [(flow.id, flow.label_rect.moved(0.0, layout.lanes[flow.lane].y if flow.lane else 0.0))
+              for flow in layout.flows.values() if flow.label_rect is not None]
+    for flow in layout.flows.values():
+        if routes[flow.id].how != SELF:
+            continue
+        top = layout.lanes[flow.lane].y
+        (c,) = flow.path
+        left, right = c.x0, max(c.x0, c.x1, c.x2, c.x3)
+        low, high = min(c.y0, c.y3) + top, max(c.y0, c.y3) + top
+        crossing = [f for f, x, y0, y1 in runs if left < x < right and y0 < high and low < y1]
+        covering = [f for f, rect in labels if rect.x < right and left < rect.right and rect.y < high
+                    and low < rect.bottom]
+        assert crossing == [] and covering == [], (flow.id, crossing, covering)
