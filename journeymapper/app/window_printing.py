@@ -78,7 +78,7 @@ class Printing:
             return False
         try:
             data = render_picture(self.editor.doc.map, Path(path).suffix.lower(), dpi, False)
-            write_atomic(path, data, keep_backup=False)
+            write_atomic(path, data, keep_backup=False, follow_links=False)
         except (SaveError, ValueError) as exc:
             self.show_error("Could not export the picture", str(exc))
             return False

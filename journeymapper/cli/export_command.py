@@ -9,6 +9,7 @@ from typing import Any
 
 from ..export.pdf import PAPERS, ExportError, PdfOptions, export_pdf
 from ..io import SaveError
+from ..io.writer import check_replaceable
 from .output import load_or_report, say_error, say_warning
 
 
@@ -58,7 +59,12 @@ def run(args: argparse.Namespace) -> int:
     if not output.parent.is_dir() if str(output.parent) else False:
         say_error(f"{args.output}: the folder {output.parent} does not exist")
         return 2
-    if output.exists() and not os.access(output, os.W_OK):
+    try:  # (before the work: a pipe, a folder or a read-only file there is refused at once)
+        check_replaceable(output, follow_links=False)
+    except SaveError as exc:
+        say_error(str(exc))
+        return 1
+    if output.exists() and not output.is_symlink() and not os.access(output, os.W_OK):
         say_error(f"{args.output}: permission denied")
         return 1
     loaded = load_or_report(args.map)

@@ -29,7 +29,7 @@ def write_picture(the_map: Map, output: Path, suffix: str, dpi: int, grayscale: 
     app = QApplication.instance() or QApplication([])  # noqa: F841 - scenes need a QApplication
     try:
         data = render_picture(the_map, suffix, dpi, grayscale)
-        write_atomic(output, data, keep_backup=False)
+        write_atomic(output, data, keep_backup=False, follow_links=False)
     except ValueError as exc:
         say_error(f"{output}: {exc}")
         return 2

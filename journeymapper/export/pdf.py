@@ -251,7 +251,7 @@ def _export_pdf(
     deflater.finish()
     canvas.save()
     report.pages = page
-    write_atomic(target, buffer.getvalue(), keep_backup=False)
+    write_atomic(target, buffer.getvalue(), keep_backup=False, follow_links=False)
     return report
 
 

@@ -7,14 +7,18 @@ limit is refused with the sizes, and the file on disk stays as it was.
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
 from ..model.schema import Map
 from .canonical import dumps
-from .errors import SaveError
+from .disk_state import is_read_only
+from .errors import ReadOnlyFile, SaveError
 from .limits import MAX_FILE_BYTES, describe_sizes
 
 BACKUP_SUFFIX = ".bak"
@@ -46,26 +50,24 @@ def map_bytes(the_map: Map, view: dict[str, Any] | None = None, path: str | os.P
     return data
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes, keep_backup: bool = True) -> Path:
+def write_atomic(path: str | os.PathLike[str], data: bytes, keep_backup: bool = True,
+                 follow_links: bool = True) -> Path:
     """Write `data` so that `path` holds either its old bytes or the new ones, whole.
 
     The bytes go to a temporary file in the same folder, are flushed and
     fsynced, and the temporary file is renamed over the target. Until the
     rename nothing at `path` has changed; a failure removes the temporary file.
+
+    A map saved through a link stays a link (`follow_links`); an export replaces a link with
+    its file rather than write wherever a link planted in a shared folder points. Only regular
+    files are replaced: a folder, a named pipe or a device is refused, and so is a file marked
+    read-only (ReadOnlyFile). Temporary files that an interrupted save of ours left are removed.
     """
-    target = Path(os.path.realpath(path))
+    target = _target(path, follow_links)
     folder = target.parent
-    if not folder.is_dir():
-        raise SaveError(f"{path}: the folder {folder} does not exist")
-    existing_mode: int | None = None
-    try:
-        existing_mode = target.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        pass
-    except OSError as exc:
-        raise SaveError(f"{path}: {exc.strerror or exc}") from None
-    if target.is_dir():
-        raise SaveError(f"{path}: is a folder")
+    info = check_replaceable(path, follow_links)
+    existing_mode = info.st_mode & 0o7777 if info is not None and stat.S_ISREG(info.st_mode) else None
+    _remove_stale_temporaries(folder, target.name)
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -88,6 +90,52 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, keep_backup: bool = 
             except OSError:
                 pass
     return target
+
+
+def _target(path: str | os.PathLike[str], follow_links: bool) -> Path:
+    return Path(os.path.realpath(path)) if follow_links else Path(os.path.abspath(path))
+
+
+def check_replaceable(path: str | os.PathLike[str], follow_links: bool = True) -> os.stat_result | None:
+    """What is at `path` now (None: nothing), or SaveError if a save may not replace it: its folder
+    is missing, it is a folder, a pipe or a device, or a file marked read-only (ReadOnlyFile)."""
+    target = _target(path, follow_links)
+    if not target.parent.is_dir():
+        raise SaveError(f"{path}: the folder {target.parent} does not exist")
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise SaveError(f"{path}: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise SaveError(f"{path}: is a folder")
+    if not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)):
+        raise SaveError(f"{path}: is not a regular file (a pipe or a device); nothing was written")
+    if stat.S_ISREG(info.st_mode) and is_read_only(target):
+        raise ReadOnlyFile(f"{path}: the file is read-only; nothing was written")
+    return info
+
+
+STALE_TEMPORARY = 10 * 60
+"""Seconds after which a temporary file of ours is left over from a save that never finished."""
+
+
+def _remove_stale_temporaries(folder: Path, name: str) -> None:
+    """Remove what killed saves of this file left behind (`.NAME.XXXXXXXX.tmp`, `.NAME.bak.tmp`)."""
+    pattern = re.compile(rf"\.{re.escape(name)}\.(?:[A-Za-z0-9_]{{8}}|bak)\.tmp")
+    now = time.time()
+    try:
+        candidates = [entry for entry in os.scandir(folder) if entry.name.startswith(f".{name}.")]
+    except OSError:
+        return
+    for entry in candidates:
+        try:
+            if pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False) \
+                    and now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMPORARY:
+                os.unlink(entry.path)
+        except OSError:
+            pass
 
 
 def _current_umask() -> int:

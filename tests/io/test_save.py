@@ -293,8 +293,9 @@ def test_saving_through_a_relative_symlink(
     assert real.read_bytes() == dumps(the_map)
 
 
-@pytest.mark.parametrize("mode", [0o600, 0o640, 0o644, 0o444])
+@pytest.mark.parametrize("mode", [0o600, 0o640, 0o644, 0o664])
 def test_file_mode_of_an_existing_file_is_kept(tmp_path: Path, the_map: Map, mode: int) -> None:
+    """(A file marked read-only, 0o444, is not replaced at all: tests/io/test_outputs.py.)"""
     target = _prepare(tmp_path)
     target.chmod(mode)
     save(target, the_map)
