@@ -1,37 +1,82 @@
 """One journeymapper per user: a second start hands its files to the first, which opens them in
 new windows of the same process (as desktop users expect from a double-click).
 
-The first instance listens on a local socket named after the user; a later
-start connects, sends the absolute paths as one JSON line, waits for "ok" and
-exits. A stale socket left by a crash is detected (nobody answers) and replaced.
+The first instance listens on a local socket in a folder only its user can enter (the runtime
+folder, `$XDG_RUNTIME_DIR`, or `/tmp/journeymapper-UID` made with mode 0700): another user can
+neither take the socket's name before us nor connect to it. The folder and the socket are checked
+to be this user's own before they are used, and the server also asks the system who connected
+(SO_PEERCRED) and drops anyone else. If no safe place can be had, single-instance is off: each
+start runs its own process, and the lock beside each map still tells two editors of each other.
+
+A later start connects, sends the absolute paths as one JSON line, waits for "ok" and exits. A
+stale socket left by a crash is detected (nobody answers) and replaced.
 """
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import json
-from typing import Callable
+import os
+import socket as pysocket
+import stat
+import struct
+from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from shiboken6 import isValid
 
 TIMEOUT_MS = 1500
+SOCKET_NAME = "journeymapper.sock"
 
 
-def server_name(suffix: str = "") -> str:
+def _private(folder: Path) -> bool:
+    """A real folder (not a link), ours, that nobody else may enter or change."""
     try:
-        user = getpass.getuser()
-    except Exception:  # no user name (a container): one instance per machine is fine
-        user = "user"
-    digest = hashlib.sha1(user.encode("utf-8", "replace")).hexdigest()[:12]
-    return f"journeymapper-{digest}{suffix}"
+        info = os.lstat(folder)
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & 0o077
+
+
+def private_folder() -> Path | None:
+    """This user's folder for the socket, made if need be; None when none is safe to use."""
+    if not hasattr(os, "getuid"):
+        return None  # (not a POSIX system: no single instance)
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and _private(Path(runtime)):
+        return Path(runtime)
+    folder = Path(os.environ.get("TMPDIR") or "/tmp") / f"journeymapper-{os.getuid()}"
+    try:
+        folder.mkdir(mode=0o700)
+    except FileExistsError:
+        pass
+    except OSError:
+        return None
+    return folder if _private(folder) else None  # someone else made it first: not ours to trust
+
+
+def server_name(folder: Path | None = None) -> str | None:
+    """The socket's full path, or None when single-instance cannot be set up safely."""
+    folder = folder or private_folder()
+    return None if folder is None else str(folder / SOCKET_NAME)
+
+
+def _socket_is_ours(name: str) -> bool:
+    try:
+        info = os.lstat(name)
+    except OSError:
+        return False
+    return stat.S_ISSOCK(info.st_mode) and info.st_uid == os.getuid()
 
 
 def hand_over(paths: list[str], name: str | None = None) -> bool:
     """Send `paths` to a running journeymapper; True if it took them (then this process may exit)."""
+    name = name or server_name()
+    if name is None or not _socket_is_ours(name):
+        return False
     socket = QLocalSocket()
-    socket.connectToServer(name or server_name())
+    socket.connectToServer(name)
     if not socket.waitForConnected(TIMEOUT_MS):
         return False
     socket.write((json.dumps({"open": paths}) + "\n").encode("utf-8"))
@@ -42,6 +87,22 @@ def hand_over(paths: list[str], name: str | None = None) -> bool:
     answer = bytes(socket.readAll().data()).strip()
     socket.disconnectFromServer()
     return answer == b"ok"
+
+
+def peer_uid(socket: QLocalSocket) -> int | None:
+    """The user id of the process at the other end (Linux: SO_PEERCRED), None where it cannot be told."""
+    option = getattr(pysocket, "SO_PEERCRED", None)
+    descriptor = int(socket.socketDescriptor())
+    if option is None or descriptor < 0:
+        return None
+    probe = pysocket.socket(pysocket.AF_UNIX, pysocket.SOCK_STREAM, 0, os.dup(descriptor))
+    try:
+        _pid, uid, _gid = struct.unpack("3i", probe.getsockopt(pysocket.SOL_SOCKET, option, struct.calcsize("3i")))
+    except OSError:
+        return None
+    finally:
+        probe.close()
+    return uid
 
 
 class InstanceServer(QObject):
@@ -58,14 +119,19 @@ class InstanceServer(QObject):
         self._buffers: dict[int, bytes] = {}
 
     def listen(self) -> bool:
-        if self.server.listen(self.name):
-            return True
-        probe = QLocalSocket()
-        probe.connectToServer(self.name)
-        if probe.waitForConnected(TIMEOUT_MS):
-            probe.disconnectFromServer()
-            return False  # a live (busy) journeymapper owns the name: do not take it from it
-        QLocalServer.removeServer(self.name)  # a crashed instance's socket: nobody is behind it
+        """Listen, unless there is no safe place (False: this process runs on its own)."""
+        if self.name is None:
+            return False
+        # (Qt would put its socket in place of whatever is there: look first.)
+        if os.path.lexists(self.name):
+            if not _socket_is_ours(self.name):
+                return False  # something else is there: leave it, and run on our own
+            probe = QLocalSocket()
+            probe.connectToServer(self.name)
+            if probe.waitForConnected(TIMEOUT_MS):
+                probe.disconnectFromServer()
+                return False  # a live (busy) journeymapper owns the name: do not take it from it
+            QLocalServer.removeServer(self.name)  # a crashed instance's socket: nobody is behind it
         return self.server.listen(self.name)
 
     def close(self) -> None:
@@ -74,12 +140,18 @@ class InstanceServer(QObject):
     def _accept(self) -> None:
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
+            uid = peer_uid(socket)
+            if uid is not None and hasattr(os, "getuid") and uid != os.getuid():
+                socket.abort()  # another user: not one of our starts
+                socket.deleteLater()
+                continue
             socket.readyRead.connect(lambda s=socket: self._read(s))
             socket.disconnected.connect(lambda s=socket: self._forget(s))
 
     def _forget(self, socket: QLocalSocket) -> None:
         self._buffers.pop(id(socket), None)
-        socket.deleteLater()
+        if isValid(socket):  # (gone already when the server closed first)
+            socket.deleteLater()
 
     def _read(self, socket: QLocalSocket) -> None:
         key = id(socket)
