@@ -96,10 +96,20 @@ def _show_new(path: str | None) -> None:
         window.deleteLater()
 
 
+def _show_copy(the_map) -> None:
+    """A map shown in a window of its own, unsaved (an earlier version, opened beside the map)."""
+    window = open_window(None)
+    with building_long_lived_objects():
+        window.set_editor(Editor(the_map))
+    window.editor.stack.resetClean()
+    window.show()
+
+
 def _track(window: MainWindow) -> MainWindow:
     _windows.append(window)
     window.open_requested.connect(_show_new)
     window.new_window_requested.connect(lambda: _show_new(None))
+    window.open_copy_requested.connect(_show_copy)
     window.find_window = window_for
     window.closed.connect(lambda: _forget(window))  # a closed window is gone: free it with its map
     return window

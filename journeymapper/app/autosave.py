@@ -19,25 +19,18 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
-
 from ..io import LoadError, SaveError, dumps, load_path
 from ..io.disk_state import DiskState, change_since
 from ..io.writer import write_atomic
 from ..model.schema import Map
+from .data_folder import data_folder
 
 INTERVAL_MS = 60_000
 
 
 def autosave_dir() -> Path | None:
     """The folder for autosaves, made if need be; None if it cannot be made or written."""
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    folder = Path(base) / "autosave"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return folder if os.access(folder, os.W_OK | os.X_OK) else None
+    return data_folder("autosave")
 
 
 def _state_to_json(state: DiskState | None) -> dict | None:

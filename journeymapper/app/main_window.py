@@ -56,6 +56,8 @@ class MainWindow(FileHandling, Printing, Editing, QMainWindow):
     """One window, one map. `open_requested` asks the application for another window."""
 
     open_requested = Signal(str)
+    open_copy_requested = Signal(object)
+    """A map (an earlier version) to show in a new window, unsaved."""
     new_window_requested = Signal()
     closed = Signal()
 
@@ -243,6 +245,7 @@ class MainWindow(FileHandling, Printing, Editing, QMainWindow):
         self._action("save", "&Save", self.save, QKeySequence.StandardKey.Save, files)
         self._action("save_as", "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs, files)
         self._action("revert", "Re&vert", self.revert, None, files)
+        self._action("versions", "&Versions…", self.show_versions, None, files)
         files.addSeparator()
         self._action("export_pdf", "&Export PDF…", self.export_pdf_dialog, "Ctrl+E", files)
         self._action("export_picture", "Export &Picture…", self.export_picture_dialog, "Ctrl+Shift+E", files)
@@ -277,6 +280,9 @@ class MainWindow(FileHandling, Printing, Editing, QMainWindow):
         self._action("add_persona", "Add &Persona", self.add_persona, "Ctrl+Shift+P", edit)
         self._action("connect", "&Connect Two Touchpoints", self.connect_selected, "Ctrl+L", edit)
         edit.addSeparator()
+        self._action("preferences", "Pr&eferences…", self.show_preferences, QKeySequence.StandardKey.Preferences,
+                     edit)
+        edit.addSeparator()
         self._action("move_left", "Move Left", lambda: self.nudge(-1, 0), "Alt+Left", edit)
         self._action("move_right", "Move Right", lambda: self.nudge(1, 0), "Alt+Right", edit)
         self._action("move_up", "Move Up", lambda: self.nudge(0, -1), "Alt+Up", edit)
@@ -310,10 +316,11 @@ class MainWindow(FileHandling, Printing, Editing, QMainWindow):
     def _update_actions(self, *_args) -> None:
         has_map = self.editor is not None
         for name, action in self.actions_by_name.items():
-            if name not in ("new", "open", "close", "quit", "about", "undo", "redo"):
+            if name not in ("new", "open", "close", "quit", "about", "undo", "redo", "preferences"):
                 action.setEnabled(has_map)
         if has_map and self.editor.path is None:
             self.actions_by_name["revert"].setEnabled(False)
+            self.actions_by_name["versions"].setEnabled(False)
 
     def _update_title(self, *_args) -> None:
         if self.editor is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from ..gc_tuning import building_long_lived_objects
 from ..io import LoadError, SaveError, load_path
@@ -17,9 +17,13 @@ from ..io.disk_state import state_of_file
 from ..io.errors import FileChangedOnDisk, ReadOnlyFile
 from ..io.map_lock import LockOwner, MapLock
 from ..io.templates import map_from_template
+from ..io.versions import Version, VersionStore
 from .autosave import Autosaver, Recoverable
+from .data_folder import data_folder
 from .editor import Editor
 from .export_dialog import suggested_path
+from .preferences import PreferencesDialog, versions_kept
+from .versions_dialog import VersionsDialog
 
 APP_NAME = "journeymapper"
 MAX_RECENT = 10
@@ -60,7 +64,10 @@ class FileHandling:
             self.show_error("Opened read-only", f"“{self.editor.path.name}” was opened read-only because "
                             "someone else has it open. Save your map under another name.")
             return self.save_as()
+        target = Path(path) if path is not None else self.editor.path
         try:
+            if not replace_changed:
+                self.keep_version(target)  # what the save replaces stays among the versions
             written = self.editor.save(path, replace_changed)
         except FileChangedOnDisk:
             answer = self.ask_disk_conflict()
@@ -83,6 +90,7 @@ class FileHandling:
             new_lock = MapLock(written)
             new_lock.acquire(take_over=True)
             self._hold(new_lock if new_lock.held else None)
+        self.keep_version(written)
         remember_recent(written)
         self.autosaver.clear()
         self._update_title()
@@ -319,3 +327,50 @@ class FileHandling:
         box.exec()
         clicked = box.clickedButton()
         return "save_as" if clicked is save_as else "replace" if clicked is replace else "cancel"
+
+    # -- earlier versions ---------------------------------------------------------------------
+    def version_store(self) -> VersionStore | None:
+        """Where earlier versions of maps are kept (None if the data folder cannot be written)."""
+        folder = data_folder("versions")
+        return None if folder is None else VersionStore(folder, versions_kept())
+
+    def keep_version(self, path: Path | None) -> None:
+        """Keep the file's bytes as a version of the map (quietly nothing if that cannot be done)."""
+        if path is None or not path.is_file():
+            return
+        store = self.version_store()
+        if store is None or store.keep <= 0:
+            return
+        try:
+            store.record(path, path.read_bytes())
+        except (OSError, SaveError):
+            pass
+
+    def show_versions(self) -> None:
+        """File > Versions…: open one beside this map, or restore it here (undoable)."""
+        editor = self.editor
+        if editor is None or editor.path is None:
+            self.statusBar().showMessage("Versions are kept of maps saved in a file.", 5000)
+            return
+        store = self.version_store()
+        dialog = VersionsDialog(editor.path.name, store.versions(editor.path) if store else [], self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.choice is not None:
+            self.use_version(*dialog.choice)
+
+    def use_version(self, action: str, version: Version) -> bool:
+        """'restore' puts the version in this window as one undoable change; 'open' shows it in a
+        new window as an unsaved map."""
+        try:
+            loaded = load_path(version.path)
+        except LoadError as exc:
+            self.show_error("Could not open the version", "\n".join(exc.lines()))
+            return False
+        if action == "restore":
+            self.editor.restore(loaded.map)
+            self.statusBar().showMessage("Restored the version; Undo takes it back", 6000)
+        else:
+            self.open_copy_requested.emit(loaded.map)
+        return True
+
+    def show_preferences(self) -> None:
+        PreferencesDialog(self).exec()

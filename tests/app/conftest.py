@@ -83,12 +83,14 @@ def drag(qtbot, window, start: QPointF, end: QPointF, modifier=Qt.KeyboardModifi
 
 @pytest.fixture(scope="session", autouse=True)
 def _no_autosaves_left_behind():
-    """Windows a test leaves open may autosave after a minute; the test-mode folder is emptied after the run."""
+    """Windows a test leaves open may autosave after a minute, and saves keep versions: the test-mode
+    folders are emptied after the run."""
     import shutil
 
-    from journeymapper.app.autosave import autosave_dir
+    from journeymapper.app.data_folder import data_folder
 
     yield
-    folder = autosave_dir()
-    if folder is not None:
-        shutil.rmtree(folder, ignore_errors=True)
+    for name in ("autosave", "versions"):
+        folder = data_folder(name)
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
