@@ -27,6 +27,9 @@ from ..model.document import Document, DocumentError, new_id, utc_now
 from ..model.schema import MAX_FLOWS, MAX_TOUCHPOINTS, Flow, Map, Persona, Stage, Touchpoint
 
 FRAGMENT_MIME = "application/vnd.journeymapper.fragment+json"
+BIG_MAP = 10_000
+"""Cards and flows from which the check waits for edits to pause (CHECK_PAUSE_MS)."""
+CHECK_PAUSE_MS = 400
 PERSONA_COLORS = ("#2E86AB", "#5B8E7D", "#6C8EBF", "#B5838D", "#C68B59", "#7D6BA8", "#4F9D9D", "#8D8741")
 
 
@@ -58,7 +61,7 @@ class Editor(QObject):
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(0)
         self._check_timer.timeout.connect(self.run_check)
-        self.doc.changed.connect(lambda _event: self._check_timer.start())
+        self.doc.changed.connect(lambda _event: self._schedule_check())
         self.scene.cardsMoveRequested.connect(self.move_cards)
         self.scene.flowRequested.connect(self.add_flow)
         self.scene.addCardRequested.connect(self.add_touchpoint)
@@ -74,6 +77,13 @@ class Editor(QObject):
     def title(self) -> str:
         return self.path.name if self.path else self.doc.map.title
 
+    def _schedule_check(self) -> None:
+        """Check after this edit. On a big map the check waits until edits pause (a second edit
+        starts the wait again): the edit shows at once, and its problems a moment later."""
+        big = len(self.doc.touchpoints) + len(self.doc.flows) > BIG_MAP
+        self._check_timer.setInterval(CHECK_PAUSE_MS if big else 0)
+        self._check_timer.start()
+
     def run_check(self) -> None:
         self.problems = check_map(self.doc.map, memo=self._check_memo)
         self.problemsChanged.emit(self.problems)
@@ -82,6 +92,8 @@ class Editor(QObject):
     def push(self, command) -> None:
         self.stack.push(command)
         self.scene.sync_if_dirty()
+        if self._check_timer.interval():  # (a big map: the pause counts from when the edit shows)
+            self._check_timer.start()
 
     def _add(self, element, index: int | None = None) -> bool:
         """Push an AddElement, unless the Document would refuse it (a full map): then say why.

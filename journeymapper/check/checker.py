@@ -14,6 +14,8 @@ from .index import MapIndex
 from .problem import SEVERITY_RANK, Problem
 from .rules import ALL_RULES, CheckContext
 
+SORT_BY_ELEMENTS = 4
+
 
 def check_map(the_map: Map, today: datetime.date | None = None, memo: GraphMemo | None = None) -> list[Problem]:
     """Every problem of `the_map`, sorted by severity, then code, then map position of the elements.
@@ -27,12 +29,15 @@ def check_map(the_map: Map, today: datetime.date | None = None, memo: GraphMemo 
     if not problems:
         return problems
     position = _positions(the_map)
+    last = len(position)
     return sorted(
         problems,
         key=lambda p: (
             SEVERITY_RANK[p.severity],
             p.code,
-            [position.get(e, len(position)) for e in p.elements],
+            # (the first few elements place a problem; a cycle or a group of same titles can
+            # name thousands, and the message tells such problems apart)
+            [position.get(e, last) for e in p.elements[:SORT_BY_ELEMENTS]],
             p.message,
         ),
     )

@@ -8,7 +8,10 @@ cards stay put: the band made room for each on a track of its own.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .elements import FlowPath
 from .glyphs import flow_head_numbers
@@ -25,10 +28,9 @@ LABEL_TOP = 1.0
 """From the top of a label's pill to the top of its text."""
 LABEL_SPACING = 2.0
 """Room between two labels."""
-CELL = 64.0
-"""Size of the cells of the map that index what labels keep clear of."""
 
 
+@lru_cache(maxsize=65_536)
 def label_pill(label: str, size: float, width: float = 0.0) -> tuple[tuple[str, ...], float]:
     """A flow label's lines as shown and the width of the pill behind them (lines of at most
     `width`, LABEL_WIDTH unless given)."""
@@ -46,78 +48,178 @@ Box = tuple[float, float, float, float]
 """(left, right, top, bottom) on the map."""
 
 
-def _cells(left: float, right: float, top: float, bottom: float) -> list[tuple[int, int]]:
-    return [(x, y) for x in range(int(left // CELL), int(right // CELL) + 1)
-            for y in range(int(top // CELL), int(bottom // CELL) + 1)]
+@dataclass
+class LabelMemo:
+    """What the last spreading was made from and found, kept from layout to layout so that after
+    an edit only the labels near what it changed are worked out again (the answer is the same)."""
+
+    seen: dict[str, tuple[FlowPath, float, tuple[tuple[float, float], ...]]] = field(default_factory=dict)
+    """Flow id -> its path, its lane's top, and the x ranges its label and arrowhead take."""
+    heads: dict[str, tuple[FlowPath, Box]] = field(default_factory=dict)
+    """Flow id -> its path and its arrowhead's box in the path's coordinates (a lane that only
+    moved keeps its flows' heads)."""
+    tops: dict[str, float] = field(default_factory=dict)
+    """Flow id -> where its label ended up (top, on the map)."""
 
 
-def heads_near_labels(flows: dict[str, FlowPath], lane_top: Mapping[str, float], arrow_size: float) -> list[Box]:
-    """The arrowheads a label could cover: those in the strips of the map that hold labels."""
-    strips: set[int] = set()
-    for flow in flows.values():
-        rect = flow.label_rect
-        if rect is not None:
-            strips.update(range(int(rect.x // CELL), int((rect.x + rect.w) // CELL) + 1))
-    heads: list[Box] = []
-    if not strips:
-        return heads
-    for flow in flows.values():
-        if not flow.path:
-            continue
-        last = flow.path[-1]
-        if int(last.x3 // CELL) not in strips and int((last.x3 - arrow_size) // CELL) not in strips \
-                and int((last.x3 + arrow_size) // CELL) not in strips:
-            continue
-        offset = 0.0 if flow.lane is None else lane_top.get(flow.lane, 0.0)
-        tx, ty, ax, ay, bx, by = flow_head_numbers(last, arrow_size)
-        heads.append((min(tx, ax, bx), max(tx, ax, bx), min(ty, ay, by) + offset, max(ty, ay, by) + offset))
-    return heads
+def _head_box(flow_id: str, flow: FlowPath, offset: float, arrow_size: float, memo: LabelMemo) -> Box:
+    known = memo.heads.get(flow_id)
+    if known is not None and known[0] is flow:
+        left, right, top, bottom = known[1]
+    else:
+        tx, ty, ax, ay, bx, by = flow_head_numbers(flow.path[-1], arrow_size)
+        left, right, top, bottom = min(tx, ax, bx), max(tx, ax, bx), min(ty, ay, by), max(ty, ay, by)
+        memo.heads[flow_id] = (flow, (left, right, top, bottom))
+    return left, right, top + offset, bottom + offset
 
 
-def spread_labels(flows: dict[str, FlowPath], lane_top: Mapping[str, float],
-                  fixed: Collection[str] = (), obstacles: Collection[Box] = ()) -> dict[str, FlowPath]:
+def _ranges(flow: FlowPath, arrow_size: float) -> tuple[tuple[float, float], ...]:
+    """The x ranges a flow's label and arrowhead take (what it can change in the spreading)."""
+    ranges = []
+    if flow.path:
+        x = flow.path[-1].x3
+        ranges.append((x - arrow_size, x + arrow_size))
+    rect = flow.label_rect
+    if rect is not None:
+        ranges.append((rect.x, rect.x + rect.w))
+    return tuple(ranges)
+
+
+def _touches(spans: list[tuple[float, float]], starts: list[float], left: float, right: float) -> bool:
+    """Whether [left, right] meets one of the sorted, merged `spans` (`starts`: their lefts)."""
+    index = bisect_right(starts, right) - 1
+    return index >= 0 and spans[index][1] >= left
+
+
+def spread_labels(flows: dict[str, FlowPath], lane_top: Mapping[str, float], fixed: Collection[str] = (),
+                  arrow_size: float = 6.0, memo: LabelMemo | None = None) -> dict[str, FlowPath]:
     """Labels moved down just as far as keeps each clear of every label above it on the map (in a
-    lane or between lanes) and of the `obstacles` (arrowheads: `heads_near_labels`), taken from the
-    top. `lane_top`: each lane's top on the map (labels of flows in a lane are in its coordinates);
-    `fixed`: flows whose labels do not move (they are on a track of their own), which the others
-    keep clear of.
+    lane or between lanes) and of every arrowhead, taken from the top. `lane_top`: each lane's top
+    on the map (labels of flows in a lane are in its coordinates); `fixed`: flows whose labels do
+    not move (they are on a track of their own), which the others keep clear of.
 
     Worked out from where each label would sit alone (`FlowPath.label_top`), so the result
     depends only on the paths and the lanes' places: an incremental layout gets what a fresh one
     gets. Flows whose label does not move are the same objects.
+
+    Labels that share no x with each other never meet, so they are spread in groups (in practice
+    one gap between columns each), each a sweep from the top. With a `memo` of the last spreading,
+    only the groups near a flow whose path (or lane) changed are worked out again.
     """
-    labels: list[tuple[int, float, str, float]] = []  # (moves, top on the map, flow id, lane top)
+    memo = memo if memo is not None else LabelMemo()
+    seen, old_seen = {}, memo.seen
+    dirty: list[tuple[float, float]] = []
+    movable: list[tuple[float, float, float, str, float, float]] = []  # (left, right, top, id, height, lane top)
+    walls: list[Box] = []
     for flow_id, flow in flows.items():
-        if flow.label_rect is not None and flow.label is not None and flow.label_top is not None:
-            offset = 0.0 if flow.lane is None else lane_top.get(flow.lane, 0.0)
-            labels.append((0 if flow_id in fixed else 1, flow.label_top + offset, flow_id, offset))
-    labels.sort()
-    grid: dict[tuple[int, int], list[Box]] = {}  # what labels keep clear of, by cell of the map
-    for box in obstacles:
-        for key in _cells(*box):
-            grid.setdefault(key, []).append(box)
-    moved: dict[str, FlowPath] | None = None
-    for moves, natural_top, flow_id, offset in labels:
-        flow = flows[flow_id]
+        offset = 0.0 if flow.lane is None else lane_top.get(flow.lane, 0.0)
+        before = old_seen.get(flow_id)
+        if before is not None and before[0] is flow and before[1] == offset:
+            seen[flow_id] = before
+        else:
+            ranges = _ranges(flow, arrow_size)
+            seen[flow_id] = (flow, offset, ranges)
+            dirty.extend(ranges)
+            if before is not None:
+                dirty.extend(before[2])
         rect = flow.label_rect
-        left, right, height = rect.x, rect.x + rect.w, rect.h  # type: ignore[union-attr]
-        top = natural_top
-        clear = not moves
-        while not clear:  # (labels only move down, so this ends)
-            clear = True
-            for key in _cells(left, right, top - LABEL_SPACING, top + height + LABEL_SPACING):
-                for other_left, other_right, other_top, other_bottom in grid.get(key, ()):
-                    if (other_left < right and left < other_right and other_top < top + height + LABEL_SPACING
-                            and top < other_bottom + LABEL_SPACING):
-                        top, clear = other_bottom + LABEL_SPACING, False
-        placed = (left, right, top, top + height)
-        for key in _cells(*placed):
-            grid.setdefault(key, []).append(placed)
-        y = top - offset
-        if y != rect.y:  # type: ignore[union-attr]
-            block = flow.label
-            if moved is None:
-                moved = dict(flows)
-            moved[flow_id] = flow._replace(label_rect=rect._replace(y=y),  # type: ignore[union-attr]
-                                           label=block._replace(y=y + LABEL_TOP))  # type: ignore[union-attr]
+        if rect is None or flow.label is None or flow.label_top is None:
+            continue
+        top = flow.label_top + offset
+        if flow_id in fixed:
+            walls.append((rect.x, rect.x + rect.w, top, top + rect.h))
+        else:
+            movable.append((rect.x, rect.x + rect.w, top, flow_id, rect.h, offset))
+    for flow_id, before in old_seen.items():
+        if flow_id not in seen:
+            dirty.extend(before[2])  # (a flow that is gone)
+            memo.heads.pop(flow_id, None)
+    memo.seen = seen
+    if not movable:
+        memo.tops = {}
+        return flows
+    spans = _merged(dirty)
+    starts = [left for left, _ in spans]
+    movable.sort()
+    groups: list[tuple[float, float, list]] = []  # (left, right, members) with no x in common
+    for label in movable:
+        if groups and label[0] < groups[-1][1]:
+            left, right, members = groups[-1]
+            members.append(label)
+            groups[-1] = (left, max(right, label[1]), members)
+        else:
+            groups.append((label[0], label[1], [label]))
+    # Walls (labels that stay, arrowheads) of the groups worked out again.
+    redo = [bool(spans) and _touches(spans, starts, left, right) or any(m[3] not in memo.tops for m in members)
+            for left, right, members in groups]
+    redo_spans = _merged([(left, right) for (left, right, _), again in zip(groups, redo) if again])
+    redo_starts = [left for left, _ in redo_spans]
+    near: dict[int, list[Box]] = {}
+    if redo_spans:
+        rights = [right for _, right, _ in groups]
+        candidates = walls + [_head_box(flow_id, flow, seen[flow_id][1], arrow_size, memo)
+                              for flow_id, flow in flows.items()
+                              if flow.path and _touches(redo_spans, redo_starts, flow.path[-1].x3 - arrow_size,
+                                                        flow.path[-1].x3 + arrow_size)]
+        for wall in candidates:
+            index = bisect_right(rights, wall[0])
+            while index < len(groups) and groups[index][0] < wall[1]:
+                if redo[index]:
+                    near.setdefault(index, []).append(wall)
+                index += 1
+    tops: dict[str, float] = {}
+    moved: dict[str, FlowPath] | None = None
+    for index, (_, _, members) in enumerate(groups):
+        members.sort(key=lambda label: (label[2], label[3]))
+        if redo[index]:
+            found = _sweep(members, sorted(near.get(index, ()), key=lambda box: box[2]))
+        else:
+            found = [memo.tops[member[3]] for member in members]
+        for (_, _, _, flow_id, _, offset), top in zip(members, found):
+            tops[flow_id] = top
+            flow = flows[flow_id]
+            rect = flow.label_rect
+            y = top - offset
+            if y != rect.y:  # type: ignore[union-attr]
+                if moved is None:
+                    moved = dict(flows)
+                moved[flow_id] = flow._replace(label_rect=rect._replace(y=y),  # type: ignore[union-attr]
+                                               label=flow.label._replace(y=y + LABEL_TOP))  # type: ignore[union-attr]
+    memo.tops = tops
     return flows if moved is None else moved
+
+
+def _merged(ranges: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Overlapping x ranges joined, sorted by their left."""
+    merged: list[tuple[float, float]] = []
+    for left, right in sorted(ranges):
+        if merged and left <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], right))
+        else:
+            merged.append((left, right))
+    return merged
+
+
+def _sweep(members: list, walls: list[Box]) -> list[float]:
+    """Where each label of a group ends up (its members sorted by where they would sit alone, the
+    walls by their top): each moved down past whatever it would touch above or at it."""
+    tops: list[float] = []
+    active: list[Box] = []
+    next_wall = 0
+    for left, right, natural, _, height, _ in members:
+        # Nothing that ends above this label's natural place can touch it or any later one.
+        active = [box for box in active if box[3] + LABEL_SPACING > natural]
+        top = natural
+        clear = False
+        while not clear:  # (labels only move down, so this ends)
+            while next_wall < len(walls) and walls[next_wall][2] < top + height + LABEL_SPACING:
+                active.append(walls[next_wall])
+                next_wall += 1
+            clear = True
+            for other_left, other_right, other_top, other_bottom in active:
+                if (other_left < right and left < other_right and other_top < top + height + LABEL_SPACING
+                        and top < other_bottom + LABEL_SPACING):
+                    top, clear = other_bottom + LABEL_SPACING, False
+        active.append((left, right, top, top + height))
+        tops.append(top)
+    return tops

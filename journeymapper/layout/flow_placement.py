@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..model.schema import Flow
 from .card_sides import CENTRE, Edge, Entry, Ports, all_ports, all_sides, flow_entries, shares
 from .elements import CardBox, FlowPath, LaneBox
-from .flow_labels import heads_near_labels, spread_labels
+from .flow_labels import LabelMemo, spread_labels
 from .flow_plan import AROUND, BAND, DOWN, NEXT, FlowPlan
 from .flows import label_gap, route
 from .geometry import Cubic, new_tuple
@@ -41,6 +41,8 @@ class FlowState:
     slots: dict[int, int] = field(default_factory=dict)
     """Gap -> its vertical runs (a label in a gap sits right of them)."""
     loop_gaps: frozenset[int] = frozenset()
+    labels: LabelMemo = field(default_factory=LabelMemo)
+    """What spreading the labels found last time (kept, not compared: see `flow_labels`)."""
 
 
 @dataclass
@@ -88,11 +90,13 @@ def place_flows(
                       for flow_id, path in placed.items()}
     else:
         placed, new_state = _update(inputs, previous_flows, previous_cards, state, lane_y)  # type: ignore[arg-type]
+    if state is not None:  # (a cache: whatever it holds, the answer is the same)
+        new_state.labels = state.labels
     if inputs.labelled:
         routes = inputs.plan.routes
         fixed = {flow_id for flow_id, path in placed.items()
                  if path.label_rect is not None and routes[flow_id].how == BAND}
-        placed = spread_labels(placed, lane_y, fixed, heads_near_labels(placed, lane_y, inputs.style.arrow_size))
+        placed = spread_labels(placed, lane_y, fixed, inputs.style.arrow_size, new_state.labels)
     return placed, new_state
 
 

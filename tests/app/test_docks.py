@@ -437,8 +437,7 @@ def test_several_selected_elements_show_a_count(bakery):
 # -- the Problems panel ---------------------------------------------------------------------------------
 def panel_rows(window):
     panel = window.problems
-    return [(panel.topLevelItem(i).text(0), panel.topLevelItem(i).text(1), panel.topLevelItem(i).text(2))
-            for i in range(panel.topLevelItemCount())]
+    return [(panel.row_text(i, 0), panel.row_text(i, 1), panel.row_text(i, 2)) for i in range(panel.row_count())]
 
 
 def expected_rows(window):
@@ -479,18 +478,17 @@ def test_activating_a_problem_selects_its_elements(qtbot, bakery):
     window = bakery
     window.select_and_centre(["f-04"])
     window.actions_by_name["delete"].trigger()
-    qtbot.waitUntil(lambda: window.problems.topLevelItemCount() == 1)
+    qtbot.waitUntil(lambda: window.problems.row_count() == 1)
     window.select_and_centre([])
     panel = window.problems
-    item = panel.topLevelItem(0)
-    rect = panel.visualItemRect(item)
+    rect = panel.row_rect(0)
     double_click(qtbot, panel.viewport(), rect.center())
     assert window.selected_ids() == ["t-parent-reviews"]
     assert window.inspector.current is window.inspector.form_for(Touchpoint)
     # The keyboard way (Enter on the row) and the signal give the same.
     window.select_and_centre([])
-    panel.setCurrentItem(item)
-    panel.itemActivated.emit(item, 0)
+    panel.setCurrentIndex(panel.model().index(0, 0))
+    panel.activated.emit(panel.model().index(0, 0))
     assert window.selected_ids() == ["t-parent-reviews"]
     # The card is in view.
     view = window.view()
@@ -502,7 +500,7 @@ def test_a_problem_about_a_deleted_element_selects_what_is_left(qtbot, bakery):
     window = bakery
     window.select_and_centre(["f-04"])
     window.actions_by_name["delete"].trigger()
-    qtbot.waitUntil(lambda: window.problems.topLevelItemCount() == 1)
+    qtbot.waitUntil(lambda: window.problems.row_count() == 1)
     window.problems.elementsActivated.emit(["t-parent-reviews", "no-such-id"])
     assert window.selected_ids() == ["t-parent-reviews"]
 

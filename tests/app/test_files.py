@@ -462,8 +462,8 @@ def test_markup_in_a_map_is_shown_as_the_characters_typed(qtbot, open_window, tm
     window.select_and_centre([])
     assert inspector_form(window).widgets["title"].text() == BOLD
     # Problems panel: the dead end at t1 is named by its literal title.
-    qtbot.waitUntil(lambda: window.problems.topLevelItemCount() > 0)
-    texts = [window.problems.topLevelItem(i).text(1) for i in range(window.problems.topLevelItemCount())]
+    qtbot.waitUntil(lambda: window.problems.row_count() > 0)
+    texts = [window.problems.row_text(i, 1) for i in range(window.problems.row_count())]
     assert any(IMAGE in text for text in texts), texts
     # Every label in the docks shows plain text.
     from PySide6.QtWidgets import QLabel
