@@ -76,6 +76,8 @@ class MainWindow(FileHandling, Printing, Editing, QMainWindow):
         """Returns 'read_only', 'open_anyway' or 'cancel' (see `open_file`); tests replace it too."""
         self.map_lock: MapLock | None = None
         """The lock beside this window's map file, while we hold it."""
+        self.confirm_pages: Callable[[int], bool] = self._confirm_pages
+        """Whether to make a PDF of that many pages (more than PdfOptions.max_pages); tests replace it."""
         self.ask_disk_conflict: Callable[[], str] = self._ask_disk_conflict
         """Returns 'replace', 'save_as' or 'cancel' (see `save`); tests replace it too."""
         self.setAcceptDrops(True)

@@ -6,10 +6,11 @@ for files in one room, apart from its menus and canvas.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
 from ..gc_tuning import building_long_lived_objects
 from ..io import LoadError, SaveError, load_path
@@ -45,6 +46,18 @@ def remember_recent(path: Path) -> None:
     entry = str(path.resolve())
     files = [f for f in recent_files() if f != entry]
     settings().setValue("recentFiles", [entry, *files][:MAX_RECENT])
+
+
+def autosave_every_window() -> None:
+    """Autosave the unsaved work of every window now: before long work (a big export, opening a
+    big map) that could freeze the process, so that killing it loses nobody's work."""
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, FileHandling) and widget.editor is not None:
+            widget.autosave()
+
+
+LONG_OPEN_BYTES = 2 * 1024 * 1024
+"""Maps this big take seconds to open: the other windows' work is autosaved first."""
 
 
 class FileHandling:
@@ -112,6 +125,11 @@ class FileHandling:
         if claim is None:
             return False
         lock, owner = claim
+        try:
+            if os.path.getsize(path) > LONG_OPEN_BYTES:
+                autosave_every_window()
+        except OSError:
+            pass
         try:
             with building_long_lived_objects():
                 loaded = load_path(path)

@@ -5,29 +5,33 @@ A mixin of `MainWindow` (it uses the window's editor, status bar and dialogs).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QProgressDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QProgressDialog
 
 from ..canvas.picture import render_picture
 from ..canvas.snapshot import render_outline, render_scene
-from ..export.pdf import ExportError, ExportReport, PdfOptions, export_pdf
+from ..export.pdf import ExportCancelled, ExportError, ExportReport, PdfOptions, TooManyPages, export_pdf
 from ..io import SaveError
 from ..io.writer import write_atomic
 from .export_dialog import ExportPdfDialog, suggested_path
+from .window_files import autosave_every_window
 
 
 class Printing:
     """PDF and picture exports of a window's map (mixed into `MainWindow`)."""
 
     def export_pdf_to(self, path: str | Path, options: PdfOptions) -> ExportReport | None:
-        """Export with a progress dialog; problems are shown to the user. Returns the report, or None."""
+        """Export with a progress dialog that can cancel it; problems are shown to the user. A PDF
+        of more pages than `options.max_pages` is made only if the user confirms. Returns the
+        report, or None (nothing was written)."""
         if self.editor is None:
             return None
-        progress = QProgressDialog("Exporting the map…", "", 0, 0, self)
-        progress.setCancelButton(None)
+        autosave_every_window()  # (a long export must not take other maps' unsaved work with it)
+        progress = QProgressDialog("Exporting the map…", "Cancel", 0, 0, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)
 
@@ -35,11 +39,22 @@ class Printing:
             progress.setMaximum(total)
             progress.setValue(done)
             QApplication.processEvents()
+            if progress.wasCanceled():
+                raise ExportCancelled
 
         try:
             # The editor's layout is reused where nothing changed since (in the dark theme, whose style
             # differs, the map is laid out afresh).
             report = export_pdf(self.editor.doc.map, path, options, progress=step, previous=self.editor.scene.layout)
+        except TooManyPages as exc:
+            progress.close()
+            if self.confirm_pages(exc.pages):
+                return self.export_pdf_to(path, replace(options, max_pages=None))
+            return None
+        except ExportCancelled:
+            progress.close()
+            self.statusBar().showMessage("Export cancelled; nothing was written", 6000)
+            return None
         except (ExportError, SaveError, OSError) as exc:
             progress.close()
             self.show_error("Could not export the PDF", str(exc))
@@ -50,6 +65,11 @@ class Printing:
         if report.warnings:
             self.show_error("Exported, with warnings", "\n".join(report.warnings))
         return report
+
+    def _confirm_pages(self, pages: int) -> bool:
+        answer = QMessageBox.question(self, "A very long PDF",
+                                      f"This PDF would have {pages:,} pages. Make it anyway?")
+        return answer == QMessageBox.StandardButton.Yes
 
     def export_pdf_dialog(self) -> None:
         if self.editor is None:

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ..export.pdf import PAPERS, ExportError, PdfOptions, export_pdf
+from ..export.pdf import DEFAULT_MAX_PAGES, PAPERS, ExportError, PdfOptions, export_pdf
 from ..io import SaveError
 from ..io.writer import check_replaceable
 from .output import load_or_report, say_error, say_warning
@@ -29,6 +29,8 @@ def register(commands: Any) -> None:
                         "that keep the smallest text at 8 pt or more")
     parser.add_argument("--grayscale", action="store_true", help="print in shades of grey")
     parser.add_argument("--no-appendix", action="store_true", help="leave out the checker's findings")
+    parser.add_argument("--max-pages", type=int, default=DEFAULT_MAX_PAGES, metavar="N",
+                        help=f"refuse a PDF of more than N pages (default {DEFAULT_MAX_PAGES}; 0: no limit)")
     parser.add_argument("--dpi", type=_dpi, default=150, help="resolution of a PNG picture (default 150)")
     parser.set_defaults(run=run)
 
@@ -75,7 +77,8 @@ def run(args: argparse.Namespace) -> int:
 
         return write_picture(loaded.map, output, suffix, args.dpi, args.grayscale)
     options = PdfOptions(paper=args.paper, orientation=args.orientation, tiles=args.tiles,
-                         grayscale=args.grayscale, appendix=not args.no_appendix)
+                         grayscale=args.grayscale, appendix=not args.no_appendix,
+                         max_pages=args.max_pages if args.max_pages > 0 else None)
     try:
         report = export_pdf(loaded.map, output, options)
     except ExportError as exc:

@@ -67,6 +67,23 @@ class ExportError(Exception):
     """An export that cannot be done as asked (a bad option); nothing was written."""
 
 
+class TooManyPages(ExportError):
+    """The PDF would have more pages than the options allow (`PdfOptions.max_pages`); nothing was
+    written. `pages` says how many it would have."""
+
+    def __init__(self, pages: int, limit: int) -> None:
+        self.pages, self.limit = pages, limit
+        super().__init__(f"the PDF would have {pages:,} pages, more than the {limit:,} allowed; "
+                         f"nothing was written (allow them with --max-pages {pages})")
+
+
+class ExportCancelled(Exception):
+    """The person exporting cancelled (the progress callback raised it); nothing was written."""
+
+
+DEFAULT_MAX_PAGES = 500
+
+
 @dataclass(frozen=True)
 class PdfOptions:
     paper: str = "A3"
@@ -76,6 +93,8 @@ class PdfOptions:
     grayscale: bool = False
     appendix: bool = True
     today: date | None = None
+    max_pages: int | None = DEFAULT_MAX_PAGES
+    """More pages than this are refused before any is drawn (TooManyPages); None: no limit."""
 
 
 @dataclass
@@ -218,6 +237,8 @@ def _export_pdf(
         extra_pages.append(lambda pp, brk=None: draw_appendix(pp, the_map, problems, paper, MARGIN, brk))
     extra_counts = [_pages_of(draw, paper, fonts, style) for draw in extra_pages]
     total = (1 if tiled else 0) + columns * rows + sum(extra_counts)
+    if options.max_pages is not None and total > options.max_pages:
+        raise TooManyPages(total, options.max_pages)
     done = 0
 
     def finish_page(extra: str | None = None) -> None:

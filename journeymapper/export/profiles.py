@@ -112,6 +112,11 @@ def draw_persona_page(p: PagePainter, persona: Persona, facts: list[str], paper:
     col.bullets(facts)
 
 
+APPENDIX_FINDINGS = 300
+"""Findings printed in the appendix; past these, a line says how many more (a map at the limits
+can have tens of thousands: pages of them help nobody in a workshop)."""
+
+
 def draw_appendix(p: PagePainter, the_map: Map, problems: list[Problem], paper: tuple[float, float],
                   margin: float, on_break: Callable[[], None] | None = None) -> None:
     col = _Column(p, paper, margin, on_break)
@@ -126,7 +131,7 @@ def draw_appendix(p: PagePainter, the_map: Map, problems: list[Problem], paper: 
     names = {e.id: getattr(e, "name", None) or getattr(e, "title", None) or e.id
              for e in (*the_map.personas, *the_map.stages, *the_map.touchpoints)}
     ink = {"error": "pain", "warning": "kpi_mid", "info": "selection"}
-    for problem in problems:
+    for problem in problems[:APPENDIX_FINDINGS]:
         col.room(30)
         col.y += 13
         p.text_line(margin, col.y, f"{problem.severity.upper()}  {problem.code}", 8.5, True,
@@ -135,6 +140,10 @@ def draw_appendix(p: PagePainter, the_map: Map, problems: list[Problem], paper: 
         involved = [names.get(e, e) for e in problem.elements if e in names]
         if involved:
             col.paragraph("About: " + "; ".join(" ".join(str(n).split()) for n in involved[:8]), 8.5, "muted", 0)
+    if len(problems) > APPENDIX_FINDINGS:
+        col.y += 10
+        col.paragraph(f"… and {len(problems) - APPENDIX_FINDINGS:,} more findings: “journeymapper check "
+                      "MAP.jmap” lists them all.", 10, "muted")
 
 
 def draw_flow_labels(p: PagePainter, the_map: Map, cut: dict[str, str], paper: tuple[float, float],

@@ -33,6 +33,7 @@ def test_recovered_work_survives_a_second_crash(tmp_path: Path) -> None:
     path = tmp_path / "plan.jmap"
     save(path, make_map([tp("a", "p1", "s1")], []).model_copy(update={"title": "Before"}))
     first = _editor([str(path), "--edit", "Unsaved work", "--autosave"], env)
+    assert first.stdout.readline().strip() == "notice None"  # (autosaved: no notice that it is off)
     assert first.stdout.readline().strip() == "ready"
     first.send_signal(signal.SIGKILL)  # crash 1
     first.wait(timeout=30)
