@@ -102,7 +102,7 @@ def load_bytes(data: bytes, source: str | None = None) -> LoadedMap:
         raise LoadError([_too_big(len(data))], source)
     envelope = _parse_json(_decode(data, source), source)
     loaded = load_envelope(envelope, source)
-    if len(data) > CANONICAL_CHECK_FROM:
+    if len(data) > CANONICAL_CHECK_FROM and _canonical_bound(loaded.map, len(data)) > MAX_FILE_BYTES:
         # A compact file (no indentation, fields left out) grows when saved: refuse here what
         # could not be saved again, rather than lose the edits made to it.
         saved = len(dumps(loaded.map, loaded.view))
@@ -111,6 +111,25 @@ def load_bytes(data: bytes, source: str | None = None) -> LoadedMap:
             raise LoadError([(f"saved by journeymapper this map would be {saved_text}, over the {limit_text} "
                               "it opens: it was written in a compact form by another program")], source)
     return loaded
+
+
+GROWTH_PER_ELEMENT = 600
+"""The most a persona, stage or touchpoint grows when written canonically (indentation, fields a
+compact file left out); measured at under 300 (tests/io/test_size_limits.py)."""
+GROWTH_PER_FLOW = 200
+GROWTH_PER_ITEM = 160
+"""... and an item of a list in one (a pain point, a KPI, a goal)."""
+
+
+def _canonical_bound(the_map: Map, size: int) -> int:
+    """At least the size of the map's canonical form, worked out without writing it: most big files
+    (written by journeymapper) are then known to fit, and only the rest are written to measure."""
+    items = sum(len(t.pain_points) + len(t.opportunities) for t in the_map.touchpoints)
+    items += sum(len(s.kpis) for s in the_map.stages)
+    items += sum(len(p.goals) + len(p.needs) + len(p.frustrations) for p in the_map.personas)
+    elements = len(the_map.personas) + len(the_map.stages) + len(the_map.touchpoints)
+    return (size + 4096 + GROWTH_PER_ELEMENT * elements + GROWTH_PER_FLOW * len(the_map.flows)
+            + GROWTH_PER_ITEM * items)
 
 
 def _decode(data: bytes, source: str | None) -> str:

@@ -192,10 +192,7 @@ class _Builder:
 
         for gap, slots in self.plan.slots.items():
             if gap < count:
-                # Past the few a gap holds anyway, room for eight more at a time: a drop that adds
-                # one leg seldom moves every column after it.
-                room = slots if slots <= 3 else -(-slots // 8) * 8
-                extra[gap] = max(extra[gap], gap_width_needed(room, gap in loop_gaps) - base(gap))
+                extra[gap] = max(extra[gap], gap_width_needed(_slot_room(slots), gap in loop_gaps) - base(gap))
         for gap in loop_gaps:  # loops to their own cards reach into the gap
             if gap < count:
                 extra[gap] = max(extra[gap], gap_width_needed(0, True) - base(gap))
@@ -208,8 +205,8 @@ class _Builder:
                 _, pill = label_pill(f.label, s.small_size)
                 gap = label_gap(plan, ends[f.id].source.column)
                 if gap is not None and gap < count:
-                    extra[gap] = max(extra[gap], label_room(pill, self.plan.slots.get(gap, 0), gap in loop_gaps)
-                                     - base(gap))
+                    room = _slot_room(self.plan.slots.get(gap, 0))
+                    extra[gap] = max(extra[gap], label_room(pill, room, gap in loop_gaps) - base(gap))
         edges = [s.lane_header_width]
         for column in range(count):
             edges.append(edges[-1] + s.column_width + extra[column])
@@ -238,7 +235,7 @@ class _Builder:
             lane_cells = [self.cells.get((persona.id, stage_id), ()) for stage_id in stage_ids]
             # A lane's cards, curve and lists depend only on its cards (the very objects, in order),
             # its colour and the stages: when those are as before, the whole lane is reused.
-            band = self.plan.band.get(persona.id, 0.0)
+            band = _band_room(self.plan.band.get(persona.id, 0.0))
             signature = (persona.color, stage_ids, edges, band, tuple(t for cell in lane_cells for t in cell))
             self.sources[f"lane:{persona.id}"] = signature
             old_lane = previous.lanes.get(persona.id) if previous else None
@@ -499,6 +496,25 @@ def _same_signature(old: object, new: tuple) -> bool:
             or len(old[4]) != len(new[4])):
         return False
     return all(a is b for a, b in zip(old[4], new[4]))
+
+
+def _band_room(depth: float) -> float:
+    """How deep the band under a lane's cards is made for runs `depth` deep: a deep band grows an
+    eighth at a time, so that a drop that adds one run seldom moves every lane below."""
+    if depth <= 48:
+        return depth
+    step = max(16, 1 << max(0, (int(depth) // 8).bit_length() - 1))
+    return -(-depth // step) * step
+
+
+def _slot_room(slots: int) -> int:
+    """How many vertical runs a gap makes room for: past the few a gap holds anyway, room for more
+    at a time (eight, or an eighth more in a crowded gap), so that a drop that adds one run seldom
+    moves every column after it."""
+    if slots <= 3:
+        return slots
+    step = max(8, 1 << max(0, (slots // 8).bit_length() - 1))
+    return -(-slots // step) * step
 
 
 @lru_cache(maxsize=8)

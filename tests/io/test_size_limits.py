@@ -53,6 +53,7 @@ def test_a_compact_file_that_would_be_saved_over_the_limit_is_refused_at_once(mo
     assert saved > 2 * len(data)
     monkeypatch.setattr(reader, "MAX_FILE_BYTES", saved - 1)
     monkeypatch.setattr(reader, "CANONICAL_CHECK_FROM", len(data) // 4)
+    monkeypatch.setattr(reader, "_canonical_bound", lambda the_map, size: reader.MAX_FILE_BYTES + 1)
     with pytest.raises(LoadError) as info:
         load_bytes(data, "compact.jmap")
     line = info.value.lines()[0]
@@ -85,3 +86,12 @@ def test_a_file_the_writer_wrote_at_the_limit_loads_again(tmp_path: Path, monkey
     path = save(tmp_path / "at-limit.jmap", big)
     assert path.stat().st_size == size
     assert load_path(path).map == big
+
+
+def test_the_bound_that_spares_writing_a_file_to_measure_it_holds() -> None:
+    """The reader writes a big file again only when a bound of its canonical size could be over
+    the limit: the bound must never be below the real size."""
+    for the_map in (_minimal_map(400, 0), _minimal_map(2, 400), _minimal_map(10, 0, pains=50)):
+        data = _compact(the_map)
+        loaded = load_bytes(data)
+        assert reader._canonical_bound(loaded.map, len(data)) >= len(dumps(loaded.map, loaded.view))

@@ -84,3 +84,16 @@ def test_an_edit_in_one_lane_keeps_the_other_lanes_whole():
         assert (curve is before.curves[persona_id]) == untouched, persona_id
         cards = [c for c in after.cards.values() if c.persona == persona_id]
         assert all(c is before.cards[c.id] for c in cards) == untouched, persona_id
+
+
+def test_a_move_plans_again_only_what_it_touched() -> None:
+    """(An edit that made the plan afresh gives the same picture, only slower: this holds the
+    incremental path to being taken.)"""
+    doc = Document(big_map(200, 300, 2, 5))
+    before = layout_map(doc.map)
+    card = doc.touchpoints[7]
+    stages = [s.id for s in doc.stages]
+    doc.move_touchpoint(card.id, card.persona, stages[(stages.index(card.stage) + 1) % len(stages)], 0)
+    after = layout_map(doc.map, previous=before)
+    plan = after.sources["plan"]
+    assert plan.changed is not None and len(plan.changed) < len(doc.flows) // 4
