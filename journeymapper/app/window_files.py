@@ -177,18 +177,23 @@ class FileHandling:
 
     def _ask_locked(self, name: str, owner: LockOwner) -> str:
         """'read_only', 'open_anyway' or 'cancel': the map is open in another journeymapper."""
-        box = QMessageBox(QMessageBox.Icon.Question, "The map is open elsewhere",
-                          f"“{name}” is open by {owner.describe()}. If you both change it, one of you could "
-                          "replace the other's work. Open it read-only (Save As keeps your changes), "
-                          "or open it anyway?", parent=self)
+        return self._choose(QMessageBox.Icon.Question, "The map is open elsewhere",
+                            f"“{name}” is open by {owner.describe()}. If you both change it, one of you could "
+                            "replace the other's work. Open it read-only (Save As keeps your changes), "
+                            "or open it anyway?", ("read_only", "Open &Read-Only"), ("open_anyway", "Open &Anyway"))
+
+    def _choose(self, icon: QMessageBox.Icon, title: str, text: str, safe: tuple[str, str],
+                risky: tuple[str, str]) -> str:
+        """Ask, in plain text, for the safe choice (the default), the risky one or 'cancel'."""
+        box = QMessageBox(icon, title, text, parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        read_only = box.addButton("Open &Read-Only", QMessageBox.ButtonRole.AcceptRole)
-        anyway = box.addButton("Open &Anyway", QMessageBox.ButtonRole.DestructiveRole)
+        first = box.addButton(safe[1], QMessageBox.ButtonRole.AcceptRole)
+        second = box.addButton(risky[1], QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(read_only)
+        box.setDefaultButton(first)
         box.exec()
         clicked = box.clickedButton()
-        return "read_only" if clicked is read_only else "open_anyway" if clicked is anyway else "cancel"
+        return safe[0] if clicked is first else risky[0] if clicked is second else "cancel"
 
     def open_path(self, path: str) -> None:
         """Open here if this window holds nothing yet, else in a new window; a file already open
@@ -334,17 +339,9 @@ class FileHandling:
     def _ask_disk_conflict(self) -> str:
         """'replace', 'save_as' or 'cancel': what to do when Save finds the file changed by someone else."""
         name = self.editor.path.name if self.editor and self.editor.path else ""
-        box = QMessageBox(QMessageBox.Icon.Warning, "The file changed on disk",
-                          f"Someone else changed “{name}” since you opened it. Saving now would replace "
-                          "their changes with yours.", parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        save_as = box.addButton("Save Mine As…", QMessageBox.ButtonRole.AcceptRole)
-        replace = box.addButton("Replace Theirs", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(save_as)
-        box.exec()
-        clicked = box.clickedButton()
-        return "save_as" if clicked is save_as else "replace" if clicked is replace else "cancel"
+        return self._choose(QMessageBox.Icon.Warning, "The file changed on disk",
+                            f"Someone else changed “{name}” since you opened it. Saving now would replace "
+                            "their changes with yours.", ("save_as", "Save Mine As…"), ("replace", "Replace Theirs"))
 
     # -- earlier versions ---------------------------------------------------------------------
     def version_store(self) -> VersionStore | None:

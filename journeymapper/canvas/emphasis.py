@@ -7,6 +7,7 @@ to end. Nothing here changes the document or the layout, only how items are pain
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF
@@ -60,14 +61,9 @@ class Emphasis:
         for item in self.scene.selectedItems():
             if isinstance(item, FlowItem):
                 wanted.update((item.flow.source, item.flow.target))
-        if wanted == self.cards:
-            return
-        cards = self.scene.card_items
-        for card_id in self.cards ^ wanted:
-            card = cards.get(card_id)
-            if card is not None:
-                card.set_emphasised(card_id in wanted)
-        self.cards = wanted
+        if wanted != self.cards:
+            _switch(self.scene.card_items, self.cards, wanted, CardItem.set_emphasised)
+            self.cards = wanted
 
     def hover_card(self, card: CardItem, inside: bool) -> None:
         """The mouse entered (or left) a card: its flows come forward (or go back)."""
@@ -99,11 +95,7 @@ class Emphasis:
         if card_id is not None and layout is not None:
             plan = layout.sources.get("plan")
             wanted = set(plan.touching.get(card_id, ())) if plan is not None else set()
-        items = self.scene.flow_items
-        for flow_id in self.flows ^ wanted:
-            item = items.get(flow_id)
-            if item is not None:
-                item.set_in_front(flow_id in wanted)
+        _switch(self.scene.flow_items, self.flows, wanted, FlowItem.set_in_front)
         self.flows = wanted
 
     def forget(self, element_id: str) -> None:
@@ -112,6 +104,14 @@ class Emphasis:
         self.flows.discard(element_id)
         if self.hovered == element_id:
             self.hovered = None
+
+
+def _switch(items: dict, was: set[str], now: set[str], turn: Callable[[object, bool], None]) -> None:
+    """Turn on the items of `now` that were not in `was`, and off those that are no longer."""
+    for element_id in was ^ now:
+        item = items.get(element_id)
+        if item is not None:
+            turn(item, element_id in now)
 
 
 __all__ = ["PICK_PIXELS", "Z_FLOW_FRONT", "Emphasis", "flow_near"]
