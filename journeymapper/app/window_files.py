@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QProgressDialog
 
 from ..gc_tuning import building_long_lived_objects
 from ..io import LoadError, SaveError, load_path
@@ -58,6 +58,29 @@ def autosave_every_window() -> None:
 
 LONG_OPEN_BYTES = 2 * 1024 * 1024
 """Maps this big take seconds to open: the other windows' work is autosaved first."""
+
+
+class _OpenSteps:
+    """Progress of opening a big map: reading, laying out, showing. Each step is one piece of work
+    the window waits for; Cancel is honoured between them, and then nothing is opened."""
+
+    def __init__(self, parent, name: str) -> None:
+        self.dialog = QProgressDialog(f"Reading “{name}”…", "Cancel", 0, 3, parent)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(0)
+        self.dialog.setValue(0)
+        QApplication.processEvents()
+
+    def done(self, next_step: str) -> bool:
+        """One step done; True if the user cancelled."""
+        self.dialog.setValue(self.dialog.value() + 1)
+        self.dialog.setLabelText(next_step)
+        QApplication.processEvents()
+        return self.dialog.wasCanceled()
+
+    def close(self) -> None:
+        self.dialog.close()
+        self.dialog.deleteLater()
 
 
 class FileHandling:
@@ -126,18 +149,29 @@ class FileHandling:
             return False
         lock, owner = claim
         try:
-            if os.path.getsize(path) > LONG_OPEN_BYTES:
-                autosave_every_window()
+            long = os.path.getsize(path) > LONG_OPEN_BYTES
         except OSError:
-            pass
+            long = False
+        steps = _OpenSteps(self, Path(path).name) if long else None
+        if long:
+            autosave_every_window()  # (a map that takes long must not take other maps' work with it)
         try:
             with building_long_lived_objects():
                 loaded = load_path(path)
-                self.set_editor(Editor(loaded, path))
+                if steps is not None and steps.done("Laying out the map…"):
+                    return self._give_up(lock)
+                editor = Editor(loaded, path)
+                if steps is not None and steps.done("Showing the map…"):
+                    editor.deleteLater()
+                    return self._give_up(lock)
+                self.set_editor(editor)
         except LoadError:
             if lock is not None:
                 lock.release()
             raise
+        finally:
+            if steps is not None:
+                steps.close()
         self._hold(lock)
         if owner is not None:
             self.editor.read_only = True
@@ -150,6 +184,13 @@ class FileHandling:
             self.statusBar().showMessage(
                 f"Opened a map of file format {loaded.schema_version}; saving writes the current format", 8000)
         return True
+
+    def _give_up(self, lock: MapLock | None) -> bool:
+        """Opening was cancelled: nothing changes in this window."""
+        if lock is not None:
+            lock.release()
+        self.statusBar().showMessage("Opening cancelled", 5000)
+        return False
 
     # -- the lock beside an open map --------------------------------------------------------
     def _claim(self, path: Path) -> tuple[MapLock | None, LockOwner | None] | None:

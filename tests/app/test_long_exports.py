@@ -39,3 +39,20 @@ def test_other_windows_work_is_autosaved_before_a_long_export(qtbot, open_window
     assert not other.autosaver.data_path.exists()
     window.export_pdf_to(tmp_path / "map.pdf", PdfOptions())
     assert other.autosaver.data_path.exists()
+
+
+def test_opening_a_big_map_shows_its_steps_and_can_be_cancelled(qtbot, open_window, example_copy, monkeypatch):
+    from journeymapper.app import window_files
+    from journeymapper.io.map_lock import lock_path
+
+    monkeypatch.setattr(window_files, "LONG_OPEN_BYTES", 1000)  # (the example counts as big here)
+    window = open_window(None)
+    shown = []
+    monkeypatch.setattr(QProgressDialog, "setLabelText", lambda self, text: shown.append(text))
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: len(shown) >= 2)
+    assert window.open_file(example_copy) is False
+    assert window.editor is None and not lock_path(example_copy).exists()
+    assert shown == ["Laying out the map…", "Showing the map…"]
+    assert "cancelled" in window.statusBar().currentMessage()
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: False)
+    assert window.open_file(example_copy) is True and window.editor is not None
