@@ -63,8 +63,8 @@ def _forget(window: MainWindow) -> None:
 def window_for(path: str | os.PathLike[str]) -> MainWindow | None:
     """The open window that edits this file, if any, however the path reaches it (links and hard
     links included): one file, one window, since two would overwrite each other's saves."""
-    if not Path(path).exists():
-        return None  # nothing to open: the caller reports it
+    if not os.path.exists(path):
+        return None  # nothing to open (or nothing we can reach): the caller reports it
     for window in _windows:
         editor = window.editor
         if editor is not None and editor.path is not None and same_file(editor.path, path):

@@ -19,9 +19,9 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..io import LoadError, SaveError, dumps, load_path
+from ..io import LoadError, SaveError, load_path
 from ..io.disk_state import DiskState, change_since
-from ..io.writer import write_atomic
+from ..io.writer import map_bytes, write_atomic
 from ..model.schema import Map
 from .data_folder import data_folder
 
@@ -108,7 +108,7 @@ class Autosaver:
             self.problem = "the folder for autosaves cannot be made or written"
             return False
         try:
-            write_atomic(paths[0], dumps(the_map, view), keep_backup=False)
+            write_atomic(paths[0], map_bytes(the_map, view, paths[0]), keep_backup=False)
             self.write_note(original, the_map.title, original_state)
         except (SaveError, OSError) as exc:
             self.problem = str(exc)

@@ -9,6 +9,7 @@ and then `changed` is emitted once; the window decides what the change means (`E
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
@@ -43,7 +44,7 @@ class DiskWatch(QObject):
         path = self.path
         if path is None:
             return
-        wanted = [str(p) for p in (path, path.parent) if p.exists()]
+        wanted = [str(p) for p in (path, path.parent) if os.path.exists(p)]
         missing = [p for p in wanted if p not in self.watcher.files() + self.watcher.directories()]
         if missing:
             self.watcher.addPaths(missing)

@@ -22,7 +22,7 @@ from ..commands import AddElement, MoveCards, MoveElement, RemoveElements, Repla
 from ..io import LoadedMap
 from ..io.disk_state import Change, DiskState, change_since, is_read_only, same_file
 from ..io.errors import FileChangedOnDisk, ReadOnlyFile
-from ..io.writer import map_bytes, write_atomic
+from ..io.writer import map_bytes, write_atomic_stat
 from ..model.document import Document, DocumentError, new_id, utc_now
 from ..model.schema import MAX_FLOWS, MAX_TOUCHPOINTS, Flow, Map, Persona, Stage, Touchpoint
 
@@ -320,18 +320,15 @@ class Editor(QObject):
         same_file_as_read = self.path is not None and (target == self.path or same_file(target, self.path))
         if same_file_as_read and not replace_changed and self.change_on_disk() == "changed":
             raise FileChangedOnDisk(f"{target}: someone else changed this file since it was opened")
-        if target.exists() and is_read_only(target):
+        if os.path.exists(target) and is_read_only(target):
             raise ReadOnlyFile(f"{target}: the file is read-only")
         if self.is_modified() or target != self.path:
             # Metadata, not an undoable edit. Saving an unchanged map again keeps the
             # file byte for byte (no diff in git for a save that changed nothing).
             self.doc.set_map_field("modified", utc_now())
         data = map_bytes(self.doc.map, self.view_state, target)
-        written = write_atomic(target, data)
-        try:
-            self.disk = DiskState.of(os.stat(written), data)
-        except OSError:
-            self.disk = None
+        written, info = write_atomic_stat(target, data)
+        self.disk = DiskState.of(info, data)
         self.stack.setClean()
         if self.path != target:
             self.path = target

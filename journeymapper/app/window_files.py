@@ -7,6 +7,7 @@ for files in one room, apart from its menus and canvas.
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -14,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 
 from ..gc_tuning import building_long_lived_objects
 from ..io import LoadError, SaveError, load_path
-from ..io.disk_state import state_of_file
+from ..io.disk_state import same_file, state_of_file
 from ..io.errors import FileChangedOnDisk, ReadOnlyFile
-from ..io.map_lock import LockOwner, MapLock
+from ..io.map_lock import LockOwner, MapLock, is_stale, read_lock
 from ..io.templates import map_from_template
 from ..io.versions import Version, VersionStore
 from .autosave import Autosaver, Recoverable
@@ -56,6 +57,8 @@ def autosave_every_window() -> None:
             widget.autosave()
 
 
+_OPENING: set[str] = set()
+"""Files being opened now (opening a big map lets events through: a second request must wait)."""
 LONG_OPEN_BYTES = 2 * 1024 * 1024
 """Maps this big take seconds to open: the other windows' work is autosaved first."""
 
@@ -101,6 +104,12 @@ class FileHandling:
                             "someone else has it open. Save your map under another name.")
             return self.save_as()
         target = Path(path) if path is not None else self.editor.path
+        if path is not None and not (self.editor.path is not None and same_file(target, self.editor.path)):
+            busy = self._held_elsewhere(target)
+            if busy is not None:
+                self.show_error("The map is open elsewhere", f"“{target.name}” is open {busy}; saving would "
+                                "replace it under them. Save your map under another name.")
+                return False
         try:
             if not replace_changed:
                 self.keep_version(target)  # what the save replaces stays among the versions
@@ -116,10 +125,13 @@ class FileHandling:
         except SaveError as exc:
             self.show_error("Could not save", str(exc))
             return False
+        except OSError as exc:  # (a folder that became unreachable: a network share, a stick)
+            self.show_error("Could not save", f"{target}: {exc.strerror or exc}")
+            return False
         self.notice.dismiss("disk")
         self._disk_noticed = None
         lock = self.map_lock
-        if lock is None or lock.map_path != Path(written):  # saved as another file: that one is ours now
+        if lock is None or lock.map_path != Path(os.path.realpath(written)):  # saved as another file: that one is ours now
             if self.editor.read_only:
                 self.editor.read_only = False
                 self.notice.dismiss("read-only")
@@ -144,6 +156,17 @@ class FileHandling:
     def open_file(self, path: str | Path) -> bool:
         """Open a file in this window. Raises LoadError for a file that is not a readable map;
         returns False if the user chose not to open it (someone else has it open)."""
+        key = os.path.realpath(path)
+        if key in _OPENING:
+            self.statusBar().showMessage(f"{Path(path).name} is being opened already", 5000)
+            return False
+        _OPENING.add(key)
+        try:
+            return self._open_file(path)
+        finally:
+            _OPENING.discard(key)
+
+    def _open_file(self, path: str | Path) -> bool:
         claim = self._claim(Path(path))
         if claim is None:
             return False
@@ -166,7 +189,7 @@ class FileHandling:
                     return self._give_up(lock)
                 self.set_editor(editor)
         except LoadError:
-            if lock is not None:
+            if lock is not None and lock is not self.map_lock:
                 lock.release()
             raise
         finally:
@@ -187,7 +210,7 @@ class FileHandling:
 
     def _give_up(self, lock: MapLock | None) -> bool:
         """Opening was cancelled: nothing changes in this window."""
-        if lock is not None:
+        if lock is not None and lock is not self.map_lock:
             lock.release()
         self.statusBar().showMessage("Opening cancelled", 5000)
         return False
@@ -196,6 +219,9 @@ class FileHandling:
     def _claim(self, path: Path) -> tuple[MapLock | None, LockOwner | None] | None:
         """Lock the map before it opens: (our lock or None, the other owner if it opens read-only),
         or None when the user chose not to open it."""
+        held = self.map_lock
+        if held is not None and same_file(held.map_path, path):
+            return held, None  # (this window has it already: a revert)
         lock = MapLock(path)
         other = lock.acquire()
         if other is None:
@@ -207,6 +233,16 @@ class FileHandling:
         if answer == "read_only":
             return None, other
         return None
+
+    def _held_elsewhere(self, target: Path) -> str | None:
+        """Who else has the file open ("in another window", "by alice on laptop"), if anyone."""
+        other = self.find_window(str(target)) if os.path.exists(target) else None
+        if other is not None and other is not self:
+            return "in another window"
+        owner = read_lock(target)
+        if owner is None or is_stale(owner) or (owner.host, owner.pid) == (socket.gethostname(), os.getpid()):
+            return None
+        return f"by {owner.describe()}"
 
     def _hold(self, lock: MapLock | None) -> None:
         """This window's map is now locked by `lock` (None: no file, or not ours); the lock of the
@@ -301,7 +337,9 @@ class FileHandling:
         editor = Editor(item.load(), item.original)
         editor.disk = item.original_state
         lock = None
-        if item.original and Path(item.original).exists():
+        if item.original and self.find_window(item.original) not in (None, self):
+            editor.read_only = True  # (another recovered window has the same file: one writes it)
+        elif item.original and os.path.exists(item.original):
             claim = self._claim(Path(item.original))
             lock, owner = claim if claim is not None else (None, True)
             editor.read_only = owner is not None
@@ -392,15 +430,15 @@ class FileHandling:
 
     def keep_version(self, path: Path | None) -> None:
         """Keep the file's bytes as a version of the map (quietly nothing if that cannot be done)."""
-        if path is None or not path.is_file():
-            return
-        store = self.version_store()
-        if store is None or store.keep <= 0:
-            return
         try:
+            if path is None or not path.is_file():
+                return
+            store = self.version_store()
+            if store is None or store.keep <= 0:
+                return
             store.record(path, path.read_bytes())
         except (OSError, SaveError):
-            pass
+            pass  # (a folder that cannot be read now: the save itself will say so)
 
     def show_versions(self) -> None:
         """File > Versions…: open one beside this map, or restore it here (undoable)."""

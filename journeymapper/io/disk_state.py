@@ -38,15 +38,29 @@ class DiskState:
 
 def state_of_file(path: str | os.PathLike[str]) -> DiskState | None:
     """The state of the file now (None if there is none, or it is not a regular file we can read)."""
+    data = read_regular(path, MAX_FILE_BYTES + 1)
+    return None if data is None else DiskState.of(*data)
+
+
+def read_regular(path: str | os.PathLike[str], limit: int) -> tuple[os.stat_result, bytes] | None:
+    """A regular file's state and (up to `limit`) bytes; None for anything else or an error. Never
+    waits: a named pipe put in a file's place is not opened for reading."""
     try:
-        with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                return None
-            data = handle.read(MAX_FILE_BYTES + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return None
-    return DiskState.of(info, data)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        with os.fdopen(fd, "rb") as handle:
+            fd = -1
+            return info, handle.read(limit)
+    except OSError:
+        return None
+    finally:
+        if fd >= 0:
+            os.close(fd)
 
 
 def change_since(path: str | os.PathLike[str], known: DiskState | None) -> Change | None:

@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .. import __version__
+from .disk_state import read_regular
 
 STALE_AFTER = 10 * 60
 """Seconds after the last refresh when a lock of another machine counts as left behind."""
@@ -73,8 +74,8 @@ def _alive(pid: int) -> bool:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except OSError:
-        return True  # someone else's process
+    except (OSError, OverflowError, ValueError):
+        return True  # someone else's process (or a number we cannot ask about)
     return True
 
 
@@ -82,19 +83,19 @@ def read_lock(map_path: str | os.PathLike[str]) -> LockOwner | None:
     """Who holds the map's lock, if anyone (an unreadable or foreign file counts as a lock by
     'someone', so that a lock written by another program is respected)."""
     path = lock_path(map_path)
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_LOCK_BYTES)
-            age = max(0.0, time.time() - os.fstat(handle.fileno()).st_mtime)
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return None
-    except OSError:
-        return LockOwner("", "", 0, "", 0.0)
+    found = read_regular(path, MAX_LOCK_BYTES)
+    if found is None:
+        return LockOwner("", "", 0, "", 0.0)  # (something there we cannot read: respected as a lock)
+    info, data = found
+    age = max(0.0, time.time() - info.st_mtime)
     try:
         note = json.loads(data.decode("utf-8"))
+        pid = int(note.get("pid", 0))
         return LockOwner(str(note.get("user", ""))[:100], str(note.get("host", ""))[:200],
-                         int(note.get("pid", 0)), str(note.get("since", ""))[:40], age)
-    except (ValueError, TypeError, AttributeError, UnicodeDecodeError):
+                         pid if 0 <= pid < 2 ** 31 else 0, str(note.get("since", ""))[:40], age)
+    except (ValueError, TypeError, AttributeError, UnicodeDecodeError, OverflowError):
         return LockOwner("", "", 0, "", age)
 
 
@@ -109,12 +110,13 @@ class MapLock:
     """This process's lock on one map file."""
 
     def __init__(self, map_path: str | os.PathLike[str]) -> None:
-        self.map_path = Path(map_path)
-        self.path = lock_path(map_path)
+        # One lock however the map is reached (a link, a folder through a link): the real file's.
+        self.map_path = Path(os.path.realpath(map_path))
+        self.path = lock_path(self.map_path)
         self.held = False
         self._note = json.dumps({"app": f"journeymapper {__version__}", "user": _user(), "host": _host(),
                                  "pid": os.getpid(),
-                                 "since": datetime.now(UTC).isoformat(timespec="seconds")}).encode()
+                                 "since": datetime.now(UTC).isoformat(timespec="microseconds")}).encode()
 
     def acquire(self, take_over: bool = False) -> LockOwner | None:
         """Take the lock; returns who else holds it (and then it is not taken), or None when it is
@@ -156,10 +158,8 @@ class MapLock:
             self.held = False
 
     def mine(self) -> bool:
-        try:
-            return self.path.read_bytes()[:MAX_LOCK_BYTES] == self._note
-        except OSError:
-            return False
+        found = read_regular(self.path, MAX_LOCK_BYTES)
+        return found is not None and found[1] == self._note
 
     def refresh(self) -> None:
         """Still here: touch the lock (it is written again if someone removed it)."""
@@ -170,8 +170,9 @@ class MapLock:
                 os.utime(self.path)
             except OSError:
                 pass
-        elif not self.path.exists():
-            self._write()
+        elif not os.path.lexists(self.path):
+            if os.path.isdir(self.path.parent):
+                self._write()
         else:
             self.held = False  # someone took it over ("open anyway"): theirs now
 

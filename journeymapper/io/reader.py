@@ -102,7 +102,10 @@ def load_bytes(data: bytes, source: str | None = None) -> LoadedMap:
         raise LoadError([_too_big(len(data))], source)
     envelope = _parse_json(_decode(data, source), source)
     loaded = load_envelope(envelope, source)
-    if len(data) > CANONICAL_CHECK_FROM and _canonical_bound(loaded.map, len(data)) > MAX_FILE_BYTES:
+    view_bound = _view_bound(loaded.view)
+    big = len(data) > CANONICAL_CHECK_FROM
+    map_bound = _canonical_bound(loaded.map, len(data)) if big else MAX_GROWTH * len(data)
+    if view_bound + map_bound > MAX_FILE_BYTES:
         # A compact file (no indentation, fields left out) grows when saved: refuse here what
         # could not be saved again, rather than lose the edits made to it.
         saved = len(dumps(loaded.map, loaded.view))
@@ -113,6 +116,8 @@ def load_bytes(data: bytes, source: str | None = None) -> LoadedMap:
     return loaded
 
 
+MAX_GROWTH = 8
+"""No part of a map grows more than this many times when written canonically (measured: under 7)."""
 GROWTH_PER_ELEMENT = 600
 """The most a persona, stage or touchpoint grows when written canonically (indentation, fields a
 compact file left out); measured at under 300 (tests/io/test_size_limits.py)."""
@@ -130,6 +135,14 @@ def _canonical_bound(the_map: Map, size: int) -> int:
     elements = len(the_map.personas) + len(the_map.stages) + len(the_map.touchpoints)
     return (size + 4096 + GROWTH_PER_ELEMENT * elements + GROWTH_PER_FLOW * len(the_map.flows)
             + GROWTH_PER_ITEM * items)
+
+
+def _view_bound(view: Any) -> int:
+    """At least what the file's `view` (editor state: zoom, scroll...) takes in canonical form. It
+    is free-form and may nest deep, and each level of nesting indents every line below it: it is
+    measured, not bounded by the file's size (it is small in every file journeymapper writes)."""
+    text = json.dumps(view, indent=2, ensure_ascii=False)
+    return len(text.encode("utf-8")) + 2 * (text.count("\n") + 1)
 
 
 def _decode(data: bytes, source: str | None) -> str:

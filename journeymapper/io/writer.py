@@ -52,6 +52,13 @@ def map_bytes(the_map: Map, view: dict[str, Any] | None = None, path: str | os.P
 
 def write_atomic(path: str | os.PathLike[str], data: bytes, keep_backup: bool = True,
                  follow_links: bool = True) -> Path:
+    return write_atomic_stat(path, data, keep_backup, follow_links)[0]
+
+
+def write_atomic_stat(path: str | os.PathLike[str], data: bytes, keep_backup: bool = True,
+                      follow_links: bool = True) -> tuple[Path, os.stat_result]:
+    """`write_atomic`, also giving the written file's state as it was put in place (taken from the
+    file itself before the rename: a program that replaces it right after cannot pass as us)."""
     """Write `data` so that `path` holds either its old bytes or the new ones, whole.
 
     The bytes go to a temporary file in the same folder, are flushed and
@@ -76,6 +83,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, keep_backup: bool = 
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp_name, existing_mode if existing_mode is not None else _default_mode())
+        written = os.stat(tmp_name)
         if keep_backup and existing_mode is not None:
             _make_backup(target)
         os.replace(tmp_name, target)
@@ -89,7 +97,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, keep_backup: bool = 
                 os.unlink(tmp_name)
             except OSError:
                 pass
-    return target
+    return target, written
 
 
 def _target(path: str | os.PathLike[str], follow_links: bool) -> Path:

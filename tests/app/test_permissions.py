@@ -80,3 +80,44 @@ def test_the_editor_starts_with_an_unwritable_data_folder(tmp_path: Path) -> Non
         data.chmod(0o755)
     assert started.returncode == 0, started.stderr
     assert "Traceback" not in started.stderr and "PermissionError" not in started.stderr
+
+
+_UNREACHABLE = """
+import os, sys
+from pathlib import Path
+from journeymapper import gui
+gui.application()
+path = Path(sys.argv[1])
+window = gui.open_window(path)
+window.show()
+window.show_error = lambda title, message: print("error", title, flush=True)
+window.editor.set_map_field("title", "Unsaved")
+path.parent.chmod(0o600)  # the share went away (a stale handle, an expired ticket)
+try:
+    window.autosave()
+    print("autosaved", window.autosaver.problem is None, flush=True)
+    print("saved", window.save(), flush=True)
+    window.ask_save_changes = lambda: "save"
+    print("closed", window.close(), window.isVisible(), flush=True)
+finally:
+    path.parent.chmod(0o755)
+window.ask_save_changes = lambda: "discard"
+window.close()
+"""
+
+
+def test_a_folder_that_becomes_unreachable_loses_no_work_and_shows_no_traceback(tmp_path: Path) -> None:
+    folder = tmp_path / "share"
+    folder.mkdir()
+    path = folder / "plan.jmap"
+    save(path, make_map([tp("a", "p1", "s1")], []).model_copy(update={"title": "Before"}))
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "JOURNEYMAPPER_NO_SINGLE_INSTANCE": "1",
+           "QT_QPA_PLATFORM": "offscreen"}
+    run = subprocess.run(_as_ordinary_user([sys.executable, "-c", _UNREACHABLE, str(path)]), cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=120, check=False)
+    folder.chmod(0o755)
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stderr, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0] == "autosaved True"  # (the autosave is in the data folder, which is still there)
+    assert lines[1:] == ["error Could not save", "saved False", "error Could not save", "closed False True"]

@@ -40,7 +40,7 @@ def _minimal_map(cards: int, flows: int, pains: int = 0) -> dict:
 def test_no_element_grows_more_than_the_check_allows_for() -> None:
     """A file under CANONICAL_CHECK_FROM is not measured: its canonical form must not be able to
     pass the limit, so no part of a file may grow more than MAX / CANONICAL_CHECK_FROM times."""
-    allowed = limits.MAX_FILE_BYTES / limits.CANONICAL_CHECK_FROM
+    allowed = min(limits.MAX_FILE_BYTES / limits.CANONICAL_CHECK_FROM, reader.MAX_GROWTH)
     for the_map in (_minimal_map(400, 0), _minimal_map(2, 400), _minimal_map(10, 0, pains=50)):
         data = _compact(the_map)
         grown = len(dumps(load_bytes(data).map)) / len(data)
@@ -95,3 +95,17 @@ def test_the_bound_that_spares_writing_a_file_to_measure_it_holds() -> None:
         data = _compact(the_map)
         loaded = load_bytes(data)
         assert reader._canonical_bound(loaded.map, len(data)) >= len(dumps(loaded.map, loaded.view))
+
+
+def test_a_deeply_nested_view_that_would_grow_past_the_limit_is_refused(monkeypatch) -> None:
+    """The view is free-form: nested deep, every line of it is indented more when saved."""
+    nested = [0] * 20_000
+    for _ in range(40):
+        nested = [nested]
+    data = json.dumps({"format": FORMAT_TAG, "schema_version": CURRENT_VERSION, "map": _minimal_map(2, 0),
+                       "view": {"x": nested}}, separators=(",", ":")).encode()
+    saved = len(dumps(load_bytes(data).map, {"x": nested}))
+    assert saved > 5 * len(data)
+    monkeypatch.setattr(reader, "MAX_FILE_BYTES", saved - 1)
+    with pytest.raises(LoadError):
+        load_bytes(data)
