@@ -323,6 +323,7 @@ class _Builder:
             if cell:
                 bottom = card_y - gap
                 row_height = max(row_height, bottom + pad + 8, bottom + BAND_CLEARANCE + band + BAND_END)
+        row_height = _row_room(row_height)
         for stage_index, stage in enumerate(stages):
             column_x = edges[stage_index]
             cells[(persona.id, stage.id)] = CellBox(persona.id, stage.id,
@@ -507,13 +508,22 @@ def _band_room(depth: float) -> float:
     return -(-depth // step) * step
 
 
+def _row_room(height: float) -> float:
+    """How tall a lane's cards row is made for what it holds: a very tall row (a crowded map's)
+    grows an eighth at a time, so that a drop that adds one card seldom moves every lane below."""
+    if height <= 600:
+        return height
+    step = max(32, 1 << max(0, (int(height) // 8).bit_length() - 1))
+    return -(-height // step) * step
+
+
 def _slot_room(slots: int) -> int:
     """How many vertical runs a gap makes room for: past the few a gap holds anyway, room for more
-    at a time (eight, or an eighth more in a crowded gap), so that a drop that adds one run seldom
-    moves every column after it."""
+    at a time (eight, or an eighth to a quarter more in a crowded gap), so that a drop that adds one
+    run seldom moves every column after it."""
     if slots <= 3:
         return slots
-    step = max(8, 1 << max(0, (slots // 8).bit_length() - 1))
+    step = max(8, 1 << max(0, (slots // 4).bit_length() - 1))
     return -(-slots // step) * step
 
 
