@@ -27,6 +27,9 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from shiboken6 import isValid
 
 TIMEOUT_MS = 1500
+ANSWER_MS = 20_000
+"""How long a later start waits for a running journeymapper that took its connection to answer: one
+busy opening a big map answers late, and giving up early would open the map in two processes."""
 SOCKET_NAME = "journeymapper.sock"
 
 
@@ -82,7 +85,7 @@ def hand_over(paths: list[str], name: str | None = None) -> bool:
     socket.write((json.dumps({"open": paths}) + "\n").encode("utf-8"))
     if not socket.flush():  # nothing written at once: wait for it
         socket.waitForBytesWritten(TIMEOUT_MS)
-    if not socket.waitForReadyRead(TIMEOUT_MS):
+    if not socket.waitForReadyRead(ANSWER_MS):
         return False
     answer = bytes(socket.readAll().data()).strip()
     socket.disconnectFromServer()
