@@ -20,9 +20,9 @@ from ..check import Problem, check_map
 from ..check.graph import GraphMemo
 from ..commands import AddElement, MoveCards, MoveElement, RemoveElements, ReplaceMap, SetField, SetMapField
 from ..io import LoadedMap
-from ..io.disk_state import Change, DiskState, change_since, is_read_only, same_file
-from ..io.errors import FileChangedOnDisk, ReadOnlyFile
-from ..io.writer import map_bytes, write_atomic_stat
+from ..io.disk_state import Change, DiskState, change_since, same_file
+from ..io.errors import FileChangedOnDisk
+from ..io.writer import check_replaceable, map_bytes, write_atomic_stat
 from ..model.document import Document, DocumentError, new_id, utc_now
 from ..model.schema import MAX_FLOWS, MAX_TOUCHPOINTS, Flow, Map, Persona, Stage, Touchpoint
 
@@ -320,8 +320,7 @@ class Editor(QObject):
         same_file_as_read = self.path is not None and (target == self.path or same_file(target, self.path))
         if same_file_as_read and not replace_changed and self.change_on_disk() == "changed":
             raise FileChangedOnDisk(f"{target}: someone else changed this file since it was opened")
-        if os.path.exists(target) and is_read_only(target):
-            raise ReadOnlyFile(f"{target}: the file is read-only")
+        check_replaceable(target)  # (a read-only file, a folder...: refused before anything changes)
         if self.is_modified() or target != self.path:
             # Metadata, not an undoable edit. Saving an unchanged map again keeps the
             # file byte for byte (no diff in git for a save that changed nothing).

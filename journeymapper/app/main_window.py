@@ -40,10 +40,11 @@ from .editor import Editor
 from .inline_edit import InlineEditor
 from .inspector import Inspector
 from .notice_bar import NoticeBar
+from .preferences import APP_NAME, settings
 from .problems_panel import ProblemsPanel, counts_text
 from .start_page import StartPage
 from .window_editing import Editing
-from .window_files import APP_NAME, FileHandling, recent_files, remember_recent, settings
+from .window_files import FileHandling, recent_files, remember_recent
 from .window_printing import Printing
 
 CANVAS_ACTIONS = frozenset(

@@ -11,13 +11,14 @@ APP_NAME = "journeymapper"
 MAX_KEEP = 100
 
 
-def _settings() -> QSettings:
+def settings() -> QSettings:
+    """journeymapper's settings for this user (recent files, preferences, window geometry)."""
     return QSettings(APP_NAME, APP_NAME)
 
 
 def versions_kept() -> int:
     """How many earlier versions of each map to keep (0: none)."""
-    value = _settings().value("versionsKept", DEFAULT_KEEP)
+    value = settings().value("versionsKept", DEFAULT_KEEP)
     try:
         return max(0, min(MAX_KEEP, int(value)))
     except (TypeError, ValueError):
@@ -25,7 +26,7 @@ def versions_kept() -> int:
 
 
 def set_versions_kept(count: int) -> None:
-    _settings().setValue("versionsKept", max(0, min(MAX_KEEP, int(count))))
+    settings().setValue("versionsKept", max(0, min(MAX_KEEP, int(count))))
 
 
 class PreferencesDialog(QDialog):

@@ -7,33 +7,27 @@ for files in one room, apart from its menus and canvas.
 from __future__ import annotations
 
 import os
-import socket
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QProgressDialog
 
 from ..gc_tuning import building_long_lived_objects
 from ..io import LoadError, SaveError, load_path
-from ..io.disk_state import same_file, state_of_file
+from ..io.disk_state import same_file
 from ..io.errors import FileChangedOnDisk, ReadOnlyFile
-from ..io.map_lock import LockOwner, MapLock, is_stale, read_lock
+from ..io.map_lock import LockOwner, MapLock, is_stale, is_this_process, read_lock
 from ..io.templates import map_from_template
 from ..io.versions import Version, VersionStore
 from .autosave import Autosaver, Recoverable
 from .data_folder import data_folder
 from .editor import Editor
 from .export_dialog import suggested_path
-from .preferences import PreferencesDialog, versions_kept
+from .preferences import PreferencesDialog, settings, versions_kept
 from .versions_dialog import VersionsDialog
 
-APP_NAME = "journeymapper"
 MAX_RECENT = 10
 FILE_FILTER = "Journey maps (*.jmap);;All files (*)"
-
-
-def settings() -> QSettings:
-    return QSettings(APP_NAME, APP_NAME)
 
 
 def recent_files() -> list[str]:
@@ -236,11 +230,11 @@ class FileHandling:
 
     def _held_elsewhere(self, target: Path) -> str | None:
         """Who else has the file open ("in another window", "by alice on laptop"), if anyone."""
-        other = self.find_window(str(target)) if os.path.exists(target) else None
+        other = self.find_window(str(target))
         if other is not None and other is not self:
             return "in another window"
         owner = read_lock(target)
-        if owner is None or is_stale(owner) or (owner.host, owner.pid) == (socket.gethostname(), os.getpid()):
+        if owner is None or is_stale(owner) or is_this_process(owner):
             return None
         return f"by {owner.describe()}"
 
@@ -378,8 +372,12 @@ class FileHandling:
             self.notice.dismiss("disk")
             self._disk_noticed = None
             return
-        now = state_of_file(editor.path) if change == "changed" else None
-        key = (change, now.digest if now is not None else None)
+        # (the content was compared already: which file is there now tells one change from the next)
+        try:
+            info = os.stat(editor.path)
+            key: tuple | None = (change, info.st_size, info.st_mtime_ns, info.st_ino)
+        except OSError:
+            key = (change,)
         if key == self._disk_noticed:
             return
         self._disk_noticed = key

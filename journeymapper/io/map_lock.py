@@ -99,6 +99,11 @@ def read_lock(map_path: str | os.PathLike[str]) -> LockOwner | None:
         return LockOwner("", "", 0, "", age)
 
 
+def is_this_process(owner: LockOwner) -> bool:
+    """The lock is this process's (another window of it, or a lock not released)."""
+    return (owner.host, owner.pid) == (_host(), os.getpid())
+
+
 def is_stale(owner: LockOwner) -> bool:
     """Left behind: its process is gone (on this machine), or nobody refreshed it for STALE_AFTER."""
     if owner.host == _host() and owner.pid and not _alive(owner.pid):
@@ -130,7 +135,7 @@ class MapLock:
                 owner = read_lock(self.map_path)
                 if owner is None:
                     continue  # gone meanwhile: try again
-                if (owner.host, owner.pid) == (_host(), os.getpid()):
+                if is_this_process(owner):
                     break  # (this process: another window, or a lock we did not release)
                 if not (take_over or is_stale(owner)):
                     return owner
