@@ -38,6 +38,7 @@ def label_pill(label: str, size: float, width: float = 0.0) -> tuple[tuple[str, 
     return lines, max(text_width(line, size) for line in lines) + 8
 
 
+@lru_cache(maxsize=65_536)
 def label_cut(label: str, shown: tuple[str, ...]) -> bool:
     """Whether the lines shown leave out some of what the user typed (the full text then goes in a
     tooltip on screen and in the PDF)."""

@@ -105,9 +105,18 @@ def _update(inputs: FlowInputs, old_flows: dict[str, FlowPath], old_cards: dict[
     """After an edit that kept the flows: place again the flows whose inputs changed."""
     cards, plan = inputs.cards, inputs.plan
     routes, by_id, touching = plan.routes, plan.by_id, plan.touching
-    moved = [card_id for card_id, box in cards.items() if old_cards.get(card_id) is not box]
-    dirty: set[str] = set(plan.changed or ())
+    moved: list[str] = []  # cards whose flows may now leave from other sides, or in another order
+    shifted: list[str] = []  # cards that only moved sideways, with their column (`_only_shifted`)
+    for card_id, box in cards.items():
+        old = old_cards.get(card_id)
+        if old is not box:
+            (shifted if _only_shifted(old, box) else moved).append(card_id)
+    # Flows whose places on card sides must be worked out again, then all whose paths must be.
+    resided: set[str] = set(plan.changed or ())
     for card_id in moved:
+        resided.update(touching.get(card_id, ()))
+    dirty = set(resided)
+    for card_id in shifted:
         dirty.update(touching.get(card_id, ()))
     # Flows whose band moved (its lane's cards grew or shrank) or whose lanes moved (between lanes).
     between = state.between
@@ -118,12 +127,23 @@ def _update(inputs: FlowInputs, old_flows: dict[str, FlowPath], old_cards: dict[
                 for ids in between.values():
                     ids.discard(flow_id)
                 _note_lanes(by_id[flow_id], cards, between)
-    if state.column_edges != inputs.column_edges or state.loop_gaps != plan.loop_gaps:
-        # Columns moved or a gap widened: flows that run in the gaps or have a label in one. (The
-        # cards of a moved column are new boxes: their flows are already in.)
-        dirty.update(flow_id for flow_id, flow_route in routes.items()
-                     if flow_route.how == AROUND or flow_route.how == BAND or by_id[flow_id].label)
-    elif state.slots != plan.slots:  # a label in a gap sits right of the gap's runs
+    first = _first_change(state, inputs)
+    if first is not None:
+        # Columns moved or a gap widened: flows that run in the gaps or have a label in one, right
+        # of the first change (left of it nothing they use moved). (The cards of a moved column are
+        # new boxes: their flows are already in.)
+        ends = plan.ends
+        for flow_id, flow_route in routes.items():
+            how = flow_route.how
+            if how == AROUND or how == BAND or by_id[flow_id].label:
+                flow_ends = ends[flow_id]
+                reach = max(flow_ends.source.column, flow_ends.target.column) + 1  # (a label's gap ends there)
+                for leg in (flow_route.out_leg, flow_route.in_leg):
+                    if leg is not None and leg.gap + 1 > reach:
+                        reach = leg.gap + 1
+                if reach >= first:
+                    dirty.add(flow_id)
+    if state.slots != plan.slots:  # a label in a gap sits right of the gap's runs
         changed = {gap for gap in state.slots.keys() | plan.slots.keys()
                    if state.slots.get(gap, 0) != plan.slots.get(gap, 0)}
         ends = plan.ends
@@ -140,14 +160,14 @@ def _update(inputs: FlowInputs, old_flows: dict[str, FlowPath], old_cards: dict[
     lane_index = state.lane_index
     edges = dict(state.edges)
     touched_edges: set[Edge] = set()
-    for flow_id in dirty:
+    for flow_id in resided:
         f = by_id[flow_id]
         for edge in ((f.source, "R"), (f.source, "L"), (f.target, "R"), (f.target, "L")):
             if edge in edges:
                 touched_edges.add(edge)
-    for edge in touched_edges:  # the dirty flows' entries out (each side once)
-        edges[edge] = [entry for entry in edges[edge] if entry[2] not in dirty]
-    for flow_id in dirty:
+    for edge in touched_edges:  # those flows' entries out (each side once)
+        edges[edge] = [entry for entry in edges[edge] if entry[2] not in resided]
+    for flow_id in resided:
         f = by_id[flow_id]
         flow_route = routes.get(flow_id)
         if flow_route is None or flow_route.how == DOWN:
@@ -183,6 +203,26 @@ def _update(inputs: FlowInputs, old_flows: dict[str, FlowPath], old_cards: dict[
     new_state = FlowState(ports, edges, dict(inputs.band_top), lane_y, lane_index, inputs.column_edges, between,
                           plan.slots, plan.loop_gaps)
     return placed, new_state
+
+
+def _first_change(state: FlowState, inputs: FlowInputs) -> int | None:
+    """The first column edge that moved, or the first gap that gained or lost loops (flows that use
+    no edge from there on keep their paths); None when neither changed."""
+    old, new = state.column_edges, inputs.column_edges
+    first = None
+    if old != new:
+        first = 0 if len(old) != len(new) else next(k for k, (a, b) in enumerate(zip(old, new)) if a != b)
+    loops = state.loop_gaps ^ inputs.plan.loop_gaps
+    if loops:
+        first = min(loops) if first is None else min(first, min(loops))
+    return first
+
+
+def _only_shifted(old: CardBox | None, new: CardBox) -> bool:
+    """Whether a card only moved sideways (its column moved): its flows then keep their places on
+    its sides (those follow lanes and heights, not x) and their lanes; only their paths change."""
+    return (old is not None and old.persona == new.persona and old.stage == new.stage
+            and old.rect.y == new.rect.y and old.rect.h == new.rect.h and old.rect.w == new.rect.w)
 
 
 def _note_lanes(f: Flow, cards: dict[str, CardBox], between: dict[str, set[str]]) -> None:
