@@ -2,13 +2,16 @@
 
 "Modified" is simply "the undo stack is not clean". The checker runs after
 every change (coalesced into one run per event-loop turn) and its problems
-go to whoever listens (the Problems panel, the status bar).
+go to whoever listens (the Problems panel, the status bar). On a big map it
+runs in a thread, on the map as the edit left it (maps are immutable), so
+that a check of seconds never holds up the next edit.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +34,13 @@ BIG_MAP = 10_000
 """Cards and flows from which the check waits for edits to pause (CHECK_PAUSE_MS)."""
 CHECK_PAUSE_MS = 400
 PERSONA_COLORS = ("#2E86AB", "#5B8E7D", "#6C8EBF", "#B5838D", "#C68B59", "#7D6BA8", "#4F9D9D", "#8D8741")
+
+
+class _Checked(QObject):
+    """Brings a check made in a thread back to the editor's thread (a queued signal)."""
+
+    done = Signal(object, object)
+    """(the map checked, its problems)"""
 
 
 class Editor(QObject):
@@ -60,7 +70,10 @@ class Editor(QObject):
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(0)
-        self._check_timer.timeout.connect(self.run_check)
+        self._check_timer.timeout.connect(self._check_when_due)
+        self._checking: threading.Thread | None = None
+        self._checked = _Checked(self)
+        self._checked.done.connect(self._take_check)
         self.doc.changed.connect(lambda _event: self._schedule_check())
         self.scene.cardsMoveRequested.connect(self.move_cards)
         self.scene.flowRequested.connect(self.add_flow)
@@ -85,8 +98,41 @@ class Editor(QObject):
         self._check_timer.start()
 
     def run_check(self) -> None:
-        self.problems = check_map(self.doc.map, memo=self._check_memo)
+        """Check the map now, in this thread."""
+        # (A check still running in a thread keeps the memo: this one makes the graph afresh.)
+        memo = self._check_memo if self._checking is None else None
+        self.problems = check_map(self.doc.map, memo=memo)
         self.problemsChanged.emit(self.problems)
+
+    def _check_when_due(self) -> None:
+        if len(self.doc.touchpoints) + len(self.doc.flows) <= BIG_MAP:
+            self.run_check()
+        elif self._checking is None:  # (else the map is checked again when that check ends)
+            the_map, memo, relay = self.doc.map, self._check_memo, self._checked
+
+            def check() -> None:
+                problems = check_map(the_map, memo=memo)
+                try:
+                    relay.done.emit(the_map, problems)
+                except RuntimeError:  # the editor was closed meanwhile
+                    pass
+
+            self._checking = threading.Thread(target=check, name="check", daemon=True)
+            self._checking.start()
+
+    def _take_check(self, the_map: Map, problems: list[Problem]) -> None:
+        self._checking = None
+        if the_map is self.doc.map:
+            self.problems = problems
+            self.problemsChanged.emit(problems)
+        elif not self._check_timer.isActive():  # edited while it ran: check what the map is now
+            self._check_when_due()
+
+    def wait_for_check(self, timeout: float | None = None) -> None:
+        """Let a check running in a thread end (tests, and closing)."""
+        thread = self._checking
+        if thread is not None:
+            thread.join(timeout)
 
     # -- pushing commands ------------------------------------------------------
     def push(self, command) -> None:

@@ -152,3 +152,32 @@ def test_arrow_keys_walk_into_a_part_not_shown_yet(big_window, qtbot):
     assert scene.layout.cards[chosen].persona == lanes[1]
     assert chosen in scene.card_items
     assert_everything_on_screen_is_drawn(window)
+
+
+def test_a_big_maps_check_runs_beside_the_editor_and_ends_with_the_last_edit(big_window, qtbot, monkeypatch):
+    """A check of seconds must not hold up the next edit: on a big map it runs in a thread, on the
+    map the edit left, and an edit made meanwhile is checked when it ends."""
+    import threading
+
+    import journeymapper.app.editor as editor_module
+
+    monkeypatch.setattr(editor_module, "BIG_MAP", 100)  # (the same way as on a map of 10,000)
+    real_check, threads = editor_module.check_map, []
+
+    def watched(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real_check(*args, **kwargs)
+
+    monkeypatch.setattr(editor_module, "check_map", watched)
+    editor = big_window.editor
+    persona, stage = editor.doc.personas[0].id, editor.doc.stages[-1].id
+    lonely = editor.add_touchpoint(persona, stage, title="A card nobody reaches", edit=False)
+    qtbot.waitUntil(lambda: any(lonely in p.elements for p in editor.problems), timeout=20_000)
+    later = editor.add_touchpoint(persona, stage, title="Another one", edit=False)
+    editor.stack.undo()  # (both edits while the map may still be being checked)
+    editor.stack.undo()
+    qtbot.waitUntil(lambda: editor._checking is None and not editor._check_timer.isActive(), timeout=20_000)
+    editor.wait_for_check()
+    assert threads and all(thread is not threading.main_thread() for thread in threads)
+    assert not {lonely, later} & {t.id for t in editor.doc.touchpoints}
+    assert [str(p) for p in editor.problems] == [str(p) for p in real_check(editor.doc.map)]
