@@ -93,6 +93,7 @@ def run(args: argparse.Namespace) -> int:
     for warning in report.warnings:
         say_warning(warning)
     sheets = f"{report.columns} x {report.rows} sheets" if (report.columns, report.rows) != (1, 1) else "one sheet"
-    print(f"wrote {output}: {report.pages} pages, the map on {sheets} of {args.paper} {args.orientation}, "
+    details = f", {report.detail_pages} of details" if report.detail_pages else ""
+    print(f"wrote {output}: {report.pages} pages, the map on {sheets} of {args.paper} {args.orientation}{details}, "
           f"smallest text {report.smallest_text:.1f} pt")
     return 0

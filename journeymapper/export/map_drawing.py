@@ -6,14 +6,15 @@ flows, cards, and flow labels on top.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from reportlab.pdfgen.canvas import Canvas
 
-from ..layout.elements import CardBox, FlowPath, LaneBox, StageBox
+from ..layout.elements import CardBox, FlowPath, LaneBox, StageBox, TextBlock
 from ..layout.geometry import Point, Rect
 from ..layout.glyphs import emotion_face, flow_head_numbers, star, triangle
 from ..layout.map_layout import MapLayout
+from .details import stage_letter
 from .icons import channel_drawing, draw_centered, icon_operators
 from .painter import PagePainter
 
@@ -24,7 +25,8 @@ MAP_FORM_MARGIN = 60.0
 """Room around the map in its forms, for what reaches past its edge (a flow looping back, a label)."""
 
 
-def map_forms(p: PagePainter, layout: MapLayout, end: Callable[[Canvas], None] | None = None) -> list[str]:
+def map_forms(p: PagePainter, layout: MapLayout, end: Callable[[Canvas], None] | None = None,
+              refs: dict[str, list[TextBlock]] | None = None) -> list[str]:
     """Draw the map as PDF forms, once, and give their names, to be placed in order (`place_forms`).
 
     Every sheet of a poster and its overview place the same forms, so a poster
@@ -44,17 +46,25 @@ def map_forms(p: PagePainter, layout: MapLayout, end: Callable[[Canvas], None] |
     flows: dict[str | None, list[FlowPath]] = {}
     for flow in layout.flows.values():
         flows.setdefault(flow.lane, []).append(flow)
-    part("jm-map-under", lambda: _under_lanes(p, layout))
+    refs = refs or {}
+    part("jm-map-under", lambda: _under_lanes(p, layout, bool(refs)))
     for lane in layout.lanes.values():
-        part(f"jm-map-lane-{lane.index}", lambda lane=lane: _lane(p, lane, layout, flows.get(lane.id, [])))
+        part(f"jm-map-lane-{lane.index}",
+             lambda lane=lane: _lane(p, lane, layout, flows.get(lane.id, []), refs.get(lane.id, ())))
     part("jm-map-over", lambda: _over_lanes(p, layout, flows.get(None, [])))
     return names
 
 
-def _under_lanes(p: PagePainter, layout: MapLayout) -> None:
+def _under_lanes(p: PagePainter, layout: MapLayout, letters: bool) -> None:
     p.rect(layout.bounds, fill="canvas")
     for stage in layout.stages.values():
         _stage(p, stage)
+        if letters:  # (cards' references, such as "B3", name their column by it: `details`)
+            letter = stage_letter(stage.index)
+            size = layout.style.title_size
+            right = stage.header.right - layout.style.cell_padding
+            p.text_line(right - p.fonts.width(letter, size, True), stage.name.y + size * 0.9, letter, size, True,
+                        "muted")
 
 
 def _over_lanes(p: PagePainter, layout: MapLayout, between: list[FlowPath]) -> None:
@@ -81,7 +91,8 @@ def _stage(p: PagePainter, box: StageBox) -> None:
             p.rect(fill, fill={"good": "kpi_good", "mid": "kpi_mid"}.get(kpi.health, "kpi_bad"))
 
 
-def _lane(p: PagePainter, lane: LaneBox, layout: MapLayout, flows: list[FlowPath]) -> None:
+def _lane(p: PagePainter, lane: LaneBox, layout: MapLayout, flows: list[FlowPath],
+          refs: Sequence[TextBlock] = ()) -> None:
     s = layout.style
     p.dy = lane.y
     p.rect(Rect(0, 0, lane.width, lane.height), fill="canvas")
@@ -134,6 +145,7 @@ def _lane(p: PagePainter, lane: LaneBox, layout: MapLayout, flows: list[FlowPath
     # Titles after all the frames (cards never overlap), in one text object.
     with p.text_object():
         p.texts([card.title for card in cards])
+        p.texts(refs)
     for flow in flows:
         _flow_label(p, flow)
 

@@ -30,6 +30,7 @@ from ..layout.map_layout import MapLayout, layout_map
 from ..layout.style import DEFAULT_STYLE, Style
 from ..model.schema import Map
 from .fonts import FontChooser
+from .details import draw_details, map_details, reference_blocks
 from .form_deflater import FormDeflater
 from .map_drawing import FLOW_DASH, _evidence, _face, map_forms
 from .painter import PagePainter
@@ -104,6 +105,8 @@ class ExportReport:
     rows: int = 1
     smallest_text: float = 0.0
     """The size the smallest map text prints at, in points."""
+    detail_pages: int = 0
+    """Pages of what the map does not show in full (`details`)."""
     warnings: list[str] = field(default_factory=list)
 
 
@@ -222,11 +225,16 @@ def _export_pdf(
     tiled = (columns, rows) != (1, 1)
     painter = PagePainter(canvas, fonts, style.palette, options.grayscale)
     # The map is drawn once, as forms that every sheet places.
-    drawn = map_forms(painter, layout, deflater.end_form)
+    details = map_details(the_map, layout)
+    refs = reference_blocks(details, layout, style.small_size, fonts.width)
+    drawn = map_forms(painter, layout, deflater.end_form, refs)
     # Profiles and the appendix may run over several pages: count them first (a dry run), so
     # every page can say "page n of m" with the true m.
     facts = persona_facts(the_map)
-    extra_pages = [
+    extra_pages: list[Callable] = []
+    if details:
+        extra_pages.append(lambda pp, brk=None: draw_details(pp, details, paper, MARGIN, brk))
+    extra_pages += [
         (lambda pp, persona=persona, brk=None: draw_persona_page(pp, persona, facts[persona.id], paper, MARGIN, brk))
         for persona in the_map.personas
     ]
@@ -236,6 +244,7 @@ def _export_pdf(
     if options.appendix:
         extra_pages.append(lambda pp, brk=None: draw_appendix(pp, the_map, problems, paper, MARGIN, brk))
     extra_counts = [_pages_of(draw, paper, fonts, style) for draw in extra_pages]
+    report.detail_pages = extra_counts[0] if details else 0
     total = (1 if tiled else 0) + columns * rows + sum(extra_counts)
     if options.max_pages is not None and total > options.max_pages:
         raise TooManyPages(total, options.max_pages)

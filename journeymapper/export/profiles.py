@@ -13,37 +13,59 @@ from ..model.schema import Map, Persona, Touchpoint
 from .painter import PagePainter
 
 
-class _Column:
-    """Flowing text down a page, starting a new page when it runs out of room."""
+class PageColumn:
+    """Flowing text down a page, in `columns` side by side, starting a new page when it runs out of room."""
+
+    GUTTER = 24.0
 
     def __init__(self, p: PagePainter, paper: tuple[float, float], margin: float,
-                 on_break: Callable[[], None] | None = None) -> None:
+                 on_break: Callable[[], None] | None = None, columns: int = 1) -> None:
         self.p, self.paper, self.margin, self.on_break = p, paper, margin, on_break
+        self.columns, self.column = max(1, columns), 0
+        self.width = (paper[0] - 2 * margin - (self.columns - 1) * self.GUTTER) / self.columns
+        self.x = margin
         self.y = margin
-        self.width = paper[0] - 2 * margin
         p.place(0, paper[1], 1.0)
         p.dy = 0.0
 
     def room(self, needed: float) -> None:
         if self.y + needed > self.paper[1] - self.margin - 20:
+            if self.column < self.columns - 1:  # the next column of this page
+                self.column += 1
+                self.x = self.margin + self.column * (self.width + self.GUTTER)
+                self.y = self.margin
+                return
             if self.on_break is not None:
                 self.on_break()  # the footer of the page that is full
             self.p.c.showPage()
             self.p.place(0, self.paper[1], 1.0)
-            self.y = self.margin
+            self.column, self.x, self.y = 0, self.margin, self.margin
 
-    def heading(self, text: str, size: float = 18, color: str = "text") -> None:
-        for line in wrap(text, size, self.width, 3, BOLD):
+    def heading(self, text: str, size: float = 18, color: str = "text", lines: int = 3, indent: float = 0.0) -> None:
+        """Bold lines (at most `lines`; 0: as many as it takes)."""
+        for line in wrap(text, size, self.width - indent, lines, BOLD):
             self.room(size * 1.4)
             self.y += size * 1.1
-            self.p.text_line(self.margin, self.y, line, size, True, color)
+            self.p.text_line(self.x + indent, self.y, line, size, True, color)
         self.y += size * 0.5
 
     def paragraph(self, text: str, size: float = 10, color: str = "text", indent: float = 0.0) -> None:
         for line in wrap(text, size, self.width - indent, 0, REGULAR):
             self.room(size * 1.4)
             self.y += size * 1.35
-            self.p.text_line(self.margin + indent, self.y, line, size, False, color)
+            self.p.text_line(self.x + indent, self.y, line, size, False, color)
+
+    def field(self, label: str, text: str, indent: float = 0.0, label_width: float = 64.0) -> None:
+        """`label` in a narrow column at the left of `text` (its paragraphs kept)."""
+        size = 10.0
+        lines = [line for paragraph in text.splitlines() if paragraph.strip()
+                 for line in wrap(paragraph, size, self.width - indent - label_width, 0, REGULAR)]
+        for k, line in enumerate(lines or ["—"]):
+            self.room(size * 1.4)
+            self.y += size * 1.35
+            if k == 0:
+                self.p.text_line(self.x + indent, self.y, label, 8, False, "muted")
+            self.p.text_line(self.x + indent + label_width, self.y, line, size, False, "text")
 
     def label(self, text: str) -> None:
         self.room(30)
@@ -56,7 +78,7 @@ class _Column:
             self.paragraph("—", 10, "faint", 12)
         for item in items:
             self.room(14)
-            self.p.circle(Point(self.margin + 4, self.y + 10 * 1.35 - 3.2), 1.6, fill="muted")
+            self.p.circle(Point(self.x + 4, self.y + 10 * 1.35 - 3.2), 1.6, fill="muted")
             self.paragraph(item, 10, "text", 12)
 
 
@@ -95,7 +117,7 @@ def _facts(cards: list[Touchpoint], stages: int) -> list[str]:
 def draw_persona_page(p: PagePainter, persona: Persona, facts: list[str], paper: tuple[float, float],
                       margin: float, on_break: Callable[[], None] | None = None) -> None:
     """A persona's profile, and `facts` (from `persona_facts`)."""
-    col = _Column(p, paper, margin, on_break)
+    col = PageColumn(p, paper, margin, on_break)
     p.c.setFillColor(p.color(persona.color))
     p.c.rect(margin, paper[1] - margin - 6, 60, 6, stroke=0, fill=1)
     col.y += 10
@@ -119,7 +141,7 @@ can have tens of thousands: pages of them help nobody in a workshop)."""
 
 def draw_appendix(p: PagePainter, the_map: Map, problems: list[Problem], paper: tuple[float, float],
                   margin: float, on_break: Callable[[], None] | None = None) -> None:
-    col = _Column(p, paper, margin, on_break)
+    col = PageColumn(p, paper, margin, on_break)
     col.heading("Checker findings", 18)
     if not problems:
         col.paragraph("The checker found no problems in this map.", 10, "muted")
@@ -150,7 +172,7 @@ def draw_flow_labels(p: PagePainter, the_map: Map, cut: dict[str, str], paper: t
                      margin: float, on_break: Callable[[], None] | None = None) -> None:
     """The flow labels the map shows cut short, in full: nothing the user typed is lost on paper.
     `cut`: flow id -> the label as typed."""
-    col = _Column(p, paper, margin, on_break)
+    col = PageColumn(p, paper, margin, on_break)
     col.heading("Flow labels in full", 18)
     col.paragraph("These labels are cut short on the map (they end in \u2026). Here is each as it was typed.",
                   10, "muted")

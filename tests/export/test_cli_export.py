@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -33,6 +35,18 @@ PAPER_POINTS = {
     "tabloid": (11 * INCH, 17 * INCH),
 }
 PERSONAS = 2  # in the example map
+
+
+@functools.cache
+def details(paper: str = "A3") -> int:
+    """Pages of details the example map takes on `paper` landscape (what its cards do not show)."""
+    return export(example_map(), Path(tempfile.mkdtemp()) / "d.pdf", paper=paper).report.detail_pages
+
+
+def example_map():
+    from journeymapper.io import load_path
+
+    return load_path(EXAMPLE).map
 SCRIPT = Path(sys.executable).with_name("journeymapper")
 
 
@@ -82,9 +96,11 @@ def test_the_default_is_one_a3_landscape_sheet(capsys, tmp_path):
     assert code == 0 and err == ""
     assert all(close(size, PAPER_POINTS["A3"][::-1]) for size in page_sizes(out))
     assert "one sheet of A3 landscape" in stdout
-    # one map page, one page per persona, the appendix
-    assert page_count(out) == 1 + PERSONAS + 1
-    assert stdout.startswith(f"wrote {out}: {1 + PERSONAS + 1} pages")
+    # one map page, the details, one page per persona, the appendix
+    assert details() > 0
+    assert page_count(out) == 1 + details() + PERSONAS + 1
+    assert stdout.startswith(f"wrote {out}: {1 + details() + PERSONAS + 1} pages")
+    assert f"{details()} of details" in stdout
 
 
 # -- tiles --------------------------------------------------------------------------------------
@@ -94,7 +110,7 @@ def test_tiles_1x1_puts_the_map_on_one_page(capsys, tmp_path):
     out = tmp_path / "map.pdf"
     code, _, err = cli(capsys, EXAMPLE, "-o", out, "--tiles", "1x1", "--paper", "A2")
     assert code == 0, err
-    assert page_count(out) == 1 + PERSONAS + 1
+    assert page_count(out) == 1 + details("A2") + PERSONAS + 1
     first = flat(page_text(out, 1))
     assert "Corner bakery: cakes and catering" in first
     assert "row 1, column 1" not in first and "Poster of" not in first
@@ -107,7 +123,7 @@ def test_tiles_2x2_is_an_overview_and_four_labelled_sheets(capsys, tmp_path):
     code, stdout, err = cli(capsys, EXAMPLE, "-o", out, "--paper", "A4", "--tiles", "2x2")
     assert code == 0, err
     assert "2 x 2 sheets of A4 landscape" in stdout
-    assert page_count(out) == 1 + 4 + PERSONAS + 1
+    assert page_count(out) == 1 + 4 + details("A4") + PERSONAS + 1
     labels = [f"row {r}, column {c}" for r in (1, 2) for c in (1, 2)]
     overview = flat(page_text(out, 1))
     assert "Poster of 2 x 2 sheets" in overview
@@ -117,8 +133,10 @@ def test_tiles_2x2_is_an_overview_and_four_labelled_sheets(capsys, tmp_path):
         assert f"Sheet: {label}" in sheet, (page, sheet[:300])
         assert [other for other in labels if other in sheet] == [label]
         assert "Corner bakery: cakes and catering" in sheet  # every sheet has the title block
-    assert "Busy parent" in page_text(out, 6) and "Office manager" in page_text(out, 7)
-    assert "Checker findings" in page_text(out, 8)
+    persona = 6 + details("A4")
+    assert "Details" in page_text(out, 6)
+    assert "Busy parent" in page_text(out, persona) and "Office manager" in page_text(out, persona + 1)
+    assert "Checker findings" in page_text(out, persona + 2)
 
 
 @pytest.mark.parametrize("tiles, sheets", [("1x1", 1), ("3x1", 3), ("2x3", 6)])
@@ -129,7 +147,7 @@ def test_page_count_is_map_pages_plus_personas_plus_appendix(capsys, tmp_path, t
     code, stdout, err = cli(capsys, EXAMPLE, "-o", out, "--paper", "A4", "--tiles", tiles, *extra)
     assert code == 0, err
     map_pages = sheets if sheets == 1 else 1 + sheets  # a poster starts with its overview
-    expected = map_pages + PERSONAS + (1 if appendix else 0)
+    expected = map_pages + details("A4") + PERSONAS + (1 if appendix else 0)
     assert page_count(out) == expected
     assert f": {expected} pages" in stdout
     last = page_text(out, expected)
@@ -380,8 +398,8 @@ def test_the_installed_script_exports_a_poster_and_refuses_a_bad_paper(tmp_path)
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
-    assert done.stdout.startswith(f"wrote {out}: 8 pages")
-    assert page_count(out) == 8
+    assert done.stdout.startswith(f"wrote {out}: {8 + details('A4')} pages")
+    assert page_count(out) == 8 + details("A4")
     assert "row 2, column 2" in text(out, 5, 5)
     bad = tmp_path / "bad.pdf"
     refused = subprocess.run([str(script), "export", EXAMPLE, "-o", str(bad), "--paper", "B5"],

@@ -56,7 +56,7 @@ def test_the_legend_explains_evidence_and_flow_kinds(example_a3, example_poster)
 
 
 def test_each_persona_has_a_page_with_its_profile(example_a3):
-    for number, persona in enumerate(example_a3.map.personas, start=2):
+    for number, persona in enumerate(example_a3.map.personas, start=2 + example_a3.report.detail_pages):
         page = page_text(example_a3.path, number)
         assert words_in_order(persona.name, page)
         assert words_in_order(persona.segment, page)
@@ -95,7 +95,7 @@ def test_the_appendix_lists_a_dead_end(tmp_path):
 
 def test_no_appendix_leaves_the_findings_out(tmp_path, example_map):
     exported = export(example_map, tmp_path / "plain.pdf", appendix=False)
-    assert exported.report.pages == 1 + len(example_map.personas)
+    assert exported.report.pages == 1 + exported.report.detail_pages + len(example_map.personas)
     assert "Checker findings" not in text(exported.path)
 
 

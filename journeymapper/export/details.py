@@ -1,0 +1,191 @@
+"""What the user typed that the map itself does not show in full, so that nothing is lost on paper.
+
+A card shows its title, channel, feeling and counts; what the customer does and thinks, the
+notes, owner and source, and any title or list item cut short on the map are listed after the
+map, under a short reference printed on the card: "B3" is the third card (top to bottom) of the
+second stage column, whose letter is printed in its header. Stages whose description, goal or
+KPIs do not fit their header, and the map's description, are listed there too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..layout.elements import TextBlock
+from ..layout.kpis import kpi_text
+from ..layout.labels import CHANNEL_LABELS, EMOTION_LABELS, EVIDENCE_LABELS
+from ..layout.map_layout import MapLayout
+from ..model.schema import Map, Touchpoint
+from .painter import PagePainter
+from .profiles import PageColumn
+
+Fields = tuple[tuple[str, str], ...]
+"""(label, the text as typed), in the order printed."""
+
+
+def stage_letter(index: int) -> str:
+    """A, B, ..., Z, AA, AB, ... (as spreadsheet columns: a map has at most 100 stages)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+@dataclass(frozen=True)
+class CardEntry:
+    ref: str
+    title: str
+    persona: str
+    fields: Fields
+
+
+@dataclass(frozen=True)
+class StageEntry:
+    letter: str
+    name: str
+    fields: Fields
+    cards: tuple[CardEntry, ...]
+
+
+@dataclass(frozen=True)
+class Details:
+    about: Fields = ()
+    stages: tuple[StageEntry, ...] = ()
+    refs: dict[str, str] = field(default_factory=dict)
+    """Card id -> the reference printed on it (only cards with an entry)."""
+
+    def __bool__(self) -> bool:
+        return bool(self.about or self.stages)
+
+
+def _shown_whole(typed: str, lines: tuple[str, ...]) -> bool:
+    """Whether lines on the map say all of `typed` (wrapping only moves where lines break)."""
+    return "".join("".join(lines).split()) == "".join(typed.split())
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def map_details(the_map: Map, layout: MapLayout) -> Details:
+    """The entries to print after the map, and the reference of each card that has one."""
+    about: Fields = (("About this map", the_map.description),) if the_map.description.strip() else ()
+    persona_names = {p.id: _one_line(p.name) for p in the_map.personas}
+    lane_order = {p.id: k for k, p in enumerate(the_map.personas)}
+    listed = _listed_text(layout)
+    by_stage: dict[str, list[Touchpoint]] = {}
+    for t in the_map.touchpoints:
+        if t.id in layout.cards:
+            by_stage.setdefault(t.stage, []).append(t)
+    stages: list[StageEntry] = []
+    refs: dict[str, str] = {}
+    for index, stage in enumerate(the_map.stages):
+        letter = stage_letter(index)
+        box = layout.stages.get(stage.id)
+        stage_fields: list[tuple[str, str]] = []
+        if box is not None and not _shown_whole(stage.name, box.name.lines):
+            stage_fields.append(("Stage", stage.name))
+        if stage.description.strip():
+            stage_fields.append(("Description", stage.description))
+        if stage.goal.strip() and (box is None or box.goal is None or not _shown_whole(stage.goal, box.goal.lines)):
+            stage_fields.append(("Goal", stage.goal))
+        shown_kpis = [] if box is None else [line.text.lines for line in box.kpis]
+        kpis = [kpi_text(kpi) for kpi in stage.kpis]
+        if len(shown_kpis) != len(kpis) or any(not _shown_whole(k, s) for k, s in zip(kpis, shown_kpis)):
+            stage_fields += [("KPI", k) for k in kpis]
+        cards = sorted(by_stage.get(stage.id, ()),
+                       key=lambda t: (lane_order.get(t.persona, 0), layout.cards[t.id].position))
+        entries: list[CardEntry] = []
+        for number, t in enumerate(cards, 1):
+            card_fields = _card_fields(t, layout, listed)
+            if card_fields is not None:
+                ref = f"{letter}{number}"
+                refs[t.id] = ref
+                entries.append(CardEntry(ref, t.title, persona_names.get(t.persona, ""), card_fields))
+        if stage_fields or entries:
+            stages.append(StageEntry(letter, _one_line(stage.name), tuple(stage_fields), tuple(entries)))
+    return Details(about, tuple(stages), refs)
+
+
+def _listed_text(layout: MapLayout) -> dict[str, list[tuple[str, ...]]]:
+    """Card id -> the lines its pain points, then its opportunities, show on the map."""
+    shown: dict[str, list[tuple[str, ...]]] = {}
+    for kind in ("pains", "opportunities"):
+        for (_, _, which), items in layout.lists.items():
+            if which == kind:
+                for item in items:
+                    shown.setdefault(item.touchpoint, []).append(item.text.lines)
+    return shown
+
+
+def _card_fields(t: Touchpoint, layout: MapLayout, listed: dict[str, list[tuple[str, ...]]]) -> Fields | None:
+    """Everything typed on a card, if some of it is not on the map in full; else None."""
+    typed_lists = [p.text for p in t.pain_points] + [o.text for o in t.opportunities]
+    shown = listed.get(t.id, [])
+    lists_whole = len(shown) == len(typed_lists) and all(map(_shown_whole, typed_lists, shown))
+    hidden = (t.action, t.thoughts, t.owner, t.source, t.notes)
+    if lists_whole and not any(text.strip() for text in hidden) and _shown_whole(t.title, layout.cards[t.id].title.lines):
+        return None
+    out: list[tuple[str, str]] = []
+    if t.channel:
+        out.append(("Channel", CHANNEL_LABELS.get(t.channel, t.channel)))
+    out += [(label, text) for label, text in (("Does", t.action), ("Thinks", t.thoughts)) if text.strip()]
+    if t.emotion is not None:
+        out.append(("Feels", f"{t.emotion:+d} ({EMOTION_LABELS[t.emotion].lower()})" if t.emotion else f"0 ({EMOTION_LABELS[0].lower()})"))
+    out += [("Pain point", f"{p.text} ({p.severity})") for p in t.pain_points]
+    out += [("Opportunity", f"{o.text} ({o.priority})") for o in t.opportunities]
+    evidence = EVIDENCE_LABELS.get(t.evidence, t.evidence)
+    out.append(("Evidence", f"{evidence}: {t.source}" if t.source.strip() else evidence))
+    out += [(label, text) for label, text in (("Owner", t.owner), ("Notes", t.notes)) if text.strip()]
+    return tuple(out)
+
+
+def reference_blocks(details: Details, layout: MapLayout, size: float,
+                     width_of: Callable[[str, float, bool], float]) -> dict[str, list[TextBlock]]:
+    """Lane id -> its referenced cards' references, each on its card's chip row just left of the
+    evidence mark (the chip and the counts end well before it: a card is 220 pt wide)."""
+    blocks: dict[str, list[TextBlock]] = {}
+    for card_id, ref in details.refs.items():
+        card = layout.cards[card_id]
+        right = card.evidence_center.x - 7
+        width = width_of(ref, size, True)
+        top = card.evidence_center.y - size / 2 - 1
+        blocks.setdefault(card.persona, []).append(TextBlock(right - width, top, (ref,), size, True, "muted", size))
+    return blocks
+
+
+DETAILS_COLUMN = 330.0
+"""The least width of a column of details (wide paper takes several side by side)."""
+
+
+def draw_details(p: PagePainter, details: Details, paper: tuple[float, float], margin: float,
+                 on_break: Callable[[], None] | None = None) -> None:
+    columns = max(1, int((paper[0] - 2 * margin + PageColumn.GUTTER) // (DETAILS_COLUMN + PageColumn.GUTTER)))
+    col = PageColumn(p, paper, margin, on_break, columns)
+    col.heading("Details", 18)
+    col.paragraph("Everything typed in the map that the map does not show in full. The reference printed on a "
+                  "card, such as \u201cB3\u201d, is the third card, top to bottom, of stage B.", 9, "muted")
+    for label, text in details.about:
+        col.y += 6
+        col.heading(label, 12)
+        for paragraph in text.splitlines():
+            if paragraph.strip():
+                col.paragraph(paragraph, 10)
+    for stage in details.stages:
+        col.room(60)
+        col.y += 10
+        col.heading(f"{stage.letter}  {stage.name}", 13, lines=0)
+        for label, text in stage.fields:
+            col.field(label, text)
+        for card in stage.cards:
+            col.room(48)
+            col.y += 7
+            col.heading(f"{card.ref}  {_one_line(card.title)}", 10, lines=0)
+            col.y -= 4
+            if card.persona:
+                col.paragraph(card.persona, 8, "muted")
+            for label, text in card.fields:
+                col.field(label, text)
