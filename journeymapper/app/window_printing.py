@@ -45,6 +45,8 @@ class Printing:
         try:
             # The editor's layout is reused where nothing changed since (in the dark theme, whose style
             # differs, the map is laid out afresh).
+            if not options.source_name and self.editor.path is not None:
+                options = replace(options, source_name=self.editor.path.name)
             report = export_pdf(self.editor.doc.map, path, options, progress=step, previous=self.editor.scene.layout)
         except TooManyPages as exc:
             progress.close()

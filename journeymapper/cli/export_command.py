@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         return write_picture(loaded.map, output, suffix, args.dpi, args.grayscale)
     options = PdfOptions(paper=args.paper, orientation=args.orientation, tiles=args.tiles,
                          grayscale=args.grayscale, appendix=not args.no_appendix,
-                         max_pages=args.max_pages if args.max_pages > 0 else None)
+                         max_pages=args.max_pages if args.max_pages > 0 else None, source_name=Path(args.map).name)
     try:
         report = export_pdf(loaded.map, output, options)
     except ExportError as exc:

@@ -10,6 +10,7 @@ export leaves nothing behind.
 from __future__ import annotations
 
 import io
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -96,6 +97,8 @@ class PdfOptions:
     today: date | None = None
     max_pages: int | None = DEFAULT_MAX_PAGES
     """More pages than this are refused before any is drawn (TooManyPages); None: no limit."""
+    source_name: str = ""
+    """The map's file name, printed on every page (a loose page says where it came from)."""
 
 
 @dataclass
@@ -214,7 +217,11 @@ def _export_pdf(
     fonts = FontChooser()
     buffer = io.BytesIO()
     # initialFontName: no page may refer to a font that is not embedded (ReportLab starts with Helvetica).
-    canvas = Canvas(buffer, pagesize=paper, pageCompression=1, invariant=1, initialFontName="DejaVuSans")
+    # The file's dates are now, or SOURCE_DATE_EPOCH's (ReportLab reads it): then the same map gives
+    # the same bytes (invariant: no random document id either), for reproducible builds and caches.
+    reproducible = 1 if os.environ.get("SOURCE_DATE_EPOCH", "").strip() else 0
+    canvas = Canvas(buffer, pagesize=paper, pageCompression=1, invariant=reproducible,
+                    initialFontName="DejaVuSans")
     canvas.setTitle(the_map.title)
     canvas.setAuthor(the_map.owner or "journeymapper")
     canvas.setSubject("Customer journey map")
@@ -231,19 +238,23 @@ def _export_pdf(
     # Profiles and the appendix may run over several pages: count them first (a dry run), so
     # every page can say "page n of m" with the true m.
     facts = persona_facts(the_map)
-    extra_pages: list[Callable] = []
+    # (bookmark title, how to draw it)
+    extra_pages: list[tuple[str, Callable]] = []
     if details:
-        extra_pages.append(lambda pp, brk=None: draw_details(pp, details, paper, MARGIN, brk))
+        extra_pages.append(("Details", lambda pp, brk=None: draw_details(pp, details, paper, MARGIN, brk)))
     extra_pages += [
-        (lambda pp, persona=persona, brk=None: draw_persona_page(pp, persona, facts[persona.id], paper, MARGIN, brk))
-        for persona in the_map.personas
+        (f"Persona: {' '.join(persona.name.split())}",
+         lambda pp, persona=persona, brk=None: draw_persona_page(pp, persona, facts[persona.id], paper, MARGIN, brk))
+        for persona in the_map.personas if _has_content(persona, facts[persona.id])
     ]
     cut = {flow_id: path.full_label for flow_id, path in layout.flows.items() if path.full_label is not None}
     if cut:
-        extra_pages.append(lambda pp, brk=None: draw_flow_labels(pp, the_map, cut, paper, MARGIN, brk))
+        extra_pages.append(("Flow labels in full",
+                            lambda pp, brk=None: draw_flow_labels(pp, the_map, cut, paper, MARGIN, brk)))
     if options.appendix:
-        extra_pages.append(lambda pp, brk=None: draw_appendix(pp, the_map, problems, paper, MARGIN, brk))
-    extra_counts = [_pages_of(draw, paper, fonts, style) for draw in extra_pages]
+        extra_pages.append(("Checker findings",
+                            lambda pp, brk=None: draw_appendix(pp, the_map, problems, paper, MARGIN, brk)))
+    extra_counts = [_pages_of(draw, paper, fonts, style) for _, draw in extra_pages]
     report.detail_pages = extra_counts[0] if details else 0
     total = (1 if tiled else 0) + columns * rows + sum(extra_counts)
     if options.max_pages is not None and total > options.max_pages:
@@ -253,24 +264,37 @@ def _export_pdf(
     def finish_page(extra: str | None = None) -> None:
         nonlocal done
         if extra is not None:
-            _footer(painter, paper, canvas.getPageNumber(), total, options, extra)
+            _footer(painter, the_map, paper, canvas.getPageNumber(), total, options, extra)
         canvas.showPage()
         done += 1
         if progress is not None:
             progress(done, total)
 
+    marks = iter(range(1_000_000))
+
+    def bookmark(title: str, level: int = 0) -> None:
+        key = f"jm-mark-{next(marks)}"
+        canvas.bookmarkPage(key)
+        canvas.addOutlineEntry(title, key, level)
+
+    bookmark("Map")
     if tiled:
         _overview(painter, the_map, layout, drawn, paper, columns, rows, scale, today, canvas.getPageNumber(),
                   total, options)
+        bookmark("How the sheets go together", 1)
         finish_page()
     for row in range(rows):
         for column in range(columns):
+            if tiled:
+                bookmark(f"Sheet: row {row + 1}, column {column + 1}", 1)
             _map_sheet(painter, the_map, layout, drawn, paper, columns, rows, column, row, scale, today,
                        canvas.getPageNumber(), total, options)
             finish_page()
-    for draw in extra_pages:
-        draw(painter, brk=lambda: _footer(painter, paper, canvas.getPageNumber(), total, options, ""))
+    for title, draw in extra_pages:
+        bookmark(title)
+        draw(painter, brk=lambda: _footer(painter, the_map, paper, canvas.getPageNumber(), total, options, ""))
         finish_page("")
+    canvas.showOutline()
     page = canvas.getPageNumber() - 1
     if fonts.missing:
         shown = "".join(sorted(fonts.missing))[:40]
@@ -283,6 +307,13 @@ def _export_pdf(
     report.pages = page
     write_atomic(target, buffer.getvalue(), keep_backup=False, follow_links=False)
     return report
+
+
+def _has_content(persona, facts: list[str]) -> bool:
+    """Whether a persona's page would say anything: it has cards, or a profile beyond its name."""
+    has_cards = bool(facts) and not facts[0].startswith("0 ")
+    return has_cards or any((persona.segment.strip(), persona.description.strip(), persona.goals, persona.needs,
+                             persona.frustrations))
 
 
 def _pages_of(draw: Callable, paper: tuple[float, float], fonts: FontChooser, style: Style) -> int:
@@ -345,15 +376,24 @@ def _legend(p: PagePainter, x: float, y: float) -> None:
         p.text_line(fx + 27, yy + 2.5, label, 7, False, "text")
 
 
-def _footer(p: PagePainter, paper: tuple[float, float], page: int, total: int, options: PdfOptions,
-            extra: str) -> None:
+def _footer(p: PagePainter, the_map: Map, paper: tuple[float, float], page: int, total: int,
+            options: PdfOptions, extra: str) -> None:
+    """On every page: which map (title, file, when it was last changed) and which page of how many,
+    so a loose page can be traced and put back."""
     width, height = paper
     p.place(0, height, 1.0)
     p.dy = 0.0
-    text = f"journeymapper · page {page} of {total} · {options.paper} {options.orientation}"
+    where = f"page {page} of {total}"
+    p.text_line(width - MARGIN - p.fonts.width(where, 7.5, True), height - MARGIN + 4, where, 7.5, True, "text")
+    parts = [" ".join(the_map.title.split())]
+    if options.source_name:
+        parts.append(options.source_name)
+    parts.append(f"modified {the_map.modified.date().isoformat()}")
+    parts.append(f"{options.paper} {options.orientation}")
     if extra:
-        text += f" · {extra}"
-    p.text_line(MARGIN, height - MARGIN + 4, text, 7, False, "muted")
+        parts.append(extra)
+    room = width - 2 * MARGIN - p.fonts.width(where, 7.5, True) - 16
+    p.text_line(MARGIN, height - MARGIN + 4, _fit(p, " · ".join(parts), 7, False, room), 7, False, "muted")
 
 
 def _map_sheet(p: PagePainter, the_map: Map, layout: MapLayout, drawn: list[str], paper: tuple[float, float],
@@ -380,7 +420,7 @@ def _map_sheet(p: PagePainter, the_map: Map, layout: MapLayout, drawn: list[str]
     if tiled:
         _alignment_marks(p, left, top, area_w, area_h, column, row, columns, rows)
     extra = f"{label} · " if tiled else ""
-    _footer(p, paper, page, total, options, f"{extra}smallest text {smallest_text(layout) * scale:.1f} pt")
+    _footer(p, the_map, paper, page, total, options, f"{extra}smallest text {smallest_text(layout) * scale:.1f} pt")
 
 
 def _alignment_marks(p: PagePainter, left: float, top: float, w: float, h: float, column: int, row: int,
@@ -436,7 +476,7 @@ def _overview(p: PagePainter, the_map: Map, layout: MapLayout, drawn: list[str],
             c.setDash([])
             p.text_line(left + x0 + 6, y0 + 14 + MARGIN + title_block_height(paper), f"row {row + 1}, column {column + 1}", 9,
                         True, "selection")
-    _footer(p, paper, page, total, options, "overview")
+    _footer(p, the_map, paper, page, total, options, "overview")
 
 
 __all__ = ["PdfOptions", "ExportReport", "ExportError", "export_pdf", "PAPERS", "paper_size", "parse_tiles",

@@ -130,13 +130,14 @@ def test_a_poster_places_the_map_drawn_once(tmp_path):
 
 
 
-def test_an_export_that_reuses_the_editors_layout_writes_the_same_file(tmp_path):
+def test_an_export_that_reuses_the_editors_layout_writes_the_same_file(tmp_path, monkeypatch):
     from datetime import date
 
     from journeymapper.export.pdf import PdfOptions, export_pdf
     from journeymapper.layout.map_layout import layout_map
     from journeymapper.model.document import Document
 
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # (the same dates and ids in both files)
     document = Document(big_map(200, 300, 3, 5))
     earlier = layout_map(document.map)
     first = document.map.touchpoints[0]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+from datetime import date
 
 import pytest
 
@@ -116,8 +119,9 @@ def test_a_map_without_owner_or_review_date_still_has_a_title_block(tmp_path):
     assert info(exported.path)["Title"] == "Bare map"
 
 
-def test_the_same_map_gives_the_same_bytes(tmp_path, example_map):
-    """invariant=1: no time stamps or random ids, so a PDF can be compared or cached."""
+def test_the_same_map_gives_the_same_bytes_with_source_date_epoch(tmp_path, example_map, monkeypatch):
+    """SOURCE_DATE_EPOCH fixes the file's dates and ids, so a PDF can be rebuilt, compared or cached."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
     first = export(example_map, tmp_path / "one.pdf", appendix=False)
     second = export(example_map, tmp_path / "two.pdf", appendix=False)
     assert first.path.read_bytes() == second.path.read_bytes()
@@ -173,3 +177,54 @@ def test_an_empty_map_still_exports(tmp_path, personas, stages, tiles):
     assert "Nothing yet" in page_text(exported.path, 1)
     assert "The checker found no problems" in flat(page_text(exported.path, exported.report.pages)) or \
         "Checker findings" in page_text(exported.path, exported.report.pages)
+
+
+def test_the_file_is_dated_when_it_was_made(tmp_path, example_map, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    exported = export(example_map, tmp_path / "now.pdf", appendix=False)
+    assert str(date.today().year) in info(exported.path)["CreationDate"]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    exported = export(example_map, tmp_path / "then.pdf", appendix=False)
+    assert "2026" in info(exported.path)["CreationDate"] and "Jan  1" in info(exported.path)["CreationDate"]
+
+
+def test_every_page_names_its_map_file_and_page(tmp_path, example_map):
+    exported = export(example_map, tmp_path / "traced.pdf", tiles="2x1", source_name="bakery.jmap")
+    total = exported.report.pages
+    modified = example_map.modified.date().isoformat()
+    for page in range(1, total + 1):
+        found = flat(page_text(exported.path, page))
+        assert f"page {page} of {total}" in found, page
+        assert example_map.title in found and "bakery.jmap" in found and f"modified {modified}" in found, page
+
+
+def test_bookmarks_lead_to_the_map_its_sheets_and_the_pages_after_it(tmp_path, example_map):
+    exported = export(example_map, tmp_path / "marked.pdf", tiles="2x1")
+    outline = json.loads(subprocess.run(["qpdf", "--json", "--json-key=outlines", str(exported.path)],
+                                        capture_output=True, text=True, check=True).stdout)["outlines"]
+
+    def titles(entries):
+        for entry in entries:
+            yield entry["title"], entry["destpageposfrom1"]
+            yield from titles(entry["kids"])
+
+    marks = dict(titles(outline))
+    assert marks["Map"] == 1 and marks["How the sheets go together"] == 1 and marks["Sheet: row 1, column 2"] == 3
+    assert marks["Details"] == 4
+    for persona in example_map.personas:
+        assert marks[f"Persona: {persona.name}"] > 4
+    assert marks["Checker findings"] == exported.report.pages
+
+
+def test_a_persona_with_nothing_to_say_gets_no_page(tmp_path, example_map):
+    from journeymapper.model.schema import Persona
+
+    before = export(example_map, tmp_path / "before.pdf")
+    quiet = Persona(id="nobody", name="Walk-in tourist")
+    talkative = Persona(id="someone", name="Wedding planner", goals=["A cake for 120 guests"])
+    the_map = example_map.model_copy(update={"personas": [*example_map.personas, quiet, talkative]})
+    after = export(the_map, tmp_path / "after.pdf")
+    assert after.report.pages == before.report.pages + 1
+    pages = [flat(page_text(after.path, page)) for page in range(2, after.report.pages + 1)]
+    assert any("A cake for 120 guests" in page for page in pages)
+    assert not any(page.startswith("Walk-in tourist") for page in pages)
