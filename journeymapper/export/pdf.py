@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import io
 import os
-import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 from reportlab import rl_config
-from reportlab.lib.pagesizes import A0, A1, A2, A3, A4, LEGAL, LETTER, TABLOID
 from reportlab.pdfgen.canvas import Canvas
 
 from .. import __version__
@@ -30,43 +28,34 @@ from ..layout.labels import EVIDENCE_LABELS, FLOW_KIND_LABELS
 from ..layout.map_layout import MapLayout, layout_map
 from ..layout.style import DEFAULT_STYLE, Style
 from ..model.schema import Map
-from .fonts import FontChooser
 from .details import draw_details, map_details, reference_blocks
+from .fonts import FontChooser
 from .form_deflater import FormDeflater
 from .map_drawing import FLOW_DASH, _evidence, _face, map_forms
 from .painter import PagePainter
 from .profiles import draw_appendix, draw_flow_labels, draw_persona_page, persona_facts
-
-PAPERS: dict[str, tuple[float, float]] = {
-    "A4": A4, "A3": A3, "A2": A2, "A1": A1, "A0": A0,
-    "letter": LETTER, "legal": LEGAL, "tabloid": TABLOID,
-}
-MARGIN = 24.0  # points: what office printers can reach (a third of an inch)
-TITLE_BLOCK = 46.0
-LEGEND_WIDTH = 330.0
-NARROW_TITLE_BLOCK = TITLE_BLOCK + 34.0
-"""On paper too narrow for the title and the legend side by side, the legend goes below the title."""
-
-
-def title_block_height(paper: tuple[float, float]) -> float:
-    return NARROW_TITLE_BLOCK if _narrow(paper) else TITLE_BLOCK
-
-
-def _narrow(paper: tuple[float, float]) -> bool:
-    return paper[0] - 2 * MARGIN - LEGEND_WIDTH < 560
-FOOTER = 18.0
-OVERLAP = 18.0  # points of map repeated on neighbouring tiles, to glue them
-MIN_TEXT_WARN = 6.0
-MIN_TEXT_AUTO = 8.0
-MAX_TILES = 8
-
+from .sheets import (
+    FOOTER,
+    LEGEND_WIDTH,
+    MARGIN,
+    MAX_TILES,
+    MIN_TEXT_AUTO,
+    MIN_TEXT_WARN,
+    OVERLAP,
+    PAPERS,
+    ExportError,
+    choose_tiles,
+    fit_scale,
+    map_area,
+    narrow,
+    paper_size,
+    parse_tiles,
+    smallest_text,
+    title_block_height,
+)
 
 # Compressed streams stay binary: ASCII85 only makes the file a quarter bigger and the export slower.
 rl_config.useA85 = 0
-
-
-class ExportError(Exception):
-    """An export that cannot be done as asked (a bad option); nothing was written."""
 
 
 class TooManyPages(ExportError):
@@ -111,69 +100,6 @@ class ExportReport:
     detail_pages: int = 0
     """Pages of what the map does not show in full (`details`)."""
     warnings: list[str] = field(default_factory=list)
-
-
-def paper_size(options: PdfOptions) -> tuple[float, float]:
-    key = next((k for k in PAPERS if k.lower() == options.paper.lower()), None)
-    if key is None:
-        raise ExportError(f"unknown paper {options.paper!r} (choose from {', '.join(PAPERS)})")
-    width, height = PAPERS[key]
-    if options.orientation not in ("landscape", "portrait"):
-        raise ExportError(f"orientation must be landscape or portrait, not {options.orientation!r}")
-    if options.orientation == "landscape":
-        width, height = max(width, height), min(width, height)
-    else:
-        width, height = min(width, height), max(width, height)
-    return width, height
-
-
-def parse_tiles(text: str) -> tuple[int, int] | None:
-    """'auto' -> None; 'CxR' -> (C, R)."""
-    if text.strip().lower() == "auto":
-        return None
-    match = re.fullmatch(r"\s*(\d{1,2})\s*[xX×]\s*(\d{1,2})\s*", text)
-    if not match or not 1 <= int(match.group(1)) <= MAX_TILES or not 1 <= int(match.group(2)) <= MAX_TILES:
-        raise ExportError(
-            f"tiles must be 'auto' or columns x rows from 1x1 to {MAX_TILES}x{MAX_TILES}, like 2x2, not {text!r}"
-        )
-    return int(match.group(1)), int(match.group(2))
-
-
-def _map_area(width: float, height: float) -> tuple[float, float]:
-    """Room for the map on one sheet, below the title block and above the footer."""
-    return width - 2 * MARGIN, height - 2 * MARGIN - title_block_height((width, height)) - FOOTER
-
-
-def fit_scale(layout: MapLayout, paper: tuple[float, float], columns: int, rows: int) -> float:
-    """How much the map is scaled to fill C x R sheets (tiles overlap by OVERLAP)."""
-    area_w, area_h = _map_area(*paper)
-    total_w = columns * area_w - (columns - 1) * OVERLAP
-    total_h = rows * area_h - (rows - 1) * OVERLAP
-    return min(total_w / max(layout.width, 1.0), total_h / max(layout.height, 1.0))
-
-
-def smallest_text(layout: MapLayout) -> float:
-    return min(layout.style.small_size, layout.style.title_size, layout.style.lane_title_size)
-
-
-def choose_tiles(layout: MapLayout, paper: tuple[float, float]) -> tuple[int, int]:
-    """The fewest sheets that keep the smallest text at MIN_TEXT_AUTO points or more.
-
-    If no poster we make is that big, the one that prints the text largest, with the fewest sheets:
-    a tall map gets a column of sheets, not a square of mostly blank ones (the report warns).
-    """
-    need = MIN_TEXT_AUTO / smallest_text(layout)
-    posters = [(fit_scale(layout, paper, columns, rows), columns, rows)
-               for columns in range(1, MAX_TILES + 1) for rows in range(1, MAX_TILES + 1)]
-    fitting = [(columns * rows, abs(columns - rows), columns, rows)
-               for scale, columns, rows in posters if scale >= need]
-    if fitting:
-        _, _, columns, rows = min(fitting)
-        return columns, rows
-    largest = max(scale for scale, _, _ in posters)
-    _, _, columns, rows = min((columns * rows, abs(columns - rows), columns, rows)
-                              for scale, columns, rows in posters if scale >= largest * (1 - 1e-9))
-    return columns, rows
 
 
 def export_pdf(
@@ -328,8 +254,8 @@ def _title_block(p: PagePainter, the_map: Map, paper: tuple[float, float], today
     width, height = paper
     p.place(0, height, 1.0)
     p.dy = 0.0
-    narrow = _narrow(paper)
-    room = width - 2 * MARGIN - (0 if narrow else LEGEND_WIDTH + 16)
+    is_narrow = narrow(paper)
+    room = width - 2 * MARGIN - (0 if is_narrow else LEGEND_WIDTH + 16)
     # The title shrinks (down to 12 pt), then is cut with "…", so it never runs into the legend.
     title = " ".join(the_map.title.split())
     size = 20.0
@@ -342,7 +268,7 @@ def _title_block(p: PagePainter, the_map: Map, paper: tuple[float, float], today
     if subtitle_extra:
         parts.append(subtitle_extra)
     p.text_line(MARGIN, MARGIN + 36, _fit(p, "    ".join(parts), 9, False, room), 9, False, "muted")
-    if narrow:
+    if is_narrow:
         _legend(p, MARGIN, MARGIN + 46)
     else:
         _legend(p, width - MARGIN - LEGEND_WIDTH, MARGIN + 6)
@@ -403,7 +329,7 @@ def _map_sheet(p: PagePainter, the_map: Map, layout: MapLayout, drawn: list[str]
     tiled = (columns, rows) != (1, 1)
     label = f"row {row + 1}, column {column + 1}" if tiled else ""
     _title_block(p, the_map, paper, today, f"Sheet: {label}" if tiled else "", page, total)
-    area_w, area_h = _map_area(width, height)
+    area_w, area_h = map_area(width, height)
     left, top = MARGIN, height - MARGIN - title_block_height(paper)
     # This sheet shows the part of the map starting at (sx, sy) in scaled map points.
     sx = column * (area_w - OVERLAP)
@@ -455,13 +381,13 @@ def _overview(p: PagePainter, the_map: Map, layout: MapLayout, drawn: list[str],
     width, height = paper
     _title_block(p, the_map, paper, today, f"Poster of {columns} x {rows} sheets: how they go together", page,
                  total)
-    area_w, area_h = _map_area(width, height)
+    area_w, area_h = map_area(width, height)
     left, top = MARGIN, height - MARGIN - title_block_height(paper)
     small = min(area_w / layout.width, area_h / layout.height)
     p.place(left, top, small)
     p.place_forms(drawn)
     p.place(0, height, 1.0)
-    sheet_w, sheet_h = _map_area(width, height)
+    sheet_w, sheet_h = map_area(width, height)
     c = p.c
     for row in range(rows):
         for column in range(columns):
@@ -479,5 +405,22 @@ def _overview(p: PagePainter, the_map: Map, layout: MapLayout, drawn: list[str],
     _footer(p, the_map, paper, page, total, options, "overview")
 
 
-__all__ = ["PdfOptions", "ExportReport", "ExportError", "export_pdf", "PAPERS", "paper_size", "parse_tiles",
-           "choose_tiles"]
+__all__ = [
+    "FOOTER",
+    "MARGIN",
+    "MAX_TILES",
+    "MIN_TEXT_AUTO",
+    "MIN_TEXT_WARN",
+    "OVERLAP",
+    "PAPERS",
+    "ExportError",
+    "ExportReport",
+    "PdfOptions",
+    "choose_tiles",
+    "export_pdf",
+    "fit_scale",
+    "paper_size",
+    "parse_tiles",
+    "smallest_text",
+    "title_block_height",
+]
