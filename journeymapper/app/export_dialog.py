@@ -20,52 +20,68 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..export.pdf import MIN_TEXT_WARN, PAPERS, PdfOptions, choose_tiles, fit_scale, paper_size, smallest_text
+from ..canvas.snapshot import render_outline
+from ..export.pdf import MIN_TEXT_WARN, PAPERS, PdfOptions, smallest_text
+from ..export.sheets import SheetPlan, map_area, plan_sheets
 from ..layout.map_layout import MapLayout
+from ..model.schema import Map
 
 
 class PagePreview(QWidget):
-    """The map's picture with the sheets drawn over it, as they will cut it."""
+    """The map as it will print, with the sheets drawn over it as they will cut it (blank sheets,
+    which are not printed, faint)."""
 
     def __init__(self, picture: QPixmap, layout: MapLayout) -> None:
         super().__init__()
         self.picture, self.layout = picture, layout
-        self.columns, self.rows, self.paper = 1, 1, (1190.0, 842.0)
+        self.plan: SheetPlan | None = None
+        self._outlines: dict[int, QPixmap] = {}
         self.setMinimumSize(420, 300)
 
-    def show_tiles(self, paper: tuple[float, float], columns: int, rows: int) -> None:
-        self.paper, self.columns, self.rows = paper, columns, rows
+    def show_plan(self, plan: SheetPlan) -> None:
+        self.plan = plan
         self.update()
 
-    def paintEvent(self, event) -> None:  # noqa: N802
-        from ..export.pdf import FOOTER, MARGIN, OVERLAP, title_block_height
+    def _picture_of(self, layout: MapLayout) -> QPixmap:
+        """The screen's picture, or for columns laid out for the sheet, their outline."""
+        if layout is self.layout:
+            return self.picture
+        key = id(layout)
+        if key not in self._outlines:
+            scale = min(1.0, 900.0 / max(layout.width, 1.0))
+            self._outlines = {key: QPixmap.fromImage(render_outline(layout, layout.style.palette, scale))}
+        return self._outlines[key]
 
+    def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("#E9EDF2"))
-        area_w = self.paper[0] - 2 * MARGIN
-        area_h = self.paper[1] - 2 * MARGIN - title_block_height(self.paper) - FOOTER
-        scale = fit_scale(self.layout, self.paper, self.columns, self.rows)
-        total_w = self.columns * area_w - (self.columns - 1) * OVERLAP
-        total_h = self.rows * area_h - (self.rows - 1) * OVERLAP
-        k = min((self.width() - 20) / total_w, (self.height() - 20) / total_h)
-        ox, oy = (self.width() - total_w * k) / 2, (self.height() - total_h * k) / 2
-        target = QRectF(ox, oy, self.layout.width * scale * k, self.layout.height * scale * k)
-        painter.drawPixmap(target, self.picture, QRectF(self.picture.rect()))
-        painter.setPen(QPen(QColor("#1C7ED6"), 1.5, Qt.PenStyle.DashLine))
-        for row in range(self.rows):
-            for column in range(self.columns):
-                x = ox + column * (area_w - OVERLAP) * k
-                y = oy + row * (area_h - OVERLAP) * k
-                painter.drawRect(QRectF(x, y, area_w * k, area_h * k))
+        plan = self.plan
+        if plan is None:
+            return
+        room_w, room_h = plan.room
+        area_w, area_h = map_area(*plan.paper)
+        k = min((self.width() - 20) / room_w, (self.height() - 20) / room_h)
+        ox, oy = (self.width() - room_w * k) / 2, (self.height() - room_h * k) / 2
+        mx, my = plan.offset
+        layout = plan.layout
+        target = QRectF(ox + mx * k, oy + my * k, layout.width * plan.scale * k, layout.height * plan.scale * k)
+        picture = self._picture_of(layout)
+        painter.drawPixmap(target, picture, QRectF(picture.rect()))
+        for row in range(plan.rows):
+            for column in range(plan.columns):
+                used = plan.columns * plan.rows == 1 or plan.used(column, row)
+                painter.setPen(QPen(QColor("#1C7ED6" if used else "#ADB5BD"), 1.5, Qt.PenStyle.DashLine))
+                x, y = plan.sheet_origin(column, row)
+                painter.drawRect(QRectF(ox + x * k, oy + y * k, area_w * k, area_h * k))
         painter.end()
 
 
 class ExportPdfDialog(QDialog):
-    def __init__(self, layout: MapLayout, picture: QPixmap, parent=None) -> None:
+    def __init__(self, layout: MapLayout, picture: QPixmap, parent=None, the_map: Map | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export PDF")
-        self.layout_ = layout
+        self.layout_, self.map_ = layout, the_map
         outer = QHBoxLayout(self)
         form_box = QVBoxLayout()
         form = QFormLayout()
@@ -73,7 +89,8 @@ class ExportPdfDialog(QDialog):
         self.paper.addItems(list(PAPERS))
         self.paper.setCurrentText("A3")
         self.orientation = QComboBox()
-        self.orientation.addItems(["landscape", "portrait"])
+        self.orientation.addItems(["auto", "landscape", "portrait"])
+        self.orientation.setToolTip("auto: whichever prints the map larger")
         self.tiles = QComboBox()
         self.tiles.addItems(["One sheet", "Poster: as few sheets as keep text at 8 pt", "Poster: columns x rows"])
         self.columns, self.rows = QSpinBox(), QSpinBox()
@@ -119,29 +136,39 @@ class ExportPdfDialog(QDialog):
         return PdfOptions(paper=self.paper.currentText(), orientation=self.orientation.currentText(), tiles=tiles,
                           grayscale=self.grayscale.isChecked(), appendix=self.appendix.isChecked())
 
-    def sheets(self) -> tuple[int, int]:
+    def plan(self) -> SheetPlan:
+        """How the export will put the map on paper (the same plan as `export_pdf`)."""
         options = self.options()
-        paper = paper_size(options)
-        if options.tiles == "auto":
-            return choose_tiles(self.layout_, paper)
-        columns, rows = (int(n) for n in options.tiles.split("x"))
-        return columns, rows
+        return plan_sheets(self.map_, options.paper, options.orientation, options.tiles, self.layout_.style,
+                           previous=self.layout_, current=self.layout_)
+
+    def sheets(self) -> tuple[int, int]:
+        plan = self.plan()
+        return plan.columns, plan.rows
 
     def refresh(self, *_args) -> None:
         custom = self.tiles.currentIndex() == 2
         self.columns.setEnabled(custom)
         self.rows.setEnabled(custom)
-        paper = paper_size(self.options())
-        columns, rows = self.sheets()
-        size = smallest_text(self.layout_) * fit_scale(self.layout_, paper, columns, rows)
-        sheets = "one sheet" if (columns, rows) == (1, 1) else f"{columns} x {rows} = {columns * rows} sheets"
-        text = f"The map prints on {sheets}; its smallest text at {size:.1f} pt."
+        plan = self.plan()
+        columns, rows = plan.columns, plan.rows
+        size = smallest_text(plan.layout) * plan.scale
+        printed = len(plan.sheets)
+        if (columns, rows) == (1, 1):
+            sheets = "one sheet"
+        else:
+            sheets = f"{columns} x {rows} = {columns * rows} sheets"
+            if printed < columns * rows:
+                sheets += f" ({columns * rows - printed} blank, not printed)"
+        turn = f" {plan.orientation}" if self.orientation.currentText() == "auto" else ""
+        text = (f"The map prints on {sheets}{turn}; its smallest text at {size:.1f} pt; "
+                f"it fills {plan.fill:.0%} of its room.")
         if size < MIN_TEXT_WARN:
             text += (" That is hard to read: choose larger paper." if self.tiles.currentIndex() == 1
                      else " That is hard to read: choose a poster or larger paper.")
         self.summary.setText(text)
         self.summary.setStyleSheet("color: #C92A2A" if size < MIN_TEXT_WARN else "")
-        self.preview.show_tiles(paper, columns, rows)
+        self.preview.show_plan(plan)
 
 
 def suggested_path(map_path: Path | None, title: str, suffix: str) -> str:

@@ -83,7 +83,7 @@ class Printing:
             picture = QPixmap.fromImage(render_outline(layout, scene.style.palette, scale))
         else:
             picture = QPixmap.fromImage(render_scene(scene, scale))
-        dialog = ExportPdfDialog(layout, picture, self)
+        dialog = ExportPdfDialog(layout, picture, self, the_map=self.editor.doc.map)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         path, _ = QFileDialog.getSaveFileName(self, "Export PDF",

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..export.pdf import DEFAULT_MAX_PAGES, PAPERS, ExportError, PdfOptions, export_pdf
+from ..export.sheets import ORIENTATIONS
 from ..io import SaveError
 from ..io.writer import check_replaceable
 from .output import load_or_report, say_error, say_warning
@@ -23,7 +24,8 @@ def register(commands: Any) -> None:
     parser.add_argument("map", metavar="MAP.jmap")
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.pdf, OUT.png or OUT.svg")
     parser.add_argument("--paper", default="A3", type=_paper, help=f"paper size: {', '.join(PAPERS)} (default A3)")
-    parser.add_argument("--orientation", default="landscape", choices=("landscape", "portrait"))
+    parser.add_argument("--orientation", default="auto", choices=ORIENTATIONS,
+                        help="auto (default): whichever prints the map larger")
     parser.add_argument("--tiles", default="1x1", metavar="auto|1x1|CxR",
                         help="one sheet (1x1, default), a poster of C x R sheets, or auto: the fewest sheets "
                         "that keep the smallest text at 8 pt or more")
@@ -94,6 +96,6 @@ def run(args: argparse.Namespace) -> int:
         say_warning(warning)
     sheets = f"{report.columns} x {report.rows} sheets" if (report.columns, report.rows) != (1, 1) else "one sheet"
     details = f", {report.detail_pages} of details" if report.detail_pages else ""
-    print(f"wrote {output}: {report.pages} pages, the map on {sheets} of {args.paper} {args.orientation}{details}, "
-          f"smallest text {report.smallest_text:.1f} pt")
+    print(f"wrote {output}: {report.pages} pages, the map on {sheets} of {args.paper} {report.orientation}{details}, "
+          f"smallest text {report.smallest_text:.1f} pt, filling {report.fill:.0%} of its room")
     return 0

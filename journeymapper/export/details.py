@@ -9,8 +9,8 @@ KPIs do not fit their header, and the map's description, are listed there too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from ..layout.elements import TextBlock
 from ..layout.kpis import kpi_text

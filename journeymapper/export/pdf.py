@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -23,9 +23,9 @@ from .. import __version__
 from ..check import check_map
 from ..gc_tuning import collector_paused
 from ..io.writer import write_atomic
-from ..layout.geometry import Point
+from ..layout.geometry import Point, Rect
 from ..layout.labels import EVIDENCE_LABELS, FLOW_KIND_LABELS
-from ..layout.map_layout import MapLayout, layout_map
+from ..layout.map_layout import MapLayout
 from ..layout.style import DEFAULT_STYLE, Style
 from ..model.schema import Map
 from .details import draw_details, map_details, reference_blocks
@@ -44,12 +44,14 @@ from .sheets import (
     OVERLAP,
     PAPERS,
     ExportError,
+    SheetPlan,
     choose_tiles,
     fit_scale,
     map_area,
     narrow,
     paper_size,
     parse_tiles,
+    plan_sheets,
     smallest_text,
     title_block_height,
 )
@@ -78,7 +80,8 @@ DEFAULT_MAX_PAGES = 500
 @dataclass(frozen=True)
 class PdfOptions:
     paper: str = "A3"
-    orientation: str = "landscape"
+    orientation: str = "auto"
+    """landscape, portrait, or auto: whichever prints the map larger."""
     tiles: str = "1x1"
     """'1x1' (one sheet), 'CxR' (columns x rows of sheets) or 'auto'."""
     grayscale: bool = False
@@ -99,6 +102,10 @@ class ExportReport:
     """The size the smallest map text prints at, in points."""
     detail_pages: int = 0
     """Pages of what the map does not show in full (`details`)."""
+    orientation: str = "landscape"
+    """The sheets' orientation (the one chosen, when asked for "auto")."""
+    fill: float = 0.0
+    """The share of the sheets' room for the map that the map covers."""
     warnings: list[str] = field(default_factory=list)
 
 
@@ -129,12 +136,11 @@ def _export_pdf(
     deflater: FormDeflater,
     previous: MapLayout | None,
 ) -> ExportReport:
-    paper = paper_size(options)
-    requested = parse_tiles(options.tiles)
-    layout = layout_map(the_map, style, previous)
-    columns, rows = requested if requested is not None else choose_tiles(layout, paper)
-    scale = fit_scale(layout, paper, columns, rows)
-    report = ExportReport(columns=columns, rows=rows, smallest_text=round(smallest_text(layout) * scale, 2))
+    plan = plan_sheets(the_map, options.paper, options.orientation, options.tiles, style, previous)
+    paper, layout, columns, rows, scale = plan.paper, plan.layout, plan.columns, plan.rows, plan.scale
+    options = replace(options, orientation=plan.orientation)
+    report = ExportReport(columns=columns, rows=rows, smallest_text=round(smallest_text(layout) * scale, 2),
+                          orientation=plan.orientation, fill=plan.fill)
     if report.smallest_text < MIN_TEXT_WARN:
         report.warnings.append(
             f"the smallest text prints at {report.smallest_text:.1f} pt, below {MIN_TEXT_WARN:.0f} pt: "
@@ -182,7 +188,8 @@ def _export_pdf(
                             lambda pp, brk=None: draw_appendix(pp, the_map, problems, paper, MARGIN, brk)))
     extra_counts = [_pages_of(draw, paper, fonts, style) for _, draw in extra_pages]
     report.detail_pages = extra_counts[0] if details else 0
-    total = (1 if tiled else 0) + columns * rows + sum(extra_counts)
+    sheets = plan.sheets
+    total = (1 if tiled else 0) + len(sheets) + sum(extra_counts)
     if options.max_pages is not None and total > options.max_pages:
         raise TooManyPages(total, options.max_pages)
     done = 0
@@ -205,17 +212,14 @@ def _export_pdf(
 
     bookmark("Map")
     if tiled:
-        _overview(painter, the_map, layout, drawn, paper, columns, rows, scale, today, canvas.getPageNumber(),
-                  total, options)
+        _overview(painter, the_map, plan, drawn, today, canvas.getPageNumber(), total, options)
         bookmark("How the sheets go together", 1)
         finish_page()
-    for row in range(rows):
-        for column in range(columns):
-            if tiled:
-                bookmark(f"Sheet: row {row + 1}, column {column + 1}", 1)
-            _map_sheet(painter, the_map, layout, drawn, paper, columns, rows, column, row, scale, today,
-                       canvas.getPageNumber(), total, options)
-            finish_page()
+    for column, row in sheets:
+        if tiled:
+            bookmark(f"Sheet: row {row + 1}, column {column + 1}", 1)
+        _map_sheet(painter, the_map, plan, drawn, column, row, today, canvas.getPageNumber(), total, options)
+        finish_page()
     for title, draw in extra_pages:
         bookmark(title)
         draw(painter, brk=lambda: _footer(painter, the_map, paper, canvas.getPageNumber(), total, options, ""))
@@ -322,24 +326,24 @@ def _footer(p: PagePainter, the_map: Map, paper: tuple[float, float], page: int,
     p.text_line(MARGIN, height - MARGIN + 4, _fit(p, " · ".join(parts), 7, False, room), 7, False, "muted")
 
 
-def _map_sheet(p: PagePainter, the_map: Map, layout: MapLayout, drawn: list[str], paper: tuple[float, float],
-               columns: int, rows: int, column: int, row: int, scale: float, today: date, page: int, total: int,
-               options: PdfOptions) -> None:
+def _map_sheet(p: PagePainter, the_map: Map, plan: SheetPlan, drawn: list[str], column: int, row: int,
+               today: date, page: int, total: int, options: PdfOptions) -> None:
+    paper, layout, columns, rows, scale = plan.paper, plan.layout, plan.columns, plan.rows, plan.scale
     width, height = paper
     tiled = (columns, rows) != (1, 1)
     label = f"row {row + 1}, column {column + 1}" if tiled else ""
     _title_block(p, the_map, paper, today, f"Sheet: {label}" if tiled else "", page, total)
     area_w, area_h = map_area(width, height)
     left, top = MARGIN, height - MARGIN - title_block_height(paper)
-    # This sheet shows the part of the map starting at (sx, sy) in scaled map points.
-    sx = column * (area_w - OVERLAP)
-    sy = row * (area_h - OVERLAP)
+    # This sheet shows the part of the poster's room starting at (sx, sy), in which the map is centred.
+    sx, sy = plan.sheet_origin(column, row)
+    ox, oy = plan.offset
     c = p.c
     c.saveState()
     clip = c.beginPath()
     clip.rect(left, top - area_h, area_w, area_h)
     c.clipPath(clip, stroke=0, fill=0)
-    p.place(left - sx, top + sy, scale)
+    p.place(left - sx + ox, top + sy - oy, scale)
     p.place_forms(drawn)
     c.restoreState()
     p.place(0, height, 1.0)
@@ -375,33 +379,41 @@ def _alignment_marks(p: PagePainter, left: float, top: float, w: float, h: float
         c.line(left + w + 2, y, left + w + 2 + mark, y)
 
 
-def _overview(p: PagePainter, the_map: Map, layout: MapLayout, drawn: list[str], paper: tuple[float, float],
-              columns: int, rows: int, scale: float, today: date, page: int, total: int, options: PdfOptions) -> None:
-    """The whole map small, with the sheets drawn over it: how the poster goes together."""
+def _overview(p: PagePainter, the_map: Map, plan: SheetPlan, drawn: list[str], today: date, page: int,
+              total: int, options: PdfOptions) -> None:
+    """The whole poster small: the map where it falls on the sheets, each sheet outlined and named
+    (on a label of its own, clear of the map's text), blank sheets shown as not printed."""
+    paper, columns, rows, scale = plan.paper, plan.columns, plan.rows, plan.scale
     width, height = paper
     _title_block(p, the_map, paper, today, f"Poster of {columns} x {rows} sheets: how they go together", page,
                  total)
     area_w, area_h = map_area(width, height)
     left, top = MARGIN, height - MARGIN - title_block_height(paper)
-    small = min(area_w / layout.width, area_h / layout.height)
-    p.place(left, top, small)
+    room_w, room_h = plan.room
+    small = min(area_w / room_w, area_h / room_h)  # the whole room, and so every sheet, fits the page
+    ox, oy = plan.offset
+    p.place(left + ox * small, top - oy * small, scale * small)
     p.place_forms(drawn)
     p.place(0, height, 1.0)
-    sheet_w, sheet_h = map_area(width, height)
+    p.dy = 0.0
     c = p.c
+    w, h = area_w * small, area_h * small
+    size = 9.0
     for row in range(rows):
         for column in range(columns):
-            x0 = column * (sheet_w - OVERLAP) / scale * small
-            y0 = row * (sheet_h - OVERLAP) / scale * small
-            w = sheet_w / scale * small
-            h = sheet_h / scale * small
-            c.setStrokeColor(p.color("selection"))
+            sx, sy = plan.sheet_origin(column, row)
+            x0, y0 = left + sx * small, (height - top) + sy * small  # (y from the page's top)
+            used = plan.used(column, row)
+            c.setStrokeColor(p.color("selection" if used else "faint"))
             c.setLineWidth(1.2)
             c.setDash([4, 3])
-            c.rect(left + x0, top - y0 - h, w, h, stroke=1, fill=0)
+            c.rect(x0, height - y0 - h, w, h, stroke=1, fill=0)
             c.setDash([])
-            p.text_line(left + x0 + 6, y0 + 14 + MARGIN + title_block_height(paper), f"row {row + 1}, column {column + 1}", 9,
-                        True, "selection")
+            name = f"row {row + 1}, column {column + 1}" + ("" if used else ": blank, not printed")
+            label_w = p.fonts.width(name, size, True) + 8
+            p.rect(Rect(x0 + 4, y0 + 4, label_w, size + 6), fill="paper", stroke="selection" if used else "faint",
+                   width=0.8)
+            p.text_line(x0 + 8, y0 + 4 + size + 1.5, name, size, True, "selection" if used else "muted")
     _footer(p, the_map, paper, page, total, options, "overview")
 
 

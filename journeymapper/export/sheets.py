@@ -4,10 +4,13 @@ and how much scaling a map needs (shared by the PDF and the export dialog's prev
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
 from reportlab.lib.pagesizes import A0, A1, A2, A3, A4, LEGAL, LETTER, TABLOID
 
-from ..layout.map_layout import MapLayout
+from ..layout.map_layout import MapLayout, layout_map
+from ..layout.style import Style
+from ..model.schema import Map
 
 PAPERS: dict[str, tuple[float, float]] = {
     "A4": A4, "A3": A3, "A2": A2, "A1": A1, "A0": A0,
@@ -37,14 +40,24 @@ class ExportError(Exception):
     """An export that cannot be done as asked (a bad option); nothing was written."""
 
 
+ORIENTATIONS = ("auto", "landscape", "portrait")
+"""auto: whichever prints the map larger (`plan_sheets`)."""
+
+
 def paper_size(options) -> tuple[float, float]:
-    key = next((k for k in PAPERS if k.lower() == options.paper.lower()), None)
+    """The sheet of `options.paper` in `options.orientation` (auto counts as landscape here: the
+    plan picks)."""
+    return paper_of(options.paper, options.orientation)
+
+
+def paper_of(paper: str, orientation: str) -> tuple[float, float]:
+    key = next((k for k in PAPERS if k.lower() == paper.lower()), None)
     if key is None:
-        raise ExportError(f"unknown paper {options.paper!r} (choose from {', '.join(PAPERS)})")
+        raise ExportError(f"unknown paper {paper!r} (choose from {', '.join(PAPERS)})")
     width, height = PAPERS[key]
-    if options.orientation not in ("landscape", "portrait"):
-        raise ExportError(f"orientation must be landscape or portrait, not {options.orientation!r}")
-    if options.orientation == "landscape":
+    if orientation not in ORIENTATIONS:
+        raise ExportError(f"orientation must be auto, landscape or portrait, not {orientation!r}")
+    if orientation != "portrait":
         width, height = max(width, height), min(width, height)
     else:
         width, height = min(width, height), max(width, height)
@@ -98,3 +111,121 @@ def choose_tiles(layout: MapLayout, paper: tuple[float, float]) -> tuple[int, in
     _, _, columns, rows = min((columns * rows, abs(columns - rows), columns, rows)
                               for scale, columns, rows in posters if scale >= largest * (1 - 1e-9))
     return columns, rows
+
+
+COLUMN_WIDTHS = (180.0, 210.0, 280.0, 330.0)
+"""Stage column widths tried besides the screen's, so that the map takes the sheet's shape: narrower
+columns make a wide map taller (titles wrap more), wider ones a tall map wider."""
+FIT_CARDS_UP_TO = 600
+"""Maps with more cards print with the screen's columns (each trial is a whole layout)."""
+KEEP_SCREEN_WITHIN = 0.03
+"""The screen's column width is kept unless another prints the text this much larger."""
+
+
+@dataclass(frozen=True)
+class SheetPlan:
+    layout: MapLayout
+    paper: tuple[float, float]
+    orientation: str
+    columns: int
+    rows: int
+    scale: float
+
+    @property
+    def room(self) -> tuple[float, float]:
+        """The room all sheets give the map together (overlaps counted once)."""
+        area_w, area_h = map_area(*self.paper)
+        return (self.columns * area_w - (self.columns - 1) * OVERLAP,
+                self.rows * area_h - (self.rows - 1) * OVERLAP)
+
+    @property
+    def offset(self) -> tuple[float, float]:
+        """Where the map starts in that room: centred in what it leaves."""
+        room_w, room_h = self.room
+        return (max(0.0, room_w - self.layout.width * self.scale) / 2,
+                max(0.0, room_h - self.layout.height * self.scale) / 2)
+
+    def sheet_origin(self, column: int, row: int) -> tuple[float, float]:
+        """Where a sheet's part of the room starts (sheets overlap by OVERLAP, to be glued)."""
+        area_w, area_h = map_area(*self.paper)
+        return column * (area_w - OVERLAP), row * (area_h - OVERLAP)
+
+    def used(self, column: int, row: int) -> bool:
+        """Whether a sheet shows any of the map beyond its overlap with its neighbours (blank ones
+        are not printed)."""
+        x, y = self.sheet_origin(column, row)
+        area_w, area_h = map_area(*self.paper)
+        ox, oy = self.offset
+        map_w, map_h = self.layout.width * self.scale, self.layout.height * self.scale
+        across = min(x + area_w, ox + map_w) - max(x, ox)
+        down = min(y + area_h, oy + map_h) - max(y, oy)
+        return across > OVERLAP and down > OVERLAP
+
+    @property
+    def sheets(self) -> list[tuple[int, int]]:
+        """(column, row) of each sheet printed, row by row."""
+        return [(column, row) for row in range(self.rows) for column in range(self.columns)
+                if self.columns * self.rows == 1 or self.used(column, row)]
+
+    @property
+    def fill(self) -> float:
+        """The share of the room the map covers."""
+        room_w, room_h = self.room
+        return min(1.0, self.layout.width * self.scale * self.layout.height * self.scale / (room_w * room_h))
+
+
+def plan_sheets(the_map: Map | None, paper: str, orientation: str, tiles: str, style: Style,
+                previous: MapLayout | None = None, current: MapLayout | None = None) -> SheetPlan:
+    """How the map goes on paper: the orientation (when "auto") and stage column width that print it
+    largest, and the sheets (`tiles`: "1x1", "CxR" or "auto", as `choose_tiles`).
+
+    `previous`: a layout made before, reused where the map did not change; `current`: the map's
+    layout in `style`, as it is now (nothing to lay out again for the screen's columns; with no map,
+    only those are tried)."""
+    requested = parse_tiles(tiles)
+    orientations = ("landscape", "portrait") if orientation == "auto" else (orientation,)
+    fits = the_map is not None and len(the_map.touchpoints) <= FIT_CARDS_UP_TO
+    widths = (style.column_width,) + (COLUMN_WIDTHS if fits else ())
+    plans: list[SheetPlan] = []
+    screen_cuts = 0
+    for width in widths:
+        screen = width == style.column_width
+        if screen and current is not None:
+            layout = current
+        else:
+            assert the_map is not None, "a map, or its current layout"
+            layout = layout_map(the_map, style if screen else replace(style, column_width=width),
+                                previous if screen else None)
+        if the_map is not None and len(widths) > 1:  # other columns must not cut what the screen's show whole
+            cuts = _cut_texts(the_map, layout)
+            if screen:
+                screen_cuts = cuts
+            elif cuts > screen_cuts:
+                continue
+        for turn in orientations:
+            sheet = paper_of(paper, turn)
+            columns, rows = requested if requested is not None else choose_tiles(layout, sheet)
+            plans.append(SheetPlan(layout, sheet, turn, columns, rows, fit_scale(layout, sheet, columns, rows)))
+
+    def rank(plan: SheetPlan) -> tuple[int, float]:
+        return plan.columns * plan.rows, -plan.scale
+
+    best = min(plans, key=rank)
+    screen = [plan for plan in plans if plan.layout.style.column_width == style.column_width
+              and plan.columns * plan.rows == best.columns * best.rows]
+    if screen:
+        kept = min(screen, key=rank)
+        if kept.scale >= best.scale * (1 - KEEP_SCREEN_WITHIN):
+            return kept
+    return best
+
+
+def _cut_texts(the_map: Map, layout: MapLayout) -> int:
+    """How many stage names and card titles the layout cuts short."""
+    def whole(typed: str, lines: tuple[str, ...]) -> bool:
+        return "".join("".join(lines).split()) == "".join(typed.split())
+
+    cuts = sum(not whole(stage.name, layout.stages[stage.id].name.lines)
+               for stage in the_map.stages if stage.id in layout.stages)
+    cards = layout.cards
+    return cuts + sum(not whole(t.title, cards[t.id].title.lines) for t in the_map.touchpoints if t.id in cards)

@@ -98,3 +98,24 @@ def test_the_dialog_on_a_map_too_big_for_any_poster_asks_for_larger_paper(qtbot,
     assert "hard to read: choose larger paper" in dialog.summary.text()
     dialog.tiles.setCurrentIndex(0)
     assert "choose a poster or larger paper" in dialog.summary.text()
+
+
+def test_the_dialog_plans_as_the_export_does_turning_the_sheet_and_skipping_blank_ones(qtbot, qapp, tmp_path):
+    from journeymapper.export.pdf import export_pdf
+    from tests.check.builders import make_map, tp
+
+    personas = tuple(f"p{k}" for k in range(6))
+    tall = make_map([tp(f"t{p}{k}", p, f"s{k % 2 + 1}", f"Card {k}") for p in personas for k in range(3)], [],
+                    personas=personas, stages=("s1", "s2"))
+    dialog = ExportPdfDialog(layout_map(tall), QPixmap(10, 10), the_map=tall)
+    qtbot.addWidget(dialog)
+    dialog.paper.setCurrentText("A4")
+    assert dialog.options().orientation == "auto" and "portrait" in dialog.summary.text()
+    report = export_pdf(tall, tmp_path / "tall.pdf", dialog.options())
+    assert report.orientation == "portrait" and f"{report.smallest_text:.1f} pt" in dialog.summary.text()
+    dialog.orientation.setCurrentText("portrait")
+    dialog.tiles.setCurrentIndex(2)
+    dialog.columns.setValue(3)
+    dialog.rows.setValue(1)  # a tall map on three sheets side by side: the outer ones are blank
+    assert "3 x 1 = 3 sheets (2 blank, not printed)" in dialog.summary.text()
+    dialog.preview.grab()  # (the preview paints the plan)

@@ -30,7 +30,8 @@ def test_a_pdf_over_the_page_limit_is_refused_before_the_file_is_written(tmp_pat
     path = tmp_path / "labels.jmap"
     save(path, _map_with_many_long_labels(1200))  # (some sixty pages of labels in full)
     out = tmp_path / "labels.pdf"
-    assert main(["export", str(path), "-o", str(out), "--no-appendix", "--max-pages", "40"]) == 2
+    assert main(["export", str(path), "-o", str(out), "--no-appendix", "--orientation", "landscape",
+                 "--max-pages", "40"]) == 2
     err = capsys.readouterr().err
     assert "more than the 40 allowed; nothing was written (allow them with --max-pages" in err
     assert not out.exists()

@@ -1,0 +1,92 @@
+"""The sheet is used: the orientation and column width that print the map largest, the map centred in
+what it leaves, no blank sheet printed, and an overview that fits its page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from journeymapper.export.pdf import PdfOptions, export_pdf
+from journeymapper.export.sheets import map_area, paper_of, plan_sheets
+from journeymapper.layout.style import DEFAULT_STYLE
+from tests.check.builders import make_map, tp
+
+import re
+
+from .pdftools import page_count, page_text, run
+
+
+def words_with_boxes(path: Path, page: int) -> list[tuple[str, float, float, float, float]]:
+    """Every word of a page with its box (y from the top), off-page ones included."""
+    out = run("pdftotext", "-enc", "UTF-8", "-bbox", "-nodiag", "-f", str(page), "-l", str(page), path, "-").stdout
+    pattern = r'<word xMin="(-?[\d.]+)" yMin="(-?[\d.]+)" xMax="(-?[\d.]+)" yMax="(-?[\d.]+)">(.*?)</word>'
+    return [(word, float(x0), float(y0), float(x1), float(y1)) for x0, y0, x1, y1, word in re.findall(pattern, out)]
+
+
+def wide_map():
+    """Eight stages, one persona, a card in each: much wider than tall."""
+    stages = tuple(f"s{k}" for k in range(8))
+    return make_map([tp(f"t{k}", "p1", s, f"Step {k}") for k, s in enumerate(stages)], [], stages=stages)
+
+
+def tall_map():
+    """Two stages, six personas with three cards each: taller than wide."""
+    personas = tuple(f"p{k}" for k in range(6))
+    cards = [tp(f"t{p}{k}", p, f"s{k % 2 + 1}", f"Card {p} {k}") for p in personas for k in range(3)]
+    return make_map(cards, [], personas=personas, stages=("s1", "s2"))
+
+
+def test_auto_orientation_turns_the_sheet_to_the_maps_shape(tmp_path: Path) -> None:
+    wide = export_pdf(wide_map(), tmp_path / "wide.pdf", PdfOptions(paper="A4"))
+    tall = export_pdf(tall_map(), tmp_path / "tall.pdf", PdfOptions(paper="A4"))
+    assert wide.orientation == "landscape" and tall.orientation == "portrait"
+    for orientation in ("landscape", "portrait"):  # each prints at least as large as the other way
+        forced = export_pdf(tall_map(), tmp_path / f"{orientation}.pdf", PdfOptions(paper="A4", orientation=orientation))
+        assert tall.smallest_text >= forced.smallest_text
+
+
+def test_columns_are_laid_out_for_the_sheet_not_only_scaled() -> None:
+    the_map = wide_map()
+    plan = plan_sheets(the_map, "A3", "landscape", "1x1", DEFAULT_STYLE)
+    screen_only = plan_sheets(the_map, "A3", "landscape", "1x1", DEFAULT_STYLE, current=None)
+    from journeymapper.layout.map_layout import layout_map
+
+    screen = layout_map(the_map)
+    area_w, area_h = map_area(*paper_of("A3", "landscape"))
+    screen_scale = min(area_w / screen.width, area_h / screen.height)
+    assert plan.layout.style.column_width < DEFAULT_STYLE.column_width  # narrower: the wide map grows taller
+    assert plan.scale > 1.1 * screen_scale and plan.fill > screen.width * screen.height * screen_scale ** 2 / (
+        area_w * area_h)
+    assert screen_only.scale == plan.scale
+
+
+def test_the_map_is_centred_in_the_room_it_leaves() -> None:
+    plan = plan_sheets(wide_map(), "A4", "portrait", "1x1", DEFAULT_STYLE)
+    room_w, room_h = plan.room
+    ox, oy = plan.offset
+    assert abs(2 * oy + plan.layout.height * plan.scale - room_h) < 1e-6 and oy > 50
+    assert abs(2 * ox + plan.layout.width * plan.scale - room_w) < 1e-6
+
+
+def test_blank_sheets_are_not_printed_and_the_overview_says_so(tmp_path: Path) -> None:
+    out = tmp_path / "poster.pdf"
+    report = export_pdf(wide_map(), out, PdfOptions(paper="A4", orientation="landscape", tiles="1x3", appendix=False))
+    plan = plan_sheets(wide_map(), "A4", "landscape", "1x3", DEFAULT_STYLE)
+    assert plan.sheets == [(0, 1)]  # the wide map, centred, is all on the middle sheet
+    assert report.pages == page_count(out) == 1 + 1 + report.detail_pages + 1  # overview, sheet, persona
+    overview = page_text(out, 1)
+    assert "row 1, column 1: blank, not printed" in " ".join(overview.split())
+    assert "Sheet: row 2, column 1" in " ".join(page_text(out, 2).split())
+
+
+def test_the_overview_and_its_labels_fit_the_page(tmp_path: Path) -> None:
+    out = tmp_path / "poster.pdf"
+    export_pdf(tall_map(), out, PdfOptions(paper="A4", orientation="landscape", tiles="3x2", appendix=False))
+    width, height = paper_of("A4", "landscape")
+    words = words_with_boxes(out, 1)
+    assert words
+    for word, x0, y0, x1, y1 in words:
+        assert 0 <= x0 and x1 <= width and 0 <= y0 and y1 <= height, word
+    labels = " ".join(word for word, *_ in words)
+    for row in (1, 2):
+        for column in (1, 2, 3):
+            assert f"row {row}, column {column}" in labels
