@@ -10,6 +10,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+DEFAULT_TEMPLATE = "blank"
+"""The template `journeymapper new` starts from when none is named."""
+
 _PACKAGE = Path(__file__).resolve().parent
 
 

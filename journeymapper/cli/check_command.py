@@ -13,8 +13,8 @@ import sys
 from collections import Counter
 from typing import Any
 
-from ..check import RULES, SEVERITIES, Problem, check_map
-from ..io import LoadError, load_path
+from ..check.problem import RULES, SEVERITIES, Problem
+from ..io.errors import LoadError
 from .output import one_line, say_error
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
@@ -40,6 +40,9 @@ def _plural(n: int, word: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..check import check_map
+    from ..io import load_path
+
     failing = {"error", "warning"} if args.strict else {"error"}
     results: list[dict[str, Any]] = []
     totals: Counter[str] = Counter()

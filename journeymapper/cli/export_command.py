@@ -7,10 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ..export.pdf import DEFAULT_MAX_PAGES, PAPERS, ExportError, PdfOptions, export_pdf
-from ..export.sheets import ORIENTATIONS
-from ..io import SaveError
-from ..io.writer import check_replaceable
+from ..export.paper import DEFAULT_MAX_PAGES, ORIENTATIONS, PAPERS
 from .output import load_or_report, say_error, say_warning
 
 
@@ -55,6 +52,10 @@ def _dpi(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..export.pdf import ExportError, PdfOptions, export_pdf
+    from ..io import SaveError
+    from ..io.writer import check_replaceable
+
     output = Path(args.output)
     suffix = output.suffix.lower()
     if suffix not in (".pdf", ".png", ".svg"):

@@ -6,13 +6,9 @@ import argparse
 import os
 from typing import Any
 
-from pydantic import ValidationError
-
-from ..io import LoadError, SaveError, load_path, save
+from ..io.errors import LoadError, SaveError
 from ..io.migrations import CURRENT_VERSION
-from ..io.templates import DEFAULT_TEMPLATE, find_template, fresh_copy, list_templates
-from ..model.document import utc_now
-from ..model.messages import describe_validation_error
+from ..resources import DEFAULT_TEMPLATE
 from .output import load_or_report, one_line, say_error
 
 
@@ -49,6 +45,12 @@ def register(commands: Any) -> None:
 
 
 def run_new(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from ..io import load_path, save
+    from ..io.templates import find_template, fresh_copy
+    from ..model.messages import describe_validation_error
+
     if os.path.lexists(args.output) and not args.force:
         say_error(f"{args.output}: already exists (use --force to replace it)")
         return 1
@@ -74,6 +76,8 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_templates(args: argparse.Namespace) -> int:
+    from ..io.templates import list_templates
+
     templates = list_templates()
     if not templates:
         say_error("no templates found: the installation is incomplete")
@@ -85,6 +89,9 @@ def run_templates(args: argparse.Namespace) -> int:
 
 
 def run_upgrade(args: argparse.Namespace) -> int:
+    from ..io import save
+    from ..model.document import utc_now
+
     loaded = load_or_report(args.map)
     if loaded is None:
         return 2

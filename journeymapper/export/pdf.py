@@ -20,7 +20,6 @@ from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from .. import __version__
-from ..check import check_map
 from ..gc_tuning import collector_paused
 from ..io.writer import write_atomic
 from ..layout.geometry import Point, Rect
@@ -33,6 +32,7 @@ from .fonts import FontChooser
 from .form_deflater import FormDeflater
 from .map_drawing import FLOW_DASH, _evidence, _face, map_forms
 from .painter import PagePainter
+from .paper import DEFAULT_MAX_PAGES
 from .profiles import draw_appendix, draw_flow_labels, draw_persona_page, persona_facts
 from .sheets import (
     FOOTER,
@@ -72,9 +72,6 @@ class TooManyPages(ExportError):
 
 class ExportCancelled(Exception):
     """The person exporting cancelled (the progress callback raised it); nothing was written."""
-
-
-DEFAULT_MAX_PAGES = 500
 
 
 @dataclass(frozen=True)
@@ -160,7 +157,11 @@ def _export_pdf(
     canvas.setCreator(f"journeymapper {__version__}")
     canvas.setKeywords(["customer journey map", "journeymapper"])
     today = options.today or date.today()
-    problems = check_map(the_map, today) if options.appendix else []
+    problems = []
+    if options.appendix:
+        from ..check import check_map  # (networkx: loaded only for the findings)
+
+        problems = check_map(the_map, today)
     tiled = (columns, rows) != (1, 1)
     painter = PagePainter(canvas, fonts, style.palette, options.grayscale)
     # The map is drawn once, as forms that every sheet places.

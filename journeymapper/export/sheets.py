@@ -6,16 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from reportlab.lib.pagesizes import A0, A1, A2, A3, A4, LEGAL, LETTER, TABLOID
 
 from ..layout.map_layout import MapLayout, layout_map
 from ..layout.style import Style
 from ..model.schema import Map
+from .paper import ORIENTATIONS, PAPERS
 
-PAPERS: dict[str, tuple[float, float]] = {
-    "A4": A4, "A3": A3, "A2": A2, "A1": A1, "A0": A0,
-    "letter": LETTER, "legal": LEGAL, "tabloid": TABLOID,
-}
 MARGIN = 24.0  # points: what office printers can reach (a third of an inch)
 TITLE_BLOCK = 46.0
 LEGEND_WIDTH = 330.0
@@ -38,10 +34,6 @@ MAX_TILES = 8
 
 class ExportError(Exception):
     """An export that cannot be done as asked (a bad option); nothing was written."""
-
-
-ORIENTATIONS = ("auto", "landscape", "portrait")
-"""auto: whichever prints the map larger (`plan_sheets`)."""
 
 
 def paper_size(options) -> tuple[float, float]:

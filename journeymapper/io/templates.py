@@ -12,11 +12,10 @@ from pathlib import Path
 
 from ..model.document import new_id, utc_now
 from ..model.schema import Map
-from ..resources import templates_dir
+from ..resources import DEFAULT_TEMPLATE, templates_dir
 from .errors import LoadError
 from .reader import load_path
 
-DEFAULT_TEMPLATE = "blank"
 
 
 @dataclass(frozen=True)
