@@ -60,7 +60,7 @@ class PagePreview(QWidget):
         if plan is None:
             return
         room_w, room_h = plan.room
-        area_w, area_h = map_area(*plan.paper)
+        area_w, area_h = map_area(*plan.paper, plan.block)
         k = min((self.width() - 20) / room_w, (self.height() - 20) / room_h)
         ox, oy = (self.width() - room_w * k) / 2, (self.height() - room_h * k) / 2
         mx, my = plan.offset

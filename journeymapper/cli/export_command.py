@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ..export.paper import DEFAULT_MAX_PAGES, ORIENTATIONS, PAPERS
+from ..export.paper import DEFAULT_MAX_PAGES, MIN_TEXT_AUTO, ORIENTATIONS, PAPERS, WALL_TITLE
 from .output import load_or_report, say_error, say_warning
 
 
@@ -20,12 +20,19 @@ def register(commands: Any) -> None:
     )
     parser.add_argument("map", metavar="MAP.jmap")
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.pdf, OUT.png or OUT.svg")
-    parser.add_argument("--paper", default="A3", type=_paper, help=f"paper size: {', '.join(PAPERS)} (default A3)")
+    parser.add_argument("--paper", default=None, type=_paper,
+                        help=f"paper size: {', '.join(PAPERS)} (default A3; with --wall, A4 or A3: whichever "
+                        "needs fewer sheets)")
     parser.add_argument("--orientation", default="auto", choices=ORIENTATIONS,
                         help="auto (default): whichever prints the map larger")
-    parser.add_argument("--tiles", default="1x1", metavar="auto|1x1|CxR",
+    parser.add_argument("--tiles", default=None, metavar="auto|1x1|CxR",
                         help="one sheet (1x1, default), a poster of C x R sheets, or auto: the fewest sheets "
-                        "that keep the smallest text at 8 pt or more")
+                        "that keep the smallest text at --text-size or more")
+    parser.add_argument("--text-size", type=_text_size, default=None, metavar="PT",
+                        help=f"the smallest map text an auto poster must reach (default {MIN_TEXT_AUTO:g} pt)")
+    parser.add_argument("--wall", action="store_true",
+                        help=f"a poster to read from 2 m away: card titles of about {WALL_TITLE:g} pt, on as few "
+                        "office sheets as that takes (--tiles auto)")
     parser.add_argument("--grayscale", action="store_true", help="print in shades of grey")
     parser.add_argument("--no-appendix", action="store_true", help="leave out the checker's findings")
     parser.add_argument("--max-pages", type=int, default=DEFAULT_MAX_PAGES, metavar="N",
@@ -41,6 +48,16 @@ def _paper(text: str) -> str:
     raise argparse.ArgumentTypeError(f"unknown paper {text!r} (choose from {', '.join(PAPERS)})")
 
 
+def _text_size(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--text-size must be a number of points, not {text!r}") from None
+    if not 4 <= value <= 72:
+        raise argparse.ArgumentTypeError("--text-size must be between 4 and 72 points")
+    return value
+
+
 def _dpi(text: str) -> int:
     try:
         value = int(text)
@@ -52,7 +69,7 @@ def _dpi(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..export.pdf import ExportError, PdfOptions, export_pdf
+    from ..export.pdf import ExportError, PdfOptions, export_pdf, fewest_sheets, wall_text_size
     from ..io import SaveError
     from ..io.writer import check_replaceable
 
@@ -79,10 +96,14 @@ def run(args: argparse.Namespace) -> int:
         from .picture_command import write_picture  # Qt is loaded only for pictures
 
         return write_picture(loaded.map, output, suffix, args.dpi, args.grayscale)
-    options = PdfOptions(paper=args.paper, orientation=args.orientation, tiles=args.tiles,
-                         grayscale=args.grayscale, appendix=not args.no_appendix,
+    tiles = args.tiles or ("auto" if args.wall or args.text_size else "1x1")
+    text_size = args.text_size or (wall_text_size() if args.wall else MIN_TEXT_AUTO)
+    options = PdfOptions(paper=args.paper or "A3", orientation=args.orientation, tiles=tiles,
+                         grayscale=args.grayscale, appendix=not args.no_appendix, text_size=text_size,
                          max_pages=args.max_pages if args.max_pages > 0 else None, source_name=Path(args.map).name)
     try:
+        if args.wall and args.paper is None:  # office paper: the one that needs fewer sheets
+            options = fewest_sheets(loaded.map, options, ("A4", "A3"))
         report = export_pdf(loaded.map, output, options)
     except ExportError as exc:
         say_error(str(exc))
@@ -97,6 +118,6 @@ def run(args: argparse.Namespace) -> int:
         say_warning(warning)
     sheets = f"{report.columns} x {report.rows} sheets" if (report.columns, report.rows) != (1, 1) else "one sheet"
     details = f", {report.detail_pages} of details" if report.detail_pages else ""
-    print(f"wrote {output}: {report.pages} pages, the map on {sheets} of {args.paper} {report.orientation}{details}, "
+    print(f"wrote {output}: {report.pages} pages, the map on {sheets} of {options.paper} {report.orientation}{details}, "
           f"smallest text {report.smallest_text:.1f} pt, filling {report.fill:.0%} of its room")
     return 0

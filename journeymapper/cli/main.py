@@ -11,7 +11,8 @@ import argparse
 import os
 import sys
 import traceback
-from typing import NoReturn, Sequence
+from collections.abc import Sequence
+from typing import NoReturn
 
 from .. import __version__
 from ..io.migrations import CURRENT_VERSION

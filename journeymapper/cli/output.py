@@ -24,7 +24,7 @@ def say_warning(message: str) -> None:
     print(f"{PROG}: warning: {one_line(message)}", file=sys.stderr)
 
 
-def load_or_report(path: str) -> "LoadedMap | None":
+def load_or_report(path: str) -> LoadedMap | None:
     """Read a map; if it cannot be read, say why (one line per problem) and return None."""
     from ..io import LoadError, load_path
 

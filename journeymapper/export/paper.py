@@ -12,3 +12,7 @@ PAPERS: dict[str, tuple[float, float]] = {
 ORIENTATIONS = ("auto", "landscape", "portrait")
 """auto: whichever prints the map larger (`sheets.plan_sheets`)."""
 DEFAULT_MAX_PAGES = 500
+MIN_TEXT_AUTO = 8.0
+"""The smallest map text an auto poster reaches, unless asked for another (read at arm's length)."""
+WALL_TITLE = 18.0
+"""Card titles on a poster for the wall: read from about 2 m."""

@@ -32,7 +32,7 @@ from .fonts import FontChooser
 from .form_deflater import FormDeflater
 from .map_drawing import FLOW_DASH, _evidence, _face, map_forms
 from .painter import PagePainter
-from .paper import DEFAULT_MAX_PAGES
+from .paper import DEFAULT_MAX_PAGES, WALL_TITLE
 from .profiles import draw_appendix, draw_flow_labels, draw_persona_page, persona_facts
 from .sheets import (
     FOOTER,
@@ -53,6 +53,7 @@ from .sheets import (
     parse_tiles,
     plan_sheets,
     smallest_text,
+    smallest_text_of,
     title_block_height,
 )
 
@@ -88,6 +89,8 @@ class PdfOptions:
     """More pages than this are refused before any is drawn (TooManyPages); None: no limit."""
     source_name: str = ""
     """The map's file name, printed on every page (a loose page says where it came from)."""
+    text_size: float = MIN_TEXT_AUTO
+    """The smallest map text (points) an auto poster (`tiles="auto"`) must reach."""
 
 
 @dataclass
@@ -133,7 +136,8 @@ def _export_pdf(
     deflater: FormDeflater,
     previous: MapLayout | None,
 ) -> ExportReport:
-    plan = plan_sheets(the_map, options.paper, options.orientation, options.tiles, style, previous)
+    plan = plan_sheets(the_map, options.paper, options.orientation, options.tiles, style, previous,
+                       text_size=options.text_size)
     paper, layout, columns, rows, scale = plan.paper, plan.layout, plan.columns, plan.rows, plan.scale
     options = replace(options, orientation=plan.orientation)
     report = ExportReport(columns=columns, rows=rows, smallest_text=round(smallest_text(layout) * scale, 2),
@@ -240,6 +244,21 @@ def _export_pdf(
     return report
 
 
+def wall_text_size(style: Style = DEFAULT_STYLE) -> float:
+    """The smallest map text of a poster whose card titles print at WALL_TITLE points."""
+    return WALL_TITLE * smallest_text_of(style) / style.title_size
+
+
+def fewest_sheets(the_map: Map, options: PdfOptions, papers: tuple[str, ...],
+                  style: Style = DEFAULT_STYLE) -> PdfOptions:
+    """`options` on whichever of `papers` needs the fewest sheets (then the larger text, then the first)."""
+    def cost(paper: str) -> tuple[int, float]:
+        plan = plan_sheets(the_map, paper, options.orientation, options.tiles, style, text_size=options.text_size)
+        return plan.columns * plan.rows, -plan.scale
+
+    return replace(options, paper=min(papers, key=cost))
+
+
 def _has_content(persona, facts: list[str]) -> bool:
     """Whether a persona's page would say anything: it has cards, or a profile beyond its name."""
     has_cards = bool(facts) and not facts[0].startswith("0 ")
@@ -255,11 +274,13 @@ def _pages_of(draw: Callable, paper: tuple[float, float], fonts: FontChooser, st
 
 
 def _title_block(p: PagePainter, the_map: Map, paper: tuple[float, float], today: date, subtitle_extra: str,
-                 page: int, total: int) -> None:
-    width, height = paper
-    p.place(0, height, 1.0)
+                 page: int, total: int, block: float = 1.0) -> None:
+    """Title, owner and dates, and the legend, grown `block` times from the top-left margin."""
+    # Drawn on a sheet `block` times smaller, placed grown: the margins stay the printer's.
+    width, height = (paper[0] - 2 * MARGIN) / block + 2 * MARGIN, paper[1]
+    p.place(MARGIN * (1 - block), height - MARGIN * (1 - block), block)
     p.dy = 0.0
-    is_narrow = narrow(paper)
+    is_narrow = narrow(paper, block)
     room = width - 2 * MARGIN - (0 if is_narrow else LEGEND_WIDTH + 16)
     # The title shrinks (down to 12 pt), then is cut with "…", so it never runs into the legend.
     title = " ".join(the_map.title.split())
@@ -270,8 +291,8 @@ def _title_block(p: PagePainter, the_map: Map, paper: tuple[float, float], today
     review = the_map.review_by.isoformat() if the_map.review_by else "—"
     owner = " ".join(the_map.owner.split()) or "—"
     parts = [f"Owner: {owner}", f"Printed {today.isoformat()}", f"Review by: {review}", f"Page {page} of {total}"]
-    if subtitle_extra:
-        parts.append(subtitle_extra)
+    if subtitle_extra:  # (first: a poster sheet's place must not be what a narrow sheet cuts off)
+        parts.insert(0, subtitle_extra)
     p.text_line(MARGIN, MARGIN + 36, _fit(p, "    ".join(parts), 9, False, room), 9, False, "muted")
     if is_narrow:
         _legend(p, MARGIN, MARGIN + 46)
@@ -333,9 +354,9 @@ def _map_sheet(p: PagePainter, the_map: Map, plan: SheetPlan, drawn: list[str], 
     width, height = paper
     tiled = (columns, rows) != (1, 1)
     label = f"row {row + 1}, column {column + 1}" if tiled else ""
-    _title_block(p, the_map, paper, today, f"Sheet: {label}" if tiled else "", page, total)
-    area_w, area_h = map_area(width, height)
-    left, top = MARGIN, height - MARGIN - title_block_height(paper)
+    _title_block(p, the_map, paper, today, f"Sheet: {label}" if tiled else "", page, total, plan.block)
+    area_w, area_h = map_area(width, height, plan.block)
+    left, top = MARGIN, height - MARGIN - title_block_height(paper, plan.block)
     # This sheet shows the part of the poster's room starting at (sx, sy), in which the map is centred.
     sx, sy = plan.sheet_origin(column, row)
     ox, oy = plan.offset
@@ -387,9 +408,9 @@ def _overview(p: PagePainter, the_map: Map, plan: SheetPlan, drawn: list[str], t
     paper, columns, rows, scale = plan.paper, plan.columns, plan.rows, plan.scale
     width, height = paper
     _title_block(p, the_map, paper, today, f"Poster of {columns} x {rows} sheets: how they go together", page,
-                 total)
-    area_w, area_h = map_area(width, height)
-    left, top = MARGIN, height - MARGIN - title_block_height(paper)
+                 total, plan.block)
+    area_w, area_h = map_area(width, height, plan.block)
+    left, top = MARGIN, height - MARGIN - title_block_height(paper, plan.block)
     room_w, room_h = plan.room
     small = min(area_w / room_w, area_h / room_h)  # the whole room, and so every sheet, fits the page
     ox, oy = plan.offset

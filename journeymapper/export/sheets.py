@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-
 from ..layout.map_layout import MapLayout, layout_map
 from ..layout.style import Style
 from ..model.schema import Map
-from .paper import ORIENTATIONS, PAPERS
+from .paper import MIN_TEXT_AUTO, ORIENTATIONS, PAPERS
 
 MARGIN = 24.0  # points: what office printers can reach (a third of an inch)
 TITLE_BLOCK = 46.0
@@ -19,16 +18,29 @@ NARROW_TITLE_BLOCK = TITLE_BLOCK + 34.0
 """On paper too narrow for the title and the legend side by side, the legend goes below the title."""
 
 
-def title_block_height(paper: tuple[float, float]) -> float:
-    return NARROW_TITLE_BLOCK if narrow(paper) else TITLE_BLOCK
+TITLE_GROWS_TO = 4.0
+"""The most the title block and legend grow with a map printed larger than on screen."""
 
 
-def narrow(paper: tuple[float, float]) -> bool:
-    return paper[0] - 2 * MARGIN - LEGEND_WIDTH < 560
+def title_scale(scale: float) -> float:
+    """How much the title block and legend grow: with the map, when it prints larger than on screen
+    (so the title stays larger than the cards on a wall poster), never smaller than their own size."""
+    return min(TITLE_GROWS_TO, max(1.0, scale))
+
+
+def title_block_height(paper: tuple[float, float], block: float = 1.0) -> float:
+    """The title block's height on a sheet, with title and legend grown `block` times."""
+    return (NARROW_TITLE_BLOCK if narrow(paper, block) else TITLE_BLOCK) * block
+
+
+def narrow(paper: tuple[float, float], block: float = 1.0) -> bool:
+    """Whether the sheet is too narrow for the title and the legend side by side."""
+    return paper[0] - 2 * MARGIN - LEGEND_WIDTH * block < 560 * block
+
+
 FOOTER = 18.0
 OVERLAP = 18.0  # points of map repeated on neighbouring tiles, to glue them
 MIN_TEXT_WARN = 6.0
-MIN_TEXT_AUTO = 8.0
 MAX_TILES = 8
 
 
@@ -68,31 +80,36 @@ def parse_tiles(text: str) -> tuple[int, int] | None:
     return int(match.group(1)), int(match.group(2))
 
 
-def map_area(width: float, height: float) -> tuple[float, float]:
-    """Room for the map on one sheet, below the title block and above the footer."""
-    return width - 2 * MARGIN, height - 2 * MARGIN - title_block_height((width, height)) - FOOTER
+def map_area(width: float, height: float, block: float = 1.0) -> tuple[float, float]:
+    """Room for the map on one sheet, below the title block (grown `block` times) and above the footer."""
+    return width - 2 * MARGIN, height - 2 * MARGIN - title_block_height((width, height), block) - FOOTER
 
 
-def fit_scale(layout: MapLayout, paper: tuple[float, float], columns: int, rows: int) -> float:
+def fit_scale(layout: MapLayout, paper: tuple[float, float], columns: int, rows: int, block: float = 1.0) -> float:
     """How much the map is scaled to fill C x R sheets (tiles overlap by OVERLAP)."""
-    area_w, area_h = map_area(*paper)
+    area_w, area_h = map_area(*paper, block)
     total_w = columns * area_w - (columns - 1) * OVERLAP
     total_h = rows * area_h - (rows - 1) * OVERLAP
     return min(total_w / max(layout.width, 1.0), total_h / max(layout.height, 1.0))
 
 
 def smallest_text(layout: MapLayout) -> float:
-    return min(layout.style.small_size, layout.style.title_size, layout.style.lane_title_size)
+    return smallest_text_of(layout.style)
 
 
-def choose_tiles(layout: MapLayout, paper: tuple[float, float]) -> tuple[int, int]:
-    """The fewest sheets that keep the smallest text at MIN_TEXT_AUTO points or more.
+def smallest_text_of(style: Style) -> float:
+    """The smallest text size the map's style uses, in layout points."""
+    return min(style.small_size, style.title_size, style.lane_title_size)
+
+
+def choose_tiles(layout: MapLayout, paper: tuple[float, float], text_size: float = MIN_TEXT_AUTO) -> tuple[int, int]:
+    """The fewest sheets that keep the smallest text at `text_size` points or more.
 
     If no poster we make is that big, the one that prints the text largest, with the fewest sheets:
     a tall map gets a column of sheets, not a square of mostly blank ones (the report warns).
     """
-    need = MIN_TEXT_AUTO / smallest_text(layout)
-    posters = [(fit_scale(layout, paper, columns, rows), columns, rows)
+    need = text_size / smallest_text(layout)
+    posters = [(grown_scale(layout, paper, columns, rows)[0], columns, rows)
                for columns in range(1, MAX_TILES + 1) for rows in range(1, MAX_TILES + 1)]
     fitting = [(columns * rows, abs(columns - rows), columns, rows)
                for scale, columns, rows in posters if scale >= need]
@@ -122,11 +139,13 @@ class SheetPlan:
     columns: int
     rows: int
     scale: float
+    block: float = 1.0
+    """How much the title block and legend grow (`title_scale`)."""
 
     @property
     def room(self) -> tuple[float, float]:
         """The room all sheets give the map together (overlaps counted once)."""
-        area_w, area_h = map_area(*self.paper)
+        area_w, area_h = map_area(*self.paper, self.block)
         return (self.columns * area_w - (self.columns - 1) * OVERLAP,
                 self.rows * area_h - (self.rows - 1) * OVERLAP)
 
@@ -139,14 +158,14 @@ class SheetPlan:
 
     def sheet_origin(self, column: int, row: int) -> tuple[float, float]:
         """Where a sheet's part of the room starts (sheets overlap by OVERLAP, to be glued)."""
-        area_w, area_h = map_area(*self.paper)
+        area_w, area_h = map_area(*self.paper, self.block)
         return column * (area_w - OVERLAP), row * (area_h - OVERLAP)
 
     def used(self, column: int, row: int) -> bool:
         """Whether a sheet shows any of the map beyond its overlap with its neighbours (blank ones
         are not printed)."""
         x, y = self.sheet_origin(column, row)
-        area_w, area_h = map_area(*self.paper)
+        area_w, area_h = map_area(*self.paper, self.block)
         ox, oy = self.offset
         map_w, map_h = self.layout.width * self.scale, self.layout.height * self.scale
         across = min(x + area_w, ox + map_w) - max(x, ox)
@@ -167,7 +186,8 @@ class SheetPlan:
 
 
 def plan_sheets(the_map: Map | None, paper: str, orientation: str, tiles: str, style: Style,
-                previous: MapLayout | None = None, current: MapLayout | None = None) -> SheetPlan:
+                previous: MapLayout | None = None, current: MapLayout | None = None,
+                text_size: float = MIN_TEXT_AUTO) -> SheetPlan:
     """How the map goes on paper: the orientation (when "auto") and stage column width that print it
     largest, and the sheets (`tiles`: "1x1", "CxR" or "auto", as `choose_tiles`).
 
@@ -196,8 +216,8 @@ def plan_sheets(the_map: Map | None, paper: str, orientation: str, tiles: str, s
                 continue
         for turn in orientations:
             sheet = paper_of(paper, turn)
-            columns, rows = requested if requested is not None else choose_tiles(layout, sheet)
-            plans.append(SheetPlan(layout, sheet, turn, columns, rows, fit_scale(layout, sheet, columns, rows)))
+            columns, rows = requested if requested is not None else choose_tiles(layout, sheet, text_size)
+            plans.append(SheetPlan(layout, sheet, turn, columns, rows, grown_scale(layout, sheet, columns, rows)[0]))
 
     def rank(plan: SheetPlan) -> tuple[int, float]:
         return plan.columns * plan.rows, -plan.scale
@@ -208,8 +228,25 @@ def plan_sheets(the_map: Map | None, paper: str, orientation: str, tiles: str, s
     if screen:
         kept = min(screen, key=rank)
         if kept.scale >= best.scale * (1 - KEEP_SCREEN_WITHIN):
-            return kept
-    return best
+            best = kept
+    return _with_title_grown(best)
+
+
+def _with_title_grown(plan: SheetPlan) -> SheetPlan:
+    """The plan with its title block grown with the map (`title_scale`), the map scaled to the room left."""
+    scale, block = grown_scale(plan.layout, plan.paper, plan.columns, plan.rows)
+    return plan if block == 1.0 else replace(plan, block=block, scale=scale)
+
+
+def grown_scale(layout: MapLayout, paper: tuple[float, float], columns: int, rows: int) -> tuple[float, float]:
+    """The map's scale on C x R sheets once the title block has grown with it, and that growth."""
+    scale = fit_scale(layout, paper, columns, rows)
+    block = title_scale(scale)
+    if block == 1.0:
+        return scale, 1.0
+    scale = fit_scale(layout, paper, columns, rows, block)
+    block = min(block, title_scale(scale))  # (the map got smaller: the title grows no more than it)
+    return fit_scale(layout, paper, columns, rows, block), block
 
 
 def _cut_texts(the_map: Map, layout: MapLayout) -> int:

@@ -90,3 +90,53 @@ def test_the_overview_and_its_labels_fit_the_page(tmp_path: Path) -> None:
     for row in (1, 2):
         for column in (1, 2, 3):
             assert f"row {row}, column {column}" in labels
+
+
+def _height_of(path: Path, word: str, pages: range) -> float:
+    """The tallest box pdftotext gives `word` on those pages (about its printed size)."""
+    heights = [y1 - y0 for page in pages for w, x0, y0, x1, y1 in words_with_boxes(path, page) if w == word]
+    assert heights, word
+    return max(heights)
+
+
+def test_a_wall_poster_prints_card_titles_of_about_18_pt(tmp_path: Path, capsys) -> None:
+    from journeymapper.cli.main import main
+    from journeymapper.resources import example_map_path
+
+    out = tmp_path / "wall.pdf"
+    assert main(["export", str(example_map_path()), "-o", str(out), "--wall", "--no-appendix"]) == 0
+    said = capsys.readouterr().out
+    smallest = float(said.rsplit("smallest text ", 1)[1].split()[0])
+    assert smallest >= 15.0 and "sheets of A" in said  # (titles are 9/7.5 of the smallest text: 18 pt)
+    assert _height_of(out, "unicorn", range(2, 10)) >= 18.0
+
+
+def test_text_size_sets_what_an_auto_poster_reaches(tmp_path: Path, capsys) -> None:
+    from journeymapper.cli.main import main
+    from journeymapper.resources import example_map_path
+
+    sizes = {}
+    for size in ("10", "14"):
+        out = tmp_path / f"{size}.pdf"
+        assert main(["export", str(example_map_path()), "-o", str(out), "--text-size", size, "--paper", "A4"]) == 0
+        said = capsys.readouterr().out
+        sizes[size] = (float(said.rsplit("smallest text ", 1)[1].split()[0]), page_count(out))
+    assert sizes["10"][0] >= 10.0 and sizes["14"][0] >= 14.0
+    assert sizes["10"][1] < sizes["14"][1]  # larger text: more sheets
+    assert main(["export", str(example_map_path()), "-o", str(tmp_path / "x.pdf"), "--text-size", "abc"]) == 2
+    assert "--text-size must be a number" in capsys.readouterr().err
+
+
+def test_the_title_grows_with_the_map_on_large_paper(tmp_path: Path) -> None:
+    from journeymapper.io import load_path
+    from journeymapper.resources import example_map_path
+
+    the_map = load_path(example_map_path()).map
+    small, large = tmp_path / "a3.pdf", tmp_path / "a0.pdf"
+    on_a3 = export_pdf(the_map, small, PdfOptions(paper="A3", appendix=False))
+    on_a0 = export_pdf(the_map, large, PdfOptions(paper="A0", appendix=False))
+    a3_title, a0_title = _height_of(small, "bakery:", range(1, 2)), _height_of(large, "bakery:", range(1, 2))
+    scale = on_a0.smallest_text / 7.5  # the map on A0, against the screen (its smallest text is 7.5)
+    assert on_a3.smallest_text < 7.5 and scale > 2  # on A3 it prints smaller than on screen, on A0 larger
+    assert a0_title > 0.9 * scale * a3_title  # the title grew with the map (on A3 it kept its size)
+    assert a0_title > 1.5 * _height_of(large, "unicorn", range(1, 2))  # and stays larger than the cards
