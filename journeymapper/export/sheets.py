@@ -141,6 +141,9 @@ class SheetPlan:
     scale: float
     block: float = 1.0
     """How much the title block and legend grow (`title_scale`)."""
+    seams: tuple[tuple[float, ...], tuple[float, ...]] = ((), ())
+    """Where each sheet after the first starts in the room, across and down (`place_seams`); empty:
+    evenly, a sheet less the overlap apart."""
 
     @property
     def room(self) -> tuple[float, float]:
@@ -159,13 +162,25 @@ class SheetPlan:
     def sheet_origin(self, column: int, row: int) -> tuple[float, float]:
         """Where a sheet's part of the room starts (sheets overlap by OVERLAP, to be glued)."""
         area_w, area_h = map_area(*self.paper, self.block)
-        return column * (area_w - OVERLAP), row * (area_h - OVERLAP)
+        across, down = self.seams
+        x = across[column - 1] if across and column else column * (area_w - OVERLAP)
+        y = down[row - 1] if down and row else row * (area_h - OVERLAP)
+        return x, y
+
+    def sheet_extent(self, column: int, row: int) -> tuple[float, float]:
+        """How much of its area a sheet fills: up to where the next sheet's part starts, plus the
+        overlap glued under it (all of it for the last sheet of a row or column)."""
+        area_w, area_h = map_area(*self.paper, self.block)
+        x, y = self.sheet_origin(column, row)
+        w = self.sheet_origin(column + 1, row)[0] - x + OVERLAP if column < self.columns - 1 else area_w
+        h = self.sheet_origin(column, row + 1)[1] - y + OVERLAP if row < self.rows - 1 else area_h
+        return min(w, area_w), min(h, area_h)
 
     def used(self, column: int, row: int) -> bool:
         """Whether a sheet shows any of the map beyond its overlap with its neighbours (blank ones
         are not printed)."""
         x, y = self.sheet_origin(column, row)
-        area_w, area_h = map_area(*self.paper, self.block)
+        area_w, area_h = self.sheet_extent(column, row)
         ox, oy = self.offset
         map_w, map_h = self.layout.width * self.scale, self.layout.height * self.scale
         across = min(x + area_w, ox + map_w) - max(x, ox)
@@ -229,13 +244,71 @@ def plan_sheets(the_map: Map | None, paper: str, orientation: str, tiles: str, s
         kept = min(screen, key=rank)
         if kept.scale >= best.scale * (1 - KEEP_SCREEN_WITHIN):
             best = kept
-    return _with_title_grown(best)
+    # (an auto poster keeps the text size it was chosen for while its seams are placed)
+    floor = 0.0 if requested is not None else text_size / smallest_text(best.layout)
+    return _with_title_grown(best, floor)
 
 
-def _with_title_grown(plan: SheetPlan) -> SheetPlan:
-    """The plan with its title block grown with the map (`title_scale`), the map scaled to the room left."""
+def _with_title_grown(plan: SheetPlan, floor: float = 0.0) -> SheetPlan:
+    """The plan with its title block grown with the map (`title_scale`), the map scaled to the room left,
+    and its seams placed (`place_seams`)."""
     scale, block = grown_scale(plan.layout, plan.paper, plan.columns, plan.rows)
-    return plan if block == 1.0 else replace(plan, block=block, scale=scale)
+    if block != 1.0:
+        plan = replace(plan, block=block, scale=scale)
+    return place_seams(plan, floor)
+
+
+SEAM_SHRINK = (1.0, 0.99, 0.98, 0.97, 0.96, 0.95)
+"""How much smaller a poster may print so that its seams fall on the map's grid lines."""
+
+
+def place_seams(plan: SheetPlan, floor: float = 0.0) -> SheetPlan:
+    """Seams where the map has grid lines (between stage columns, lanes and rows), not through
+    names and cards, where the sheets still reach the map's end (the map may print up to 5 %
+    smaller for it, but not below `floor`); else evenly spaced."""
+    if (plan.columns, plan.rows) == (1, 1):
+        return plan
+    wanted = (plan.columns > 1) + (plan.rows > 1)
+    best = plan
+    for shrink in SEAM_SHRINK:
+        if shrink < 1.0 and plan.scale * shrink < floor:
+            break
+        placed = _seams_at(replace(plan, scale=plan.scale * shrink))
+        found = bool(placed.seams[0]) + bool(placed.seams[1])
+        if found == wanted:
+            return placed
+        if found > bool(best.seams[0]) + bool(best.seams[1]):
+            best = placed
+    return best
+
+
+def _seams_at(plan: SheetPlan) -> SheetPlan:
+    layout, scale = plan.layout, plan.scale
+    ox, oy = plan.offset
+    area_w, area_h = map_area(*plan.paper, plan.block)
+    across = [ox + x * scale for x in (0.0, *layout.column_edges)]
+    down = [oy + y * scale for y in (0.0, layout.header_height)]
+    for lane in layout.lanes.values():
+        down += [oy + (lane.y + row.rect.y) * scale for row in lane.rows]
+        down.append(oy + (lane.y + lane.height) * scale)
+    return replace(plan, seams=(_seams(sorted(across), plan.columns, area_w, ox + layout.width * scale),
+                                _seams(sorted(down), plan.rows, area_h, oy + layout.height * scale)))
+
+
+def _seams(lines: list[float], sheets: int, area: float, end: float) -> tuple[float, ...]:
+    """Where sheets 2.. start: each sheet's part ends (its glued overlap aside) on the last grid line
+    it can reach, if that is past the middle of the sheet; () when the sheets then fall short."""
+    if sheets == 1:
+        return ()
+    starts: list[float] = []
+    start = 0.0
+    for _ in range(sheets - 1):
+        reach = start + area - OVERLAP  # where this sheet's own part can end at most
+        fitting = [line for line in lines if start + (area - OVERLAP) / 2 < line <= reach]
+        seam = fitting[-1] if fitting else reach
+        starts.append(seam)
+        start = seam
+    return tuple(starts) if start + area >= end else ()
 
 
 def grown_scale(layout: MapLayout, paper: tuple[float, float], columns: int, rows: int) -> tuple[float, float]:

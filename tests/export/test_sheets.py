@@ -140,3 +140,50 @@ def test_the_title_grows_with_the_map_on_large_paper(tmp_path: Path) -> None:
     assert on_a3.smallest_text < 7.5 and scale > 2  # on A3 it prints smaller than on screen, on A0 larger
     assert a0_title > 0.9 * scale * a3_title  # the title grew with the map (on A3 it kept its size)
     assert a0_title > 1.5 * _height_of(large, "unicorn", range(1, 2))  # and stays larger than the cards
+
+
+def test_seams_fall_on_the_maps_grid_lines_and_the_sheets_still_cover_it() -> None:
+    from journeymapper.io import load_path
+    from journeymapper.resources import example_map_path
+
+    the_map = load_path(example_map_path()).map
+    plan = plan_sheets(the_map, "A4", "landscape", "2x2", DEFAULT_STYLE)
+    layout, scale = plan.layout, plan.scale
+    ox, oy = plan.offset
+    across, down = plan.seams
+    assert across and down
+    from journeymapper.export.sheets import grown_scale
+
+    assert plan.scale >= 0.95 * grown_scale(layout, plan.paper, 2, 2)[0]  # at most 5 % smaller for it
+    columns = [ox + x * scale for x in layout.column_edges]
+    assert all(min(abs(seam - line) for line in columns) < 1e-6 for seam in across)  # between stage columns
+    rows = [oy + (lane.y + row.rect.y) * scale for lane in layout.lanes.values() for row in lane.rows]
+    rows += [oy + (lane.y + lane.height) * scale for lane in layout.lanes.values()]
+    assert all(min(abs(seam - line) for line in rows) < 1e-6 for seam in down)  # between rows
+    # No stage name is cut: each header lies wholly on one sheet's own part.
+    for stage in layout.stages.values():
+        left, right = ox + stage.header.x * scale, ox + stage.header.right * scale
+        assert not any(left < seam < right - 1e-6 for seam in across), stage.name.lines
+    # The sheets cover the map end to end, each reaching past the next one's start by the overlap.
+    from journeymapper.export.sheets import OVERLAP
+
+    for column in range(plan.columns - 1):
+        x, _ = plan.sheet_origin(column, 0)
+        w, _ = plan.sheet_extent(column, 0)
+        assert abs(x + w - (plan.sheet_origin(column + 1, 0)[0] + OVERLAP)) < 1e-6
+    last_x, _ = plan.sheet_origin(plan.columns - 1, 0)
+    assert last_x + plan.sheet_extent(plan.columns - 1, 0)[0] >= ox + layout.width * scale - 1e-6
+
+
+def test_each_sheet_says_where_it_is_glued_and_trimmed(tmp_path: Path) -> None:
+    from journeymapper.io import load_path
+    from journeymapper.resources import example_map_path
+
+    out = tmp_path / "poster.pdf"
+    export_pdf(load_path(example_map_path()).map, out,
+               PdfOptions(paper="A4", orientation="landscape", tiles="2x2", appendix=False))
+    sheets = [" ".join(page_text(out, page).split()) for page in range(2, 6)]  # row 1: 2, 3; row 2: 4, 5
+    assert "glue A" in sheets[0] and "glue 1" in sheets[0] and "\u2702" not in sheets[0]
+    assert "\u2702 A" in sheets[1] and "glue 1" in sheets[1]
+    assert "\u2702 1" in sheets[2] and "glue A" in sheets[2]
+    assert "\u2702 A" in sheets[3] and "\u2702 1" in sheets[3] and "glue" not in sheets[3]

@@ -1,0 +1,221 @@
+"""The pages the map itself is on: one sheet, or a poster's overview and sheets, each with its title
+block and legend, its footer, and on a poster the marks that say how the sheets are glued."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..layout.geometry import Point, Rect
+from ..layout.labels import EVIDENCE_LABELS, FLOW_KIND_LABELS
+from ..layout.style import DEFAULT_STYLE
+from ..model.schema import Map
+from .map_drawing import FLOW_DASH, _evidence, _face
+from .painter import PagePainter
+from .sheets import (
+    LEGEND_WIDTH,
+    MARGIN,
+    OVERLAP,
+    SheetPlan,
+    map_area,
+    narrow,
+    smallest_text,
+    title_block_height,
+)
+
+if TYPE_CHECKING:
+    from .pdf import PdfOptions
+
+
+def title_block(p: PagePainter, the_map: Map, paper: tuple[float, float], today: date, subtitle_extra: str,
+                 page: int, total: int, block: float = 1.0) -> None:
+    """Title, owner and dates, and the legend, grown `block` times from the top-left margin."""
+    # Drawn on a sheet `block` times smaller, placed grown: the margins stay the printer's.
+    width, height = (paper[0] - 2 * MARGIN) / block + 2 * MARGIN, paper[1]
+    p.place(MARGIN * (1 - block), height - MARGIN * (1 - block), block)
+    p.dy = 0.0
+    is_narrow = narrow(paper, block)
+    room = width - 2 * MARGIN - (0 if is_narrow else LEGEND_WIDTH + 16)
+    # The title shrinks (down to 12 pt), then is cut with "…", so it never runs into the legend.
+    title = " ".join(the_map.title.split())
+    size = 20.0
+    while size > 12 and p.fonts.width(title, size, True) > room:
+        size -= 1
+    p.text_line(MARGIN, MARGIN + 20, fit_text(p, title, size, True, room), size, True, "text")
+    review = the_map.review_by.isoformat() if the_map.review_by else "—"
+    owner = " ".join(the_map.owner.split()) or "—"
+    parts = [f"Owner: {owner}", f"Printed {today.isoformat()}", f"Review by: {review}", f"Page {page} of {total}"]
+    if subtitle_extra:  # (first: a poster sheet's place must not be what a narrow sheet cuts off)
+        parts.insert(0, subtitle_extra)
+    p.text_line(MARGIN, MARGIN + 36, fit_text(p, "    ".join(parts), 9, False, room), 9, False, "muted")
+    if is_narrow:
+        legend(p, MARGIN, MARGIN + 46)
+    else:
+        legend(p, width - MARGIN - LEGEND_WIDTH, MARGIN + 6)
+
+
+def fit_text(p: PagePainter, text: str, size: float, bold: bool, room: float) -> str:
+    if p.fonts.width(text, size, bold) <= room:
+        return text
+    while text and p.fonts.width(text + "…", size, bold) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def legend(p: PagePainter, x: float, y: float) -> None:
+    """Emotions, evidence and flow kinds, top right of every map sheet."""
+    s = DEFAULT_STYLE
+    p.text_line(x, y + 8, "Emotion", 7.5, True, "muted")
+    for k, value in enumerate(range(-2, 3)):
+        _face(p, Point(x + 58 + k * 15, y + 5), 10, value)
+    p.text_line(x, y + 24, "Evidence", 7.5, True, "muted")
+    ex = x + 58
+    for level, label in EVIDENCE_LABELS.items():
+        _evidence(p, Point(ex + 3, y + 21), 3.2, level)
+        p.text_line(ex + 9, y + 24, label, 7, False, "text")
+        ex += 58
+    fx = x + 250
+    for k, (kind, label) in enumerate(FLOW_KIND_LABELS.items()):
+        yy = y + 4 + k * 10
+        p.stroke("flow", s.flow_width, FLOW_DASH.get(kind))
+        p.line(Point(fx, yy), Point(fx + 22, yy))
+        p.text_line(fx + 27, yy + 2.5, label, 7, False, "text")
+
+
+def footer(p: PagePainter, the_map: Map, paper: tuple[float, float], page: int, total: int,
+            options: PdfOptions, extra: str) -> None:
+    """On every page: which map (title, file, when it was last changed) and which page of how many,
+    so a loose page can be traced and put back."""
+    width, height = paper
+    p.place(0, height, 1.0)
+    p.dy = 0.0
+    where = f"page {page} of {total}"
+    p.text_line(width - MARGIN - p.fonts.width(where, 7.5, True), height - MARGIN + 4, where, 7.5, True, "text")
+    parts = [" ".join(the_map.title.split())]
+    if options.source_name:
+        parts.append(options.source_name)
+    parts.append(f"modified {the_map.modified.date().isoformat()}")
+    parts.append(f"{options.paper} {options.orientation}")
+    if extra:
+        parts.append(extra)
+    room = width - 2 * MARGIN - p.fonts.width(where, 7.5, True) - 16
+    p.text_line(MARGIN, height - MARGIN + 4, fit_text(p, " · ".join(parts), 7, False, room), 7, False, "muted")
+
+
+def map_sheet(p: PagePainter, the_map: Map, plan: SheetPlan, drawn: list[str], column: int, row: int,
+               today: date, page: int, total: int, options: PdfOptions) -> None:
+    paper, layout, columns, rows, scale = plan.paper, plan.layout, plan.columns, plan.rows, plan.scale
+    width, height = paper
+    tiled = (columns, rows) != (1, 1)
+    label = f"row {row + 1}, column {column + 1}" if tiled else ""
+    title_block(p, the_map, paper, today, f"Sheet: {label}" if tiled else "", page, total, plan.block)
+    area_w, area_h = map_area(width, height, plan.block)
+    left, top = MARGIN, height - MARGIN - title_block_height(paper, plan.block)
+    # This sheet shows the part of the poster's room starting at (sx, sy), in which the map is centred,
+    # up to where the next sheet's part starts and the overlap glued under it.
+    sx, sy = plan.sheet_origin(column, row)
+    ox, oy = plan.offset
+    area_w, area_h = plan.sheet_extent(column, row)
+    c = p.c
+    c.saveState()
+    clip = c.beginPath()
+    clip.rect(left, top - area_h, area_w, area_h)
+    c.clipPath(clip, stroke=0, fill=0)
+    p.place(left - sx + ox, top + sy - oy, scale)
+    p.place_forms(drawn)
+    c.restoreState()
+    p.place(0, height, 1.0)
+    if tiled:
+        assembly_marks(p, left, top, area_w, area_h, column, row, columns, rows)
+    extra = f"{label} · " if tiled else ""
+    footer(p, the_map, paper, page, total, options, f"{extra}smallest text {smallest_text(layout) * scale:.1f} pt")
+
+
+def seam_mark(index: int, across: bool) -> str:
+    """The mark a seam has on both sheets it joins: letters between columns, numbers between rows."""
+    return chr(65 + index) if across else str(index + 1)
+
+
+def assembly_marks(p: PagePainter, left: float, top: float, w: float, h: float, column: int, row: int,
+                    columns: int, rows: int) -> None:
+    """How the sheets go together: a sheet's right and bottom strips (the overlap) are where the next
+    sheet is glued, shaded and marked; its left and top edges are trimmed along a line with the same
+    mark, then laid over the neighbour's strip."""
+    c = p.c
+    ink = p.color("selection")
+    size = 8.0
+    c.saveState()
+    c.setFillColor(ink)
+    c.setFillAlpha(0.10)
+    if column < columns - 1:
+        c.rect(left + w - OVERLAP, top - h, OVERLAP, h, stroke=0, fill=1)
+    if row < rows - 1:
+        c.rect(left, top - h, w, OVERLAP, stroke=0, fill=1)
+    c.setFillAlpha(1.0)
+    c.setStrokeColor(ink)
+    c.setLineWidth(0.6)
+    c.setDash([3, 2])
+    if column < columns - 1:
+        c.line(left + w - OVERLAP, top, left + w - OVERLAP, top - h)
+    if row < rows - 1:
+        c.line(left, top - h + OVERLAP, left + w, top - h + OVERLAP)
+    c.setDash([])
+    c.setLineWidth(0.9)
+    if column > 0:
+        c.line(left, top + 4, left, top - h - 4)
+    if row > 0:
+        c.line(left - 4, top, left + w + 4, top)
+    c.restoreState()
+    p.forget_state()
+    # (p is placed at the page's top-left: a baseline is measured down from the page's top)
+    page_h = p.top
+    marks: list[tuple[float, float, str]] = []  # (page x, page y of the baseline, text)
+    if column < columns - 1:
+        mark = seam_mark(column, True)
+        marks += [(left + w - OVERLAP + 2, top - 11, f"glue {mark}"), (left + w - OVERLAP + 2, top - h + 4, f"glue {mark}")]
+    if column > 0:
+        marks.append((left - 21, top - 11, f"\u2702 {seam_mark(column - 1, True)}"))
+    if row < rows - 1:
+        marks.append((left + 4, top - h + 6, f"glue {seam_mark(row, False)}"))
+    if row > 0:
+        marks.append((left + 4, top + 3, f"\u2702 {seam_mark(row - 1, False)}"))
+    for x, y, text in marks:
+        p.text_line(x, page_h - y, text, size, True, "selection")
+
+
+def overview(p: PagePainter, the_map: Map, plan: SheetPlan, drawn: list[str], today: date, page: int,
+              total: int, options: PdfOptions) -> None:
+    """The whole poster small: the map where it falls on the sheets, each sheet outlined and named
+    (on a label of its own, clear of the map's text), blank sheets shown as not printed."""
+    paper, columns, rows, scale = plan.paper, plan.columns, plan.rows, plan.scale
+    width, height = paper
+    title_block(p, the_map, paper, today, f"Poster of {columns} x {rows} sheets: how they go together", page,
+                 total, plan.block)
+    area_w, area_h = map_area(width, height, plan.block)
+    left, top = MARGIN, height - MARGIN - title_block_height(paper, plan.block)
+    room_w, room_h = plan.room
+    small = min(area_w / room_w, area_h / room_h)  # the whole room, and so every sheet, fits the page
+    ox, oy = plan.offset
+    p.place(left + ox * small, top - oy * small, scale * small)
+    p.place_forms(drawn)
+    p.place(0, height, 1.0)
+    p.dy = 0.0
+    c = p.c
+    w, h = area_w * small, area_h * small
+    size = 9.0
+    for row in range(rows):
+        for column in range(columns):
+            sx, sy = plan.sheet_origin(column, row)
+            x0, y0 = left + sx * small, (height - top) + sy * small  # (y from the page's top)
+            used = plan.used(column, row)
+            c.setStrokeColor(p.color("selection" if used else "faint"))
+            c.setLineWidth(1.2)
+            c.setDash([4, 3])
+            c.rect(x0, height - y0 - h, w, h, stroke=1, fill=0)
+            c.setDash([])
+            name = f"row {row + 1}, column {column + 1}" + ("" if used else ": blank, not printed")
+            label_w = p.fonts.width(name, size, True) + 8
+            p.rect(Rect(x0 + 4, y0 + 4, label_w, size + 6), fill="paper", stroke="selection" if used else "faint",
+                   width=0.8)
+            p.text_line(x0 + 8, y0 + 4 + size + 1.5, name, size, True, "selection" if used else "muted")
+    footer(p, the_map, paper, page, total, options, "overview")
