@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..layout.elements import TextBlock
 from ..layout.kpis import kpi_text
-from ..layout.labels import CHANNEL_LABELS, EMOTION_LABELS, EVIDENCE_LABELS
+from ..layout.labels import CHANNEL_LABELS, EMOTION_LABELS, EVIDENCE_LABELS, stage_letter
 from ..layout.map_layout import MapLayout
 from ..model.schema import Map, Touchpoint
 from .painter import PagePainter
@@ -22,16 +22,6 @@ from .profiles import PageColumn
 
 Fields = tuple[tuple[str, str], ...]
 """(label, the text as typed), in the order printed."""
-
-
-def stage_letter(index: int) -> str:
-    """A, B, ..., Z, AA, AB, ... (as spreadsheet columns: a map has at most 100 stages)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from reportlab.pdfgen.canvas import Canvas
 from ..layout.elements import CardBox, FlowPath, LaneBox, StageBox, TextBlock
 from ..layout.geometry import Point, Rect
 from ..layout.glyphs import emotion_face, flow_head_numbers, star, triangle
+from ..layout.labels import stage_letter
 from ..layout.map_layout import MapLayout
-from .details import stage_letter
 from .icons import channel_drawing, draw_centered, icon_operators
 from .painter import PagePainter
 
@@ -26,7 +26,8 @@ MAP_FORM_MARGIN = 60.0
 
 
 def map_forms(p: PagePainter, layout: MapLayout, end: Callable[[Canvas], None] | None = None,
-              refs: dict[str, list[TextBlock]] | None = None) -> list[str]:
+              refs: dict[str, list[TextBlock]] | None = None,
+              findings: dict[str, list[tuple[int, str]]] | None = None) -> list[str]:
     """Draw the map as PDF forms, once, and give their names, to be placed in order (`place_forms`).
 
     Every sheet of a poster and its overview place the same forms, so a poster
@@ -46,11 +47,11 @@ def map_forms(p: PagePainter, layout: MapLayout, end: Callable[[Canvas], None] |
     flows: dict[str | None, list[FlowPath]] = {}
     for flow in layout.flows.values():
         flows.setdefault(flow.lane, []).append(flow)
-    refs = refs or {}
+    refs, findings = refs or {}, findings or {}
     part("jm-map-under", lambda: _under_lanes(p, layout, bool(refs)))
     for lane in layout.lanes.values():
         part(f"jm-map-lane-{lane.index}",
-             lambda lane=lane: _lane(p, lane, layout, flows.get(lane.id, []), refs.get(lane.id, ())))
+             lambda lane=lane: _lane(p, lane, layout, flows.get(lane.id, []), refs.get(lane.id, ()), findings))
     part("jm-map-over", lambda: _over_lanes(p, layout, flows.get(None, [])))
     return names
 
@@ -92,7 +93,7 @@ def _stage(p: PagePainter, box: StageBox) -> None:
 
 
 def _lane(p: PagePainter, lane: LaneBox, layout: MapLayout, flows: list[FlowPath],
-          refs: Sequence[TextBlock] = ()) -> None:
+          refs: Sequence[TextBlock] = (), findings: dict[str, list[tuple[int, str]]] | None = None) -> None:
     s = layout.style
     p.dy = lane.y
     p.rect(Rect(0, 0, lane.width, lane.height), fill="canvas")
@@ -142,12 +143,36 @@ def _lane(p: PagePainter, lane: LaneBox, layout: MapLayout, flows: list[FlowPath
     faces = [f"face{value + 2}" for value in range(-2, 3)]
     p.stamps([(faces[card.emotion + 2], card.emotion_center) for card in cards if card.emotion is not None],
              lambda face: _face(p, Point(0, 0), s.icon_size, faces.index(face) - 2))
+    badges = _finding_badges(p, cards, findings or {}, s.small_size)
     # Titles after all the frames (cards never overlap), in one text object.
     with p.text_object():
         p.texts([card.title for card in cards])
         p.texts(refs)
+        p.texts(badges)
     for flow in flows:
         _flow_label(p, flow)
+
+
+SEVERITY_INK = {"error": "pain", "warning": "kpi_mid", "info": "selection"}
+
+
+def _finding_badges(p: PagePainter, cards: Sequence[CardBox], findings: dict[str, list[tuple[int, str]]],
+                    size: float) -> list[TextBlock]:
+    """On the top-left corner of each card a finding is about, a badge with the finding's number in the
+    appendix (two at most, then "…"), in the colour of the gravest; returns the numbers' text."""
+    texts = []
+    for card in cards:
+        marks = findings.get(card.id)
+        if not marks:
+            continue
+        numbers = ",".join(str(n) for n, _ in marks[:2]) + ("\u2026" if len(marks) > 2 else "")
+        width = max(size + 4, p.fonts.width(numbers, size, True) + 6)
+        height = size + 4
+        x, y = card.rect.x - 3, card.rect.y - height / 2
+        p.rect(Rect(x, y, width, height), fill=SEVERITY_INK.get(marks[0][1], "text"), radius=height / 2)
+        texts.append(TextBlock(x + (width - p.fonts.width(numbers, size, True)) / 2, y + 2, (numbers,), size, True,
+                               "paper", size))
+    return texts
 
 
 def _flows(p: PagePainter, flows: list[FlowPath], layout: MapLayout) -> None:

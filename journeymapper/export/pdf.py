@@ -31,7 +31,7 @@ from .form_deflater import FormDeflater
 from .map_drawing import map_forms
 from .painter import PagePainter
 from .paper import DEFAULT_MAX_PAGES, WALL_TITLE
-from .profiles import draw_appendix, draw_flow_labels, draw_persona_page, persona_facts
+from .profiles import draw_appendix, draw_flow_labels, draw_persona_page, finding_cards, persona_facts
 from .sheet_pages import footer, map_sheet, overview
 from .sheets import (
     FOOTER,
@@ -166,7 +166,7 @@ def _export_pdf(
     # The map is drawn once, as forms that every sheet places.
     details = map_details(the_map, layout)
     refs = reference_blocks(details, layout, style.small_size, fonts.width)
-    drawn = map_forms(painter, layout, deflater.end_form, refs)
+    drawn = map_forms(painter, layout, deflater.end_form, refs, finding_cards(the_map, problems))
     # Profiles and the appendix may run over several pages: count them first (a dry run), so
     # every page can say "page n of m" with the true m.
     facts = persona_facts(the_map)

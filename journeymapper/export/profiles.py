@@ -10,6 +10,7 @@ from ..layout.geometry import Point
 from ..layout.labels import CHANNEL_LABELS, EMOTION_LABELS
 from ..layout.text import BOLD, REGULAR, wrap
 from ..model.schema import Map, Persona, Touchpoint
+from .map_drawing import SEVERITY_INK
 from .painter import PagePainter
 
 
@@ -139,8 +140,44 @@ APPENDIX_FINDINGS = 300
 can have tens of thousands: pages of them help nobody in a workshop)."""
 
 
+def finding_cards(the_map: Map, problems: list[Problem]) -> dict[str, list[tuple[int, str]]]:
+    """Card id -> the (number, severity) of each printed finding about it: the first card a finding
+    names gets its number on the map, so that a person finds the card from the appendix."""
+    cards = {t.id for t in the_map.touchpoints}
+    flows = {f.id: f.source for f in the_map.flows}
+    marked: dict[str, list[tuple[int, str]]] = {}
+    for number, problem in enumerate(problems[:APPENDIX_FINDINGS], 1):
+        card = next((e if e in cards else flows[e] for e in problem.elements if e in cards or e in flows), None)
+        if card is not None:
+            marked.setdefault(card, []).append((number, problem.severity))
+    return marked
+
+
+def _places(the_map: Map) -> dict[str, str]:
+    """Element id -> how the appendix names it: a card by its title, stage and persona; a flow by its
+    two cards; a stage or persona by its name."""
+    def one(text: str) -> str:
+        return " ".join(text.split())
+
+    stages = {s.id: one(s.name) for s in the_map.stages}
+    personas = {p.id: one(p.name) for p in the_map.personas}
+    titles = {t.id: one(t.title) for t in the_map.touchpoints}
+    def quoted(text: str) -> str:
+        return f"\u201c{text}\u201d"
+
+    places = {**{k: f"stage {quoted(v)}" for k, v in stages.items()},
+              **{k: f"persona {quoted(v)}" for k, v in personas.items()}}
+    for t in the_map.touchpoints:
+        places[t.id] = f"{quoted(titles[t.id])} ({stages.get(t.stage, '?')} / {personas.get(t.persona, '?')})"
+    for f in the_map.flows:
+        places[f.id] = f"the flow {quoted(titles.get(f.source, '?'))} \u2192 {quoted(titles.get(f.target, '?'))}"
+    return places
+
+
 def draw_appendix(p: PagePainter, the_map: Map, problems: list[Problem], paper: tuple[float, float],
                   margin: float, on_break: Callable[[], None] | None = None) -> None:
+    """The checker's findings, numbered as the marks on the map's cards (`finding_cards`), each naming
+    the cards, stages and personas it is about."""
     col = PageColumn(p, paper, margin, on_break)
     col.heading("Checker findings", 18)
     if not problems:
@@ -149,23 +186,23 @@ def draw_appendix(p: PagePainter, the_map: Map, problems: list[Problem], paper: 
     counts = Counter(problem.severity for problem in problems)
     col.paragraph(", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}"
                             for s in ("error", "warning", "info")), 10, "muted")
+    col.paragraph("The number of a finding about a card is printed on that card, at its top left.", 9, "muted")
     col.y += 6
-    names = {e.id: getattr(e, "name", None) or getattr(e, "title", None) or e.id
-             for e in (*the_map.personas, *the_map.stages, *the_map.touchpoints)}
-    ink = {"error": "pain", "warning": "kpi_mid", "info": "selection"}
-    for problem in problems[:APPENDIX_FINDINGS]:
+    places = _places(the_map)
+    for number, problem in enumerate(problems[:APPENDIX_FINDINGS], 1):
         col.room(30)
         col.y += 13
-        p.text_line(margin, col.y, f"{problem.severity.upper()}  {problem.code}", 8.5, True,
-                    ink.get(problem.severity, "text"))
-        col.paragraph(" ".join(problem.message.split()), 10, "text", 0)
-        involved = [names.get(e, e) for e in problem.elements if e in names]
+        ink = SEVERITY_INK.get(problem.severity, "text")
+        p.text_line(col.x, col.y, f"{number}", 8.5, True, ink)
+        p.text_line(col.x + 24, col.y, f"{problem.severity.upper()}  {problem.code}", 8.5, True, ink)
+        col.paragraph(" ".join(problem.message.split()), 10, "text", 24)
+        involved = [places[e] for e in problem.elements if e in places]
         if involved:
-            col.paragraph("About: " + "; ".join(" ".join(str(n).split()) for n in involved[:8]), 8.5, "muted", 0)
+            col.paragraph("About: " + "; ".join(involved[:8]), 8.5, "muted", 24)
     if len(problems) > APPENDIX_FINDINGS:
         col.y += 10
-        col.paragraph(f"… and {len(problems) - APPENDIX_FINDINGS:,} more findings: “journeymapper check "
-                      "MAP.jmap” lists them all.", 10, "muted")
+        col.paragraph(f"\u2026 and {len(problems) - APPENDIX_FINDINGS:,} more findings: \u201cjourneymapper check "
+                      "MAP.jmap\u201d lists them all.", 10, "muted")
 
 
 def draw_flow_labels(p: PagePainter, the_map: Map, cut: dict[str, str], paper: tuple[float, float],

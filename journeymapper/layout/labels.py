@@ -46,3 +46,13 @@ ROW_LABELS: dict[str, str] = {
     "pains": "Pain points",
     "opportunities": "Opportunities",
 }
+
+
+def stage_letter(index: int) -> str:
+    """A, B, ..., Z, AA, AB, ... (as spreadsheet columns: a map has at most 100 stages)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters

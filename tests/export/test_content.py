@@ -14,7 +14,7 @@ from journeymapper.check import check_map
 from tests.check.builders import fl, make_map, tp
 
 from .conftest import TODAY, export
-from .pdftools import flat, info, page_count, page_text, qdf, text
+from .pdftools import flat, info, page_count, page_text, qdf, text, word_boxes
 
 
 def words_in_order(needle: str, haystack: str) -> bool:
@@ -93,7 +93,13 @@ def test_the_appendix_lists_a_dead_end(tmp_path):
         assert f"{problem.severity.upper()} {problem.code}" in flat(last)
         assert words_in_order(problem.message, last), problem.message
     assert "dead end" in flat(last)
-    assert "About: Gives up at the address form" in flat(last)
+    assert "About: \u201cGives up at the address form\u201d (Stage s3 / Persona p1)" in flat(last)
+    # Each finding's number is on its card: the dead end's on "Gives up at the address form".
+    number = next(n for n, p in enumerate(problems, 1) if p.code == "JM006")
+    boxes = word_boxes(exported.path, 1)
+    gives = next(box for box in boxes if box[0] == "Gives")
+    marks = [box for box in boxes if box[0] == str(number)]
+    assert any(abs(x1 - gives[1]) < 20 and abs(y0 - gives[2]) < 20 for _, x0, y0, x1, y1 in marks), (gives, marks)
 
 
 def test_no_appendix_leaves_the_findings_out(tmp_path, example_map):

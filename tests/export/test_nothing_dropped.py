@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from journeymapper.export.details import map_details, stage_letter
+from journeymapper.export.details import map_details
 from journeymapper.export.pdf import PdfOptions, export_pdf
+from journeymapper.layout.labels import stage_letter
 from journeymapper.layout.map_layout import layout_map
 from journeymapper.model.schema import Map
 
