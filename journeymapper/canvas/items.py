@@ -18,7 +18,7 @@ from ..layout.elements import CardBox, CurveBox, FlowPath, LaneBox, ListItem, St
 from ..layout.geometry import Point
 from ..layout.glyphs import emotion_face, flow_head, star, triangle
 from ..layout.map_layout import CURVE_INSET
-from ..layout.style import Palette, Style
+from ..layout.style import Palette, Style, face_inks
 from .icons import channel_icon
 from .painting import color, cubic_path, draw_line, draw_text, pen, plain_tooltip, qcolor, qrect
 
@@ -104,6 +104,8 @@ class StageHeaderItem(_Item):
                 painter.fillRect(track, color(p, "kpi_track"))
                 fill = QRectF(track.x(), track.y(), track.width() * kpi.ratio, track.height())
                 painter.fillRect(fill, color(p, {"good": "kpi_good", "mid": "kpi_mid"}.get(kpi.health, "kpi_bad")))
+            if kpi.mark is not None:
+                draw_text(painter, kpi.mark, p, dx, dy)
         if self.isSelected():
             painter.setPen(pen(color(p, "selection"), 2))
             painter.drawRect(self.boundingRect().adjusted(1, 1, -1, -1))
@@ -256,13 +258,16 @@ class CardItem(_Item):
         draw_text(painter, box.title, p, dx, dy)
         if box.emotion is not None:
             face = emotion_face(box.emotion_center, s.icon_size, box.emotion)
+            features, outline = face_inks(p, box.emotion)
+            painter.setPen(pen(color(p, outline), 0.6) if outline else _NO_PEN)
             painter.setBrush(QBrush(qcolor(p.emotions[box.emotion + 2])))
             painter.drawEllipse(QPointF(face.center.x + dx, face.center.y + dy), face.radius, face.radius)
-            painter.setBrush(QBrush(color(p, "card")))
+            painter.setPen(_NO_PEN)
+            painter.setBrush(QBrush(color(p, features)))
             for eye in face.eyes:
                 painter.drawEllipse(QPointF(eye.x + dx, eye.y + dy), face.eye_radius, face.eye_radius)
             painter.setBrush(_NO_BRUSH)
-            painter.setPen(pen(color(p, "card"), 1.1))
+            painter.setPen(pen(color(p, features), 1.1))
             painter.drawPath(cubic_path((face.mouth,), dx, dy))
         if box.channel_chip is not None:
             chip = qrect(box.channel_chip, dx, dy)

@@ -15,6 +15,7 @@ from ..layout.geometry import Point, Rect
 from ..layout.glyphs import emotion_face, flow_head_numbers, star, triangle
 from ..layout.labels import stage_letter
 from ..layout.map_layout import MapLayout
+from ..layout.style import face_inks
 from .icons import channel_drawing, draw_centered, icon_operators
 from .painter import PagePainter
 
@@ -90,6 +91,7 @@ def _stage(p: PagePainter, box: StageBox) -> None:
             p.rect(kpi.bar, fill="kpi_track")
             fill = Rect(kpi.bar.x, kpi.bar.y, kpi.bar.w * kpi.ratio, kpi.bar.h)
             p.rect(fill, fill={"good": "kpi_good", "mid": "kpi_mid"}.get(kpi.health, "kpi_bad"))
+        p.text(kpi.mark)
 
 
 def _lane(p: PagePainter, lane: LaneBox, layout: MapLayout, flows: list[FlowPath],
@@ -135,6 +137,10 @@ def _lane(p: PagePainter, lane: LaneBox, layout: MapLayout, flows: list[FlowPath
     p.stamps([(dots[value + 2], point) for _, point, value in curve.points],
              lambda dot: p.circle(Point(0, 0), 3.6, fill="card", stroke=p.palette.emotions[dots.index(dot)],
                                   width=1.6))
+    if p.grayscale:  # (in greys, each point of the curve says its value too)
+        for _, point, value in curve.points:
+            shown = "0" if value == 0 else f"{value:+d}".replace("-", "\u2212")
+            p.text_line(point.x + 4.5, point.y - 4, shown, s.small_size - 1, True, "text")
     # flows in this lane, then cards, then labels
     _flows(p, flows, layout)
     cards = layout.cards_in_lane(lane.id)
@@ -247,10 +253,11 @@ def _chip(p: PagePainter, chip: Rect, channel: str | None, icon: Rect | None) ->
 
 def _face(p: PagePainter, center: Point, size: float, emotion: int) -> None:
     face = emotion_face(center, size, emotion)
-    p.circle(face.center, face.radius, fill=p.palette.emotions[emotion + 2])
+    features, outline = face_inks(p.palette, emotion)
+    p.circle(face.center, face.radius, fill=p.palette.emotions[emotion + 2], stroke=outline, width=0.6)
     for eye in face.eyes:
-        p.circle(eye, face.eye_radius, fill="card")
-    p.stroke("card", 1.1)
+        p.circle(eye, face.eye_radius, fill=features)
+    p.stroke(features, 1.1)
     p.curve((face.mouth,))
 
 

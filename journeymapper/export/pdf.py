@@ -23,7 +23,7 @@ from .. import __version__
 from ..gc_tuning import collector_paused
 from ..io.writer import write_atomic
 from ..layout.map_layout import MapLayout
-from ..layout.style import DEFAULT_STYLE, Style
+from ..layout.style import DEFAULT_STYLE, Style, grayscale_palette
 from ..model.schema import Map
 from .details import draw_details, map_details, reference_blocks
 from .fonts import FontChooser
@@ -137,7 +137,7 @@ def _export_pdf(
     options = replace(options, orientation=plan.orientation)
     report = ExportReport(columns=columns, rows=rows, smallest_text=round(smallest_text(layout) * scale, 2),
                           orientation=plan.orientation, fill=plan.fill)
-    if report.smallest_text < MIN_TEXT_WARN:
+    if round(report.smallest_text, 1) < MIN_TEXT_WARN:
         report.warnings.append(
             f"the smallest text prints at {report.smallest_text:.1f} pt, below {MIN_TEXT_WARN:.0f} pt: "
             f"try --tiles auto (or a larger --paper) for a legible poster"
@@ -162,7 +162,8 @@ def _export_pdf(
 
         problems = check_map(the_map, today)
     tiled = (columns, rows) != (1, 1)
-    painter = PagePainter(canvas, fonts, style.palette, options.grayscale)
+    palette = grayscale_palette(style.palette) if options.grayscale else style.palette
+    painter = PagePainter(canvas, fonts, palette, options.grayscale)
     # The map is drawn once, as forms that every sheet places.
     details = map_details(the_map, layout)
     refs = reference_blocks(details, layout, style.small_size, fonts.width)

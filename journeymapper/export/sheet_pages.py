@@ -7,6 +7,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..layout.geometry import Point, Rect
+from ..layout.glyphs import star, triangle
+from ..layout.kpis import HEALTH_INKS, HEALTH_MARKS
 from ..layout.labels import EVIDENCE_LABELS, FLOW_KIND_LABELS
 from ..layout.style import DEFAULT_STYLE
 from ..model.schema import Map
@@ -49,9 +51,9 @@ def title_block(p: PagePainter, the_map: Map, paper: tuple[float, float], today:
         parts.insert(0, subtitle_extra)
     p.text_line(MARGIN, MARGIN + 36, fit_text(p, "    ".join(parts), 9, False, room), 9, False, "muted")
     if is_narrow:
-        legend(p, MARGIN, MARGIN + 46)
+        legend(p, MARGIN, MARGIN + 46, the_map)
     else:
-        legend(p, width - MARGIN - LEGEND_WIDTH, MARGIN + 6)
+        legend(p, width - MARGIN - LEGEND_WIDTH, MARGIN + 4, the_map)
 
 
 def fit_text(p: PagePainter, text: str, size: float, bold: bool, room: float) -> str:
@@ -62,24 +64,67 @@ def fit_text(p: PagePainter, text: str, size: float, bold: bool, room: float) ->
     return text.rstrip() + "…"
 
 
-def legend(p: PagePainter, x: float, y: float) -> None:
-    """Emotions, evidence and flow kinds, top right of every map sheet."""
+def legend(p: PagePainter, x: float, y: float, the_map: Map) -> None:
+    """Everything the map shows by colour or sign, top right of every map sheet: feelings (face and
+    value), evidence, the personas' colours; the counts and KPI signs on cards and headers; the flow
+    kinds with their arrowheads."""
     s = DEFAULT_STYLE
-    p.text_line(x, y + 8, "Emotion", 7.5, True, "muted")
+    label, text = 7.5, 7.0
+    rows = (y + 8, y + 21, y + 34)
+    p.text_line(x, rows[0], "Emotion", label, True, "muted")
     for k, value in enumerate(range(-2, 3)):
-        _face(p, Point(x + 58 + k * 15, y + 5), 10, value)
-    p.text_line(x, y + 24, "Evidence", 7.5, True, "muted")
-    ex = x + 58
-    for level, label in EVIDENCE_LABELS.items():
-        _evidence(p, Point(ex + 3, y + 21), 3.2, level)
-        p.text_line(ex + 9, y + 24, label, 7, False, "text")
-        ex += 58
-    fx = x + 250
-    for k, (kind, label) in enumerate(FLOW_KIND_LABELS.items()):
-        yy = y + 4 + k * 10
+        cx = x + 50 + k * 24
+        _face(p, Point(cx, rows[0] - 3), 9, value)
+        shown = "0" if value == 0 else f"{value:+d}".replace("-", "\u2212")
+        p.text_line(cx + 6, rows[0], shown, text, True, "text")
+    p.text_line(x, rows[1], "Evidence", label, True, "muted")
+    ex = x + 50
+    for level, name in EVIDENCE_LABELS.items():
+        _evidence(p, Point(ex + 3, rows[1] - 3), 3.0, level)
+        p.text_line(ex + 9, rows[1], name, text, False, "text")
+        ex += 9 + p.fonts.width(name, text, False) + 8
+    p.text_line(x, rows[2], "Personas", label, True, "muted")
+    px, end = x + 50, x + 230
+    for k, persona in enumerate(the_map.personas):
+        name = " ".join(persona.name.split())
+        room = end - px - 10
+        more = f"+{len(the_map.personas) - k}"
+        if room < 30:
+            p.text_line(px, rows[2], more, text, False, "muted")
+            break
+        p.rect(Rect(px, rows[2] - 6, 7, 7), fill=persona.color)
+        shown = fit_text(p, name, text, False, min(room, 80))
+        p.text_line(px + 9, rows[2], shown, text, False, "text")
+        px += 9 + p.fonts.width(shown, text, False) + 8
+    cx = x + 242
+    p.text_line(cx, rows[0], "On a card", label, True, "muted")
+    p.polygon(triangle(Point(cx + 52, rows[0] - 2.5), 6), "pain")
+    p.text_line(cx + 57, rows[0], "pain points", text, False, "text")
+    sx = cx + 57 + p.fonts.width("pain points", text, False) + 10
+    p.polygon(star(Point(sx, rows[0] - 2.5), 8), "opportunity")
+    p.text_line(sx + 6, rows[0], "opportunities", text, False, "text")
+    p.text_line(cx, rows[1], "KPI target", label, True, "muted")
+    kx = cx + 48
+    for health, name in (("good", "met"), ("mid", "near"), ("bad", "off")):
+        p.text_line(kx, rows[1], HEALTH_MARKS[health], text + 1, True, HEALTH_INKS[health])
+        p.text_line(kx + 8, rows[1], name, text, False, "text")
+        kx += 8 + p.fonts.width(name, text, False) + 8
+    p.text_line(cx, rows[2], "Finding", label, True, "muted")
+    p.rect(Rect(cx + 48, rows[2] - 7, 10, 9), fill="pain", radius=4.5)
+    p.text_line(cx + 50.5, rows[2] - 0.5, "1", 7, True, "paper")
+    p.text_line(cx + 62, rows[2], "its number in the findings", text, False, "text")
+    fx = x + 412
+    for k, (kind, name) in enumerate(FLOW_KIND_LABELS.items()):
+        yy = rows[k] - 2.5
         p.stroke("flow", s.flow_width, FLOW_DASH.get(kind))
-        p.line(Point(fx, yy), Point(fx + 22, yy))
-        p.text_line(fx + 27, yy + 2.5, label, 7, False, "text")
+        p.line(Point(fx, yy), Point(fx + 20, yy))
+        p.polygon(flow_head(Point(fx + 24, yy), s.arrow_size * 0.8), "flow")
+        p.text_line(fx + 28, yy + 2.5, name, text, False, "text")
+
+
+def flow_head(tip: Point, size: float) -> tuple[Point, Point, Point]:
+    """An arrowhead pointing right, its tip at `tip`."""
+    return (tip, Point(tip.x - size, tip.y - size * 0.45), Point(tip.x - size, tip.y + size * 0.45))
 
 
 def footer(p: PagePainter, the_map: Map, paper: tuple[float, float], page: int, total: int,

@@ -41,6 +41,8 @@ class KpiLine:
     """value / target, clamped to 0..1 for drawing (bar fill)."""
     health: str
     """'good', 'mid' or 'bad': how close the value is to the target."""
+    mark: TextBlock | None = None
+    """After the bar, the health as a sign (`kpis.HEALTH_MARKS`): never told by colour alone."""
 
 
 @dataclass(frozen=True, slots=True)

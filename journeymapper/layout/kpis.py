@@ -30,3 +30,10 @@ def kpi_health(kpi: KPI) -> tuple[float, str]:
     miss = abs(kpi.value - kpi.target) / abs(kpi.target)
     health = "good" if miss <= 0.1 else "mid" if miss <= 0.3 else "bad"
     return max(0.0, min(1.0, ratio)), health
+
+
+HEALTH_MARKS = {"good": "\u2713", "mid": "\u2248", "bad": "\u2717"}
+"""A KPI's health as a sign after its bar: on target (within 10 %), near (within 30 %), off."""
+HEALTH_INKS = {"good": "kpi_good", "mid": "kpi_mid", "bad": "kpi_bad"}
+KPI_MARK_ROOM = 9.0
+"""Room kept after a KPI's bar for its health sign."""

@@ -30,7 +30,7 @@ from .flow_placement import FlowInputs, FlowState, place_flows
 from .flow_plan import FlowPlan, plan_flows
 from .flows import gap_width_needed, label_gap, label_room
 from .geometry import Point, Rect, new_tuple, smooth_path
-from .kpis import kpi_health, kpi_text
+from .kpis import HEALTH_INKS, HEALTH_MARKS, KPI_MARK_ROOM, kpi_health, kpi_text
 from .labels import CHANNEL_LABELS, ROW_LABELS
 from .style import DEFAULT_STYLE, Style
 from .text import BOLD, elide, text_width, wrap
@@ -389,11 +389,16 @@ class _Builder:
             for kpi in stage.kpis:
                 ratio, health = kpi_health(kpi)
                 has_bar = kpi.value is not None and kpi.target is not None and kpi.target != 0
-                text_room = inner - (s.kpi_bar_width + 6 if has_bar else 0)
+                text_room = inner - (s.kpi_bar_width + 6 + KPI_MARK_ROOM if has_bar else 0)
+                line_height = s.line_height(s.small_size)
                 block = TextBlock(x, y, (elide(kpi_text(kpi), s.small_size, text_room),), s.small_size, False,
-                                  "text", s.line_height(s.small_size))
-                bar = Rect(x + inner - s.kpi_bar_width, y + 2.5, s.kpi_bar_width, 4.0) if has_bar else None
-                kpis.append(KpiLine(block, bar, ratio, health))
+                                  "text", line_height)
+                bar = mark = None
+                if has_bar:
+                    bar = Rect(x + inner - KPI_MARK_ROOM - s.kpi_bar_width, y + 2.5, s.kpi_bar_width, 4.0)
+                    mark = TextBlock(x + inner - KPI_MARK_ROOM + 2, y, (HEALTH_MARKS[health],), s.small_size, True,
+                                     HEALTH_INKS[health], line_height)
+                kpis.append(KpiLine(block, bar, ratio, health, mark))
                 y += block.height + 0.5
             parts.append((name, goal, tuple(kpis)))
             tallest = max(tallest, y + pad)

@@ -101,12 +101,39 @@ def _gray(value: str) -> str:
     return f"#{level:02X}{level:02X}{level:02X}"
 
 
+PHOTOCOPY = {
+    # Feelings from dark to light, evenly apart (a copier keeps five greys this far apart); the
+    # faces' mouths and the printed values tell them apart too.
+    "emotions": ("#202020", "#585858", "#8E8E8E", "#BDBDBD", "#E4E4E4"),
+    # A KPI's bar darker the better (its sign after the bar says which, too).
+    "kpi_good": "#303030", "kpi_mid": "#7A7A7A", "kpi_bad": "#B0B0B0", "kpi_track": "#E6E6E6",
+    # Lines a copier would drop.
+    "grid": "#A6A6A6", "zero_line": "#7F7F7F", "card_border": "#8C8C8C", "faint": "#808080",
+}
+
+
 def grayscale_palette(palette: Palette) -> Palette:
-    """The same palette in shades of grey (for black-and-white printers)."""
+    """The palette in shades of grey for black-and-white printers and photocopies: every colour as
+    its grey, but the states shown by colour spread over greys a copier keeps apart."""
     changes = {}
     for name, value in vars(palette).items():
         if isinstance(value, str):
             changes[name] = _gray(value)
         elif isinstance(value, tuple):
             changes[name] = tuple(_gray(v) for v in value)
+    changes.update(PHOTOCOPY)
     return Palette(**changes)
+
+
+def luminance(color: str) -> float:
+    """How light a "#RRGGBB" colour looks, 0 (black) to 1 (white)."""
+    red, green, blue = (int(color[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.299 * red + 0.587 * green + 0.114 * blue
+
+
+def face_inks(palette: Palette, emotion: int) -> tuple[str, str | None]:
+    """The ink of a face's eyes and mouth, and of its outline (None: none), so that a light face (a
+    grey +2) still shows its features and its edge on a white card."""
+    face = palette.emotions[emotion + 2]
+    light = luminance(face) > 0.62
+    return ("text" if light else "card"), ("muted" if light else None)
