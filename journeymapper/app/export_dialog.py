@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ..canvas.snapshot import render_outline
 from ..export.pdf import MIN_TEXT_WARN, PAPERS, PdfOptions, smallest_text
 from ..export.sheets import SheetPlan, map_area, plan_sheets
+from ..i18n import LANGUAGES
 from ..layout.map_layout import MapLayout
 from ..model.schema import Map
 
@@ -101,6 +102,11 @@ class ExportPdfDialog(QDialog):
         grid.addWidget(self.columns)
         grid.addWidget(QLabel("x"))
         grid.addWidget(self.rows)
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setToolTip("The language of the words the PDF prints itself (what the map says is "
+                                 "printed as typed)")
         self.grayscale = QCheckBox("Shades of grey")
         self.appendix = QCheckBox("Add the checker's findings")
         self.appendix.setChecked(True)
@@ -108,6 +114,7 @@ class ExportPdfDialog(QDialog):
         form.addRow("Orientation", self.orientation)
         form.addRow("Pages", self.tiles)
         form.addRow("Columns x rows", grid)
+        form.addRow("Print language", self.language)
         form.addRow("", self.grayscale)
         form.addRow("", self.appendix)
         form_box.addLayout(form)
@@ -134,7 +141,8 @@ class ExportPdfDialog(QDialog):
         choice = self.tiles.currentIndex()
         tiles = "1x1" if choice == 0 else "auto" if choice == 1 else f"{self.columns.value()}x{self.rows.value()}"
         return PdfOptions(paper=self.paper.currentText(), orientation=self.orientation.currentText(), tiles=tiles,
-                          grayscale=self.grayscale.isChecked(), appendix=self.appendix.isChecked())
+                          grayscale=self.grayscale.isChecked(), appendix=self.appendix.isChecked(),
+                          language=self.language.currentData())
 
     def plan(self) -> SheetPlan:
         """How the export will put the map on paper (the same plan as `export_pdf`)."""

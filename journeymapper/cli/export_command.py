@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..export.paper import DEFAULT_MAX_PAGES, MIN_TEXT_AUTO, ORIENTATIONS, PAPERS, WALL_TITLE
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
 from .output import load_or_report, say_error, say_warning
 
 
@@ -33,6 +34,10 @@ def register(commands: Any) -> None:
     parser.add_argument("--wall", action="store_true",
                         help=f"a poster to read from 2 m away: card titles of about {WALL_TITLE:g} pt, on as few "
                         "office sheets as that takes (--tiles auto)")
+    parser.add_argument("--language", default=DEFAULT_LANGUAGE, choices=tuple(LANGUAGES), metavar="LANG",
+                        help="the language of the words the PDF prints itself: "
+                        + ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
+                        + f" (default {DEFAULT_LANGUAGE}); what the map says is printed as typed")
     parser.add_argument("--grayscale", action="store_true", help="print in shades of grey")
     parser.add_argument("--no-appendix", action="store_true", help="leave out the checker's findings")
     parser.add_argument("--max-pages", type=int, default=DEFAULT_MAX_PAGES, metavar="N",
@@ -100,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
     text_size = args.text_size or (wall_text_size() if args.wall else MIN_TEXT_AUTO)
     options = PdfOptions(paper=args.paper or "A3", orientation=args.orientation, tiles=tiles,
                          grayscale=args.grayscale, appendix=not args.no_appendix, text_size=text_size,
+                         language=args.language,
                          max_pages=args.max_pages if args.max_pages > 0 else None, source_name=Path(args.map).name)
     try:
         if args.wall and args.paper is None:  # office paper: the one that needs fewer sheets

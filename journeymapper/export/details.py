@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..i18n import N_, Words, words
 from ..layout.elements import TextBlock
 from ..layout.kpis import kpi_text
-from ..layout.labels import CHANNEL_LABELS, EMOTION_LABELS, EVIDENCE_LABELS, stage_letter
+from ..layout.labels import CHANNEL_LABELS, EMOTION_LABELS, EVIDENCE_LABELS, LEVEL_LABELS, stage_letter
 from ..layout.map_layout import MapLayout
 from ..model.schema import Map, Touchpoint
 from .painter import PagePainter
@@ -60,9 +61,11 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def map_details(the_map: Map, layout: MapLayout) -> Details:
-    """The entries to print after the map, and the reference of each card that has one."""
-    about: Fields = (("About this map", the_map.description),) if the_map.description.strip() else ()
+def map_details(the_map: Map, layout: MapLayout, tr: Words | None = None) -> Details:
+    """The entries to print after the map, and the reference of each card that has one (their
+    labels in `tr`'s language)."""
+    tr = tr or words()
+    about: Fields = ((tr("About this map"), the_map.description),) if the_map.description.strip() else ()
     persona_names = {p.id: _one_line(p.name) for p in the_map.personas}
     lane_order = {p.id: k for k, p in enumerate(the_map.personas)}
     listed = _listed_text(layout)
@@ -77,20 +80,20 @@ def map_details(the_map: Map, layout: MapLayout) -> Details:
         box = layout.stages.get(stage.id)
         stage_fields: list[tuple[str, str]] = []
         if box is not None and not _shown_whole(stage.name, box.name.lines):
-            stage_fields.append(("Stage", stage.name))
+            stage_fields.append((tr("Stage"), stage.name))
         if stage.description.strip():
-            stage_fields.append(("Description", stage.description))
+            stage_fields.append((tr("Description"), stage.description))
         if stage.goal.strip() and (box is None or box.goal is None or not _shown_whole(stage.goal, box.goal.lines)):
-            stage_fields.append(("Goal", stage.goal))
+            stage_fields.append((tr("Goal"), stage.goal))
         shown_kpis = [] if box is None else [line.text.lines for line in box.kpis]
         kpis = [kpi_text(kpi) for kpi in stage.kpis]
         if len(shown_kpis) != len(kpis) or any(not _shown_whole(k, s) for k, s in zip(kpis, shown_kpis)):
-            stage_fields += [("KPI", k) for k in kpis]
+            stage_fields += [(tr("KPI"), k) for k in kpis]
         cards = sorted(by_stage.get(stage.id, ()),
                        key=lambda t: (lane_order.get(t.persona, 0), layout.cards[t.id].position))
         entries: list[CardEntry] = []
         for number, t in enumerate(cards, 1):
-            card_fields = _card_fields(t, layout, listed)
+            card_fields = _card_fields(t, layout, listed, tr)
             if card_fields is not None:
                 ref = f"{letter}{number}"
                 refs[t.id] = ref
@@ -111,7 +114,7 @@ def _listed_text(layout: MapLayout) -> dict[str, list[tuple[str, ...]]]:
     return shown
 
 
-def _card_fields(t: Touchpoint, layout: MapLayout, listed: dict[str, list[tuple[str, ...]]]) -> Fields | None:
+def _card_fields(t: Touchpoint, layout: MapLayout, listed: dict[str, list[tuple[str, ...]]], tr: Words) -> Fields | None:
     """Everything typed on a card, if some of it is not on the map in full; else None."""
     typed_lists = [p.text for p in t.pain_points] + [o.text for o in t.opportunities]
     shown = listed.get(t.id, [])
@@ -121,15 +124,16 @@ def _card_fields(t: Touchpoint, layout: MapLayout, listed: dict[str, list[tuple[
         return None
     out: list[tuple[str, str]] = []
     if t.channel:
-        out.append(("Channel", CHANNEL_LABELS.get(t.channel, t.channel)))
-    out += [(label, text) for label, text in (("Does", t.action), ("Thinks", t.thoughts)) if text.strip()]
+        out.append((tr("Channel"), tr(CHANNEL_LABELS[t.channel]) if t.channel in CHANNEL_LABELS else t.channel))
+    out += [(tr(label), text) for label, text in ((N_("Does"), t.action), (N_("Thinks"), t.thoughts)) if text.strip()]
     if t.emotion is not None:
-        out.append(("Feels", f"{t.emotion:+d} ({EMOTION_LABELS[t.emotion].lower()})" if t.emotion else f"0 ({EMOTION_LABELS[0].lower()})"))
-    out += [("Pain point", f"{p.text} ({p.severity})") for p in t.pain_points]
-    out += [("Opportunity", f"{o.text} ({o.priority})") for o in t.opportunities]
-    evidence = EVIDENCE_LABELS.get(t.evidence, t.evidence)
-    out.append(("Evidence", f"{evidence}: {t.source}" if t.source.strip() else evidence))
-    out += [(label, text) for label, text in (("Owner", t.owner), ("Notes", t.notes)) if text.strip()]
+        value = f"{t.emotion:+d}".replace("-", "\u2212") if t.emotion else "0"
+        out.append((tr("Feels"), f"{value} ({tr(EMOTION_LABELS[t.emotion])})"))
+    out += [(tr("Pain point"), f"{p.text} ({tr(LEVEL_LABELS[p.severity])})") for p in t.pain_points]
+    out += [(tr("Opportunity"), f"{o.text} ({tr(LEVEL_LABELS[o.priority])})") for o in t.opportunities]
+    evidence = tr(EVIDENCE_LABELS[t.evidence]) if t.evidence in EVIDENCE_LABELS else t.evidence
+    out.append((tr("Evidence"), f"{evidence}: {t.source}" if t.source.strip() else evidence))
+    out += [(tr(label), text) for label, text in ((N_("Owner"), t.owner), (N_("Notes"), t.notes)) if text.strip()]
     return tuple(out)
 
 
@@ -155,9 +159,9 @@ def draw_details(p: PagePainter, details: Details, paper: tuple[float, float], m
                  on_break: Callable[[], None] | None = None) -> None:
     columns = max(1, int((paper[0] - 2 * margin + PageColumn.GUTTER) // (DETAILS_COLUMN + PageColumn.GUTTER)))
     col = PageColumn(p, paper, margin, on_break, columns)
-    col.heading("Details", 18)
-    col.paragraph("Everything typed in the map that the map does not show in full. The reference printed on a "
-                  "card, such as \u201cB3\u201d, is the third card, top to bottom, of stage B.", 9, "muted")
+    col.heading(p.tr("Details"), 18)
+    col.paragraph(p.tr("Everything typed in the map that the map does not show in full. The reference printed "
+                       "on a card, such as \u201cB3\u201d, is the third card, top to bottom, of stage B."), 9, "muted")
     for label, text in details.about:
         col.y += 6
         col.heading(label, 12)

@@ -21,6 +21,7 @@ from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfdoc import xObjectName
 from reportlab.pdfgen.canvas import Canvas
 
+from ..i18n import Words, words
 from ..layout.elements import TextBlock
 from ..layout.geometry import Cubic, Point, Rect
 from ..layout.style import Palette
@@ -51,11 +52,14 @@ _PAINT = {(False, True): "f*", (True, False): "S", (True, True): "B*", (False, F
 
 
 class PagePainter:
-    def __init__(self, canvas: Canvas, fonts: FontChooser, palette: Palette, grayscale: bool = False) -> None:
+    def __init__(self, canvas: Canvas, fonts: FontChooser, palette: Palette, grayscale: bool = False,
+                 tr: Words | None = None) -> None:
         self.c = canvas
         self.fonts = fonts
         self.palette = palette
         self.grayscale = grayscale
+        self.tr = tr if tr is not None else words()
+        """The words the pages print themselves, in the language asked for (`i18n`)."""
         self.ox = 0.0
         self.top = 0.0
         self.k = 1.0

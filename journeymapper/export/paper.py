@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from reportlab.lib.pagesizes import A0, A1, A2, A3, A4, LEGAL, LETTER, TABLOID
 
+from ..i18n import N_
+
 PAPERS: dict[str, tuple[float, float]] = {
     "A4": A4, "A3": A3, "A2": A2, "A1": A1, "A0": A0,
     "letter": LETTER, "legal": LEGAL, "tabloid": TABLOID,
 }
-ORIENTATIONS = ("auto", "landscape", "portrait")
+ORIENTATIONS = (N_("auto"), N_("landscape"), N_("portrait"))
 """auto: whichever prints the map larger (`sheets.plan_sheets`)."""
 DEFAULT_MAX_PAGES = 500
 MIN_TEXT_AUTO = 8.0

@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .. import __version__
 from ..gc_tuning import collector_paused
+from ..i18n import DEFAULT_LANGUAGE, words
 from ..io.writer import write_atomic
 from ..layout.map_layout import MapLayout
 from ..layout.style import DEFAULT_STYLE, Style, grayscale_palette
@@ -32,7 +33,7 @@ from .map_drawing import map_forms
 from .painter import PagePainter
 from .paper import DEFAULT_MAX_PAGES, WALL_TITLE
 from .profiles import draw_appendix, draw_flow_labels, draw_persona_page, finding_cards, persona_facts
-from .sheet_pages import footer, map_sheet, overview
+from .sheet_pages import footer, map_sheet, overview, sheet_name
 from .sheets import (
     FOOTER,
     MARGIN,
@@ -86,6 +87,9 @@ class PdfOptions:
     """The map's file name, printed on every page (a loose page says where it came from)."""
     text_size: float = MIN_TEXT_AUTO
     """The smallest map text (points) an auto poster (`tiles="auto"`) must reach."""
+    language: str = DEFAULT_LANGUAGE
+    """The language of the words the PDF prints itself (`i18n.LANGUAGES`); what the user typed is
+    printed as typed."""
 
 
 @dataclass
@@ -131,6 +135,8 @@ def _export_pdf(
     deflater: FormDeflater,
     previous: MapLayout | None,
 ) -> ExportReport:
+    if style.language != options.language:  # (the map's own words: row names, channels)
+        style = replace(style, language=options.language)
     plan = plan_sheets(the_map, options.paper, options.orientation, options.tiles, style, previous,
                        text_size=options.text_size)
     paper, layout, columns, rows, scale = plan.paper, plan.layout, plan.columns, plan.rows, plan.scale
@@ -163,29 +169,31 @@ def _export_pdf(
         problems = check_map(the_map, today)
     tiled = (columns, rows) != (1, 1)
     palette = grayscale_palette(style.palette) if options.grayscale else style.palette
-    painter = PagePainter(canvas, fonts, palette, options.grayscale)
+    tr = words(options.language)
+    painter = PagePainter(canvas, fonts, palette, options.grayscale, tr)
     # The map is drawn once, as forms that every sheet places.
-    details = map_details(the_map, layout)
+    details = map_details(the_map, layout, tr)
     refs = reference_blocks(details, layout, style.small_size, fonts.width)
     drawn = map_forms(painter, layout, deflater.end_form, refs, finding_cards(the_map, problems))
     # Profiles and the appendix may run over several pages: count them first (a dry run), so
     # every page can say "page n of m" with the true m.
-    facts = persona_facts(the_map)
+    facts = persona_facts(the_map, tr)
+    with_cards = {t.persona for t in the_map.touchpoints}
     # (bookmark title, how to draw it)
     extra_pages: list[tuple[str, Callable]] = []
     if details:
-        extra_pages.append(("Details", lambda pp, brk=None: draw_details(pp, details, paper, MARGIN, brk)))
+        extra_pages.append((tr("Details"), lambda pp, brk=None: draw_details(pp, details, paper, MARGIN, brk)))
     extra_pages += [
-        (f"Persona: {' '.join(persona.name.split())}",
+        (tr("Persona: {name}").format(name=" ".join(persona.name.split())),
          lambda pp, persona=persona, brk=None: draw_persona_page(pp, persona, facts[persona.id], paper, MARGIN, brk))
-        for persona in the_map.personas if _has_content(persona, facts[persona.id])
+        for persona in the_map.personas if _has_content(persona, persona.id in with_cards)
     ]
     cut = {flow_id: path.full_label for flow_id, path in layout.flows.items() if path.full_label is not None}
     if cut:
-        extra_pages.append(("Flow labels in full",
+        extra_pages.append((tr("Flow labels in full"),
                             lambda pp, brk=None: draw_flow_labels(pp, the_map, cut, paper, MARGIN, brk)))
     if options.appendix:
-        extra_pages.append(("Checker findings",
+        extra_pages.append((tr("Checker findings"),
                             lambda pp, brk=None: draw_appendix(pp, the_map, problems, paper, MARGIN, brk)))
     extra_counts = [_pages_of(draw, paper, fonts, style) for _, draw in extra_pages]
     report.detail_pages = extra_counts[0] if details else 0
@@ -211,14 +219,14 @@ def _export_pdf(
         canvas.bookmarkPage(key)
         canvas.addOutlineEntry(title, key, level)
 
-    bookmark("Map")
+    bookmark(tr("Map"))
     if tiled:
         overview(painter, the_map, plan, drawn, today, canvas.getPageNumber(), total, options)
-        bookmark("How the sheets go together", 1)
+        bookmark(tr("How the sheets go together"), 1)
         finish_page()
     for column, row in sheets:
         if tiled:
-            bookmark(f"Sheet: row {row + 1}, column {column + 1}", 1)
+            bookmark(tr("Sheet: {name}").format(name=sheet_name(painter, column, row)), 1)
         map_sheet(painter, the_map, plan, drawn, column, row, today, canvas.getPageNumber(), total, options)
         finish_page()
     for title, draw in extra_pages:
@@ -255,9 +263,8 @@ def fewest_sheets(the_map: Map, options: PdfOptions, papers: tuple[str, ...],
     return replace(options, paper=min(papers, key=cost))
 
 
-def _has_content(persona, facts: list[str]) -> bool:
+def _has_content(persona, has_cards: bool) -> bool:
     """Whether a persona's page would say anything: it has cards, or a profile beyond its name."""
-    has_cards = bool(facts) and not facts[0].startswith("0 ")
     return has_cards or any((persona.segment.strip(), persona.description.strip(), persona.goals, persona.needs,
                              persona.frustrations))
 

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from ..check import Problem
+from ..i18n import N_, Words, words
 from ..layout.geometry import Point
 from ..layout.labels import CHANNEL_LABELS, EMOTION_LABELS
 from ..layout.text import BOLD, REGULAR, wrap
@@ -83,15 +84,16 @@ class PageColumn:
             self.paragraph(item, 10, "text", 12)
 
 
-def persona_facts(the_map: Map) -> dict[str, list[str]]:
+def persona_facts(the_map: Map, tr: Words | None = None) -> dict[str, list[str]]:
     """What the map says of each persona (its page's "In this map"), in one pass over the touchpoints."""
     cards_of: dict[str, list[Touchpoint]] = {persona.id: [] for persona in the_map.personas}
     for t in the_map.touchpoints:
         cards_of.setdefault(t.persona, []).append(t)
-    return {persona: _facts(cards, len(the_map.stages)) for persona, cards in cards_of.items()}
+    tr = tr or words()
+    return {persona: _facts(cards, len(the_map.stages), tr) for persona, cards in cards_of.items()}
 
 
-def _facts(cards: list[Touchpoint], stages: int) -> list[str]:
+def _facts(cards: list[Touchpoint], stages: int, tr: Words) -> list[str]:
     emotions: list[int] = []
     channels: Counter[str] = Counter()
     stages_used: set[str] = set()
@@ -104,14 +106,18 @@ def _facts(cards: list[Touchpoint], stages: int) -> list[str]:
         stages_used.add(t.stage)
         pains += len(t.pain_points)
         chances += len(t.opportunities)
-    facts = [f"{len(cards)} touchpoint{'s' if len(cards) != 1 else ''} across {len(stages_used)} of {stages} stages"]
+    facts = [tr.n("{n} touchpoint across {used} of {stages} stages", "{n} touchpoints across {used} of {stages} stages",
+                  len(cards)).format(n=len(cards), used=len(stages_used), stages=stages)]
     if emotions:
         average = sum(emotions) / len(emotions)
-        facts.append(f"average emotion {average:+.1f} ({EMOTION_LABELS[round(average)].lower()}); "
-                     f"lowest {min(emotions):+d}, highest {max(emotions):+d}")
+        facts.append(tr("average emotion {average} ({label}); lowest {lowest}, highest {highest}").format(
+            average=f"{average:+.1f}", label=tr(EMOTION_LABELS[round(average)]), lowest=f"{min(emotions):+d}",
+            highest=f"{max(emotions):+d}"))
     if channels:
-        facts.append("channels: " + ", ".join(f"{CHANNEL_LABELS.get(c, c)} ({n})" for c, n in channels.most_common()))
-    facts.append(f"{pains} pain point{'s' if pains != 1 else ''}, {chances} opportunit{'ies' if chances != 1 else 'y'}")
+        named = ", ".join(f"{tr(CHANNEL_LABELS[c]) if c in CHANNEL_LABELS else c} ({n})" for c, n in channels.most_common())
+        facts.append(tr("channels: {channels}").format(channels=named))
+    facts.append(tr.n("{n} pain point", "{n} pain points", pains).format(n=pains) + ", "
+                 + tr.n("{n} opportunity", "{n} opportunities", chances).format(n=chances))
     return facts
 
 
@@ -128,10 +134,11 @@ def draw_persona_page(p: PagePainter, persona: Persona, facts: list[str], paper:
     if persona.description:
         col.y += 6
         col.paragraph(persona.description, 10)
-    for title, items in (("Goals", persona.goals), ("Needs", persona.needs), ("Frustrations", persona.frustrations)):
-        col.label(title)
+    for title, items in ((N_("Goals"), persona.goals), (N_("Needs"), persona.needs),
+                         (N_("Frustrations"), persona.frustrations)):
+        col.label(p.tr(title))
         col.bullets(list(items))
-    col.label("In this map")
+    col.label(p.tr("In this map"))
     col.bullets(facts)
 
 
@@ -153,7 +160,7 @@ def finding_cards(the_map: Map, problems: list[Problem]) -> dict[str, list[tuple
     return marked
 
 
-def _places(the_map: Map) -> dict[str, str]:
+def _places(the_map: Map, tr: Words) -> dict[str, str]:
     """Element id -> how the appendix names it: a card by its title, stage and persona; a flow by its
     two cards; a stage or persona by its name."""
     def one(text: str) -> str:
@@ -162,15 +169,17 @@ def _places(the_map: Map) -> dict[str, str]:
     stages = {s.id: one(s.name) for s in the_map.stages}
     personas = {p.id: one(p.name) for p in the_map.personas}
     titles = {t.id: one(t.title) for t in the_map.touchpoints}
+
     def quoted(text: str) -> str:
         return f"\u201c{text}\u201d"
 
-    places = {**{k: f"stage {quoted(v)}" for k, v in stages.items()},
-              **{k: f"persona {quoted(v)}" for k, v in personas.items()}}
+    stage, persona, flow = tr("stage {name}"), tr("persona {name}"), tr("the flow {source} \u2192 {target}")
+    places = {**{k: stage.format(name=quoted(v)) for k, v in stages.items()},
+              **{k: persona.format(name=quoted(v)) for k, v in personas.items()}}
     for t in the_map.touchpoints:
         places[t.id] = f"{quoted(titles[t.id])} ({stages.get(t.stage, '?')} / {personas.get(t.persona, '?')})"
     for f in the_map.flows:
-        places[f.id] = f"the flow {quoted(titles.get(f.source, '?'))} \u2192 {quoted(titles.get(f.target, '?'))}"
+        places[f.id] = flow.format(source=quoted(titles.get(f.source, "?")), target=quoted(titles.get(f.target, "?")))
     return places
 
 
@@ -178,31 +187,37 @@ def draw_appendix(p: PagePainter, the_map: Map, problems: list[Problem], paper: 
                   margin: float, on_break: Callable[[], None] | None = None) -> None:
     """The checker's findings, numbered as the marks on the map's cards (`finding_cards`), each naming
     the cards, stages and personas it is about."""
+    tr = p.tr
     col = PageColumn(p, paper, margin, on_break)
-    col.heading("Checker findings", 18)
+    col.heading(tr("Checker findings"), 18)
     if not problems:
-        col.paragraph("The checker found no problems in this map.", 10, "muted")
+        col.paragraph(tr("The checker found no problems in this map."), 10, "muted")
         return
     counts = Counter(problem.severity for problem in problems)
-    col.paragraph(", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}"
-                            for s in ("error", "warning", "info")), 10, "muted")
-    col.paragraph("The number of a finding about a card is printed on that card, at its top left.", 9, "muted")
+    col.paragraph(", ".join((tr.n("{n} error", "{n} errors", counts["error"]).format(n=counts["error"]),
+                             tr.n("{n} warning", "{n} warnings", counts["warning"]).format(n=counts["warning"]),
+                             tr.n("{n} info", "{n} info", counts["info"]).format(n=counts["info"]))), 10, "muted")
+    col.paragraph(tr("The number of a finding about a card is printed on that card, at its top left."), 9, "muted")
     col.y += 6
-    places = _places(the_map)
+    places = _places(the_map, tr)
+    severities = {"error": tr("ERROR"), "warning": tr("WARNING"), "info": tr("INFO")}
     for number, problem in enumerate(problems[:APPENDIX_FINDINGS], 1):
         col.room(30)
         col.y += 13
         ink = SEVERITY_INK.get(problem.severity, "text")
         p.text_line(col.x, col.y, f"{number}", 8.5, True, ink)
-        p.text_line(col.x + 24, col.y, f"{problem.severity.upper()}  {problem.code}", 8.5, True, ink)
+        p.text_line(col.x + 24, col.y, f"{severities.get(problem.severity, problem.severity)}  {problem.code}", 8.5,
+                    True, ink)
         col.paragraph(" ".join(problem.message.split()), 10, "text", 24)
         involved = [places[e] for e in problem.elements if e in places]
         if involved:
-            col.paragraph("About: " + "; ".join(involved[:8]), 8.5, "muted", 24)
+            col.paragraph(tr("About: {elements}").format(elements="; ".join(involved[:8])), 8.5, "muted", 24)
     if len(problems) > APPENDIX_FINDINGS:
         col.y += 10
-        col.paragraph(f"\u2026 and {len(problems) - APPENDIX_FINDINGS:,} more findings: \u201cjourneymapper check "
-                      "MAP.jmap\u201d lists them all.", 10, "muted")
+        more = len(problems) - APPENDIX_FINDINGS
+        col.paragraph(tr.n("\u2026 and {n} more finding: \u201cjourneymapper check MAP.jmap\u201d lists them all.",
+                           "\u2026 and {n} more findings: \u201cjourneymapper check MAP.jmap\u201d lists them all.",
+                           more).format(n=f"{more:,}"), 10, "muted")
 
 
 def draw_flow_labels(p: PagePainter, the_map: Map, cut: dict[str, str], paper: tuple[float, float],
@@ -210,8 +225,8 @@ def draw_flow_labels(p: PagePainter, the_map: Map, cut: dict[str, str], paper: t
     """The flow labels the map shows cut short, in full: nothing the user typed is lost on paper.
     `cut`: flow id -> the label as typed."""
     col = PageColumn(p, paper, margin, on_break)
-    col.heading("Flow labels in full", 18)
-    col.paragraph("These labels are cut short on the map (they end in \u2026). Here is each as it was typed.",
+    col.heading(p.tr("Flow labels in full"), 18)
+    col.paragraph(p.tr("These labels are cut short on the map (they end in \u2026). Here is each as it was typed."),
                   10, "muted")
     col.y += 6
     titles = {t.id: " ".join(t.title.split()) for t in the_map.touchpoints}

@@ -46,7 +46,9 @@ def title_block(p: PagePainter, the_map: Map, paper: tuple[float, float], today:
     p.text_line(MARGIN, MARGIN + 20, fit_text(p, title, size, True, room), size, True, "text")
     review = the_map.review_by.isoformat() if the_map.review_by else "—"
     owner = " ".join(the_map.owner.split()) or "—"
-    parts = [f"Owner: {owner}", f"Printed {today.isoformat()}", f"Review by: {review}", f"Page {page} of {total}"]
+    tr = p.tr
+    parts = [tr("Owner: {owner}").format(owner=owner), tr("Printed {date}").format(date=today.isoformat()),
+             tr("Review by: {date}").format(date=review), tr("Page {page} of {total}").format(page=page, total=total)]
     if subtitle_extra:  # (first: a poster sheet's place must not be what a narrow sheet cuts off)
         parts.insert(0, subtitle_extra)
     p.text_line(MARGIN, MARGIN + 36, fit_text(p, "    ".join(parts), 9, False, room), 9, False, "muted")
@@ -67,59 +69,70 @@ def fit_text(p: PagePainter, text: str, size: float, bold: bool, room: float) ->
 def legend(p: PagePainter, x: float, y: float, the_map: Map) -> None:
     """Everything the map shows by colour or sign, top right of every map sheet: feelings (face and
     value), evidence, the personas' colours; the counts and KPI signs on cards and headers; the flow
-    kinds with their arrowheads."""
-    s = DEFAULT_STYLE
+    kinds with their arrowheads. Three columns, each as wide as its words in the language printed."""
+    s, tr = DEFAULT_STYLE, p.tr
     label, text = 7.5, 7.0
     rows = (y + 8, y + 21, y + 34)
-    p.text_line(x, rows[0], "Emotion", label, True, "muted")
+    flows = x + LEGEND_WIDTH - 105
+
+    def width(words: str) -> float:
+        return p.fonts.width(words, text, False)
+
+    def labels(left: float, names: tuple[str, str, str]) -> float:
+        """The column's labels; where its contents start."""
+        for row, name in zip(rows, names):
+            p.text_line(left, row, name, label, True, "muted")
+        return left + max(p.fonts.width(name, label, True) for name in names) + 8
+
+    ax = labels(x, (tr("Emotion"), tr("Evidence"), tr("Personas")))
+    evidence = sum(9 + width(tr(name)) + 8 for name in EVIDENCE_LABELS.values())
+    people = sum(17 + min(width(" ".join(p_.name.split())), 80) for p_ in the_map.personas)
+    second = ax + max(126.0, evidence, min(people, 150.0)) + 12  # (the second column starts after the first)
     for k, value in enumerate(range(-2, 3)):
-        cx = x + 50 + k * 24
+        cx = ax + 5 + k * 24
         _face(p, Point(cx, rows[0] - 3), 9, value)
         shown = "0" if value == 0 else f"{value:+d}".replace("-", "\u2212")
         p.text_line(cx + 6, rows[0], shown, text, True, "text")
-    p.text_line(x, rows[1], "Evidence", label, True, "muted")
-    ex = x + 50
+    ex = ax
     for level, name in EVIDENCE_LABELS.items():
         _evidence(p, Point(ex + 3, rows[1] - 3), 3.0, level)
+        name = fit_text(p, tr(name), text, False, max(10.0, second - 8 - ex - 9))
         p.text_line(ex + 9, rows[1], name, text, False, "text")
         ex += 9 + p.fonts.width(name, text, False) + 8
-    p.text_line(x, rows[2], "Personas", label, True, "muted")
-    px, end = x + 50, x + 230
+    px = ax
     for k, persona in enumerate(the_map.personas):
-        name = " ".join(persona.name.split())
-        room = end - px - 10
-        more = f"+{len(the_map.personas) - k}"
+        room = second - 10 - px - 10
         if room < 30:
-            p.text_line(px, rows[2], more, text, False, "muted")
+            p.text_line(px, rows[2], f"+{len(the_map.personas) - k}", text, False, "muted")
             break
         p.rect(Rect(px, rows[2] - 6, 7, 7), fill=persona.color)
-        shown = fit_text(p, name, text, False, min(room, 80))
+        shown = fit_text(p, " ".join(persona.name.split()), text, False, min(room, 80))
         p.text_line(px + 9, rows[2], shown, text, False, "text")
         px += 9 + p.fonts.width(shown, text, False) + 8
-    cx = x + 242
-    p.text_line(cx, rows[0], "On a card", label, True, "muted")
-    p.polygon(triangle(Point(cx + 52, rows[0] - 2.5), 6), "pain")
-    p.text_line(cx + 57, rows[0], "pain points", text, False, "text")
-    sx = cx + 57 + p.fonts.width("pain points", text, False) + 10
+    bx = labels(second, (tr("On a card"), tr("KPI target"), tr("Finding")))
+    end = flows - 8
+    p.polygon(triangle(Point(bx + 3, rows[0] - 2.5), 6), "pain")
+    pains = fit_text(p, tr("pain points"), text, False, end - bx - 24 - min(width(tr("opportunities")), (end - bx) / 2))
+    p.text_line(bx + 8, rows[0], pains, text, False, "text")
+    sx = bx + 8 + p.fonts.width(pains, text, False) + 10
     p.polygon(star(Point(sx, rows[0] - 2.5), 8), "opportunity")
-    p.text_line(sx + 6, rows[0], "opportunities", text, False, "text")
-    p.text_line(cx, rows[1], "KPI target", label, True, "muted")
-    kx = cx + 48
-    for health, name in (("good", "met"), ("mid", "near"), ("bad", "off")):
+    p.text_line(sx + 6, rows[0], fit_text(p, tr("opportunities"), text, False, end - sx - 6), text, False, "text")
+    kx = bx
+    for health, name in (("good", tr("met")), ("mid", tr("near")), ("bad", tr("off"))):
         p.text_line(kx, rows[1], HEALTH_MARKS[health], text + 1, True, HEALTH_INKS[health])
+        name = fit_text(p, name, text, False, max(10.0, (end - bx) / 3 - 16))
         p.text_line(kx + 8, rows[1], name, text, False, "text")
         kx += 8 + p.fonts.width(name, text, False) + 8
-    p.text_line(cx, rows[2], "Finding", label, True, "muted")
-    p.rect(Rect(cx + 48, rows[2] - 7, 10, 9), fill="pain", radius=4.5)
-    p.text_line(cx + 50.5, rows[2] - 0.5, "1", 7, True, "paper")
-    p.text_line(cx + 62, rows[2], "its number in the findings", text, False, "text")
-    fx = x + 412
+    p.rect(Rect(bx, rows[2] - 7, 10, 9), fill="pain", radius=4.5)
+    p.text_line(bx + 2.5, rows[2] - 0.5, "1", 7, True, "paper")
+    p.text_line(bx + 14, rows[2], fit_text(p, tr("its number in the findings"), text, False, end - bx - 14), text,
+                False, "text")
     for k, (kind, name) in enumerate(FLOW_KIND_LABELS.items()):
         yy = rows[k] - 2.5
         p.stroke("flow", s.flow_width, FLOW_DASH.get(kind))
-        p.line(Point(fx, yy), Point(fx + 20, yy))
-        p.polygon(flow_head(Point(fx + 24, yy), s.arrow_size * 0.8), "flow")
-        p.text_line(fx + 28, yy + 2.5, name, text, False, "text")
+        p.line(Point(flows, yy), Point(flows + 20, yy))
+        p.polygon(flow_head(Point(flows + 24, yy), s.arrow_size * 0.8), "flow")
+        p.text_line(flows + 28, yy + 2.5, fit_text(p, tr(name), text, False, 76), text, False, "text")
 
 
 def flow_head(tip: Point, size: float) -> tuple[Point, Point, Point]:
@@ -134,13 +147,14 @@ def footer(p: PagePainter, the_map: Map, paper: tuple[float, float], page: int, 
     width, height = paper
     p.place(0, height, 1.0)
     p.dy = 0.0
-    where = f"page {page} of {total}"
+    tr = p.tr
+    where = tr("page {page} of {total}").format(page=page, total=total)
     p.text_line(width - MARGIN - p.fonts.width(where, 7.5, True), height - MARGIN + 4, where, 7.5, True, "text")
     parts = [" ".join(the_map.title.split())]
     if options.source_name:
         parts.append(options.source_name)
-    parts.append(f"modified {the_map.modified.date().isoformat()}")
-    parts.append(f"{options.paper} {options.orientation}")
+    parts.append(tr("modified {date}").format(date=the_map.modified.date().isoformat()))
+    parts.append(f"{options.paper} {tr(options.orientation)}")
     if extra:
         parts.append(extra)
     room = width - 2 * MARGIN - p.fonts.width(where, 7.5, True) - 16
@@ -152,8 +166,10 @@ def map_sheet(p: PagePainter, the_map: Map, plan: SheetPlan, drawn: list[str], c
     paper, layout, columns, rows, scale = plan.paper, plan.layout, plan.columns, plan.rows, plan.scale
     width, height = paper
     tiled = (columns, rows) != (1, 1)
-    label = f"row {row + 1}, column {column + 1}" if tiled else ""
-    title_block(p, the_map, paper, today, f"Sheet: {label}" if tiled else "", page, total, plan.block)
+    tr = p.tr
+    label = sheet_name(p, column, row) if tiled else ""
+    title_block(p, the_map, paper, today, tr("Sheet: {name}").format(name=label) if tiled else "", page, total,
+                plan.block)
     area_w, area_h = map_area(width, height, plan.block)
     left, top = MARGIN, height - MARGIN - title_block_height(paper, plan.block)
     # This sheet shows the part of the poster's room starting at (sx, sy), in which the map is centred,
@@ -173,7 +189,8 @@ def map_sheet(p: PagePainter, the_map: Map, plan: SheetPlan, drawn: list[str], c
     if tiled:
         assembly_marks(p, left, top, area_w, area_h, column, row, columns, rows)
     extra = f"{label} · " if tiled else ""
-    footer(p, the_map, paper, page, total, options, f"{extra}smallest text {smallest_text(layout) * scale:.1f} pt")
+    smallest = tr("smallest text {size} pt").format(size=f"{smallest_text(layout) * scale:.1f}")
+    footer(p, the_map, paper, page, total, options, f"{extra}{smallest}")
 
 
 def seam_mark(index: int, across: bool) -> str:
@@ -217,11 +234,12 @@ def assembly_marks(p: PagePainter, left: float, top: float, w: float, h: float, 
     marks: list[tuple[float, float, str]] = []  # (page x, page y of the baseline, text)
     if column < columns - 1:
         mark = seam_mark(column, True)
-        marks += [(left + w - OVERLAP + 2, top - 11, f"glue {mark}"), (left + w - OVERLAP + 2, top - h + 4, f"glue {mark}")]
+        glue = p.tr("glue {mark}").format(mark=mark)
+        marks += [(left + w - OVERLAP + 2, top - 11, glue), (left + w - OVERLAP + 2, top - h + 4, glue)]
     if column > 0:
         marks.append((left - 21, top - 11, f"\u2702 {seam_mark(column - 1, True)}"))
     if row < rows - 1:
-        marks.append((left + 4, top - h + 6, f"glue {seam_mark(row, False)}"))
+        marks.append((left + 4, top - h + 6, p.tr("glue {mark}").format(mark=seam_mark(row, False))))
     if row > 0:
         marks.append((left + 4, top + 3, f"\u2702 {seam_mark(row - 1, False)}"))
     for x, y, text in marks:
@@ -234,7 +252,10 @@ def overview(p: PagePainter, the_map: Map, plan: SheetPlan, drawn: list[str], to
     (on a label of its own, clear of the map's text), blank sheets shown as not printed."""
     paper, columns, rows, scale = plan.paper, plan.columns, plan.rows, plan.scale
     width, height = paper
-    title_block(p, the_map, paper, today, f"Poster of {columns} x {rows} sheets: how they go together", page,
+    tr = p.tr
+    title_block(p, the_map, paper, today,
+                tr("Poster of {columns} x {rows} sheets: how they go together").format(columns=columns, rows=rows),
+                page,
                  total, plan.block)
     area_w, area_h = map_area(width, height, plan.block)
     left, top = MARGIN, height - MARGIN - title_block_height(paper, plan.block)
@@ -258,9 +279,16 @@ def overview(p: PagePainter, the_map: Map, plan: SheetPlan, drawn: list[str], to
             c.setDash([4, 3])
             c.rect(x0, height - y0 - h, w, h, stroke=1, fill=0)
             c.setDash([])
-            name = f"row {row + 1}, column {column + 1}" + ("" if used else ": blank, not printed")
+            name = sheet_name(p, column, row)
+            if not used:
+                name = tr("{sheet}: blank, not printed").format(sheet=name)
             label_w = p.fonts.width(name, size, True) + 8
             p.rect(Rect(x0 + 4, y0 + 4, label_w, size + 6), fill="paper", stroke="selection" if used else "faint",
                    width=0.8)
             p.text_line(x0 + 8, y0 + 4 + size + 1.5, name, size, True, "selection" if used else "muted")
-    footer(p, the_map, paper, page, total, options, "overview")
+    footer(p, the_map, paper, page, total, options, tr("overview"))
+
+
+def sheet_name(p: PagePainter, column: int, row: int) -> str:
+    """How a poster's sheet is named on it, on the overview and in the bookmarks."""
+    return p.tr("row {row}, column {column}").format(row=row + 1, column=column + 1)

@@ -1,50 +1,59 @@
-"""Words a person reads for the format's enumerations (channel names, emotions, evidence...)."""
+"""Words a person reads for the format's enumerations (channel names, emotions, evidence...), in
+English: `i18n.words` gives them in another language where they are shown."""
 
 from __future__ import annotations
 
+from ..i18n import N_
+
 CHANNEL_LABELS: dict[str, str] = {
-    "website": "Website",
-    "mobile_app": "Mobile app",
-    "social_media": "Social media",
-    "email": "E-mail",
-    "phone": "Phone",
-    "chat": "Chat",
-    "in_store": "In store",
-    "advertising": "Advertising",
-    "search": "Search",
-    "review_site": "Review site",
-    "word_of_mouth": "Word of mouth",
-    "event": "Event",
-    "mail": "Mail",
-    "support": "Support",
-    "other": "Other",
+    "website": N_("Website"),
+    "mobile_app": N_("Mobile app"),
+    "social_media": N_("Social media"),
+    "email": N_("E-mail"),
+    "phone": N_("Phone"),
+    "chat": N_("Chat"),
+    "in_store": N_("In store"),
+    "advertising": N_("Advertising"),
+    "search": N_("Search"),
+    "review_site": N_("Review site"),
+    "word_of_mouth": N_("Word of mouth"),
+    "event": N_("Event"),
+    "mail": N_("Mail"),
+    "support": N_("Support"),
+    "other": N_("Other"),
 }
 
 EMOTION_LABELS: dict[int, str] = {
-    -2: "Very negative",
-    -1: "Negative",
-    0: "Neutral",
-    1: "Positive",
-    2: "Very positive",
+    -2: N_("Very negative"),
+    -1: N_("Negative"),
+    0: N_("Neutral"),
+    1: N_("Positive"),
+    2: N_("Very positive"),
 }
 
 EVIDENCE_LABELS: dict[str, str] = {
-    "assumed": "Assumed",
-    "anecdotal": "Anecdotal",
-    "validated": "Validated",
+    "assumed": N_("Assumed"),
+    "anecdotal": N_("Anecdotal"),
+    "validated": N_("Validated"),
 }
 
 FLOW_KIND_LABELS: dict[str, str] = {
-    "next": "Next",
-    "alternative": "Alternative",
-    "loop": "Loop back",
+    "next": N_("Next"),
+    "alternative": N_("Alternative"),
+    "loop": N_("Loop back"),
+}
+
+LEVEL_LABELS: dict[str, str] = {
+    "low": N_("low"),
+    "medium": N_("medium"),
+    "high": N_("high"),
 }
 
 ROW_LABELS: dict[str, str] = {
-    "cards": "Touchpoints",
-    "emotion": "Emotion",
-    "pains": "Pain points",
-    "opportunities": "Opportunities",
+    "cards": N_("Touchpoints"),
+    "emotion": N_("Emotion"),
+    "pains": N_("Pain points"),
+    "opportunities": N_("Opportunities"),
 }
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..i18n import words
 from ..model.schema import Flow, Map, Persona, Stage, Touchpoint
 from .elements import (
     CardBox,
@@ -145,6 +146,7 @@ class _Builder:
         for t in the_map.touchpoints:
             self.cells.setdefault((t.persona, t.stage), []).append(t)
         # Sizes every card uses, worked out once: a big map has thousands of cards.
+        self.words = words(style.language)
         self._title_width = style.card_width - style.card_bar - 2 * CARD_PAD - style.icon_size - 4
         self._title_line = style.line_height(style.title_size)
         self._chips: dict[str, tuple[str, float]] = {}
@@ -407,8 +409,12 @@ class _Builder:
     def row(self, kind: str, rect: Rect) -> LaneRow:
         s = self.style
         header = Rect(s.card_bar, rect.y, s.lane_header_width - s.card_bar, rect.h)
-        label = TextBlock(header.x + 10, rect.y + 10, (ROW_LABELS[kind],), s.lane_title_size, True, "muted",
-                          s.line_height(s.lane_title_size))
+        # A long word ("Berührungspunkte") gets smaller type rather than run into the first column.
+        text, size, room = self.words(ROW_LABELS[kind]), s.lane_title_size, header.w - 14
+        while size > s.small_size and text_width(text, size, BOLD) > room:
+            size -= 0.5
+        label = TextBlock(header.x + 10, rect.y + 10, (elide(text, size, room, BOLD),), size, True, "muted",
+                          s.line_height(size))
         return LaneRow(kind, rect, header, label)
 
     def lane(self, persona: Persona, index: int, top: float, width: float, height: float,
@@ -454,7 +460,7 @@ class _Builder:
         """A channel's label and the width of its chip (icon and label)."""
         chip = self._chips.get(channel)
         if chip is None:
-            label = CHANNEL_LABELS.get(channel, channel)
+            label = self.words(CHANNEL_LABELS[channel]) if channel in CHANNEL_LABELS else channel
             chip = self._chips[channel] = (label, CHIP_ICON + 3 + text_width(label, self.style.small_size) + 10)
         return chip
 

@@ -57,6 +57,8 @@ DARK = Palette(
 @dataclass(frozen=True)
 class Style:
     palette: Palette = field(default_factory=Palette)
+    language: str = "en"
+    """The language of the words the map shows itself (row names, channels: `i18n.words`)."""
     margin: float = 24.0
     lane_header_width: float = 104.0
     column_width: float = 244.0

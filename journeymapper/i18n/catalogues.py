@@ -1,0 +1,94 @@
+"""Keeping the catalogues: `python -m journeymapper.i18n.catalogues` (or `./dev i18n`) extracts the
+program's words into `journeymapper.pot`, brings every language's `.po` up to date with it (new words
+untranslated, gone words dropped) and compiles each `.po` to the `.mo` the program reads.
+
+Needs Babel (a test dependency); the program itself only reads `.mo` files with `gettext`.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+from . import DEFAULT_LANGUAGE, DOMAIN, LANGUAGES, locale_dir
+
+PACKAGE = Path(__file__).resolve().parents[1]
+SOURCES = ("export", "layout", "i18n")
+"""Where the words to translate are (`tr(...)`, `tr.n(...)`, `N_(...)`), below the package."""
+KEYWORDS = {"tr": None, "n": (1, 2), "N_": None}
+STAMP = datetime(2026, 12, 7, tzinfo=timezone.utc)
+"""The catalogues' dates: fixed, so that keeping them changes only what changed (git)."""
+
+
+def extract():
+    """The catalogue template: every word of SOURCES, sorted, with no line numbers (stable in git)."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.extract import extract_from_dir
+
+    template = Catalog(project="journeymapper", domain=DOMAIN, charset="utf-8", fuzzy=False,
+                       copyright_holder="the journeymapper developers", creation_date=STAMP,
+                       revision_date=STAMP, msgid_bugs_address="https://github.com/journeymapper/issues")
+    for folder in SOURCES:
+        for _name, _line, message, comments, _context in extract_from_dir(
+                PACKAGE / folder, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",), strip_comment_tags=True):
+            template.add(message, None, auto_comments=comments)
+    return template
+
+
+def po_path(language: str) -> Path:
+    return locale_dir() / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def write_po(catalogue, path: Path) -> bytes:
+    from babel.messages.pofile import write_po as babel_write_po
+
+    out = io.BytesIO()
+    babel_write_po(out, catalogue, omit_header=False, no_location=True, sort_output=True, width=100)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(out.getvalue())
+    return out.getvalue()
+
+
+def compiled(catalogue) -> bytes:
+    from babel.messages.mofile import write_mo
+
+    out = io.BytesIO()
+    write_mo(out, catalogue, use_fuzzy=False)
+    return out.getvalue()
+
+
+def update() -> list[str]:
+    """Template, then each language's `.po` and `.mo`; returns the words each language still lacks."""
+    from babel.messages.pofile import read_po
+
+    template = extract()
+    write_po(template, locale_dir() / f"{DOMAIN}.pot")
+    missing = []
+    for language in LANGUAGES:
+        if language == DEFAULT_LANGUAGE:
+            continue
+        path = po_path(language)
+        with path.open("rb") as handle:
+            catalogue = read_po(handle, locale=language, domain=DOMAIN)
+        catalogue.update(template, no_fuzzy_matching=True)
+        catalogue.obsolete.clear()
+        catalogue.revision_date = catalogue.creation_date = STAMP
+        catalogue.last_translator = catalogue.language_team = "the journeymapper developers"
+        catalogue.copyright_holder = "the journeymapper developers"
+        write_po(catalogue, path)
+        path.with_suffix(".mo").write_bytes(compiled(catalogue))
+        missing += [f"{language}: {m.id!r}" for m in catalogue if m.id and not m.string]
+    return missing
+
+
+def main() -> int:
+    missing = update()
+    for line in missing:
+        print(f"untranslated {line}", file=sys.stderr)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
