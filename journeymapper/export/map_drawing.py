@@ -10,13 +10,13 @@ from collections.abc import Callable, Sequence
 
 from reportlab.pdfgen.canvas import Canvas
 
+from ..layout.channel_icons import channel_icon_paths
 from ..layout.elements import CardBox, FlowPath, LaneBox, StageBox, TextBlock
 from ..layout.geometry import Point, Rect
 from ..layout.glyphs import emotion_face, flow_head_numbers, star, triangle
 from ..layout.labels import stage_letter
 from ..layout.map_layout import MapLayout
 from ..layout.style import face_inks
-from .icons import channel_drawing, draw_centered, icon_operators
 from .painter import PagePainter
 
 FLOW_DASH = {"alternative": (4.0, 3.0), "loop": (1.0, 2.2)}
@@ -243,12 +243,10 @@ def _card_frame(p: PagePainter, w: float, h: float, radius: float, bar: float, b
 def _chip(p: PagePainter, chip: Rect, channel: str | None, icon: Rect | None) -> None:
     """The channel chip and its icon, from the chip's corner (0, 0)."""
     p.rect(Rect(0, 0, chip.w, chip.h), fill="chip", radius=chip.h / 2)
-    drawing = channel_drawing(channel) if channel else None
-    if drawing is not None and icon is not None:
-        ink = p.color("muted")
-        operators = icon_operators(channel, icon.w, (ink.red, ink.green, ink.blue))  # type: ignore[arg-type]
+    paths = channel_icon_paths(channel) if channel else None
+    if paths is not None and icon is not None:
         p.stamp(f"channel-{channel}", Point(icon.center.x - chip.x, icon.center.y - chip.y),
-                lambda: p.c.addLiteral(operators) if operators is not None else draw_centered(p.c, drawing, icon.w, ink))
+                lambda: p.icon(paths, Point(0, 0), icon.w, "muted"))
 
 
 def _face(p: PagePainter, center: Point, size: float, emotion: int) -> None:

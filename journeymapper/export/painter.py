@@ -22,6 +22,7 @@ from reportlab.pdfbase.pdfdoc import xObjectName
 from reportlab.pdfgen.canvas import Canvas
 
 from ..i18n import Words, words
+from ..layout.channel_icons import Icon
 from ..layout.elements import TextBlock
 from ..layout.geometry import Cubic, Point, Rect
 from ..layout.style import Palette
@@ -296,6 +297,27 @@ class PagePainter:
             self._emit(f"{state}{round_rect_path(x, y, w, h, radius * k)} {paint}")
         else:
             self._emit(f"{state}{x:.2f} {y:.2f} {w:.2f} {h:.2f} re {paint}")
+
+    def icon(self, icon: Icon, center: Point, size: float, ink: str) -> None:
+        """A channel icon (`layout.channel_icons`) `size` wide, centred on `center`, in `ink`."""
+        k = self.k
+        scale = size / icon.size * k
+        x0, y0 = self.ox + center.x * k - size * k / 2, self._ty - center.y * k + size * k / 2
+        color_rg, color_RG = self._color_op(ink, "rg"), self._color_op(ink, "RG")  # noqa: N806 - PDF's names
+        out = ["q"]
+        for part in icon.parts:
+            path = []
+            for op in part.ops:
+                if op[0] == "Z":
+                    path.append("h")
+                    continue
+                numbers = " ".join(f"{x0 + op[i] * scale:.3f} {y0 - op[i + 1] * scale:.3f}" for i in range(1, len(op), 2))
+                path.append(f"{numbers} {'m' if op[0] == 'M' else 'l' if op[0] == 'L' else 'c'}")
+            paint = "B" if part.fill and part.stroke else "f" if part.fill else "S"
+            out.append(f"{color_rg} {color_RG} {fp_str(part.width * scale)} w {part.cap} J {part.join} j [] 0 d "
+                       f"{' '.join(path)} {paint}")
+        out.append("Q")
+        self._emit(" ".join(out))
 
     def line(self, a: Point, b: Point) -> None:
         k, ox, ty = self.k, self.ox, self._ty

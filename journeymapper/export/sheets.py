@@ -211,31 +211,43 @@ def plan_sheets(the_map: Map | None, paper: str, orientation: str, tiles: str, s
     only those are tried)."""
     requested = parse_tiles(tiles)
     orientations = ("landscape", "portrait") if orientation == "auto" else (orientation,)
-    fits = the_map is not None and len(the_map.touchpoints) <= FIT_CARDS_UP_TO
-    widths = (style.column_width,) + (COLUMN_WIDTHS if fits else ())
-    plans: list[SheetPlan] = []
-    screen_cuts = 0
-    for width in widths:
-        screen = width == style.column_width
-        if screen and current is not None:
-            layout = current
-        else:
-            assert the_map is not None, "a map, or its current layout"
-            layout = layout_map(the_map, style if screen else replace(style, column_width=width),
-                                previous if screen else None)
-        if the_map is not None and len(widths) > 1:  # other columns must not cut what the screen's show whole
-            cuts = _cut_texts(the_map, layout)
-            if screen:
-                screen_cuts = cuts
-            elif cuts > screen_cuts:
-                continue
-        for turn in orientations:
-            sheet = paper_of(paper, turn)
-            columns, rows = requested if requested is not None else choose_tiles(layout, sheet, text_size)
-            plans.append(SheetPlan(layout, sheet, turn, columns, rows, grown_scale(layout, sheet, columns, rows)[0]))
 
     def rank(plan: SheetPlan) -> tuple[int, float]:
         return plan.columns * plan.rows, -plan.scale
+
+    def plans_for(layout: MapLayout) -> list[SheetPlan]:
+        found = []
+        for turn in orientations:
+            sheet = paper_of(paper, turn)
+            columns, rows = requested if requested is not None else choose_tiles(layout, sheet, text_size)
+            found.append(SheetPlan(layout, sheet, turn, columns, rows, grown_scale(layout, sheet, columns, rows)[0]))
+        return found
+
+    if current is None:
+        assert the_map is not None, "a map, or its current layout"
+        current = layout_map(the_map, style, previous)
+    plans = plans_for(current)
+    if the_map is not None and len(the_map.touchpoints) <= FIT_CARDS_UP_TO:
+        # Other columns, in the direction that helps: narrower when the map is too wide for its room
+        # (it grows taller), wider when too tall; as long as the map prints larger. None may cut a name
+        # or a title the screen's columns show whole.
+        first = min(plans, key=rank)
+        room_w, room_h = first.room
+        narrower = current.width / max(current.height, 1.0) > room_w / room_h
+        widths = sorted((w for w in COLUMN_WIDTHS if (w < style.column_width) == narrower), reverse=narrower)
+        if requested is None:  # (an auto poster's sheets change with the columns: each way may help)
+            widths = sorted(COLUMN_WIDTHS, key=lambda w: abs(w - style.column_width))
+        screen_cuts = _cut_texts(the_map, current)
+        for width in widths:
+            layout = layout_map(the_map, replace(style, column_width=width))
+            if _cut_texts(the_map, layout) > screen_cuts:
+                if requested is None:
+                    continue
+                break
+            tried = plans_for(layout)
+            if requested is not None and rank(min(tried, key=rank)) >= rank(min(plans, key=rank)):
+                break  # (no larger on these sheets: further that way will not be either)
+            plans += tried
 
     best = min(plans, key=rank)
     screen = [plan for plan in plans if plan.layout.style.column_width == style.column_width
