@@ -20,6 +20,11 @@ from ..io.writer import write_atomic
 from .export_dialog import ExportPdfDialog, suggested_path
 from .window_files import autosave_every_window
 
+PICTURE_PNG = "PNG picture, with title and legend (*.png)"
+PICTURE_PNG_ALONE = "PNG picture of the map alone, for slides (*.png)"
+PICTURE_SVG = "SVG drawing, with title and legend (*.svg)"
+PICTURE_SVG_ALONE = "SVG drawing of the map alone, for slides (*.svg)"
+
 
 class Printing:
     """PDF and picture exports of a window's map (mixed into `MainWindow`)."""
@@ -94,12 +99,13 @@ class Printing:
                 path += ".pdf"
             self.export_pdf_to(path, dialog.options())
 
-    def export_picture_to(self, path: str | Path, dpi: int = 150) -> bool:
-        """A PNG (at `dpi`) or SVG picture of the map, as it looks on screen in the light palette."""
+    def export_picture_to(self, path: str | Path, dpi: int = 150, header: bool = True) -> bool:
+        """A PNG (at `dpi`) or SVG picture of the map, as it looks on screen in the light palette, under
+        the PDF's title block and legend (`header`: leave them out for slides)."""
         if self.editor is None:
             return False
         try:
-            data = render_picture(self.editor.doc.map, Path(path).suffix.lower(), dpi, False)
+            data = render_picture(self.editor.doc.map, Path(path).suffix.lower(), dpi, False, header)
             write_atomic(path, data, keep_backup=False, follow_links=False)
         except (SaveError, ValueError) as exc:
             self.show_error("Could not export the picture", str(exc))
@@ -111,8 +117,9 @@ class Printing:
         if self.editor is None:
             return
         start = suggested_path(self.editor.path, self.editor.doc.map.title, ".png")
-        path, chosen = QFileDialog.getSaveFileName(self, "Export Picture", start, "PNG picture (*.png);;SVG drawing (*.svg)")
+        kinds = ";;".join((PICTURE_PNG, PICTURE_PNG_ALONE, PICTURE_SVG, PICTURE_SVG_ALONE))
+        path, chosen = QFileDialog.getSaveFileName(self, "Export Picture", start, kinds)
         if path:
             if not path.lower().endswith((".png", ".svg")):
                 path += ".svg" if "svg" in chosen.lower() else ".png"
-            self.export_picture_to(path)
+            self.export_picture_to(path, header=chosen not in (PICTURE_PNG_ALONE, PICTURE_SVG_ALONE))

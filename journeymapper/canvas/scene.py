@@ -292,6 +292,12 @@ class MapScene(QGraphicsScene):
         self.emphasis.adopt(item)
         self._sync_label(item, path, parent)
 
+    def draw_uncached(self) -> None:
+        """Draw every item afresh from now on (no cached pixels): for a picture, whose SVG must be
+        shapes and text, not bitmaps of cards."""
+        for item in self.items():
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+
     # -- big maps: card and flow items for the parts on screen ---------------------------
     @property
     def makes_items_in_parts(self) -> bool:

@@ -43,6 +43,9 @@ def register(commands: Any) -> None:
     parser.add_argument("--max-pages", type=int, default=DEFAULT_MAX_PAGES, metavar="N",
                         help=f"refuse a PDF of more than N pages (default {DEFAULT_MAX_PAGES}; 0: no limit)")
     parser.add_argument("--dpi", type=_dpi, default=150, help="resolution of a PNG picture (default 150)")
+    parser.add_argument("--map-only", action="store_true",
+                        help="a PNG or SVG picture of the map alone, without the title block and legend "
+                        "(to paste into slides)")
     parser.set_defaults(run=run)
 
 
@@ -100,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     if suffix in (".png", ".svg"):
         from .picture_command import write_picture  # Qt is loaded only for pictures
 
-        return write_picture(loaded.map, output, suffix, args.dpi, args.grayscale)
+        return write_picture(loaded.map, output, suffix, args.dpi, args.grayscale, not args.map_only, args.language)
     tiles = args.tiles or ("auto" if args.wall or args.text_size else "1x1")
     text_size = args.text_size or (wall_text_size() if args.wall else MIN_TEXT_AUTO)
     options = PdfOptions(paper=args.paper or "A3", orientation=args.orientation, tiles=tiles,

@@ -15,7 +15,8 @@ from .gui_command import has_display, qt_cannot_start
 from .output import say_error
 
 
-def write_picture(the_map: Map, output: Path, suffix: str, dpi: int, grayscale: bool) -> int:
+def write_picture(the_map: Map, output: Path, suffix: str, dpi: int, grayscale: bool, header: bool = True,
+                  language: str = "en") -> int:
     if not has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     reason = qt_cannot_start(f"cannot draw {output.name}")
@@ -28,7 +29,7 @@ def write_picture(the_map: Map, output: Path, suffix: str, dpi: int, grayscale: 
 
     app = QApplication.instance() or QApplication([])  # noqa: F841 - scenes need a QApplication
     try:
-        data = render_picture(the_map, suffix, dpi, grayscale)
+        data = render_picture(the_map, suffix, dpi, grayscale, header, language)
         write_atomic(output, data, keep_backup=False, follow_links=False)
     except ValueError as exc:
         say_error(f"{output}: {exc}")

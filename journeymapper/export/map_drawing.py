@@ -148,7 +148,7 @@ def _lane(p: PagePainter, lane: LaneBox, layout: MapLayout, flows: list[FlowPath
     # Faces are placed on their own, so cards that differ only in how the customer feels share a look.
     faces = [f"face{value + 2}" for value in range(-2, 3)]
     p.stamps([(faces[card.emotion + 2], card.emotion_center) for card in cards if card.emotion is not None],
-             lambda face: _face(p, Point(0, 0), s.icon_size, faces.index(face) - 2))
+             lambda face: draw_face(p, Point(0, 0), s.icon_size, faces.index(face) - 2))
     badges = _finding_badges(p, cards, findings or {}, s.small_size)
     # Titles after all the frames (cards never overlap), in one text object.
     with p.text_object():
@@ -231,7 +231,7 @@ def _card_look(p: PagePainter, card: CardBox, layout: MapLayout) -> None:
         p.polygon(star(Point(x + 4, y - 3), 9), "opportunity")
         p.text_line(x + 10, y, str(card.opportunities), s.small_size, True, "opportunity")
     evidence = card.evidence
-    p.stamp(f"evidence-{evidence}", card.evidence_center, lambda: _evidence(p, Point(0, 0), 3.6, evidence))
+    p.stamp(f"evidence-{evidence}", card.evidence_center, lambda: draw_evidence(p, Point(0, 0), 3.6, evidence))
 
 
 def _card_frame(p: PagePainter, w: float, h: float, radius: float, bar: float, bar_color: str) -> None:
@@ -249,7 +249,7 @@ def _chip(p: PagePainter, chip: Rect, channel: str | None, icon: Rect | None) ->
                 lambda: p.icon(paths, Point(0, 0), icon.w, "muted"))
 
 
-def _face(p: PagePainter, center: Point, size: float, emotion: int) -> None:
+def draw_face(p: PagePainter, center: Point, size: float, emotion: int) -> None:
     face = emotion_face(center, size, emotion)
     features, outline = face_inks(p.palette, emotion)
     p.circle(face.center, face.radius, fill=p.palette.emotions[emotion + 2], stroke=outline, width=0.6)
@@ -259,17 +259,11 @@ def _face(p: PagePainter, center: Point, size: float, emotion: int) -> None:
     p.curve((face.mouth,))
 
 
-def _evidence(p: PagePainter, center: Point, radius: float, evidence: str) -> None:
+def draw_evidence(p: PagePainter, center: Point, radius: float, evidence: str) -> None:
     """Assumed: a ring; anecdotal: a half-filled ring; validated: a dot."""
     if evidence == "validated":
         p.circle(center, radius, fill="text", stroke="text", width=1.0)
         return
     p.circle(center, radius, stroke="text", width=1.0)
     if evidence == "anecdotal":
-        path = p.c.beginPath()
-        path.moveTo(p.X(center.x), p.Y(center.y - radius))
-        path.arcTo(p.X(center.x - radius), p.Y(center.y - radius), p.X(center.x + radius),
-                   p.Y(center.y + radius), startAng=90, extent=180)
-        path.close()
-        p.fill("text")
-        p.c.drawPath(path, stroke=0, fill=1)
+        p.half_disc(center, radius, "text")

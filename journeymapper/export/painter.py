@@ -375,6 +375,13 @@ class PagePainter:
             numbers += (ox + p.x * k, ty - p.y * k)
         self._emit(self._fill_op(fill) + polygon_format(len(points)) % tuple(numbers))
 
+    def half_disc(self, center: Point, radius: float, fill: str) -> None:
+        """The left half of a disc (the anecdotal evidence mark)."""
+        k, x, y = self.k, self.ox + center.x * self.k, self._ty - center.y * self.k
+        r, c = radius * k, radius * k * 0.5523
+        self._emit(f"{self._fill_op(fill)}{x:.3f} {y + r:.3f} m {x - c:.3f} {y + r:.3f} {x - r:.3f} {y + c:.3f} "
+                   f"{x - r:.3f} {y:.3f} c {x - r:.3f} {y - c:.3f} {x - c:.3f} {y - r:.3f} {x:.3f} {y - r:.3f} c h f")
+
     def circle(self, center: Point, radius: float, fill: str | None = None, stroke: str | None = None,
                width: float = 0.8) -> None:
         state = self._fill_op(fill) + self._stroke_op(stroke, width)

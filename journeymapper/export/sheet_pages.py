@@ -12,7 +12,7 @@ from ..layout.kpis import HEALTH_INKS, HEALTH_MARKS
 from ..layout.labels import EVIDENCE_LABELS, FLOW_KIND_LABELS
 from ..layout.style import DEFAULT_STYLE
 from ..model.schema import Map
-from .map_drawing import FLOW_DASH, _evidence, _face
+from .map_drawing import FLOW_DASH, draw_evidence, draw_face
 from .painter import PagePainter
 from .sheets import (
     LEGEND_WIDTH,
@@ -48,7 +48,9 @@ def title_block(p: PagePainter, the_map: Map, paper: tuple[float, float], today:
     owner = " ".join(the_map.owner.split()) or "—"
     tr = p.tr
     parts = [tr("Owner: {owner}").format(owner=owner), tr("Printed {date}").format(date=today.isoformat()),
-             tr("Review by: {date}").format(date=review), tr("Page {page} of {total}").format(page=page, total=total)]
+             tr("Review by: {date}").format(date=review)]
+    if total:  # (a picture of the map has no pages)
+        parts.append(tr("Page {page} of {total}").format(page=page, total=total))
     if subtitle_extra:  # (first: a poster sheet's place must not be what a narrow sheet cuts off)
         parts.insert(0, subtitle_extra)
     p.text_line(MARGIN, MARGIN + 36, fit_text(p, "    ".join(parts), 9, False, room), 9, False, "muted")
@@ -90,12 +92,12 @@ def legend(p: PagePainter, x: float, y: float, the_map: Map) -> None:
     second = ax + max(126.0, evidence, min(people, 150.0)) + 12  # (the second column starts after the first)
     for k, value in enumerate(range(-2, 3)):
         cx = ax + 5 + k * 24
-        _face(p, Point(cx, rows[0] - 3), 9, value)
+        draw_face(p, Point(cx, rows[0] - 3), 9, value)
         shown = "0" if value == 0 else f"{value:+d}".replace("-", "\u2212")
         p.text_line(cx + 6, rows[0], shown, text, True, "text")
     ex = ax
     for level, name in EVIDENCE_LABELS.items():
-        _evidence(p, Point(ex + 3, rows[1] - 3), 3.0, level)
+        draw_evidence(p, Point(ex + 3, rows[1] - 3), 3.0, level)
         name = fit_text(p, tr(name), text, False, max(10.0, second - 8 - ex - 9))
         p.text_line(ex + 9, rows[1], name, text, False, "text")
         ex += 9 + p.fonts.width(name, text, False) + 8
