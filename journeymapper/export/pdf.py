@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -52,9 +53,6 @@ from .sheets import (
     smallest_text_of,
     title_block_height,
 )
-
-# Compressed streams stay binary: ASCII85 only makes the file a quarter bigger and the export slower.
-rl_config.useA85 = 0
 
 
 class TooManyPages(ExportError):
@@ -122,8 +120,21 @@ def export_pdf(
     """
     # A big map's layout and drawing make ~a million objects, none of them garbage; its forms are
     # compressed on a worker thread while the next is drawn.
-    with collector_paused(), FormDeflater() as deflater:
+    with collector_paused(), binary_streams(), FormDeflater() as deflater:
         return _export_pdf(the_map, target, options, style, progress, deflater, previous)
+
+
+@contextmanager
+def binary_streams() -> Iterator[None]:
+    """Compressed streams stay binary while we export: ASCII85 (ReportLab's default) only makes the file a
+    quarter bigger and the export slower. ReportLab reads it from its settings as it writes; it is set
+    back after, so other users of ReportLab in the process keep theirs."""
+    before = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = before
 
 
 def _export_pdf(
