@@ -10,7 +10,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
 from ..export.sheet_pages import title_block
-from ..export.sheets import MARGIN, TITLE_GROWS_TO, title_block_height
+from ..export.sheets import MARGIN, title_block_height, title_scale
 from ..i18n import DEFAULT_LANGUAGE, words
 from ..layout.style import DEFAULT_STYLE, grayscale_palette
 from ..model.document import Document
@@ -45,7 +45,7 @@ def render_picture(the_map: Map, suffix: str, dpi: int = 150, grayscale: bool = 
     scene.draw_uncached()  # (pictures are drawn once: shapes and text, not an item's cached pixels)
     area = scene.sceneRect()
     width = area.width()
-    block = min(TITLE_GROWS_TO, max(1.0, width / HEADER_WIDTH))
+    block = title_scale(width / HEADER_WIDTH, (width, 0.0))
     head = MARGIN + title_block_height((width, 0.0), block) if header else 0.0
     height = head + area.height()
     data = QByteArray()

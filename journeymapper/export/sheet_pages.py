@@ -250,44 +250,54 @@ def assembly_marks(p: PagePainter, left: float, top: float, w: float, h: float, 
 
 def overview(p: PagePainter, the_map: Map, plan: SheetPlan, drawn: list[str], today: date, page: int,
               total: int, options: PdfOptions) -> None:
-    """The whole poster small: the map where it falls on the sheets, each sheet outlined and named
-    (on a label of its own, clear of the map's text), blank sheets shown as not printed."""
+    """The whole poster small: the map where it falls on the sheets, each sheet's printed part
+    outlined; columns named above the sheets and rows at their left, clear of the map; a blank sheet
+    (not printed) says so in its empty middle."""
     paper, columns, rows, scale = plan.paper, plan.columns, plan.rows, plan.scale
     width, height = paper
     tr = p.tr
     title_block(p, the_map, paper, today,
                 tr("Poster of {columns} x {rows} sheets: how they go together").format(columns=columns, rows=rows),
-                page,
-                 total, plan.block)
+                page, total, plan.block)
     area_w, area_h = map_area(width, height, plan.block)
-    left, top = MARGIN, height - MARGIN - title_block_height(paper, plan.block)
+    size = 9.0
+    row_names = [tr("row {row}").format(row=row + 1) for row in range(rows)]
+    band_left = max(p.fonts.width(name, size, True) for name in row_names) + 10
+    band_top = size + 8
+    left = MARGIN + band_left
+    top = height - MARGIN - title_block_height(paper, plan.block) - band_top
     room_w, room_h = plan.room
-    small = min(area_w / room_w, area_h / room_h)  # the whole room, and so every sheet, fits the page
+    small = min((area_w - band_left) / room_w, (area_h - band_top) / room_h)  # every sheet fits the page
     ox, oy = plan.offset
     p.place(left + ox * small, top - oy * small, scale * small)
     p.place_forms(drawn)
     p.place(0, height, 1.0)
     p.dy = 0.0
     c = p.c
-    w, h = area_w * small, area_h * small
-    size = 9.0
+    page_top = height - top  # (y from the page's top, as text lines are placed)
     for row in range(rows):
         for column in range(columns):
             sx, sy = plan.sheet_origin(column, row)
-            x0, y0 = left + sx * small, (height - top) + sy * small  # (y from the page's top)
-            used = plan.used(column, row)
+            w, h = (v * small for v in plan.sheet_extent(column, row))
+            x0, y0 = left + sx * small, page_top + sy * small
+            used = plan.used(column, row) or columns * rows == 1
             c.setStrokeColor(p.color("selection" if used else "faint"))
             c.setLineWidth(1.2)
             c.setDash([4, 3])
             c.rect(x0, height - y0 - h, w, h, stroke=1, fill=0)
             c.setDash([])
-            name = sheet_name(p, column, row)
+            p.forget_state()
             if not used:
-                name = tr("{sheet}: blank, not printed").format(sheet=name)
-            label_w = p.fonts.width(name, size, True) + 8
-            p.rect(Rect(x0 + 4, y0 + 4, label_w, size + 6), fill="paper", stroke="selection" if used else "faint",
-                   width=0.8)
-            p.text_line(x0 + 8, y0 + 4 + size + 1.5, name, size, True, "selection" if used else "muted")
+                blank = fit_text(p, tr("blank, not printed"), size, False, w - 8)
+                p.text_line(x0 + (w - p.fonts.width(blank, size, False)) / 2, y0 + h / 2 + size / 3, blank, size,
+                            False, "muted")
+            if row == 0:
+                name = tr("column {column}").format(column=column + 1)
+                p.text_line(x0 + (w - p.fonts.width(name, size, True)) / 2, page_top - 5, name, size, True,
+                            "selection")
+        sy = plan.sheet_origin(0, row)[1]
+        h = plan.sheet_extent(0, row)[1] * small
+        p.text_line(MARGIN, page_top + sy * small + h / 2 + size / 3, row_names[row], size, True, "selection")
     footer(p, the_map, paper, page, total, options, tr("overview"))
 
 

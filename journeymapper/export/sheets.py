@@ -22,10 +22,14 @@ TITLE_GROWS_TO = 4.0
 """The most the title block and legend grow with a map printed larger than on screen."""
 
 
-def title_scale(scale: float) -> float:
+def title_scale(scale: float, paper: tuple[float, float] | None = None) -> float:
     """How much the title block and legend grow: with the map, when it prints larger than on screen
-    (so the title stays larger than the cards on a wall poster), never smaller than their own size."""
-    return min(TITLE_GROWS_TO, max(1.0, scale))
+    (so the title stays larger than the cards on a wall poster), and never wider than the sheet (on
+    narrow paper the legend shrinks a little to fit)."""
+    block = min(TITLE_GROWS_TO, max(1.0, scale))
+    if paper is not None:
+        block = min(block, (paper[0] - 2 * MARGIN) / LEGEND_WIDTH)
+    return block
 
 
 def title_block_height(paper: tuple[float, float], block: float = 1.0) -> float:
@@ -326,11 +330,11 @@ def _seams(lines: list[float], sheets: int, area: float, end: float) -> tuple[fl
 def grown_scale(layout: MapLayout, paper: tuple[float, float], columns: int, rows: int) -> tuple[float, float]:
     """The map's scale on C x R sheets once the title block has grown with it, and that growth."""
     scale = fit_scale(layout, paper, columns, rows)
-    block = title_scale(scale)
+    block = title_scale(scale, paper)
     if block == 1.0:
         return scale, 1.0
     scale = fit_scale(layout, paper, columns, rows, block)
-    block = min(block, title_scale(scale))  # (the map got smaller: the title grows no more than it)
+    block = min(block, title_scale(scale, paper))  # (the map got smaller: the title grows no more than it)
     return fit_scale(layout, paper, columns, rows, block), block
 
 

@@ -127,7 +127,7 @@ def test_tiles_2x2_is_an_overview_and_four_labelled_sheets(capsys, tmp_path):
     labels = [f"row {r}, column {c}" for r in (1, 2) for c in (1, 2)]
     overview = flat(page_text(out, 1))
     assert "Poster of 2 x 2 sheets" in overview
-    assert all(label in overview for label in labels)
+    assert all(name in overview for name in ("row 1", "row 2", "column 1", "column 2"))
     for page, label in enumerate(labels, start=2):
         sheet = flat(page_text(out, page))
         assert f"Sheet: {label}" in sheet, (page, sheet[:300])
