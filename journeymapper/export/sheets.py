@@ -126,11 +126,15 @@ def choose_tiles(layout: MapLayout, paper: tuple[float, float], text_size: float
     return columns, rows
 
 
-COLUMN_WIDTHS = (180.0, 210.0, 280.0, 330.0)
+COLUMN_WIDTHS = (150.0, 180.0, 210.0, 280.0, 330.0)
 """Stage column widths tried besides the screen's, so that the map takes the sheet's shape: narrower
 columns make a wide map taller (titles wrap more), wider ones a tall map wider."""
 FIT_CARDS_UP_TO = 600
 """Maps with more cards print with the screen's columns (each trial is a whole layout)."""
+PRINT_TITLE_LINES = 5
+"""A card's title on paper may take this many lines (3 on screen): less is cut, less goes to the details."""
+PRINT_LIST_LINES = 3
+"""And a pain point or an opportunity this many (2 on screen)."""
 KEEP_SCREEN_WITHIN = 0.03
 """The screen's column width is kept unless another prints the text this much larger."""
 
@@ -227,11 +231,18 @@ def plan_sheets(the_map: Map | None, paper: str, orientation: str, tiles: str, s
             found.append(SheetPlan(layout, sheet, turn, columns, rows, grown_scale(layout, sheet, columns, rows)[0]))
         return found
 
-    if current is None:
+    fits = the_map is not None and len(the_map.touchpoints) <= FIT_CARDS_UP_TO
+    if fits:  # (laid out for paper: cards and lists show more of their text than on screen)
+        assert the_map is not None
+        style = replace(style, card_title_lines=max(style.card_title_lines, PRINT_TITLE_LINES),
+                        list_item_lines=max(style.list_item_lines, PRINT_LIST_LINES))
+        current = layout_map(the_map, style)
+    elif current is None:
         assert the_map is not None, "a map, or its current layout"
         current = layout_map(the_map, style, previous)
     plans = plans_for(current)
-    if the_map is not None and len(the_map.touchpoints) <= FIT_CARDS_UP_TO:
+    if fits:
+        assert the_map is not None
         # Other columns, in the direction that helps: narrower when the map is too wide for its room
         # (it grows taller), wider when too tall; as long as the map prints larger. None may cut a name
         # or a title the screen's columns show whole.

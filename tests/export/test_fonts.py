@@ -134,7 +134,7 @@ def test_without_any_fallback_font_the_export_works_and_names_the_characters(no_
     table = assert_fonts_embedded(exported.path)
     assert not any("Droid" in row["name"] for row in table)
     run("qpdf", "--check", exported.path)
-    assert "Pays at the counter" in page_text(exported.path, 1)
+    assert "Pays at the counter" in flat(page_text(exported.path, 1))  # (a title may wrap on paper)
 
 
 def test_without_any_fallback_font_the_command_line_warns(no_fonts_installed, tmp_path, capsys):
@@ -164,7 +164,7 @@ def test_journeymapper_font_dirs_is_where_fallback_fonts_are_found(monkeypatch, 
     exported = export(japanese_map(), tmp_path / "ja.pdf")
     assert exported.report.warnings == []
     assert any("DroidSansFallback" in row["name"] for row in assert_fonts_embedded(exported.path))
-    assert JAPANESE in flat(page_text(exported.path, 1))
+    assert JAPANESE in "".join(page_text(exported.path, 1).split())  # (CJK wraps between letters)
 
 
 def test_arabic_prints_with_dejavu_joined_and_right_to_left(tmp_path):
