@@ -165,8 +165,10 @@ def _export_pdf(
     # The file's dates are now, or SOURCE_DATE_EPOCH's (ReportLab reads it): then the same map gives
     # the same bytes (invariant: no random document id either), for reproducible builds and caches.
     reproducible = 1 if os.environ.get("SOURCE_DATE_EPOCH", "").strip() else 0
+    # The document's language is the one asked for its words (v1 maps do not say theirs): a screen
+    # reader then reads the headings right, and most maps are written in the language their owner prints in.
     canvas = Canvas(buffer, pagesize=paper, pageCompression=1, invariant=reproducible,
-                    initialFontName="DejaVuSans")
+                    initialFontName="DejaVuSans", lang=options.language)
     canvas.setTitle(the_map.title)
     canvas.setAuthor(the_map.owner or "journeymapper")
     canvas.setSubject("Customer journey map")

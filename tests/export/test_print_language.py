@@ -59,3 +59,18 @@ def test_a_long_word_for_a_row_keeps_inside_the_lane_header(example_map) -> None
         for row in lane.rows:
             label = row.label
             assert label.x + text_width(label.lines[0], label.size, BOLD) <= row.header.right, label.lines
+
+
+def test_the_document_says_its_language(tmp_path: Path, example_map) -> None:
+    import json
+    import subprocess
+
+    for language in ("en", "de", "ja"):
+        out = tmp_path / f"{language}.pdf"
+        export_pdf(example_map, out, PdfOptions(language=language, appendix=False))
+        data = json.loads(subprocess.run(["qpdf", "--json", "--json-key=qpdf", str(out)], capture_output=True,
+                                         text=True, check=True).stdout)
+        catalogue = next(obj["value"] for obj in data["qpdf"][1].values()
+                         if isinstance(obj, dict) and isinstance(obj.get("value"), dict)
+                         and obj["value"].get("/Type") == "/Catalog")
+        assert catalogue.get("/Lang") == f"u:{language}"
