@@ -11,7 +11,6 @@ These machines are shared and noisy, so the ratio is the number to watch.
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 import tempfile
 from collections.abc import Callable
@@ -20,15 +19,12 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `tests` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from reportlab.lib.pagesizes import A0
-from reportlab.pdfgen.canvas import Canvas
-
-from journeymapper.export.fonts import register_bundled
 from journeymapper.export.pdf import PdfOptions, export_pdf
 from journeymapper.layout.text import text_width, wrap
 from journeymapper.model import Map
 from tests.benchmarks.bigmap import big_map
 from tests.benchmarks.timing import median_ms, paired_ms
+from tests.export.bare_reportlab_script import bare_pdf, register_fonts
 
 GOAL_RATIO = 2.0
 WHOLE_GOAL_RATIO = 3.0
@@ -39,30 +35,8 @@ OPTIONS = PdfOptions(paper="A0", orientation="landscape", tiles="1x1", appendix=
 
 def bare_reportlab(cards: int, target: Path) -> Callable[[], None]:
     """`cards` rectangles with a line of text each, in a grid on one A0 landscape page."""
-    register_bundled()
-    width, height = A0[1], A0[0]
-    per_row = max(1, int(cards ** 0.5 * 1.4))
-    cell_w = (width - 48) / per_row
-    cell_h = (height - 48) / (cards // per_row + 1)
-
-    def run() -> None:
-        buffer = io.BytesIO()
-        canvas = Canvas(buffer, pagesize=(width, height), pageCompression=1, invariant=1,
-                        initialFontName="DejaVuSans")
-        for n in range(cards):
-            x = 24 + (n % per_row) * cell_w
-            y = height - 24 - (n // per_row + 1) * cell_h
-            canvas.setFillColorRGB(1, 1, 1)
-            canvas.setStrokeColorRGB(0.8, 0.82, 0.86)
-            canvas.rect(x, y, cell_w * 0.9, cell_h * 0.8, stroke=1, fill=1)
-            canvas.setFillColorRGB(0.12, 0.16, 0.2)
-            canvas.setFont("DejaVuSans-Bold", max(1.0, cell_h * 0.2))
-            canvas.drawString(x + 2, y + cell_h * 0.4, f"Touchpoint {n}")
-        canvas.showPage()
-        canvas.save()
-        target.write_bytes(buffer.getvalue())
-
-    return run
+    register_fonts()
+    return lambda: target.write_bytes(bare_pdf(cards))
 
 
 def ours(the_map: Map, target: Path) -> Callable[[], None]:
