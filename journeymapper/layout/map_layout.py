@@ -31,10 +31,10 @@ from .flow_placement import FlowInputs, FlowState, place_flows
 from .flow_plan import FlowPlan, plan_flows
 from .flows import gap_width_needed, label_gap, label_room
 from .geometry import Point, Rect, new_tuple, smooth_path
-from .kpis import HEALTH_INKS, HEALTH_MARKS, KPI_MARK_ROOM, kpi_health, kpi_text
-from .labels import CHANNEL_LABELS, ROW_LABELS
+from .headers import lane_box, row_box, stage_headers
+from .labels import CHANNEL_LABELS
 from .style import DEFAULT_STYLE, Style
-from .text import BOLD, elide, text_width, wrap
+from .text import text_width, wrap
 
 ROW_KINDS = ("cards", "emotion", "pains", "opportunities")
 
@@ -371,65 +371,14 @@ class _Builder:
 
     # -- parts --------------------------------------------------------------
     def stage_headers(self) -> tuple[float, list[tuple[TextBlock, TextBlock | None, tuple[KpiLine, ...]]]]:
-        s = self.style
-        pad = 7.0
-        inner = s.column_width - 2 * pad
-        parts = []
-        tallest = s.stage_header_min_height
-        for index, stage in enumerate(self.map.stages):
-            x = self.edges[index] + pad
-            y = pad
-            name = TextBlock(x, y, wrap(stage.name, s.header_size, inner, 2, "DejaVuSans-Bold"), s.header_size,
-                             True, "text", s.line_height(s.header_size))
-            y += name.height + 2
-            goal = None
-            if stage.goal.strip():
-                goal = TextBlock(x, y, wrap(stage.goal, s.small_size + 0.5, inner, 2), s.small_size + 0.5, False,
-                                 "muted", s.line_height(s.small_size + 0.5))
-                y += goal.height + 3
-            kpis = []
-            for kpi in stage.kpis:
-                ratio, health = kpi_health(kpi)
-                has_bar = kpi.value is not None and kpi.target is not None and kpi.target != 0
-                text_room = inner - (s.kpi_bar_width + 6 + KPI_MARK_ROOM if has_bar else 0)
-                line_height = s.line_height(s.small_size)
-                block = TextBlock(x, y, (elide(kpi_text(kpi), s.small_size, text_room),), s.small_size, False,
-                                  "text", line_height)
-                bar = mark = None
-                if has_bar:
-                    bar = Rect(x + inner - KPI_MARK_ROOM - s.kpi_bar_width, y + 2.5, s.kpi_bar_width, 4.0)
-                    mark = TextBlock(x + inner - KPI_MARK_ROOM + 2, y, (HEALTH_MARKS[health],), s.small_size, True,
-                                     HEALTH_INKS[health], line_height)
-                kpis.append(KpiLine(block, bar, ratio, health, mark))
-                y += block.height + 0.5
-            parts.append((name, goal, tuple(kpis)))
-            tallest = max(tallest, y + pad)
-        return tallest, parts
+        return stage_headers(self.map.stages, self.edges, self.style)
 
     def row(self, kind: str, rect: Rect) -> LaneRow:
-        s = self.style
-        header = Rect(s.card_bar, rect.y, s.lane_header_width - s.card_bar, rect.h)
-        # A long word ("Berührungspunkte") gets smaller type rather than run into the first column.
-        text, size, room = self.words(ROW_LABELS[kind]), s.lane_title_size, header.w - 14
-        while size > s.small_size and text_width(text, size, BOLD) > room:
-            size -= 0.5
-        label = TextBlock(header.x + 10, rect.y + 10, (elide(text, size, room, BOLD),), size, True, "muted",
-                          s.line_height(size))
-        return LaneRow(kind, rect, header, label)
+        return row_box(kind, rect, self.style, self.words)
 
     def lane(self, persona: Persona, index: int, top: float, width: float, height: float,
              rows: tuple[LaneRow, ...]) -> LaneBox:
-        s = self.style
-        header = Rect(0.0, 0.0, s.lane_header_width, height)
-        inner = s.lane_header_width - s.card_bar - 20
-        y = 10 + s.line_height(s.lane_title_size) + 4
-        name = TextBlock(14.0, y, wrap(persona.name, s.lane_title_size, inner, 3, BOLD), s.lane_title_size, True,
-                         persona.color, s.line_height(s.lane_title_size))
-        segment = None
-        if persona.segment.strip():
-            segment = TextBlock(14.0, y + name.height + 2, wrap(persona.segment, s.small_size, inner, 2),
-                                s.small_size, False, "muted", s.line_height(s.small_size))
-        return LaneBox(persona.id, index, top, width, height, header, persona.color, name, segment, rows)
+        return lane_box(persona, index, top, width, height, rows, self.style)
 
     def card(self, t: Touchpoint, persona: Persona, position: int, rect: Rect, title: tuple[str, ...]) -> CardBox:
         s = self.style
