@@ -97,7 +97,10 @@ class TextOps:
     """Text-showing operators for lines of text, made with ReportLab's font machinery."""
 
     def __init__(self, canvas: Canvas) -> None:
-        self._doc = canvas._doc  # the document the fonts keep their subsets for, as ReportLab's text objects do
+        # The document the fonts keep their subsets for, as ReportLab's text objects do. A ReportLab that
+        # keeps it elsewhere leaves None: every line is then drawn by the canvas (slower, the same page;
+        # tests/export/test_reportlab_we_rely_on.py fails so that we know).
+        self._doc = getattr(canvas, "_doc", None)
         self._fonts: dict[str, _FontCodes | None] = {}
 
     def codes(self, font_name: str) -> _FontCodes | None:
@@ -106,7 +109,8 @@ class TextOps:
             return self._fonts[font_name]
         except KeyError:
             font = pdfmetrics.getFont(font_name)
-            codes = _FontCodes(font, self._doc) if getattr(font, "_dynamicFont", False) else None
+            usable = self._doc is not None and getattr(font, "_dynamicFont", False)
+            codes = _FontCodes(font, self._doc) if usable else None
             self._fonts[font_name] = codes
             return codes
 

@@ -59,3 +59,25 @@ def test_text_is_shown_with_the_fonts_subset_codes():
     [(subset, data)] = font.splitString("Café", doc)
     assert subset == 0 and isinstance(data, bytes) and len(data) == 4
     assert font.getSubsetInternalName(subset, doc).startswith("/F")
+
+
+def test_without_the_fast_paths_the_export_makes_the_same_pages(tmp_path, example_map, monkeypatch):
+    """A ReportLab that kept its document or a form's operators elsewhere: slower, the same pictures."""
+    from journeymapper.export import form_deflater, pdfops
+
+    from .pdftools import run
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    options = PdfOptions(appendix=False)
+    export_pdf(example_map, tmp_path / "fast.pdf", options)
+    monkeypatch.setattr(pdfops.TextOps, "__init__", lambda self, canvas: (setattr(self, "_doc", None),
+                                                                         setattr(self, "_fonts", {}))[0])
+    monkeypatch.setattr(form_deflater.FormDeflater, "end_form", lambda self, canvas: canvas.endForm())
+    export_pdf(example_map, tmp_path / "public.pdf", options)
+    pictures = []
+    for name in ("fast", "public"):
+        run("pdftoppm", "-r", "60", "-f", "1", "-l", "1", "-gray", "-singlefile", tmp_path / f"{name}.pdf",
+            tmp_path / name)
+        pictures.append((tmp_path / f"{name}.pgm").read_bytes())
+    differ = sum(1 for a, b in zip(*pictures) if abs(a - b) > 60)
+    assert len(pictures[0]) == len(pictures[1]) and differ < 0.002 * len(pictures[0]), differ
