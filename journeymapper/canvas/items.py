@@ -14,12 +14,13 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
+from ..layout import card_look
 from ..layout.elements import CardBox, CurveBox, FlowPath, LaneBox, ListItem, StageBox
 from ..layout.geometry import Point
-from ..layout.glyphs import emotion_face, flow_head, star, triangle
+from ..layout.glyphs import flow_head, star, triangle
 from ..layout.map_layout import CURVE_INSET
-from ..layout.style import Palette, Style, face_inks
-from .icons import channel_icon
+from ..layout.style import Palette, Style
+from .page_painter import QtPagePainter
 from .painting import color, cubic_path, draw_line, draw_text, pen, plain_tooltip, qcolor, qrect
 
 HANDLE_RADIUS = 5.0
@@ -228,90 +229,27 @@ class CardItem(_Item):
         if emphasis is not None:
             emphasis.hover_card(self, inside)
 
-    def hoverEnterEvent(self, event) -> None:  # noqa: N802
+    def hoverEnterEvent(self, event) -> None:
         self._hover(True)
 
-    def hoverLeaveEvent(self, event) -> None:  # noqa: N802
+    def hoverLeaveEvent(self, event) -> None:
         self._hover(False)
 
-    def hoverMoveEvent(self, event) -> None:  # noqa: N802
+    def hoverMoveEvent(self, event) -> None:
         self.setCursor(Qt.CursorShape.CrossCursor if self.on_handle(event.pos()) else Qt.CursorShape.PointingHandCursor)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        box, p, s = self.box, self.palette, self.style
-        dx, dy = -box.rect.x, -box.rect.y
-        body = QRectF(0, 0, box.rect.w, box.rect.h)
+        box, p = self.box, self.palette
         painter.setRenderHint(_ANTIALIASED)
         selected = self.isSelected()
         marked = selected or self.emphasised
-        painter.setPen(pen(color(p, "selection") if marked else color(p, "card_border"),
-                           2.0 if selected else 1.5 if marked else 0.8))
-        painter.setBrush(QBrush(color(p, "card")))
-        painter.drawRoundedRect(body, s.card_radius, s.card_radius)
-        painter.setPen(_NO_PEN)
-        painter.setBrush(QBrush(qcolor(box.bar_color)))
-        bar = QPainterPath()
-        bar.addRoundedRect(QRectF(0, 0, s.card_bar + s.card_radius, box.rect.h), s.card_radius, s.card_radius)
-        clip = QPainterPath()
-        clip.addRect(QRectF(0, 0, s.card_bar, box.rect.h))
-        painter.drawPath(bar.intersected(clip))
-        draw_text(painter, box.title, p, dx, dy)
-        if box.emotion is not None:
-            face = emotion_face(box.emotion_center, s.icon_size, box.emotion)
-            features, outline = face_inks(p, box.emotion)
-            painter.setPen(pen(color(p, outline), 0.6) if outline else _NO_PEN)
-            painter.setBrush(QBrush(qcolor(p.emotions[box.emotion + 2])))
-            painter.drawEllipse(QPointF(face.center.x + dx, face.center.y + dy), face.radius, face.radius)
-            painter.setPen(_NO_PEN)
-            painter.setBrush(QBrush(color(p, features)))
-            for eye in face.eyes:
-                painter.drawEllipse(QPointF(eye.x + dx, eye.y + dy), face.eye_radius, face.eye_radius)
-            painter.setBrush(_NO_BRUSH)
-            painter.setPen(pen(color(p, features), 1.1))
-            painter.drawPath(cubic_path((face.mouth,), dx, dy))
-        if box.channel_chip is not None:
-            chip = qrect(box.channel_chip, dx, dy)
-            painter.setPen(_NO_PEN)
-            painter.setBrush(QBrush(color(p, "chip")))
-            painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
-            icon = channel_icon(box.channel, p.muted) if box.channel else None
-            if icon is not None and box.channel_icon is not None:
-                icon.render(painter, qrect(box.channel_icon, dx, dy))
-            draw_line(painter, box.channel_label_x + dx, chip.bottom() - 3, box.channel_label, s.small_size, False,
-                      color(p, "muted"))
-        x = box.counts_origin.x + dx
-        y = box.counts_origin.y + dy
-        if box.pains:
-            painter.setPen(_NO_PEN)
-            painter.setBrush(QBrush(color(p, "pain")))
-            painter.drawPolygon(_polygon(triangle(Point(x + 3.5, y - 3), 7)))
-            draw_line(painter, x + 9, y, str(box.pains), s.small_size, True, color(p, "pain"))
-            x += 22
-        if box.opportunities:
-            painter.setPen(_NO_PEN)
-            painter.setBrush(QBrush(color(p, "opportunity")))
-            painter.drawPolygon(_polygon(star(Point(x + 4, y - 3), 9)))
-            draw_line(painter, x + 10, y, str(box.opportunities), s.small_size, True, color(p, "opportunity"))
-        self._paint_evidence(painter, dx, dy)
+        # The card as it prints (`layout.card_look`), its frame in the selection colour when it is picked.
+        card_look.whole_card(QtPagePainter.at(painter, p, -box.rect.x, -box.rect.y), box, self.style,
+                             "selection" if marked else "card_border", 2.0 if selected else 1.5 if marked else 0.8)
         if self.hovered or selected:
             painter.setPen(pen(color(p, "selection"), 1.2))
             painter.setBrush(QBrush(color(p, "card")))
             painter.drawEllipse(self.handle_center(), HANDLE_RADIUS, HANDLE_RADIUS)
-
-    def _paint_evidence(self, painter: QPainter, dx: float, dy: float) -> None:
-        box, p = self.box, self.palette
-        center = QPointF(box.evidence_center.x + dx, box.evidence_center.y + dy)
-        r = 3.6
-        painter.setPen(pen(color(p, "text"), 1.0))
-        painter.setBrush(QBrush(color(p, "text")) if box.evidence == "validated" else _NO_BRUSH)
-        painter.drawEllipse(center, r, r)
-        if box.evidence == "anecdotal":
-            half = QPainterPath()
-            half.moveTo(center)
-            half.arcTo(QRectF(center.x() - r, center.y() - r, 2 * r, 2 * r), 90, 180)
-            half.closeSubpath()
-            painter.setBrush(QBrush(color(p, "text")))
-            painter.drawPath(half)
 
 
 class FlowItem(_Item):

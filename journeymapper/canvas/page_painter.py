@@ -14,9 +14,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen, QPolygonF
 
 from ..i18n import Words, words
+from ..layout.channel_icons import Icon
+from ..layout.elements import TextBlock
 from ..layout.geometry import Cubic, Point, Rect
 from ..layout.style import Palette
-from ..layout.text import BOLD, REGULAR, text_width
+from ..layout.text import ASCENT, BOLD, REGULAR, text_width
 from .painting import color, draw_line
 
 
@@ -37,6 +39,13 @@ class QtPagePainter:
         self.fonts = _Widths()
         self.ox, self.top, self.k, self.dy = 0.0, page_height, 1.0, 0.0
         self._pen: QPen | None = None
+
+    @classmethod
+    def at(cls, painter: QPainter, palette: Palette, dx: float, dy: float) -> QtPagePainter:
+        """A painter for an item whose own (0, 0) is the layout's (-dx, -dy): layout points offset by (dx, dy)."""
+        page = cls(painter, palette, 0.0)
+        page.place(dx, -dy, 1.0)
+        return page
 
     # -- where ---------------------------------------------------------------
     def place(self, ox: float, top: float, k: float) -> None:
@@ -121,7 +130,43 @@ class QtPagePainter:
         self.q.setBrush(QBrush(Qt.BrushStyle.NoBrush))
         self.q.drawPath(path)
 
+    def icon(self, icon: Icon, center: Point, size: float, ink: str) -> None:
+        """A channel icon (`layout.channel_icons`) `size` wide, centred on `center`, in `ink`."""
+        q, k = self.q, size / icon.size * self.k
+        x0, y0 = self._x(center.x) - size * self.k / 2, self._y(center.y) - size * self.k / 2
+        caps = (Qt.PenCapStyle.FlatCap, Qt.PenCapStyle.RoundCap, Qt.PenCapStyle.SquareCap)
+        joins = (Qt.PenJoinStyle.MiterJoin, Qt.PenJoinStyle.RoundJoin, Qt.PenJoinStyle.BevelJoin)
+        for part in icon.parts:
+            path = QPainterPath()
+            for op in part.ops:
+                points = [QPointF(x0 + op[i] * k, y0 + op[i + 1] * k) for i in range(1, len(op), 2)]
+                if op[0] == "M":
+                    path.moveTo(points[0])
+                elif op[0] == "L":
+                    path.lineTo(points[0])
+                elif op[0] == "C":
+                    path.cubicTo(*points)
+                else:
+                    path.closeSubpath()
+            if part.stroke:
+                pen = QPen(color(self.palette, ink), part.width * k)
+                pen.setCapStyle(caps[part.cap % 3])
+                pen.setJoinStyle(joins[part.join % 3])
+                q.setPen(pen)
+            else:
+                q.setPen(QPen(Qt.PenStyle.NoPen))
+            q.setBrush(self._brush(ink) if part.fill else QBrush(Qt.BrushStyle.NoBrush))
+            q.drawPath(path)
+
     # -- text ----------------------------------------------------------------------
+    def text(self, block: TextBlock | None) -> None:
+        if block is None or not block.lines:
+            return
+        baseline = block.y + block.size * ASCENT + (block.line_height - block.size) / 2
+        for line in block.lines:
+            self.text_line(block.x, baseline, line, block.size, block.bold, block.color)
+            baseline += block.line_height
+
     def text_line(self, x: float, baseline: float, text: str, size: float, bold: bool, color_name: str) -> None:
         if text:
             draw_line(self.q, self._x(x), self._y(baseline), text, size * self.k, bold,

@@ -10,13 +10,12 @@ from collections.abc import Callable, Sequence
 
 from reportlab.pdfgen.canvas import Canvas
 
-from ..layout.channel_icons import channel_icon_paths
+from ..layout import card_look
 from ..layout.elements import CardBox, FlowPath, LaneBox, StageBox, TextBlock
 from ..layout.geometry import Point, Rect
-from ..layout.glyphs import emotion_face, flow_head_numbers, star, triangle
+from ..layout.glyphs import flow_head_numbers, star, triangle
 from ..layout.labels import stage_letter
 from ..layout.map_layout import MapLayout
-from ..layout.style import face_inks
 from .painter import PagePainter
 
 FLOW_DASH = {"alternative": (4.0, 3.0), "loop": (1.0, 2.2)}
@@ -148,7 +147,7 @@ def _lane(p: PagePainter, lane: LaneBox, layout: MapLayout, flows: list[FlowPath
     # Faces are placed on their own, so cards that differ only in how the customer feels share a look.
     faces = [f"face{value + 2}" for value in range(-2, 3)]
     p.stamps([(faces[card.emotion + 2], card.emotion_center) for card in cards if card.emotion is not None],
-             lambda face: draw_face(p, Point(0, 0), s.icon_size, faces.index(face) - 2))
+             lambda face: card_look.face(p, Point(0, 0), s.icon_size, faces.index(face) - 2))
     badges = _finding_badges(p, cards, findings or {}, s.small_size)
     # Titles after all the frames (cards never overlap), in one text object.
     with p.text_object():
@@ -211,59 +210,20 @@ def _look(card: CardBox) -> tuple[tuple, Point, float, float, CardBox]:
 
 
 def _card_look(p: PagePainter, card: CardBox, layout: MapLayout) -> None:
-    """Everything on a card but its face and title, drawn with the card's corner at (0, 0)."""
+    """Everything on a card but its face and title, drawn with the card's corner at (0, 0): the frame and
+    the chip as forms of their own (`card_look` draws them, as on screen)."""
     s = layout.style
     r = card.rect
     p.place(p.ox - r.x, p.top + r.y, p.k)
     p.shape(("card", r.w, r.h, s.card_radius, s.card_bar, card.bar_color), Point(r.x, r.y), r.w, r.h,
-            lambda: _card_frame(p, r.w, r.h, s.card_radius, s.card_bar, card.bar_color))
+            lambda: card_look.frame(p, Rect(0, 0, r.w, r.h), s, card.bar_color))
     if card.channel_chip is not None:
         chip, channel, icon = card.channel_chip, card.channel, card.channel_icon
+        at_corner = Rect(icon.x - chip.x, icon.y - chip.y, icon.w, icon.h) if icon is not None else None
         p.shape(("chip", channel, chip.w, chip.h, icon.x - chip.x, icon.y - chip.y, icon.w), Point(chip.x, chip.y),
-                chip.w, chip.h, lambda: _chip(p, chip, channel, icon))
-        p.text_line(card.channel_label_x, chip.bottom - 3, card.channel_label, s.small_size, False, "muted")
-    x, y = card.counts_origin
-    if card.pains:
-        p.polygon(triangle(Point(x + 3.5, y - 3), 7), "pain")
-        p.text_line(x + 9, y, str(card.pains), s.small_size, True, "pain")
-        x += 22
-    if card.opportunities:
-        p.polygon(star(Point(x + 4, y - 3), 9), "opportunity")
-        p.text_line(x + 10, y, str(card.opportunities), s.small_size, True, "opportunity")
-    evidence = card.evidence
-    p.stamp(f"evidence-{evidence}", card.evidence_center, lambda: draw_evidence(p, Point(0, 0), 3.6, evidence))
-
-
-def _card_frame(p: PagePainter, w: float, h: float, radius: float, bar: float, bar_color: str) -> None:
-    """The card's rounded box and its persona bar, from (0, 0)."""
-    p.rect(Rect(0, 0, w, h), fill="card", stroke="card_border", width=0.8, radius=radius)
-    p.rect(Rect(0, 0.4, bar, h - 0.8), fill=bar_color)
-
-
-def _chip(p: PagePainter, chip: Rect, channel: str | None, icon: Rect | None) -> None:
-    """The channel chip and its icon, from the chip's corner (0, 0)."""
-    p.rect(Rect(0, 0, chip.w, chip.h), fill="chip", radius=chip.h / 2)
-    paths = channel_icon_paths(channel) if channel else None
-    if paths is not None and icon is not None:
-        p.stamp(f"channel-{channel}", Point(icon.center.x - chip.x, icon.center.y - chip.y),
-                lambda: p.icon(paths, Point(0, 0), icon.w, "muted"))
-
-
-def draw_face(p: PagePainter, center: Point, size: float, emotion: int) -> None:
-    face = emotion_face(center, size, emotion)
-    features, outline = face_inks(p.palette, emotion)
-    p.circle(face.center, face.radius, fill=p.palette.emotions[emotion + 2], stroke=outline, width=0.6)
-    for eye in face.eyes:
-        p.circle(eye, face.eye_radius, fill=features)
-    p.stroke(features, 1.1)
-    p.curve((face.mouth,))
-
-
-def draw_evidence(p: PagePainter, center: Point, radius: float, evidence: str) -> None:
-    """Assumed: a ring; anecdotal: a half-filled ring; validated: a dot."""
-    if evidence == "validated":
-        p.circle(center, radius, fill="text", stroke="text", width=1.0)
-        return
-    p.circle(center, radius, stroke="text", width=1.0)
-    if evidence == "anecdotal":
-        p.half_disc(center, radius, "text")
+                chip.w, chip.h, lambda: card_look.chip(p, Rect(0, 0, chip.w, chip.h), channel, at_corner))
+        card_look.chip_label(p, card, s)
+    card_look.counts(p, card, s)
+    level = card.evidence
+    p.stamp(f"evidence-{level}", card.evidence_center,
+            lambda: card_look.evidence(p, Point(0, 0), card_look.EVIDENCE_RADIUS, level))

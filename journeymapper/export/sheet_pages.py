@@ -6,13 +6,14 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..layout import card_look
 from ..layout.geometry import Point, Rect
 from ..layout.glyphs import star, triangle
 from ..layout.kpis import HEALTH_INKS, HEALTH_MARKS
 from ..layout.labels import EVIDENCE_LABELS, FLOW_KIND_LABELS
 from ..layout.style import DEFAULT_STYLE
 from ..model.schema import Map
-from .map_drawing import FLOW_DASH, draw_evidence, draw_face
+from .map_drawing import FLOW_DASH
 from .painter import PagePainter
 from .sheets import (
     LEGEND_WIDTH,
@@ -92,12 +93,12 @@ def legend(p: PagePainter, x: float, y: float, the_map: Map) -> None:
     second = ax + max(126.0, evidence, min(people, 150.0)) + 12  # (the second column starts after the first)
     for k, value in enumerate(range(-2, 3)):
         cx = ax + 5 + k * 24
-        draw_face(p, Point(cx, rows[0] - 3), 9, value)
+        card_look.face(p, Point(cx, rows[0] - 3), 9, value)
         shown = "0" if value == 0 else f"{value:+d}".replace("-", "\u2212")
         p.text_line(cx + 6, rows[0], shown, text, True, "text")
     ex = ax
     for level, name in EVIDENCE_LABELS.items():
-        draw_evidence(p, Point(ex + 3, rows[1] - 3), 3.0, level)
+        card_look.evidence(p, Point(ex + 3, rows[1] - 3), 3.0, level)
         name = fit_text(p, tr(name), text, False, max(10.0, second - 8 - ex - 9))
         p.text_line(ex + 9, rows[1], name, text, False, "text")
         ex += 9 + p.fonts.width(name, text, False) + 8
