@@ -14,14 +14,14 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
-from ..layout import card_look
+from ..layout import card_look, map_look
 from ..layout.elements import CardBox, CurveBox, FlowPath, LaneBox, ListItem, StageBox
 from ..layout.geometry import Point
-from ..layout.glyphs import flow_head, star, triangle
+from ..layout.glyphs import flow_head
 from ..layout.map_layout import CURVE_INSET
 from ..layout.style import Palette, Style
 from .page_painter import QtPagePainter
-from .painting import color, cubic_path, draw_line, draw_text, pen, plain_tooltip, qcolor, qrect
+from .painting import color, cubic_path, pen, plain_tooltip, qrect
 
 HANDLE_RADIUS = 5.0
 FLOW_CACHE_AREA = 120_000.0
@@ -90,25 +90,10 @@ class StageHeaderItem(_Item):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         box, p = self.box, self.palette
-        dx, dy = -box.header.x, -box.header.y
-        painter.fillRect(self.boundingRect(), color(p, "header"))
-        painter.setPen(pen(color(p, "grid"), 0.8))
-        painter.drawLine(QPointF(0, box.header.h), QPointF(box.header.w, box.header.h))
-        painter.drawLine(QPointF(0, 0), QPointF(0, box.header.h))
-        draw_text(painter, box.name, p, dx, dy)
-        if box.goal:
-            draw_text(painter, box.goal, p, dx, dy)
-        for kpi in box.kpis:
-            draw_text(painter, kpi.text, p, dx, dy)
-            if kpi.bar is not None:
-                track = qrect(kpi.bar, dx, dy)
-                painter.fillRect(track, color(p, "kpi_track"))
-                fill = QRectF(track.x(), track.y(), track.width() * kpi.ratio, track.height())
-                painter.fillRect(fill, color(p, {"good": "kpi_good", "mid": "kpi_mid"}.get(kpi.health, "kpi_bad")))
-            if kpi.mark is not None:
-                draw_text(painter, kpi.mark, p, dx, dy)
+        map_look.stage_header(QtPagePainter.at(painter, p, -box.header.x, -box.header.y), box)
         if self.isSelected():
             painter.setPen(pen(color(p, "selection"), 2))
+            painter.setBrush(_NO_BRUSH)
             painter.drawRect(self.boundingRect().adjusted(1, 1, -1, -1))
 
 
@@ -143,35 +128,13 @@ class LaneItem(_Item):
         return path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        box, p, s = self.box, self.palette, self.style
-        exposed = option.exposedRect
-        painter.fillRect(self.boundingRect().intersected(exposed), color(p, "canvas"))
-        painter.fillRect(self.header_rect(), color(p, "header"))
-        painter.fillRect(QRectF(0, 0, s.card_bar, box.height), qcolor(box.color))
-        grid = pen(color(p, "grid"), 0.8)
-        painter.setPen(grid)
-        painter.drawLine(QPointF(0, box.height), QPointF(box.width, box.height))
-        for row in box.rows:
-            if row.rect.y > 0:
-                painter.setPen(pen(color(p, "grid"), 0.5))
-                painter.drawLine(QPointF(s.card_bar, row.rect.y), QPointF(box.width, row.rect.y))
-            draw_text(painter, row.label, p)
-        painter.setPen(grid)
-        left = s.lane_header_width
-        for x in self.edges:
-            painter.drawLine(QPointF(x, 0), QPointF(x, box.height))
-        draw_text(painter, box.name, p)
-        if box.segment:
-            draw_text(painter, box.segment, p)
+        box, p = self.box, self.palette
         emotion = box.row("emotion")
-        if emotion is not None:
-            faint = color(p, "faint")
-            top = emotion.rect.y + CURVE_INSET
-            bottom = emotion.rect.bottom - CURVE_INSET
-            draw_line(painter, left - 18, top + 3, "+2", s.small_size, False, faint)
-            draw_line(painter, left - 18, bottom + 3, "−2", s.small_size, False, faint)
+        axis = (emotion.rect.y + CURVE_INSET, emotion.rect.bottom - CURVE_INSET) if emotion is not None else None
+        map_look.lane_frame(QtPagePainter.at(painter, p, 0, 0), box, self.edges, self.style, axis)
         if self.isSelected():
             painter.setPen(pen(color(p, "selection"), 2))
+            painter.setBrush(_NO_BRUSH)
             painter.drawRect(self.header_rect().adjusted(1, 1, -1, -1))
 
 
@@ -353,15 +316,8 @@ class FlowLabelItem(_Item):
         self.update()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        if self.flow.label is None or self.flow.label_rect is None:
-            return
-        p = self.palette
         painter.setRenderHint(_ANTIALIASED)
-        rect = qrect(self.flow.label_rect)
-        painter.setPen(pen(color(p, "card_border"), 0.6))
-        painter.setBrush(QBrush(color(p, "paper")))
-        painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
-        draw_text(painter, self.flow.label, p)
+        map_look.flow_label(QtPagePainter.at(painter, self.palette, 0, 0), self.flow)
 
 
 class CurveItem(_Item):
@@ -379,18 +335,12 @@ class CurveItem(_Item):
         self.update()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        p, box = self.palette, self.box
+        box = self.box
         painter.setRenderHint(_ANTIALIASED)
-        painter.setPen(pen(color(p, "zero_line"), 0.8, Qt.PenStyle.DashLine))
-        painter.drawLine(QPointF(self.row.left(), box.zero_y), QPointF(self.row.right(), box.zero_y))
-        if box.path:
-            painter.setPen(pen(color(p, "curve"), 2.0))
-            painter.setBrush(_NO_BRUSH)
-            painter.drawPath(cubic_path(box.path))
+        page = QtPagePainter.at(painter, self.palette, 0, 0)
+        map_look.curve_line(page, box, self.row.left(), self.row.right())
         for _, point, emotion in box.points:
-            painter.setPen(pen(qcolor(p.emotions[emotion + 2]), 1.6))
-            painter.setBrush(QBrush(color(p, "card")))
-            painter.drawEllipse(QPointF(point.x, point.y), 3.6, 3.6)
+            map_look.curve_dot(page, point, emotion)
 
 
 class ListsItem(_Item):
@@ -410,16 +360,8 @@ class ListsItem(_Item):
         self.update()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        p = self.palette
         painter.setRenderHint(_ANTIALIASED)
-        for item in self.items_:
-            ink = color(p, "pain" if item.kind == "pain" else "opportunity")
-            painter.setPen(_NO_PEN)
-            painter.setBrush(QBrush(ink))
-            size = 7.0 if item.level == "high" else 6.0 if item.level == "medium" else 5.0
-            shape = triangle(item.marker, size) if item.kind == "pain" else star(item.marker, size + 2)
-            painter.drawPolygon(_polygon(shape))
-            draw_text(painter, item.text, p)
+        map_look.list_items(QtPagePainter.at(painter, self.palette, 0, 0), self.items_)
 
 
 __all__ = ["CardItem", "CurveItem", "FlowItem", "FlowLabelItem", "LaneItem", "ListsItem", "StageHeaderItem"]

@@ -10,10 +10,10 @@ from collections.abc import Callable, Sequence
 
 from reportlab.pdfgen.canvas import Canvas
 
-from ..layout import card_look
+from ..layout import card_look, map_look
 from ..layout.elements import CardBox, FlowPath, LaneBox, StageBox, TextBlock
 from ..layout.geometry import Point, Rect
-from ..layout.glyphs import flow_head_numbers, star, triangle
+from ..layout.glyphs import flow_head_numbers
 from ..layout.labels import stage_letter
 from ..layout.map_layout import MapLayout
 from .painter import PagePainter
@@ -78,64 +78,24 @@ def _over_lanes(p: PagePainter, layout: MapLayout, between: list[FlowPath]) -> N
 
 
 def _stage(p: PagePainter, box: StageBox) -> None:
-    p.rect(box.header, fill="header")
-    p.stroke("grid", 0.8)
-    p.line(Point(box.header.x, box.header.bottom), Point(box.header.right, box.header.bottom))
-    p.line(Point(box.header.x, 0), Point(box.header.x, box.header.bottom))
-    p.text(box.name)
-    p.text(box.goal)
-    for kpi in box.kpis:
-        p.text(kpi.text)
-        if kpi.bar is not None:
-            p.rect(kpi.bar, fill="kpi_track")
-            fill = Rect(kpi.bar.x, kpi.bar.y, kpi.bar.w * kpi.ratio, kpi.bar.h)
-            p.rect(fill, fill={"good": "kpi_good", "mid": "kpi_mid"}.get(kpi.health, "kpi_bad"))
-        p.text(kpi.mark)
+    map_look.stage_header(p, box)
 
 
 def _lane(p: PagePainter, lane: LaneBox, layout: MapLayout, flows: list[FlowPath],
           refs: Sequence[TextBlock] = (), findings: dict[str, list[tuple[int, str]]] | None = None) -> None:
     s = layout.style
     p.dy = lane.y
-    p.rect(Rect(0, 0, lane.width, lane.height), fill="canvas")
-    p.rect(lane.header, fill="header")
-    p.rect(Rect(0, 0, s.card_bar, lane.height), fill=lane.color)
-    for row in lane.rows:
-        if row.rect.y > 0:
-            p.stroke("grid", 0.5)
-            p.line(Point(s.card_bar, row.rect.y), Point(lane.width, row.rect.y))
-        p.text(row.label)
-    p.stroke("grid", 0.8)
-    p.line(Point(0, lane.height), Point(lane.width, lane.height))
-    for x in layout.column_edges:
-        p.line(Point(x, 0), Point(x, lane.height))
-    p.text(lane.name)
-    p.text(lane.segment)
     curve = layout.curves[lane.id]
     emotion = lane.row("emotion")
-    if emotion is not None:
-        p.text_line(s.lane_header_width - 18, curve.top_y + 3, "+2", s.small_size, False, "faint")
-        p.text_line(s.lane_header_width - 18, curve.bottom_y + 3, "−2", s.small_size, False, "faint")
-    # lists
+    map_look.lane_frame(p, lane, layout.column_edges, s, (curve.top_y, curve.bottom_y) if emotion else None)
     for stage in layout.stages:
         for kind in ("pains", "opportunities"):
-            for item in layout.lists[(lane.id, stage, kind)]:
-                size = 7.0 if item.level == "high" else 6.0 if item.level == "medium" else 5.0
-                ink = "pain" if item.kind == "pain" else "opportunity"
-                shape = triangle(item.marker, size) if item.kind == "pain" else star(item.marker, size + 2)
-                p.polygon(shape, ink)
-                p.text(item.text)
-    # emotion curve
+            map_look.list_items(p, layout.lists[(lane.id, stage, kind)])
     if emotion is not None:
-        p.stroke("zero_line", 0.8, (3.0, 3.0))
-        p.line(Point(emotion.rect.x, curve.zero_y), Point(emotion.rect.right, curve.zero_y))
-    if curve.path:
-        p.stroke("curve", 2.0)
-        p.curve(curve.path)
+        map_look.curve_line(p, curve, emotion.rect.x, emotion.rect.right)
     dots = [f"dot{value + 2}" for value in range(-2, 3)]
     p.stamps([(dots[value + 2], point) for _, point, value in curve.points],
-             lambda dot: p.circle(Point(0, 0), 3.6, fill="card", stroke=p.palette.emotions[dots.index(dot)],
-                                  width=1.6))
+             lambda dot: map_look.curve_dot(p, Point(0, 0), dots.index(dot) - 2))
     if p.grayscale:  # (in greys, each point of the curve says its value too)
         for _, point, value in curve.points:
             shown = "0" if value == 0 else f"{value:+d}".replace("-", "\u2212")
@@ -187,11 +147,7 @@ def _flows(p: PagePainter, flows: list[FlowPath], layout: MapLayout) -> None:
 
 
 def _flow_label(p: PagePainter, flow: FlowPath) -> None:
-    if flow.label is None or flow.label_rect is None:
-        return
-    r = flow.label_rect
-    p.rect(r, fill="paper", stroke="card_border", width=0.6, radius=r.h / 2)
-    p.text(flow.label)
+    map_look.flow_label(p, flow)
 
 
 def _look(card: CardBox) -> tuple[tuple, Point, float, float, CardBox]:
