@@ -295,8 +295,10 @@ class FlowItem(_Item):
 
 @lru_cache(maxsize=64)
 def _flow_pen(rgba: int, width: float, kind: str) -> QPen:
-    style = {"alternative": Qt.PenStyle.DashLine, "loop": Qt.PenStyle.DotLine}.get(kind, Qt.PenStyle.SolidLine)
-    line = QPen(QColor.fromRgba(rgba), width, style)
+    line = QPen(QColor.fromRgba(rgba), width)
+    dash = map_look.FLOW_DASH.get(kind)
+    if dash:  # the print's dashes (Qt counts them in pen widths)
+        line.setDashPattern([d / width for d in dash])
     line.setCapStyle(Qt.PenCapStyle.FlatCap)
     return line
 

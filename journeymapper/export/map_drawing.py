@@ -16,10 +16,8 @@ from ..layout.geometry import Point, Rect
 from ..layout.glyphs import flow_head_numbers
 from ..layout.labels import stage_letter
 from ..layout.map_layout import MapLayout
+from ..layout.map_look import FLOW_DASH
 from .painter import PagePainter
-
-FLOW_DASH = {"alternative": (4.0, 3.0), "loop": (1.0, 2.2)}
-
 
 MAP_FORM_MARGIN = 60.0
 """Room around the map in its forms, for what reaches past its edge (a flow looping back, a label)."""

@@ -303,7 +303,7 @@ class PagePainter:
         k = self.k
         scale = size / icon.size * k
         x0, y0 = self.ox + center.x * k - size * k / 2, self._ty - center.y * k + size * k / 2
-        color_rg, color_RG = self._color_op(ink, "rg"), self._color_op(ink, "RG")  # noqa: N806 - PDF's names
+        fill_op, stroke_op = self._color_op(ink, "rg"), self._color_op(ink, "RG")
         out = ["q"]
         for part in icon.parts:
             path = []
@@ -314,7 +314,7 @@ class PagePainter:
                 numbers = " ".join(f"{x0 + op[i] * scale:.3f} {y0 - op[i + 1] * scale:.3f}" for i in range(1, len(op), 2))
                 path.append(f"{numbers} {'m' if op[0] == 'M' else 'l' if op[0] == 'L' else 'c'}")
             paint = "B" if part.fill and part.stroke else "f" if part.fill else "S"
-            out.append(f"{color_rg} {color_RG} {fp_str(part.width * scale)} w {part.cap} J {part.join} j [] 0 d "
+            out.append(f"{fill_op} {stroke_op} {fp_str(part.width * scale)} w {part.cap} J {part.join} j [] 0 d "
                        f"{' '.join(path)} {paint}")
         out.append("Q")
         self._emit(" ".join(out))

@@ -11,9 +11,9 @@ from ..layout.geometry import Point, Rect
 from ..layout.glyphs import star, triangle
 from ..layout.kpis import HEALTH_INKS, HEALTH_MARKS
 from ..layout.labels import EVIDENCE_LABELS, FLOW_KIND_LABELS
+from ..layout.map_look import FLOW_DASH
 from ..layout.style import DEFAULT_STYLE
 from ..model.schema import Map
-from .map_drawing import FLOW_DASH
 from .painter import PagePainter
 from .sheets import (
     LEGEND_WIDTH,

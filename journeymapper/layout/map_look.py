@@ -13,6 +13,8 @@ from .glyphs import star, triangle
 from .style import Style
 
 KPI_FILL = {"good": "kpi_good", "mid": "kpi_mid", "bad": "kpi_bad"}
+FLOW_DASH: dict[str, tuple[float, float]] = {"alternative": (4.0, 3.0), "loop": (1.0, 2.2)}
+"""The dashes of a flow by its kind, in points (a "next" flow is solid): the same on screen and on paper."""
 DOT_RADIUS = 3.6
 """A card's point on the emotion curve."""
 
