@@ -120,7 +120,10 @@ def _card_fields(t: Touchpoint, layout: MapLayout, listed: dict[str, list[tuple[
     shown = listed.get(t.id, [])
     lists_whole = len(shown) == len(typed_lists) and all(map(_shown_whole, typed_lists, shown))
     hidden = (t.action, t.thoughts, t.owner, t.source, t.notes)
-    if lists_whole and not any(text.strip() for text in hidden) and _shown_whole(t.title, layout.cards[t.id].title.lines):
+    card = layout.cards[t.id]
+    channel_whole = not t.channel or t.channel not in CHANNEL_LABELS or card.channel_label == tr(CHANNEL_LABELS[t.channel])
+    if (lists_whole and channel_whole and not any(text.strip() for text in hidden)
+            and _shown_whole(t.title, card.title.lines)):
         return None
     out: list[tuple[str, str]] = []
     if t.channel:

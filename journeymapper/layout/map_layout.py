@@ -34,7 +34,7 @@ from .geometry import Point, Rect, new_tuple, smooth_path
 from .headers import lane_box, row_box, stage_headers
 from .labels import CHANNEL_LABELS
 from .style import DEFAULT_STYLE, Style
-from .text import text_width, wrap
+from .text import BOLD, elide, text_width, wrap
 
 ROW_KINDS = ("cards", "emotion", "pains", "opportunities")
 
@@ -391,6 +391,11 @@ class _Builder:
         counts_x = inner_x
         if t.channel:
             label, chip_w = self.chip(t.channel)
+            # The chip leaves room for the counts and, at the right, the evidence mark and a print
+            # reference ("B12"): on a narrow card its label is cut rather than run into them.
+            room = right - CHIP_ROW_END - inner_x - _counts_width(len(t.pain_points), len(t.opportunities), s.small_size)
+            if chip_w > room:
+                label, chip_w = self.short_chip(label, room)
             chip = new_tuple(Rect, (inner_x, chip_y, chip_w, CHIP_HEIGHT))
             counts_x = inner_x + chip_w + 8
         half_icon = s.icon_size / 2
@@ -404,6 +409,14 @@ class _Builder:
             new_tuple(Point, (right - CARD_PAD - 5, chip_y + CHIP_HEIGHT / 2)),  # evidence_center
             persona.color,
         ))
+
+    def short_chip(self, label: str, room: float) -> tuple[str, float]:
+        """A chip's label cut to fit `room` (the icon alone when nothing fits)."""
+        frame = CHIP_ICON + 3 + 10
+        if room - frame < text_width("M…", self.style.small_size):
+            return "", CHIP_ICON + 8
+        short = elide(label, self.style.small_size, room - frame)
+        return short, frame + text_width(short, self.style.small_size)
 
     def chip(self, channel: str) -> tuple[str, float]:
         """A channel's label and the width of its chip (icon and label)."""
@@ -449,6 +462,18 @@ class _Builder:
     def list_height(self, entry: tuple[tuple[ListItem, ...], float]) -> float:
         items, used = entry
         return used + 6 if items else 0.0
+
+
+CHIP_ROW_END = CARD_PAD + 10 + 26.0
+"""Kept free at the right of a card's chip row: the evidence mark, and room for a print reference."""
+
+
+def _counts_width(pains: int, opportunities: int, size: float) -> float:
+    """How wide a card's counts are drawn (`card_look.counts`), with the gap before them."""
+    width = 22.0 if pains else 0.0
+    if opportunities:
+        width += 10 + text_width(str(opportunities), size, BOLD)
+    return width + 8 if width else 0.0
 
 
 def _same_signature(old: object, new: tuple) -> bool:
