@@ -160,12 +160,16 @@ class SheetPlan:
         return (self.columns * area_w - (self.columns - 1) * OVERLAP,
                 self.rows * area_h - (self.rows - 1) * OVERLAP)
 
+    pinned: tuple[bool, bool] = (False, False)
+    """Across and down: whether the map starts at the room's edge instead of centred (so that a
+    poster's seams can fall on grid lines)."""
+
     @property
     def offset(self) -> tuple[float, float]:
-        """Where the map starts in that room: centred in what it leaves."""
+        """Where the map starts in that room: centred in what it leaves (unless `pinned`)."""
         room_w, room_h = self.room
-        return (max(0.0, room_w - self.layout.width * self.scale) / 2,
-                max(0.0, room_h - self.layout.height * self.scale) / 2)
+        return (0.0 if self.pinned[0] else max(0.0, room_w - self.layout.width * self.scale) / 2,
+                0.0 if self.pinned[1] else max(0.0, room_h - self.layout.height * self.scale) / 2)
 
     def sheet_origin(self, column: int, row: int) -> tuple[float, float]:
         """Where a sheet's part of the room starts (sheets overlap by OVERLAP, to be glued)."""
@@ -273,7 +277,21 @@ def plan_sheets(the_map: Map | None, paper: str, orientation: str, tiles: str, s
             best = kept
     # (an auto poster keeps the text size it was chosen for while its seams are placed)
     floor = 0.0 if requested is not None else text_size / smallest_text(best.layout)
-    return _with_title_grown(best, floor)
+    placed = _with_title_grown(best, floor)
+    if requested is None and any(_seams_missing(placed)):
+        # An auto poster whose seams would cut through names and cards may take one sheet more that way
+        # (the map keeps its size: the sheet is room for the seams); if that does not do, it stays as it was.
+        across, down = _seams_missing(placed)
+        columns, rows = min(MAX_TILES, placed.columns + across), min(MAX_TILES, placed.rows + down)
+        wider = place_seams(replace(placed, columns=columns, rows=rows, seams=((), ())), floor)
+        if not any(_seams_missing(wider)):
+            placed = wider
+    return placed
+
+
+def _seams_missing(plan: SheetPlan) -> tuple[int, int]:
+    """(1 if the columns' seams could not be put on grid lines, same for the rows)."""
+    return (int(plan.columns > 1 and not plan.seams[0]), int(plan.rows > 1 and not plan.seams[1]))
 
 
 def _with_title_grown(plan: SheetPlan, floor: float = 0.0) -> SheetPlan:
@@ -285,13 +303,14 @@ def _with_title_grown(plan: SheetPlan, floor: float = 0.0) -> SheetPlan:
     return place_seams(plan, floor)
 
 
-SEAM_SHRINK = (1.0, 0.99, 0.98, 0.97, 0.96, 0.95)
-"""How much smaller a poster may print so that its seams fall on the map's grid lines."""
+SEAM_SHRINK = (1.0, 0.99, 0.98, 0.97, 0.96, 0.95, 0.93, 0.91, 0.89, 0.87, 0.85)
+"""How much smaller a poster may print so that its seams fall on the map's grid lines (an auto poster
+no smaller than its text size asks: it takes a sheet more instead)."""
 
 
 def place_seams(plan: SheetPlan, floor: float = 0.0) -> SheetPlan:
     """Seams where the map has grid lines (between stage columns, lanes and rows), not through
-    names and cards, where the sheets still reach the map's end (the map may print up to 5 %
+    names and cards, where the sheets still reach the map's end (the map may print up to 15 %
     smaller for it, but not below `floor`); else evenly spaced."""
     if (plan.columns, plan.rows) == (1, 1):
         return plan
@@ -310,16 +329,28 @@ def place_seams(plan: SheetPlan, floor: float = 0.0) -> SheetPlan:
 
 
 def _seams_at(plan: SheetPlan) -> SheetPlan:
+    """Seams on grid lines with the map centred; on an axis where they cannot be, with the map at the
+    room's start (the room centring left is then at the end, where the seams need none of it)."""
     layout, scale = plan.layout, plan.scale
-    ox, oy = plan.offset
     area_w, area_h = map_area(*plan.paper, plan.block)
-    across = [ox + x * scale for x in (0.0, *layout.column_edges)]
-    down = [oy + y * scale for y in (0.0, layout.header_height)]
+    across_lines = [x * scale for x in (0.0, *layout.column_edges)]
+    down_lines = [y * scale for y in (0.0, layout.header_height)]
     for lane in layout.lanes.values():
-        down += [oy + (lane.y + row.rect.y) * scale for row in lane.rows]
-        down.append(oy + (lane.y + lane.height) * scale)
-    return replace(plan, seams=(_seams(sorted(across), plan.columns, area_w, ox + layout.width * scale),
-                                _seams(sorted(down), plan.rows, area_h, oy + layout.height * scale)))
+        down_lines += [(lane.y + row.rect.y) * scale for row in lane.rows]
+        down_lines.append((lane.y + lane.height) * scale)
+    centred = replace(plan, pinned=(False, False))
+    seams, pinned = [], []
+    for axis, (lines, count, area, size) in enumerate(((across_lines, plan.columns, area_w, layout.width * scale),
+                                                       (down_lines, plan.rows, area_h, layout.height * scale))):
+        start = centred.offset[axis]
+        found = _seams(sorted(start + line for line in lines), count, area, start + size)
+        if not found and start > 0:
+            found = _seams(sorted(lines), count, area, size)
+            pinned.append(bool(found))
+        else:
+            pinned.append(False)
+        seams.append(found)
+    return replace(plan, seams=(seams[0], seams[1]), pinned=(pinned[0], pinned[1]))
 
 
 def _seams(lines: list[float], sheets: int, area: float, end: float) -> tuple[float, ...]:

@@ -169,14 +169,22 @@ def _fewer_sheet_arrangements(columns: int, rows: int) -> list[tuple[int, int]]:
 @pytest.mark.parametrize("which, paper", [("example", "A3"), ("example", "A4"), ("big", "A3")])
 def test_auto_tiles_pick_the_fewest_sheets_with_text_of_8_pt(tmp_path, example_map, which, paper):
     the_map = example_map if which == "example" else big_map(100, 150, 3, 10)
-    chosen = export(the_map, tmp_path / "auto.pdf", paper=paper, tiles="auto", appendix=False).report
-    assert chosen.smallest_text >= 8.0
-    assert not chosen.warnings
-    assert chosen.columns * chosen.rows > 1
-    for columns, rows in _fewer_sheet_arrangements(chosen.columns, chosen.rows):
-        fewer = export(the_map, tmp_path / f"{columns}x{rows}.pdf", paper=paper, tiles=f"{columns}x{rows}",
-                       appendix=False).report
-        assert fewer.smallest_text < 8.0, (columns, rows, fewer.smallest_text, chosen)
+    report = export(the_map, tmp_path / "auto.pdf", paper=paper, tiles="auto", appendix=False).report
+    assert report.smallest_text >= 8.0
+    assert not report.warnings
+    assert report.columns * report.rows > 1
+    # The fewest sheets for 8 pt; the export may take one sheet more each way so that its seams fall
+    # between columns and rows (test_sheets.py), never more.
+    from journeymapper.export.sheets import choose_tiles, plan_sheets
+    from journeymapper.layout.style import DEFAULT_STYLE
+
+    plan = plan_sheets(the_map, paper, "auto", "auto", DEFAULT_STYLE)
+    columns, rows = choose_tiles(plan.layout, plan.paper)
+    assert report.columns - columns in (0, 1) and report.rows - rows in (0, 1)
+    for fewer_columns, fewer_rows in _fewer_sheet_arrangements(columns, rows):
+        fewer = export(the_map, tmp_path / f"{fewer_columns}x{fewer_rows}.pdf", paper=paper,
+                       tiles=f"{fewer_columns}x{fewer_rows}", appendix=False).report
+        assert fewer.smallest_text < 8.0, (fewer_columns, fewer_rows, fewer.smallest_text, report)
 
 
 def test_auto_tiles_for_a_map_too_big_for_any_poster_print_it_largest_on_the_fewest_sheets():

@@ -194,3 +194,18 @@ def test_each_sheet_says_where_it_is_glued_and_trimmed(tmp_path: Path) -> None:
     assert "\u2702 A" in sheets[1] and "glue 1" in sheets[1]
     assert "\u2702 1" in sheets[2] and "glue A" in sheets[2]
     assert "\u2702 A" in sheets[3] and "\u2702 1" in sheets[3] and "glue" not in sheets[3]
+
+
+def test_an_auto_poster_puts_its_seams_between_columns_even_when_columns_are_wide() -> None:
+    """Fifteen stages on A4: the seams fall on column lines (the map starting at the poster's edge, or
+    with one sheet more), never through a stage's name or a card."""
+    stages = tuple(f"s{k}" for k in range(15))
+    the_map = make_map([tp(f"t{k}", "p1", s, f"Try step {k}") for k, s in enumerate(stages)], [], stages=stages)
+    for text_size in (8.0, 15.0):
+        plan = plan_sheets(the_map, "A4", "auto", "auto", DEFAULT_STYLE, text_size=text_size)
+        assert plan.columns > 1
+        across, down = plan.seams
+        assert across and (down or plan.rows == 1)
+        ox, _ = plan.offset
+        lines = [ox + x * plan.scale for x in plan.layout.column_edges]
+        assert all(min(abs(seam - line) for line in lines) < 1e-6 for seam in across)
