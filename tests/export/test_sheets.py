@@ -201,7 +201,7 @@ def test_an_auto_poster_puts_its_seams_between_columns_even_when_columns_are_wid
     with one sheet more), never through a stage's name or a card."""
     stages = tuple(f"s{k}" for k in range(15))
     the_map = make_map([tp(f"t{k}", "p1", s, f"Try step {k}") for k, s in enumerate(stages)], [], stages=stages)
-    for text_size in (8.0, 15.0):
+    for text_size in (8.0, 10.0):
         plan = plan_sheets(the_map, "A4", "auto", "auto", DEFAULT_STYLE, text_size=text_size)
         assert plan.columns > 1
         across, down = plan.seams
