@@ -190,7 +190,11 @@ def map_sheet(p: PagePainter, the_map: Map, plan: SheetPlan, drawn: list[str], c
     c.restoreState()
     p.place(0, height, 1.0)
     if tiled:
-        assembly_marks(p, left, top, area_w, area_h, column, row, columns, rows)
+        # (marks only towards neighbours that are printed: a blank sheet has nothing to glue)
+        printed = set(plan.sheets)
+        assembly_marks(p, left, top, area_w, area_h, column, row,
+                       right=(column + 1, row) in printed, below=(column, row + 1) in printed,
+                       left_of=(column - 1, row) in printed, above=(column, row - 1) in printed)
     extra = f"{label} · " if tiled else ""
     smallest = tr("smallest text {size} pt").format(size=f"{smallest_text(layout) * scale:.1f}")
     footer(p, the_map, paper, page, total, options, f"{extra}{smallest}")
@@ -201,50 +205,50 @@ def seam_mark(index: int, across: bool) -> str:
     return chr(65 + index) if across else str(index + 1)
 
 
-def assembly_marks(p: PagePainter, left: float, top: float, w: float, h: float, column: int, row: int,
-                    columns: int, rows: int) -> None:
+def assembly_marks(p: PagePainter, left: float, top: float, w: float, h: float, column: int, row: int, *,
+                   right: bool, below: bool, left_of: bool, above: bool) -> None:
     """How the sheets go together: a sheet's right and bottom strips (the overlap) are where the next
     sheet is glued, shaded and marked; its left and top edges are trimmed along a line with the same
-    mark, then laid over the neighbour's strip."""
+    mark (in the margin, clear of the map and of the title block), then laid over the neighbour's strip.
+    `right`, `below`, `left_of`, `above`: whether that neighbour is printed."""
     c = p.c
     ink = p.color("selection")
     size = 8.0
     c.saveState()
     c.setFillColor(ink)
     c.setFillAlpha(0.10)
-    if column < columns - 1:
+    if right:
         c.rect(left + w - OVERLAP, top - h, OVERLAP, h, stroke=0, fill=1)
-    if row < rows - 1:
+    if below:
         c.rect(left, top - h, w, OVERLAP, stroke=0, fill=1)
     c.setFillAlpha(1.0)
     c.setStrokeColor(ink)
     c.setLineWidth(0.6)
     c.setDash([3, 2])
-    if column < columns - 1:
+    if right:
         c.line(left + w - OVERLAP, top, left + w - OVERLAP, top - h)
-    if row < rows - 1:
+    if below:
         c.line(left, top - h + OVERLAP, left + w, top - h + OVERLAP)
     c.setDash([])
     c.setLineWidth(0.9)
-    if column > 0:
+    if left_of:
         c.line(left, top + 4, left, top - h - 4)
-    if row > 0:
+    if above:
         c.line(left - 4, top, left + w + 4, top)
     c.restoreState()
     p.forget_state()
     # (p is placed at the page's top-left: a baseline is measured down from the page's top)
     page_h = p.top
     marks: list[tuple[float, float, str]] = []  # (page x, page y of the baseline, text)
-    if column < columns - 1:
-        mark = seam_mark(column, True)
-        glue = p.tr("glue {mark}").format(mark=mark)
+    if right:
+        glue = p.tr("glue {mark}").format(mark=seam_mark(column, True))
         marks += [(left + w - OVERLAP + 2, top - 11, glue), (left + w - OVERLAP + 2, top - h + 4, glue)]
-    if column > 0:
+    if left_of:
         marks.append((left - 21, top - 11, f"\u2702 {seam_mark(column - 1, True)}"))
-    if row < rows - 1:
+    if below:
         marks.append((left + 4, top - h + 6, p.tr("glue {mark}").format(mark=seam_mark(row, False))))
-    if row > 0:
-        marks.append((left + 4, top + 3, f"\u2702 {seam_mark(row - 1, False)}"))
+    if above:  # (in the left margin, just under the top edge: above it is the title block)
+        marks.append((left - 21, top - 24, f"\u2702 {seam_mark(row - 1, False)}"))
     for x, y, text in marks:
         p.text_line(x, page_h - y, text, size, True, "selection")
 

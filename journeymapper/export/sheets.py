@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..i18n import words
+from ..layout.labels import CHANNEL_LABELS
 from ..layout.map_layout import MapLayout, layout_map
 from ..layout.style import Style
 from ..model.schema import Map
@@ -381,11 +383,15 @@ def grown_scale(layout: MapLayout, paper: tuple[float, float], columns: int, row
 
 
 def _cut_texts(the_map: Map, layout: MapLayout) -> int:
-    """How many stage names and card titles the layout cuts short."""
+    """How many stage names, card titles and channel names the layout cuts short."""
     def whole(typed: str, lines: tuple[str, ...]) -> bool:
         return "".join("".join(lines).split()) == "".join(typed.split())
 
     cuts = sum(not whole(stage.name, layout.stages[stage.id].name.lines)
                for stage in the_map.stages if stage.id in layout.stages)
     cards = layout.cards
-    return cuts + sum(not whole(t.title, cards[t.id].title.lines) for t in the_map.touchpoints if t.id in cards)
+    tr = words(layout.style.language)
+    channels = {channel: tr(label) for channel, label in CHANNEL_LABELS.items()}
+    return cuts + sum(not whole(t.title, cards[t.id].title.lines)
+                      + (t.channel in channels and cards[t.id].channel_label != channels[t.channel])
+                      for t in the_map.touchpoints if t.id in cards)

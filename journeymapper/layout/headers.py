@@ -9,12 +9,14 @@ from ..i18n import Words
 from ..model.schema import Persona, Stage
 from .elements import KpiLine, LaneBox, LaneRow, TextBlock
 from .geometry import Rect
-from .kpis import HEALTH_INKS, HEALTH_MARKS, KPI_MARK_ROOM, kpi_health, kpi_text
+from .kpis import HEALTH_INKS, HEALTH_MARKS, KPI_MARK_ROOM, kpi_figures, kpi_health, kpi_text
 from .labels import ROW_LABELS
 from .style import Style
 from .text import BOLD, elide, text_width, wrap
 
 HEADER_PAD = 7.0
+LETTER_ROOM = 16.0
+"""Kept free at the right of a stage's name: the stage's letter ("B") in print."""
 
 
 def stage_headers(stages: Sequence[Stage], edges: Sequence[float], s: Style
@@ -27,7 +29,8 @@ def stage_headers(stages: Sequence[Stage], edges: Sequence[float], s: Style
     for index, stage in enumerate(stages):
         x = edges[index] + pad
         y = pad
-        name = TextBlock(x, y, wrap(stage.name, s.header_size, inner, 2, BOLD), s.header_size,
+        # (room kept at the right for the stage's letter, which print shows for its cards' references)
+        name = TextBlock(x, y, wrap(stage.name, s.header_size, inner - LETTER_ROOM, 2, BOLD), s.header_size,
                          True, "text", s.line_height(s.header_size))
         y += name.height + 2
         goal = None
@@ -41,8 +44,8 @@ def stage_headers(stages: Sequence[Stage], edges: Sequence[float], s: Style
             has_bar = kpi.value is not None and kpi.target is not None and kpi.target != 0
             text_room = inner - (s.kpi_bar_width + 6 + KPI_MARK_ROOM if has_bar else 0)
             line_height = s.line_height(s.small_size)
-            block = TextBlock(x, y, (elide(kpi_text(kpi), s.small_size, text_room),), s.small_size, False,
-                              "text", line_height)
+            block = TextBlock(x, y, (_kpi_line(kpi, s.small_size, text_room),), s.small_size, False, "text",
+                              line_height)
             bar = mark = None
             if has_bar:
                 bar = Rect(x + inner - KPI_MARK_ROOM - s.kpi_bar_width, y + 2.5, s.kpi_bar_width, 4.0)
@@ -80,3 +83,15 @@ def lane_box(persona: Persona, index: int, top: float, width: float, height: flo
         segment = TextBlock(14.0, y + name.height + 2, wrap(persona.segment, s.small_size, inner, 2),
                             s.small_size, False, "muted", s.line_height(s.small_size))
     return LaneBox(persona.id, index, top, width, height, header, persona.color, name, segment, rows)
+
+
+def _kpi_line(kpi, size: float, room: float) -> str:
+    """A KPI's line in `room`: when it is too long its name is cut, never its figures."""
+    whole = kpi_text(kpi)
+    if text_width(whole, size) <= room:
+        return whole
+    figures = " ".join(kpi_figures(kpi).split())
+    name_room = room - text_width(figures, size)
+    if name_room < text_width("MM\u2026", size):
+        return elide(whole, size, room)
+    return elide(kpi.name, size, name_room) + figures

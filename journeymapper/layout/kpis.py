@@ -14,13 +14,18 @@ def _fmt(value: float | None) -> str:
 
 
 def kpi_text(kpi: KPI) -> str:
+    return kpi.name + kpi_figures(kpi)
+
+
+def kpi_figures(kpi: KPI) -> str:
+    """": value / target" (with the unit), what follows the KPI's name."""
     unit = kpi.unit
     joiner = "" if unit in ("%", "‰", "") else " "
     value = _fmt(kpi.value) + (joiner + unit if kpi.value is not None and unit else "")
     if kpi.target is None:
-        return f"{kpi.name}: {value}"
+        return f": {value}"
     target = _fmt(kpi.target) + (joiner + unit if unit else "")
-    return f"{kpi.name}: {value} / {target}"
+    return f": {value} / {target}"
 
 
 def kpi_health(kpi: KPI) -> tuple[float, str]:

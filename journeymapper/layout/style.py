@@ -106,9 +106,10 @@ def _gray(value: str) -> str:
 PHOTOCOPY = {
     # Feelings from dark to light, evenly apart (a copier keeps five greys this far apart); the
     # faces' mouths and the printed values tell them apart too.
-    "emotions": ("#202020", "#585858", "#8E8E8E", "#BDBDBD", "#E4E4E4"),
-    # A KPI's bar darker the better (its sign after the bar says which, too).
-    "kpi_good": "#303030", "kpi_mid": "#7A7A7A", "kpi_bad": "#B0B0B0", "kpi_track": "#E6E6E6",
+    "emotions": ("#1A1A1A", "#5E5E5E", "#9A9A9A", "#C4C4C4", "#E8E8E8"),
+    # A KPI's bar darker the further it is from its target, so the ones to talk about stand out (its
+    # sign after the bar says which, too).
+    "kpi_good": "#B0B0B0", "kpi_mid": "#7A7A7A", "kpi_bad": "#303030", "kpi_track": "#E6E6E6",
     # Lines a copier would drop.
     "grid": "#A6A6A6", "zero_line": "#7F7F7F", "card_border": "#8C8C8C", "faint": "#808080",
 }
@@ -137,5 +138,7 @@ def face_inks(palette: Palette, emotion: int) -> tuple[str, str | None]:
     """The ink of a face's eyes and mouth, and of its outline (None: none), so that a light face (a
     grey +2) still shows its features and its edge on a white card."""
     face = palette.emotions[emotion + 2]
-    light = luminance(face) > 0.62
+    grey = face[1:3] == face[3:5] == face[5:7]
+    # (coloured faces keep white features, as their palette was chosen for; greys get what reads best)
+    light = luminance(face) > (0.55 if grey else 0.8)
     return ("text" if light else "card"), ("muted" if light else None)

@@ -25,14 +25,16 @@ def test_grey_print_keeps_the_states_apart():
     grey = grayscale_palette(DEFAULT_STYLE.palette)
     feelings = [luminance(c) for c in grey.emotions]
     assert all(b - a >= 0.1 for a, b in zip(feelings, feelings[1:])), feelings  # -2 darkest, +2 lightest
-    assert luminance(grey.kpi_good) < luminance(grey.kpi_mid) < luminance(grey.kpi_bad)
+    assert luminance(grey.kpi_bad) < luminance(grey.kpi_mid) < luminance(grey.kpi_good)  # what is off stands out
     assert luminance(grey.grid) < 0.7 and luminance(grey.zero_line) < 0.6  # lines a copier keeps
     for emotion in range(-2, 3):  # a light face gets dark features and an outline
         features, outline = face_inks(grey, emotion)
         face = luminance(grey.emotions[emotion + 2])
         feature = luminance(getattr(grey, features))
         assert abs(face - feature) > 0.4, emotion
-        assert (outline is not None) == (face > 0.62)
+        assert (outline is not None) == (face > 0.55)
+    for emotion in range(-2, 3):  # the coloured faces keep their white features
+        assert face_inks(DEFAULT_STYLE.palette, emotion) == ("card", None)
 
 
 def test_a_kpis_health_is_a_sign_as_well_as_a_colour():
