@@ -17,6 +17,7 @@ from ..layout.elements import TextBlock
 from ..layout.kpis import kpi_text
 from ..layout.labels import CHANNEL_LABELS, EMOTION_LABELS, EVIDENCE_LABELS, LEVEL_LABELS, stage_letter
 from ..layout.map_layout import MapLayout
+from ..layout.text import BOLD, REGULAR, wrap
 from ..model.schema import Map, Touchpoint
 from .painter import PagePainter
 from .profiles import PageColumn
@@ -178,7 +179,7 @@ def draw_details(p: PagePainter, details: Details, paper: tuple[float, float], m
         for label, text in stage.fields:
             col.field(label, text)
         for card in stage.cards:
-            col.room(48)
+            col.room(_entry_height(col, card))  # (an entry starts where it fits whole, if it can)
             col.y += 7
             col.heading(f"{card.ref}  {_one_line(card.title)}", 10, lines=0)
             col.y -= 4
@@ -186,3 +187,14 @@ def draw_details(p: PagePainter, details: Details, paper: tuple[float, float], m
                 col.paragraph(card.persona, 8, "muted")
             for label, text in card.fields:
                 col.field(label, text)
+
+
+def _entry_height(col: PageColumn, card: CardEntry) -> float:
+    """About how tall a card's entry prints (its title, persona and fields), at most most of a column:
+    a longer one may break across columns."""
+    lines = len(wrap(f"{card.ref}  {_one_line(card.title)}", 10, col.width, 0, BOLD)) * 11 + 12
+    for _label, text in card.fields:
+        for paragraph in text.splitlines() or [text]:
+            lines += max(1, len(wrap(paragraph, 10, col.width - 64, 0, REGULAR))) * 13.5
+    usable = col.paper[1] - 2 * col.margin - 20
+    return min(lines + 10, usable * 0.6)

@@ -61,6 +61,8 @@ class PagePainter:
         self.grayscale = grayscale
         self.tr = tr if tr is not None else words()
         """The words the pages print themselves, in the language asked for (`i18n`)."""
+        self.shows_findings = False
+        """Whether the map's cards carry the numbers of the checker's findings (the legend says so then)."""
         self.ox = 0.0
         self.top = 0.0
         self.k = 1.0

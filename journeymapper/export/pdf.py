@@ -187,7 +187,9 @@ def _export_pdf(
     # The map is drawn once, as forms that every sheet places.
     details = map_details(the_map, layout, tr)
     refs = reference_blocks(details, layout, style.small_size, fonts.width)
-    drawn = map_forms(painter, layout, deflater.end_form, refs, finding_cards(the_map, problems))
+    marked = finding_cards(the_map, problems)
+    painter.shows_findings = bool(marked)
+    drawn = map_forms(painter, layout, deflater.end_form, refs, marked)
     # Profiles and the appendix may run over several pages: count them first (a dry run), so
     # every page can say "page n of m" with the true m.
     facts = persona_facts(the_map, tr)

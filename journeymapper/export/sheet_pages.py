@@ -112,7 +112,8 @@ def legend(p: PagePainter, x: float, y: float, the_map: Map) -> None:
         shown = fit_text(p, " ".join(persona.name.split()), text, False, min(room, 80))
         p.text_line(px + 9, rows[2], shown, text, False, "text")
         px += 9 + p.fonts.width(shown, text, False) + 8
-    bx = labels(second, (tr("On a card"), tr("KPI target"), tr("Finding")))
+    findings = getattr(p, "shows_findings", False)  # (a finding's number is on its card only in a PDF with findings)
+    bx = labels(second, (tr("On a card"), tr("KPI target"), tr("Finding") if findings else ""))
     end = flows - 8
     p.polygon(triangle(Point(bx + 3, rows[0] - 2.5), 6), "pain")
     pains = fit_text(p, tr("pain points"), text, False, end - bx - 24 - min(width(tr("opportunities")), (end - bx) / 2))
@@ -126,10 +127,11 @@ def legend(p: PagePainter, x: float, y: float, the_map: Map) -> None:
         name = fit_text(p, name, text, False, max(10.0, (end - bx) / 3 - 16))
         p.text_line(kx + 8, rows[1], name, text, False, "text")
         kx += 8 + p.fonts.width(name, text, False) + 8
-    p.rect(Rect(bx, rows[2] - 7, 10, 9), fill="pain", radius=4.5)
-    p.text_line(bx + 2.5, rows[2] - 0.5, "1", 7, True, "paper")
-    p.text_line(bx + 14, rows[2], fit_text(p, tr("its number in the findings"), text, False, end - bx - 14), text,
-                False, "text")
+    if findings:
+        p.rect(Rect(bx, rows[2] - 7, 10, 9), fill="pain", radius=4.5)
+        p.text_line(bx + 2.5, rows[2] - 0.5, "1", 7, True, "paper")
+        p.text_line(bx + 14, rows[2], fit_text(p, tr("its number in the findings"), text, False, end - bx - 14),
+                    text, False, "text")
     for k, (kind, name) in enumerate(FLOW_KIND_LABELS.items()):
         yy = rows[k] - 2.5
         p.stroke("flow", s.flow_width, FLOW_DASH.get(kind))

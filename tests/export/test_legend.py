@@ -15,7 +15,7 @@ def test_the_legend_names_every_sign_on_the_map(example_a3):
     page = flat(page_text(example_a3.path, 1))
     for words in ("Emotion", "\u22122", "\u22121", "+1", "+2", "Evidence", "Assumed", "Anecdotal", "Validated",
                   "On a card", "pain points", "opportunities", "KPI target", "\u2713 met", "\u2248 near",
-                  "\u2717 off", "Finding", "Next", "Alternative", "Loop back"):
+                  "\u2717 off", "Next", "Alternative", "Loop back"):
         assert words in page, words
     for persona in example_a3.map.personas:
         assert persona.name in page
@@ -50,3 +50,15 @@ def test_a_kpis_health_is_a_sign_as_well_as_a_colour():
         HEALTH_MARKS["good"], HEALTH_MARKS["mid"], HEALTH_MARKS["bad"], None]
     for line in lines[:3]:  # after the bar, inside the header
         assert line.mark.x >= line.bar.right and line.text.x + 1 < line.bar.x
+
+
+def test_the_legend_explains_finding_numbers_only_when_cards_carry_them(tmp_path):
+    from journeymapper.export.pdf import PdfOptions, export_pdf
+    from tests.check.builders import fl, make_map, tp
+
+    flawed = make_map([tp("a", "p1", "s1", "Sees an ad"), tp("b", "p1", "s2", "Visits"), tp("c", "p1", "s3", "Gives up"),
+                       tp("d", "p1", "s4", "Gets the parcel")], [fl("f1", "a", "b"), fl("f2", "b", "c")])
+    for appendix, shown in ((True, True), (False, False)):
+        out = tmp_path / f"{appendix}.pdf"
+        export_pdf(flawed, out, PdfOptions(appendix=appendix))
+        assert ("its number in the findings" in flat(page_text(out, 1))) is shown
