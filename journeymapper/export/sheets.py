@@ -138,6 +138,9 @@ PRINT_TITLE_LINES = 5
 PRINT_LIST_LINES = 3
 """And a pain point or an opportunity this many (2 on screen)."""
 KEEP_SCREEN_WITHIN = 0.03
+SEAM_ROOM = 1.05
+"""An auto poster's sheets are chosen for text this much larger than asked: room to move its seams onto
+the map's grid lines without printing smaller than asked."""
 """The screen's column width is kept unless another prints the text this much larger."""
 
 
@@ -233,7 +236,7 @@ def plan_sheets(the_map: Map | None, paper: str, orientation: str, tiles: str, s
         found = []
         for turn in orientations:
             sheet = paper_of(paper, turn)
-            columns, rows = requested if requested is not None else choose_tiles(layout, sheet, text_size)
+            columns, rows = requested if requested is not None else choose_tiles(layout, sheet, text_size * SEAM_ROOM)
             found.append(SheetPlan(layout, sheet, turn, columns, rows, grown_scale(layout, sheet, columns, rows)[0]))
         return found
 
@@ -277,17 +280,23 @@ def plan_sheets(the_map: Map | None, paper: str, orientation: str, tiles: str, s
         kept = min(screen, key=rank)
         if kept.scale >= best.scale * (1 - KEEP_SCREEN_WITHIN):
             best = kept
-    # (an auto poster keeps the text size it was chosen for while its seams are placed)
+    # (an auto poster keeps the text size asked for while its seams are placed: its sheets were chosen
+    # for a little more, SEAM_ROOM, so that they can move onto grid lines)
     floor = 0.0 if requested is not None else text_size / smallest_text(best.layout)
     placed = _with_title_grown(best, floor)
     if requested is None and any(_seams_missing(placed)):
-        # An auto poster whose seams would cut through names and cards may take one sheet more that way
-        # (the map keeps its size: the sheet is room for the seams); if that does not do, it stays as it was.
-        across, down = _seams_missing(placed)
-        columns, rows = min(MAX_TILES, placed.columns + across), min(MAX_TILES, placed.rows + down)
-        wider = place_seams(replace(placed, columns=columns, rows=rows, seams=((), ())), floor)
-        if not any(_seams_missing(wider)):
-            placed = wider
+        # An auto poster whose seams would cut through names and cards may take a column or a row of
+        # sheets more (the map keeps its size: the sheets are room for the seams), if that is at most
+        # half as much paper again; else it stays as it was.
+        sheets = placed.columns * placed.rows
+        for more_columns, more_rows in ((1, 0), (0, 1), (1, 1)):
+            columns, rows = placed.columns + more_columns, placed.rows + more_rows
+            if columns > MAX_TILES or rows > MAX_TILES or columns * rows > 1.5 * sheets:
+                continue
+            roomier = place_seams(replace(placed, columns=columns, rows=rows, seams=((), ())), floor)
+            if not any(_seams_missing(roomier)):
+                placed = roomier
+                break
     return placed
 
 
