@@ -18,7 +18,7 @@ from ..layout.channel_icons import Icon
 from ..layout.elements import TextBlock
 from ..layout.geometry import Cubic, Point, Rect
 from ..layout.style import Palette
-from ..layout.text import ASCENT, BOLD, REGULAR, text_width
+from ..layout.text import BOLD, REGULAR, text_width
 from .painting import color, draw_line
 
 
@@ -162,10 +162,8 @@ class QtPagePainter:
     def text(self, block: TextBlock | None) -> None:
         if block is None or not block.lines:
             return
-        baseline = block.y + block.size * ASCENT + (block.line_height - block.size) / 2
-        for line in block.lines:
+        for line, baseline in block.baselines():
             self.text_line(block.x, baseline, line, block.size, block.bold, block.color)
-            baseline += block.line_height
 
     def text_line(self, x: float, baseline: float, text: str, size: float, bold: bool, color_name: str) -> None:
         if text:

@@ -489,7 +489,5 @@ class PagePainter:
     def text(self, block: TextBlock | None) -> None:
         if block is None or not block.lines:
             return
-        baseline = block.y + block.size * ASCENT + (block.line_height - block.size) / 2
-        for line in block.lines:
+        for line, baseline in block.baselines():
             self.text_line(block.x, baseline, line, block.size, block.bold, block.color)
-            baseline += block.line_height

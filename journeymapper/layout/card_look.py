@@ -18,6 +18,7 @@ from .elements import CardBox
 from .geometry import Point, Rect
 from .glyphs import emotion_face, star, triangle
 from .style import Style, face_inks
+from .text import BOLD, text_width
 
 EVIDENCE_RADIUS = 3.6
 
@@ -70,6 +71,14 @@ def counts(p: Painter, card: CardBox, style: Style) -> None:
     if card.opportunities:
         p.polygon(star(Point(x + 4, y - 3), 9), "opportunity")
         p.text_line(x + 10, y, str(card.opportunities), style.small_size, True, "opportunity")
+
+
+def counts_width(pains: int, opportunities: int, size: float) -> float:
+    """How wide `counts` draws a card's counts, with the gap before them (the layout keeps room for it)."""
+    width = 22.0 if pains else 0.0
+    if opportunities:
+        width += 10 + text_width(str(opportunities), size, BOLD)
+    return width + 8 if width else 0.0
 
 
 def face(p: Painter, center: Point, size: float, emotion: int) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .geometry import Cubic, Point, Rect
+from .text import ASCENT
 
 
 class TextBlock(NamedTuple):
@@ -30,6 +31,11 @@ class TextBlock(NamedTuple):
     @property
     def height(self) -> float:
         return len(self.lines) * self.line_height
+
+    def baselines(self) -> list[tuple[str, float]]:
+        """Each line with the y of its baseline (every painter draws a block's lines there)."""
+        baseline = self.y + self.size * ASCENT + (self.line_height - self.size) / 2
+        return [(line, baseline + k * self.line_height) for k, line in enumerate(self.lines)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ..i18n import words
 from ..model.schema import Flow, Map, Persona, Stage, Touchpoint
+from . import card_look
 from .elements import (
     CardBox,
     CellBox,
@@ -33,8 +34,9 @@ from .flows import gap_width_needed, label_gap, label_room
 from .geometry import Point, Rect, new_tuple, smooth_path
 from .headers import lane_box, row_box, stage_headers
 from .labels import CHANNEL_LABELS
+from .room import band_room, row_room, slot_room
 from .style import DEFAULT_STYLE, Style
-from .text import BOLD, elide, text_width, wrap
+from .text import elide, text_width, wrap
 
 ROW_KINDS = ("cards", "emotion", "pains", "opportunities")
 
@@ -194,7 +196,7 @@ class _Builder:
 
         for gap, slots in self.plan.slots.items():
             if gap < count:
-                extra[gap] = max(extra[gap], gap_width_needed(_slot_room(slots), gap in loop_gaps) - base(gap))
+                extra[gap] = max(extra[gap], gap_width_needed(slot_room(slots), gap in loop_gaps) - base(gap))
         for gap in loop_gaps:  # loops to their own cards reach into the gap
             if gap < count:
                 extra[gap] = max(extra[gap], gap_width_needed(0, True) - base(gap))
@@ -207,7 +209,7 @@ class _Builder:
                 _, pill = label_pill(f.label, s.small_size)
                 gap = label_gap(plan, ends[f.id].source.column)
                 if gap is not None and gap < count:
-                    room = _slot_room(self.plan.slots.get(gap, 0))
+                    room = slot_room(self.plan.slots.get(gap, 0))
                     extra[gap] = max(extra[gap], label_room(pill, room, gap in loop_gaps) - base(gap))
         edges = [s.lane_header_width]
         for column in range(count):
@@ -237,7 +239,7 @@ class _Builder:
             lane_cells = [self.cells.get((persona.id, stage_id), ()) for stage_id in stage_ids]
             # A lane's cards, curve and lists depend only on its cards (the very objects, in order),
             # its colour and the stages: when those are as before, the whole lane is reused.
-            band = _band_room(self.plan.band.get(persona.id, 0.0))
+            band = band_room(self.plan.band.get(persona.id, 0.0))
             signature = (persona.color, stage_ids, edges, band, tuple(t for cell in lane_cells for t in cell))
             self.sources[f"lane:{persona.id}"] = signature
             old_lane = previous.lanes.get(persona.id) if previous else None
@@ -325,7 +327,7 @@ class _Builder:
             if cell:
                 bottom = card_y - gap
                 row_height = max(row_height, bottom + pad + 8, bottom + BAND_CLEARANCE + band + BAND_END)
-        row_height = _row_room(row_height)
+        row_height = row_room(row_height)
         for stage_index, stage in enumerate(stages):
             column_x = edges[stage_index]
             cells[(persona.id, stage.id)] = CellBox(persona.id, stage.id,
@@ -393,7 +395,7 @@ class _Builder:
             label, chip_w = self.chip(t.channel)
             # The chip leaves room for the counts and, at the right, the evidence mark and a print
             # reference ("B12"): on a narrow card its label is cut rather than run into them.
-            room = right - CHIP_ROW_END - inner_x - _counts_width(len(t.pain_points), len(t.opportunities), s.small_size)
+            room = right - CHIP_ROW_END - inner_x - card_look.counts_width(len(t.pain_points), len(t.opportunities), s.small_size)
             if chip_w > room:
                 label, chip_w = self.short_chip(label, room)
             chip = new_tuple(Rect, (inner_x, chip_y, chip_w, CHIP_HEIGHT))
@@ -468,48 +470,12 @@ CHIP_ROW_END = CARD_PAD + 10 + 26.0
 """Kept free at the right of a card's chip row: the evidence mark, and room for a print reference."""
 
 
-def _counts_width(pains: int, opportunities: int, size: float) -> float:
-    """How wide a card's counts are drawn (`card_look.counts`), with the gap before them."""
-    width = 22.0 if pains else 0.0
-    if opportunities:
-        width += 10 + text_width(str(opportunities), size, BOLD)
-    return width + 8 if width else 0.0
-
-
 def _same_signature(old: object, new: tuple) -> bool:
     """Same colour, stages, column edges and band tracks, and the very same card objects, in order."""
     if (not isinstance(old, tuple) or len(old) != len(new) or old[:4] != new[:4]
             or len(old[4]) != len(new[4])):
         return False
     return all(a is b for a, b in zip(old[4], new[4]))
-
-
-def _band_room(depth: float) -> float:
-    """How deep the band under a lane's cards is made for runs `depth` deep: a deep band grows an
-    eighth at a time, so that a drop that adds one run seldom moves every lane below."""
-    if depth <= 48:
-        return depth
-    step = max(16, 1 << max(0, (int(depth) // 8).bit_length() - 1))
-    return -(-depth // step) * step
-
-
-def _row_room(height: float) -> float:
-    """How tall a lane's cards row is made for what it holds: a very tall row (a crowded map's)
-    grows an eighth at a time, so that a drop that adds one card seldom moves every lane below."""
-    if height <= 600:
-        return height
-    step = max(32, 1 << max(0, (int(height) // 8).bit_length() - 1))
-    return -(-height // step) * step
-
-
-def _slot_room(slots: int) -> int:
-    """How many vertical runs a gap makes room for: past the few a gap holds anyway, room for more
-    at a time (eight, or an eighth to a quarter more in a crowded gap), so that a drop that adds one
-    run seldom moves every column after it."""
-    if slots <= 3:
-        return slots
-    step = max(8, 1 << max(0, (slots // 4).bit_length() - 1))
-    return -(-slots // step) * step
 
 
 @lru_cache(maxsize=8)
