@@ -159,10 +159,15 @@ DETAILS_COLUMN = 330.0
 """The least width of a column of details (wide paper takes several side by side)."""
 
 
-def draw_details(p: PagePainter, details: Details, paper: tuple[float, float], margin: float,
-                 on_break: Callable[[], None] | None = None) -> None:
+def notes_column(p: PagePainter, paper: tuple[float, float], margin: float,
+                 on_break: Callable[[], None] | None = None) -> PageColumn:
+    """The flowing columns of the pages after the map (details, flow labels in full, findings: one after
+    the other, so that a short one takes no page of its own): several side by side on wide paper."""
     columns = max(1, int((paper[0] - 2 * margin + PageColumn.GUTTER) // (DETAILS_COLUMN + PageColumn.GUTTER)))
-    col = PageColumn(p, paper, margin, on_break, columns)
+    return PageColumn(p, paper, margin, on_break, columns)
+
+
+def draw_details(p: PagePainter, details: Details, col: PageColumn) -> None:
     col.heading(p.tr("Details"), 18)
     col.paragraph(p.tr("Everything typed in the map that the map does not show in full. The reference printed "
                        "on a card, such as \u201cB3\u201d, is the third card, top to bottom, of stage B."), 9, "muted")

@@ -27,13 +27,20 @@ from ..io.writer import write_atomic
 from ..layout.map_layout import MapLayout
 from ..layout.style import DEFAULT_STYLE, Style, grayscale_palette
 from ..model.schema import Map
-from .details import draw_details, map_details, reference_blocks
+from .details import draw_details, map_details, notes_column, reference_blocks
 from .fonts import FontChooser
 from .form_deflater import FormDeflater
 from .map_drawing import map_forms
 from .painter import PagePainter
 from .paper import DEFAULT_MAX_PAGES, WALL_TITLE
-from .profiles import draw_appendix, draw_flow_labels, draw_persona_page, finding_cards, persona_facts
+from .profiles import (
+    PageColumn,
+    draw_appendix,
+    draw_flow_labels,
+    draw_persona_page,
+    finding_cards,
+    persona_facts,
+)
 from .sheet_pages import footer, map_sheet, overview, sheet_name
 from .sheets import (
     FOOTER,
@@ -195,21 +202,36 @@ def _export_pdf(
     facts = persona_facts(the_map, tr)
     with_cards = {t.persona for t in the_map.touchpoints}
     # (bookmark title, how to draw it)
-    extra_pages: list[tuple[str, Callable]] = []
+    # After the map: the details, a page per persona (each a hand-out), then the flow labels in full and
+    # the findings flowing one after the other (so that a short one takes no page of its own).
+    extra_pages: list[tuple[str | None, Callable]] = []
     if details:
-        extra_pages.append((tr("Details"), lambda pp, brk=None: draw_details(pp, details, paper, MARGIN, brk)))
+        extra_pages.append((tr("Details"),
+                            lambda pp, brk=None: draw_details(pp, details, notes_column(pp, paper, MARGIN, brk))))
     extra_pages += [
         (tr("Persona: {name}").format(name=" ".join(persona.name.split())),
          lambda pp, persona=persona, brk=None: draw_persona_page(pp, persona, facts[persona.id], paper, MARGIN, brk))
         for persona in the_map.personas if _has_content(persona, persona.id in with_cards)
     ]
+    notes: list[tuple[str, Callable]] = []
     cut = {flow_id: path.full_label for flow_id, path in layout.flows.items() if path.full_label is not None}
     if cut:
-        extra_pages.append((tr("Flow labels in full"),
-                            lambda pp, brk=None: draw_flow_labels(pp, the_map, cut, paper, MARGIN, brk)))
+        notes.append((tr("Flow labels in full"), lambda pp, col: draw_flow_labels(pp, the_map, cut, col)))
     if options.appendix:
-        extra_pages.append((tr("Checker findings"),
-                            lambda pp, brk=None: draw_appendix(pp, the_map, problems, paper, MARGIN, brk)))
+        notes.append((tr("Checker findings"), lambda pp, col: draw_appendix(pp, the_map, problems, col)))
+
+    def draw_notes(pp: PagePainter, brk=None, mark: Callable[[str], None] | None = None) -> None:
+        col = PageColumn(pp, paper, MARGIN, brk)
+        for k, (title, draw) in enumerate(notes):
+            if k:  # (a section starts where there is room for its heading and a few lines)
+                col.room(90)
+                col.y += 16
+            if mark is not None:
+                mark(title)
+            draw(pp, col)
+
+    if notes:
+        extra_pages.append((None, draw_notes))
     extra_counts = [_pages_of(draw, paper, fonts, style) for _, draw in extra_pages]
     report.detail_pages = extra_counts[0] if details else 0
     sheets = plan.sheets
@@ -245,8 +267,12 @@ def _export_pdf(
         map_sheet(painter, the_map, plan, drawn, column, row, today, canvas.getPageNumber(), total, options)
         finish_page()
     for title, draw in extra_pages:
-        bookmark(title)
-        draw(painter, brk=lambda: footer(painter, the_map, paper, canvas.getPageNumber(), total, options, ""))
+        brk = lambda: footer(painter, the_map, paper, canvas.getPageNumber(), total, options, "")
+        if title is None:  # the notes: each section bookmarked where it starts
+            draw(painter, brk=brk, mark=bookmark)
+        else:
+            bookmark(title)
+            draw(painter, brk=brk)
         finish_page("")
     canvas.showOutline()
     page = canvas.getPageNumber() - 1

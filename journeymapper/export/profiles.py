@@ -183,12 +183,10 @@ def _places(the_map: Map, tr: Words) -> dict[str, str]:
     return places
 
 
-def draw_appendix(p: PagePainter, the_map: Map, problems: list[Problem], paper: tuple[float, float],
-                  margin: float, on_break: Callable[[], None] | None = None) -> None:
+def draw_appendix(p: PagePainter, the_map: Map, problems: list[Problem], col: PageColumn) -> None:
     """The checker's findings, numbered as the marks on the map's cards (`finding_cards`), each naming
     the cards, stages and personas it is about."""
     tr = p.tr
-    col = PageColumn(p, paper, margin, on_break)
     col.heading(tr("Checker findings"), 18)
     if not problems:
         col.paragraph(tr("The checker found no problems in this map."), 10, "muted")
@@ -220,11 +218,9 @@ def draw_appendix(p: PagePainter, the_map: Map, problems: list[Problem], paper: 
                            more).format(n=f"{more:,}"), 10, "muted")
 
 
-def draw_flow_labels(p: PagePainter, the_map: Map, cut: dict[str, str], paper: tuple[float, float],
-                     margin: float, on_break: Callable[[], None] | None = None) -> None:
+def draw_flow_labels(p: PagePainter, the_map: Map, cut: dict[str, str], col: PageColumn) -> None:
     """The flow labels the map shows cut short, in full: nothing the user typed is lost on paper.
     `cut`: flow id -> the label as typed."""
-    col = PageColumn(p, paper, margin, on_break)
     col.heading(p.tr("Flow labels in full"), 18)
     col.paragraph(p.tr("These labels are cut short on the map (they end in \u2026). Here is each as it was typed."),
                   10, "muted")

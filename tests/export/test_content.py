@@ -238,3 +238,13 @@ def test_a_persona_with_nothing_to_say_gets_no_page(tmp_path, example_map):
     pages = [flat(page_text(after.path, page)) for page in range(2, after.report.pages + 1)]
     assert any("A cake for 120 guests" in page for page in pages)
     assert not any(page.startswith("Walk-in tourist") for page in pages)
+
+
+def test_the_flow_labels_in_full_and_the_findings_share_pages(tmp_path):
+    """A short section after the map takes no page of its own: the findings follow the flow labels."""
+    label = "Asks whether the roses can be delivered before the dinner on Friday evening"
+    the_map = make_map([tp("a", "p1", "s1", "Sees roses"), tp("b", "p1", "s2", "Orders")],
+                       [fl("f1", "a", "b", label=label)])
+    exported = export(the_map, tmp_path / "short.pdf")
+    last = flat(page_text(exported.path, exported.report.pages))
+    assert "Flow labels in full" in last and "Checker findings" in last and label in last
