@@ -13,6 +13,7 @@ from ..layout.kpis import HEALTH_INKS, HEALTH_MARKS
 from ..layout.labels import EVIDENCE_LABELS, FLOW_KIND_LABELS
 from ..layout.map_look import FLOW_DASH
 from ..layout.style import DEFAULT_STYLE
+from ..layout.text import BOLD, wrap
 from ..model.schema import Map
 from .painter import PagePainter
 from .sheets import (
@@ -39,12 +40,17 @@ def title_block(p: PagePainter, the_map: Map, paper: tuple[float, float], today:
     p.dy = 0.0
     is_narrow = narrow(paper, block)
     room = width - 2 * MARGIN - (0 if is_narrow else LEGEND_WIDTH + 16)
-    # The title shrinks (down to 12 pt), then is cut with "…", so it never runs into the legend.
+    # The title shrinks (down to 12 pt), then takes two lines of 11 pt, then is cut with "…": it never
+    # runs into the legend.
     title = " ".join(the_map.title.split())
     size = 20.0
     while size > 12 and p.fonts.width(title, size, True) > room:
         size -= 1
-    p.text_line(MARGIN, MARGIN + 20, fit_text(p, title, size, True, room), size, True, "text")
+    if p.fonts.width(title, size, True) <= room:
+        p.text_line(MARGIN, MARGIN + 20, title, size, True, "text")
+    else:
+        for k, line in enumerate(wrap(title, 11.0, room, 2, BOLD)):
+            p.text_line(MARGIN, MARGIN + 10 + 13 * k, line, 11.0, True, "text")
     review = the_map.review_by.isoformat() if the_map.review_by else "—"
     owner = " ".join(the_map.owner.split()) or "—"
     tr = p.tr

@@ -25,3 +25,12 @@ def test_no_text_of_the_title_block_prints_over_the_legend(tmp_path, example_map
     top = [box for box in word_boxes(exported.path, page) if box[4] <= MARGIN + title_block_height(paper_size(PdfOptions(paper=paper, orientation=orientation))) + 6]
     assert len(top) > 10  # title, info line and legend are there
     assert overlapping_words(top) == []
+
+
+def test_a_long_title_takes_two_lines_before_it_is_cut(tmp_path, example_map):
+    from .pdftools import flat, page_text
+
+    title = ("Plumbing company: emergency call-outs from first panic to the five-star review and the yearly "
+             "boiler check reminder")
+    exported = export(example_map.model_copy(update={"title": title}), tmp_path / "long.pdf", appendix=False)
+    assert title in flat(page_text(exported.path, 1))
