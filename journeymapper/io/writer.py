@@ -178,6 +178,10 @@ def _make_backup(target: Path) -> None:
         except OSError:
             shutil.copy2(target, staging)  # file systems without hard links
         os.replace(staging, backup)
+        if os.path.lexists(staging):
+            # The backup was already this very file (a save killed between its two renames left the
+            # backup and the map as links to one file): rename then does nothing and keeps the name.
+            os.unlink(staging)
     except OSError:
         try:
             os.unlink(staging)

@@ -107,3 +107,19 @@ def test_temporary_files_of_a_killed_save_are_cleaned_up_by_the_next(tmp_path: P
     os.utime(unrelated, (old, old))
     save(path, _map())
     assert not stale.exists() and young.exists() and unrelated.exists()
+
+
+def test_a_backup_already_linked_to_the_map_leaves_no_temporary_file(tmp_path):
+    """A save killed between its two renames leaves the backup and the map as links to one file; the
+    next save's backup step must not leave its staging name behind (rename of a file onto another
+    name of itself does nothing)."""
+    import os
+
+    from journeymapper.io.writer import backup_path, write_atomic
+
+    path = tmp_path / "map.jmap"
+    path.write_bytes(b"first")
+    os.link(path, backup_path(path))  # as the killed save left them
+    write_atomic(path, b"second")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.jmap", "map.jmap.bak"]
+    assert path.read_bytes() == b"second" and backup_path(path).read_bytes() == b"first"
