@@ -15,9 +15,16 @@ from dataclasses import dataclass, field
 from ..i18n import N_, Words, words
 from ..layout.elements import TextBlock
 from ..layout.kpis import kpi_text
-from ..layout.labels import CHANNEL_LABELS, EMOTION_LABELS, EVIDENCE_LABELS, LEVEL_LABELS, stage_letter
+from ..layout.labels import (
+    CHANNEL_LABELS,
+    EMOTION_LABELS,
+    EVIDENCE_LABELS,
+    LEVEL_LABELS,
+    signed,
+    stage_letter,
+)
 from ..layout.map_layout import MapLayout
-from ..layout.text import BOLD, REGULAR, wrap
+from ..layout.text import BOLD, REGULAR, shows_whole, wrap
 from ..model.schema import Map, Touchpoint
 from .painter import PagePainter
 from .profiles import PageColumn
@@ -53,11 +60,6 @@ class Details:
         return bool(self.about or self.stages)
 
 
-def _shown_whole(typed: str, lines: tuple[str, ...]) -> bool:
-    """Whether lines on the map say all of `typed` (wrapping only moves where lines break)."""
-    return "".join("".join(lines).split()) == "".join(typed.split())
-
-
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -80,15 +82,15 @@ def map_details(the_map: Map, layout: MapLayout, tr: Words | None = None) -> Det
         letter = stage_letter(index)
         box = layout.stages.get(stage.id)
         stage_fields: list[tuple[str, str]] = []
-        if box is not None and not _shown_whole(stage.name, box.name.lines):
+        if box is not None and not shows_whole(stage.name, box.name.lines):
             stage_fields.append((tr("Stage"), stage.name))
         if stage.description.strip():
             stage_fields.append((tr("Description"), stage.description))
-        if stage.goal.strip() and (box is None or box.goal is None or not _shown_whole(stage.goal, box.goal.lines)):
+        if stage.goal.strip() and (box is None or box.goal is None or not shows_whole(stage.goal, box.goal.lines)):
             stage_fields.append((tr("Goal"), stage.goal))
         shown_kpis = [] if box is None else [line.text.lines for line in box.kpis]
         kpis = [kpi_text(kpi) for kpi in stage.kpis]
-        if len(shown_kpis) != len(kpis) or any(not _shown_whole(k, s) for k, s in zip(kpis, shown_kpis)):
+        if len(shown_kpis) != len(kpis) or any(not shows_whole(k, s) for k, s in zip(kpis, shown_kpis)):
             stage_fields += [(tr("KPI"), k) for k in kpis]
         cards = sorted(by_stage.get(stage.id, ()),
                        key=lambda t: (lane_order.get(t.persona, 0), layout.cards[t.id].position))
@@ -119,20 +121,19 @@ def _card_fields(t: Touchpoint, layout: MapLayout, listed: dict[str, list[tuple[
     """Everything typed on a card, if some of it is not on the map in full; else None."""
     typed_lists = [p.text for p in t.pain_points] + [o.text for o in t.opportunities]
     shown = listed.get(t.id, [])
-    lists_whole = len(shown) == len(typed_lists) and all(map(_shown_whole, typed_lists, shown))
+    lists_whole = len(shown) == len(typed_lists) and all(map(shows_whole, typed_lists, shown))
     hidden = (t.action, t.thoughts, t.owner, t.source, t.notes)
     card = layout.cards[t.id]
     channel_whole = not t.channel or t.channel not in CHANNEL_LABELS or card.channel_label == tr(CHANNEL_LABELS[t.channel])
     if (lists_whole and channel_whole and not any(text.strip() for text in hidden)
-            and _shown_whole(t.title, card.title.lines)):
+            and shows_whole(t.title, card.title.lines)):
         return None
     out: list[tuple[str, str]] = []
     if t.channel:
         out.append((tr("Channel"), tr(CHANNEL_LABELS[t.channel]) if t.channel in CHANNEL_LABELS else t.channel))
     out += [(tr(label), text) for label, text in ((N_("Does"), t.action), (N_("Thinks"), t.thoughts)) if text.strip()]
     if t.emotion is not None:
-        value = f"{t.emotion:+d}".replace("-", "\u2212") if t.emotion else "0"
-        out.append((tr("Feels"), f"{value} ({tr(EMOTION_LABELS[t.emotion])})"))
+        out.append((tr("Feels"), f"{signed(t.emotion)} ({tr(EMOTION_LABELS[t.emotion])})"))
     out += [(tr("Pain point"), f"{p.text} ({tr(LEVEL_LABELS[p.severity])})") for p in t.pain_points]
     out += [(tr("Opportunity"), f"{o.text} ({tr(LEVEL_LABELS[o.priority])})") for o in t.opportunities]
     evidence = tr(EVIDENCE_LABELS[t.evidence]) if t.evidence in EVIDENCE_LABELS else t.evidence

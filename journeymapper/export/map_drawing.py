@@ -14,7 +14,7 @@ from ..layout import card_look, map_look
 from ..layout.elements import CardBox, FlowPath, LaneBox, StageBox, TextBlock
 from ..layout.geometry import Point, Rect
 from ..layout.glyphs import flow_head_numbers
-from ..layout.labels import stage_letter
+from ..layout.labels import signed, stage_letter
 from ..layout.map_layout import MapLayout
 from ..layout.map_look import FLOW_DASH
 from .painter import PagePainter
@@ -96,8 +96,7 @@ def _lane(p: PagePainter, lane: LaneBox, layout: MapLayout, flows: list[FlowPath
              lambda dot: map_look.curve_dot(p, Point(0, 0), dots.index(dot) - 2))
     if p.grayscale:  # (in greys, each point of the curve says its value too)
         for _, point, value in curve.points:
-            shown = "0" if value == 0 else f"{value:+d}".replace("-", "\u2212")
-            p.text_line(point.x + 4.5, point.y - 4, shown, s.small_size - 1, True, "text")
+            p.text_line(point.x + 4.5, point.y - 4, signed(value), s.small_size - 1, True, "text")
     # flows in this lane, then cards, then labels
     _flows(p, flows, layout)
     cards = layout.cards_in_lane(lane.id)

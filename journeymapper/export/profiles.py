@@ -8,7 +8,7 @@ from collections.abc import Callable
 from ..check import Problem
 from ..i18n import N_, Words, words
 from ..layout.geometry import Point
-from ..layout.labels import CHANNEL_LABELS, EMOTION_LABELS
+from ..layout.labels import CHANNEL_LABELS, EMOTION_LABELS, signed
 from ..layout.text import BOLD, REGULAR, wrap
 from ..model.schema import Map, Persona, Touchpoint
 from .map_drawing import SEVERITY_INK
@@ -111,8 +111,8 @@ def _facts(cards: list[Touchpoint], stages: int, tr: Words) -> list[str]:
     if emotions:
         average = sum(emotions) / len(emotions)
         facts.append(tr("average emotion {average} ({label}); lowest {lowest}, highest {highest}").format(
-            average=_signed(f"{average:+.1f}"), label=tr(EMOTION_LABELS[round(average)]),
-            lowest=_signed(f"{min(emotions):+d}"), highest=_signed(f"{max(emotions):+d}")))
+            average=signed(average, 1), label=tr(EMOTION_LABELS[round(average)]),
+            lowest=signed(min(emotions)), highest=signed(max(emotions))))
     if channels:
         named = ", ".join(f"{tr(CHANNEL_LABELS[c]) if c in CHANNEL_LABELS else c} ({n})" for c, n in channels.most_common())
         facts.append(tr("channels: {channels}").format(channels=named))
@@ -235,10 +235,3 @@ def draw_flow_labels(p: PagePainter, the_map: Map, cut: dict[str, str], col: Pag
         col.paragraph(f"{titles.get(flow.source, flow.source)} \u2192 {titles.get(flow.target, flow.target)}",
                       8.5, "muted")
         col.paragraph(text, 10, "text", 12)
-
-
-def _signed(number: str) -> str:
-    """"+1", "\u22121" (a true minus sign), and zero without a sign."""
-    if number.lstrip("+-").strip("0.") == "":
-        return number.lstrip("+-")
-    return number.replace("-", "\u2212")

@@ -10,7 +10,7 @@ from ..layout import card_look
 from ..layout.geometry import Point, Rect
 from ..layout.glyphs import star, triangle
 from ..layout.kpis import HEALTH_INKS, HEALTH_MARKS
-from ..layout.labels import EVIDENCE_LABELS, FLOW_KIND_LABELS
+from ..layout.labels import EVIDENCE_LABELS, FLOW_KIND_LABELS, signed
 from ..layout.map_look import FLOW_DASH
 from ..layout.style import DEFAULT_STYLE
 from ..layout.text import BOLD, wrap
@@ -100,8 +100,7 @@ def legend(p: PagePainter, x: float, y: float, the_map: Map) -> None:
     for k, value in enumerate(range(-2, 3)):
         cx = ax + 5 + k * 24
         card_look.face(p, Point(cx, rows[0] - 3), 9, value)
-        shown = "0" if value == 0 else f"{value:+d}".replace("-", "\u2212")
-        p.text_line(cx + 6, rows[0], shown, text, True, "text")
+        p.text_line(cx + 6, rows[0], signed(value), text, True, "text")
     ex = ax
     for level, name in EVIDENCE_LABELS.items():
         card_look.evidence(p, Point(ex + 3, rows[1] - 3), 3.0, level)

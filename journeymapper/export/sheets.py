@@ -10,6 +10,7 @@ from ..i18n import words
 from ..layout.labels import CHANNEL_LABELS
 from ..layout.map_layout import MapLayout, layout_map
 from ..layout.style import Style
+from ..layout.text import shows_whole
 from ..model.schema import Map
 from .paper import MIN_TEXT_AUTO, ORIENTATIONS, PAPERS
 
@@ -393,14 +394,11 @@ def grown_scale(layout: MapLayout, paper: tuple[float, float], columns: int, row
 
 def _cut_texts(the_map: Map, layout: MapLayout) -> int:
     """How many stage names, card titles and channel names the layout cuts short."""
-    def whole(typed: str, lines: tuple[str, ...]) -> bool:
-        return "".join("".join(lines).split()) == "".join(typed.split())
-
-    cuts = sum(not whole(stage.name, layout.stages[stage.id].name.lines)
+    cuts = sum(not shows_whole(stage.name, layout.stages[stage.id].name.lines)
                for stage in the_map.stages if stage.id in layout.stages)
     cards = layout.cards
     tr = words(layout.style.language)
     channels = {channel: tr(label) for channel, label in CHANNEL_LABELS.items()}
-    return cuts + sum(not whole(t.title, cards[t.id].title.lines)
+    return cuts + sum(not shows_whole(t.title, cards[t.id].title.lines)
                       + (t.channel in channels and cards[t.id].channel_label != channels[t.channel])
                       for t in the_map.touchpoints if t.id in cards)

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .elements import FlowPath
 from .glyphs import flow_head_numbers
-from .text import text_width, wrap
+from .text import shows_whole, text_width, wrap
 
 LABEL_ROOM = 2.0
 """Room on each side of a flow's label between the cards it runs between (see map_layout.column_edges)."""
@@ -42,7 +42,7 @@ def label_pill(label: str, size: float, width: float = 0.0) -> tuple[tuple[str, 
 def label_cut(label: str, shown: tuple[str, ...]) -> bool:
     """Whether the lines shown leave out some of what the user typed (the full text then goes in a
     tooltip on screen and in the PDF)."""
-    return "".join("".join(shown).split()) != "".join(label.split())  # (lines of CJK break between letters)
+    return not shows_whole(label, shown)
 
 
 Box = tuple[float, float, float, float]

@@ -65,3 +65,11 @@ def stage_letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
+
+
+def signed(value: float, digits: int = 0) -> str:
+    """A feeling as printed: "+1", "\u22121" (a true minus sign), "0" (no sign on zero)."""
+    text = f"{value:+.{digits}f}"
+    if text.lstrip("+-").strip("0.") == "":
+        return text.lstrip("+-")
+    return text.replace("-", "\u2212")

@@ -117,3 +117,9 @@ def wrap(text: str, size: float, width: float, max_lines: int = 0, font: str = R
 def elide(text: str, size: float, width: float, font: str = REGULAR) -> str:
     """One line, cut with '…' if it does not fit."""
     return wrap(" ".join(text.split()), size, width, 1, font)[0] if text.strip() else ""
+
+
+def shows_whole(typed: str, lines: tuple[str, ...]) -> bool:
+    """Whether `lines` say all of `typed`: wrapping only moves where lines break (and lines of CJK
+    break between letters), so spaces do not count."""
+    return "".join("".join(lines).split()) == "".join(typed.split())
