@@ -8,7 +8,7 @@ PDF's, word for word.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen, QPolygonF
@@ -60,6 +60,15 @@ class QtPagePainter:
 
     def _point(self, p: Point) -> QPointF:
         return QPointF(self._x(p.x), self._y(p.y))
+
+    def shape(self, key: tuple, corner: Point, width: float, height: float, draw: Callable[[], None]) -> None:
+        """A picture that `draw` paints from (0, 0), placed at `corner` (the PDF draws it once, as a form)."""
+        ox, dy = self.ox, self.dy
+        self.ox, self.dy = ox + corner.x * self.k, dy + corner.y
+        try:
+            draw()
+        finally:
+            self.ox, self.dy = ox, dy
 
     # -- pens and brushes ------------------------------------------------------
     def _brush(self, name: str | None) -> QBrush:

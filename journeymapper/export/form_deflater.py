@@ -1,4 +1,5 @@
-"""Compressing the map's big forms on a worker thread while the next one is drawn."""
+"""A form's stream, made from the operators the painter gathered, compressed here: big ones on a worker
+thread while the next one is drawn."""
 
 from __future__ import annotations
 
@@ -12,39 +13,49 @@ LEVEL = 2
 """zlib's level for the map's forms. ReportLab's (6) takes four times as long for a file a sixth smaller:
 on a 5,000-card map, 57 ms of compression against 14, for 360 KB of forms against 425. The export
 waited for the last form's, and on one core it all adds to the export's time."""
+BIG = 64 * 1024
+"""Operators (bytes) above which a form is compressed on the worker thread; smaller ones are compressed at once."""
+
+
+def _encoded(operators: str) -> bytes:
+    try:
+        return operators.encode("ascii")  # what pdfdocEnc makes of ASCII (all the painter writes), at C speed
+    except UnicodeEncodeError:
+        return pdfdocEnc(operators)
+
+
+def _stream(content: bytes | None) -> PDFStream:
+    """A stream whose dictionary names its filter, so ReportLab writes its content as it is."""
+    return PDFStream(PDFDictionary({"Filter": PDFName("FlateDecode")}), content)
+
+
+def end_form(canvas: Canvas, operators: str) -> None:
+    """End the canvas's current form (begun with `beginForm`) with `operators` as its stream, compressed."""
+    canvas.endForm(Contents=_stream(zlib.compress(_encoded(operators), LEVEL)))
 
 
 class FormDeflater:
-    """Compresses big forms on a worker thread while the next one is drawn.
+    """Ends forms whose big streams are compressed on a worker thread while the next one is drawn.
 
     ReportLab compresses every stream when it saves the document, one after
     another, after all the drawing. A big map's forms hold megabytes of
     operators; zlib lets other threads run while it works, so here each is
-    compressed as soon as it is finished, while Python draws the next. The form
-    gets the compressed stream through `endForm`'s attributes, as a `PDFStream`
-    whose dictionary already names its filter (ReportLab then leaves it as it is).
+    compressed as soon as it is finished, while Python draws the next.
     """
 
     def __init__(self) -> None:
         self._pool: ThreadPoolExecutor | None = None
         self._pending: list[tuple[PDFStream, Future[bytes]]] = []
 
-    def end_form(self, canvas: Canvas) -> None:
-        """End the canvas's current form (begun with `beginForm`), its stream compressed in the background."""
-        # The stream ReportLab would write for the form: its preamble, then the form's operators.
-        code, preamble = getattr(canvas, "_code", None), getattr(canvas, "_preamble", None)
-        if not isinstance(code, list) or not isinstance(preamble, str):  # a ReportLab that keeps them elsewhere
-            canvas.endForm()
+    def end_form(self, canvas: Canvas, operators: str) -> None:
+        """As `end_form`, the compression of a big stream left to the worker thread (`finish` waits for it)."""
+        data = _encoded(operators)
+        if len(data) < BIG:
+            canvas.endForm(Contents=_stream(zlib.compress(data, LEVEL)))
             return
-        text = "\n".join([preamble, *code])
-        try:
-            data = text.encode("ascii")  # what pdfdocEnc makes of ASCII (all the painter writes), at C speed
-        except UnicodeEncodeError:
-            data = pdfdocEnc(text)
-        del code[:]  # else endForm encodes the operators again, for a stream that is not written
         if self._pool is None:
             self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journeymapper-deflate")
-        stream = PDFStream(PDFDictionary({"Filter": PDFName("FlateDecode")}), None)
+        stream = _stream(None)
         self._pending.append((stream, self._pool.submit(zlib.compress, data, LEVEL)))
         canvas.endForm(Contents=stream)
 

@@ -23,7 +23,7 @@ MAP_FORM_MARGIN = 60.0
 """Room around the map in its forms, for what reaches past its edge (a flow looping back, a label)."""
 
 
-def map_forms(p: PagePainter, layout: MapLayout, end: Callable[[Canvas], None] | None = None,
+def map_forms(p: PagePainter, layout: MapLayout, end: Callable[[Canvas, str], None] | None = None,
               refs: dict[str, list[TextBlock]] | None = None,
               findings: dict[str, list[tuple[int, str]]] | None = None) -> list[str]:
     """Draw the map as PDF forms, once, and give their names, to be placed in order (`place_forms`).
@@ -71,8 +71,7 @@ def _over_lanes(p: PagePainter, layout: MapLayout, between: list[FlowPath]) -> N
     _flows(p, between, layout)
     for flow in between:
         _flow_label(p, flow)
-    p.stroke("grid", 0.8)
-    p.c.rect(p.X(0), p.Y(layout.height), layout.width * p.k, layout.height * p.k, stroke=1, fill=0)
+    p.rect(Rect(0, 0, layout.width, layout.height), stroke="grid", width=0.8)
 
 
 def _stage(p: PagePainter, box: StageBox) -> None:

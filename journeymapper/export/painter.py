@@ -28,6 +28,7 @@ from ..layout.geometry import Cubic, Point, Rect
 from ..layout.style import Palette
 from ..layout.text import ASCENT
 from .fonts import FontChooser
+from .form_deflater import end_form
 from .pdfops import (
     ShownLine,
     TextOps,
@@ -35,6 +36,7 @@ from .pdfops import (
     circle_path,
     color_op,
     curve_format,
+    line_by_text_object,
     polygon_format,
     round_rect_path,
 )
@@ -234,7 +236,6 @@ class PagePainter:
 
     def _place_form(self, form: str, at: Point, draw: Callable[[], None],
                     box: tuple[float, float, float, float]) -> None:
-        c = self.c
         if form not in self._forms:
             self._define_form(form, draw, box)
         placed = self._listed()
@@ -245,9 +246,15 @@ class PagePainter:
             return
         # The first time on a page (or in a form) the canvas draws it, so the page (or form) lists it.
         self._emit(f"{self._place_op}{x:.2f} {y:.2f} cm")
-        c.doForm(form)
+        self._do_form(form)
         self._emit("Q")
         self._placed[form] = f" cm /{xObjectName(form)} Do Q"
+
+    def _do_form(self, form: str) -> None:
+        """Draw a form here, and list it in the page's (or form's) resources."""
+        self.c.doForm(form)  # lists it; in a form, what the canvas writes is not the form's stream (`form`)
+        if self._in_form:
+            self._emit(f"/{xObjectName(form)} Do")
 
     def _define_form(self, form: str, draw: Callable[[], None], box: tuple[float, float, float, float]) -> None:
         with self.form(form, box):
@@ -255,13 +262,21 @@ class PagePainter:
 
     @contextmanager
     def form(self, name: str, box: tuple[float, float, float, float],
-             end: Callable[[Canvas], None] | None = None) -> Iterator[None]:
+             end: Callable[[Canvas, str], None] | None = None) -> Iterator[None]:
         """Draw a PDF form, in layout points from (0, 0), y growing downwards; `box` is its extent in PDF
-        points (y upwards). `end` ends it, if not the canvas's plain `endForm`."""
+        points (y upwards).
+
+        The form's operators are gathered here, not in the canvas, and given to the canvas as the form's
+        stream (`endForm(Contents=...)`): `end(canvas, operators)` ends the form, if not `end_form`.
+        Inside a form everything is drawn through the painter.
+        """
         c = self.c
         lowerx, lowery, upperx, uppery = box
         c.beginForm(name, lowerx=lowerx, lowery=lowery, upperx=upperx, uppery=uppery)
-        saved = (self.ox, self.top, self.k, self._dy, self._fill, self._stroke, self._in_form, self._placed)
+        saved = (self.ox, self.top, self.k, self._dy, self._fill, self._stroke, self._in_form, self._placed,
+                 self._emit)
+        operators: list[str] = []
+        self._emit = operators.append
         self._in_form = True
         self._placed = {}
         self._dy = 0.0
@@ -269,24 +284,19 @@ class PagePainter:
         try:
             yield
         finally:
-            ox, top, k, self._dy, fill, stroke, self._in_form, self._placed = saved
+            ox, top, k, self._dy, fill, stroke, self._in_form, self._placed, self._emit = saved
             self.place(ox, top, k)
             self._fill, self._stroke = fill, stroke  # a form has its own graphics state: the page's is as it was
-            if end is None:
-                c.endForm()
-            else:
-                end(c)
+            (end or end_form)(c, "\n".join(operators))
             self._forms.add(name)
 
     def place_forms(self, names: Sequence[str]) -> None:
         """Draw forms made with `form` at the current placement."""
-        c = self.c
         k = self.k
-        c.saveState()
-        c.transform(k, 0, 0, k, self.ox, self._ty)
+        self._emit(f"q {fp_str(k)} 0 0 {fp_str(k)} {fp_str(self.ox)} {fp_str(self._ty)} cm")
         for name in names:
-            c.doForm(name)
-        c.restoreState()
+            self._do_form(name)
+        self._emit("Q")
 
     # -- shapes --------------------------------------------------------------
     def rect(self, r: Rect, fill: str | None = None, stroke: str | None = None, width: float = 0.6,
@@ -424,17 +434,13 @@ class PagePainter:
                 return
             self._emit(self._shown_at(state, f"1 0 0 1 {px:.2f} ", py, *shown))
             return
-        if self._in_text:  # the canvas makes text objects of its own
-            self._emit("ET")
-        if state:  # a font that is not a TrueType subset font: the canvas draws it
-            self._emit(state)
-        for font_name, run in self._runs(text, bold):
-            self.c.setFont(font_name, page_size)
-            self.c.drawString(px, py, run)
-            px += self.c.stringWidth(run, font_name, page_size)
+        # A font whose codes are not known here: a text object of the canvas shows the line.
+        code = line_by_text_object(self.c, px, py, self._runs(text, bold), page_size)
         if self._in_text:
-            self._emit("BT")
+            self._emit(f"ET {state}{code} BT")
             self._font_op = ""
+        else:
+            self._emit(f"{state}{code}")
 
     def _runs(self, text: str, bold: bool) -> list[tuple[str, str]]:
         # Tabs and line breaks have no glyph: one line of print shows them as spaces. Right-to-left
@@ -455,11 +461,11 @@ class PagePainter:
             baseline = y + size * ASCENT + (line_height - size) / 2
             # The usual line: characters the bundled font has shown before, in its first subset.
             codes = self._text.codes(self.fonts.base(bold))
-            font_op = codes.font_op(page_size) if codes is not None else ""
             for line in lines:
                 chunk = codes.known(line) if line and codes is not None else None
                 if chunk is not None:
                     # (the colour is set with the line that shows it: an empty line shows nothing)
+                    font_op = codes.font_op(page_size)  # type: ignore[union-attr]
                     parts.append(self._shown_at(self._fill_op(color), px, ty - baseline * k, font_op,
                                                 f" ({escapePDF(chunk)}) Tj", font_op))
                     baseline += line_height

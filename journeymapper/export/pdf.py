@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from .. import __version__
@@ -127,21 +125,8 @@ def export_pdf(
     """
     # A big map's layout and drawing make ~a million objects, none of them garbage; its forms are
     # compressed on a worker thread while the next is drawn.
-    with collector_paused(), binary_streams(), FormDeflater() as deflater:
+    with collector_paused(), FormDeflater() as deflater:
         return _export_pdf(the_map, target, options, style, progress, deflater, previous)
-
-
-@contextmanager
-def binary_streams() -> Iterator[None]:
-    """Compressed streams stay binary while we export: ASCII85 (ReportLab's default) only makes the file a
-    quarter bigger and the export slower. ReportLab reads it from its settings as it writes; it is set
-    back after, so other users of ReportLab in the process keep theirs."""
-    before = rl_config.useA85
-    rl_config.useA85 = 0
-    try:
-        yield
-    finally:
-        rl_config.useA85 = before
 
 
 def _export_pdf(

@@ -15,6 +15,7 @@ than any printer's dot.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -97,10 +98,7 @@ class TextOps:
     """Text-showing operators for lines of text, made with ReportLab's font machinery."""
 
     def __init__(self, canvas: Canvas) -> None:
-        # The document the fonts keep their subsets for, as ReportLab's text objects do. A ReportLab that
-        # keeps it elsewhere leaves None: every line is then drawn by the canvas (slower, the same page;
-        # tests/export/test_reportlab_we_rely_on.py fails so that we know).
-        self._doc = getattr(canvas, "_doc", None)
+        self._canvas = canvas
         self._fonts: dict[str, _FontCodes | None] = {}
 
     def codes(self, font_name: str) -> _FontCodes | None:
@@ -109,8 +107,7 @@ class TextOps:
             return self._fonts[font_name]
         except KeyError:
             font = pdfmetrics.getFont(font_name)
-            usable = self._doc is not None and getattr(font, "_dynamicFont", False)
-            codes = _FontCodes(font, self._doc) if usable else None
+            codes = _FontCodes(font_name, self._canvas) if isinstance(font, TTFont) else None
             self._fonts[font_name] = codes
             return codes
 
@@ -118,7 +115,8 @@ class TextOps:
         """What shows a line of `runs` from the current text position, one after another.
 
         It does not depend on the position, so a label can be shown anywhere with the same operators.
-        None if a font is not a TrueType subset font: then the canvas must draw the text.
+        None if a font is not a TrueType font whose codes are known: then a text object of the canvas
+        must show the line (`line_by_text_object`).
         """
         if len(runs) == 1:  # the usual line: one font, one subset
             codes = self.codes(runs[0][0])
@@ -132,9 +130,10 @@ class TextOps:
         last = len(runs) - 1
         for n, (font_name, run) in enumerate(runs):
             codes = self.codes(font_name)
-            if codes is None:
+            pieces = codes.encode(run) if codes is not None else None
+            if pieces is None:
                 return None
-            for name, chunk in codes.encode(run):
+            for name, chunk in pieces:
                 font = f"{name} {size_op} Tf"
                 if fonts:
                     parts.append(f" {font}")
@@ -143,6 +142,16 @@ class TextOps:
             if n < last:  # the next run starts where this one ends
                 parts.append(f" {NUM} 0 Td" % pdfmetrics.stringWidth(run, font_name, size))
         return ShownLine(fonts[0], "".join(parts), fonts[-1])
+
+
+def line_by_text_object(canvas: Canvas, x: float, y: float, runs: list[tuple[str, str]], size: float) -> str:
+    """A whole text object (`BT` ... `ET`) showing `runs` from (x, y), made by ReportLab's own text object:
+    the way for fonts whose codes `TextOps` does not know."""
+    text = canvas.beginText(x, y)
+    for font_name, run in runs:
+        text.setFont(font_name, size)
+        text.textOut(run)
+    return text.getCode()
 
 
 class ShownLine(NamedTuple):
@@ -154,47 +163,74 @@ class ShownLine(NamedTuple):
     last_font: str
 
 
+_SHOWN = re.compile(r"(/\S+) [0-9.]+ Tf|\(((?:\\[0-7]{1,3}|\\.|[^\\)])*)\) Tj")
+_ESCAPE = re.compile(r"\\([0-7]{1,3}|.)")
+_ESCAPED = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f"}
+
+
+def _unescape(literal: str) -> str:
+    """The characters of a PDF string literal's text (one per byte)."""
+    return _ESCAPE.sub(lambda m: chr(int(m[1], 8)) if m[1][0] in "01234567" else _ESCAPED.get(m[1], m[1]), literal)
+
+
 class _FontCodes:
     """One TrueType font's character codes in one document.
 
-    The font gives every character its code in one of its subsets for the
-    document, and registers the subset to be embedded, as `PDFTextObject` does
-    with `splitString` and `getSubsetInternalName`. A code never changes once
-    given, so codes are kept here: a run is encoded with a look-up per
-    character instead of a `splitString` per run.
+    The font gives every character a code (a byte) in one of its subsets for the
+    document, and registers the subset to be embedded, when a text object of the
+    canvas shows the character. A code never changes once given, so each new
+    character is shown once by a text object that is never drawn, its code read
+    from what the text object would write (`getCode`), and kept here: a run is
+    then encoded with a look-up per character, and a line is written with no
+    text object of its own.
     """
 
-    def __init__(self, font: TTFont, doc: object) -> None:
-        self._font = font
-        self._doc = doc
+    def __init__(self, font_name: str, canvas: Canvas) -> None:
+        self._font_name = font_name
+        self._canvas = canvas
+        self._where: dict[str, tuple[str, str]] = {}
+        """Every character learned: (its subset's font resource, its code as a character)."""
+        self._main = ""
+        """The first subset's font resource (it holds nearly every character of a map)."""
         self._first: set[str] = set()
-        """The characters of the first subset (nearly every character of a map)."""
+        """The characters of the first subset that need no reordering (see `known`)."""
         self._codes: dict[int, str] = {}
         """Their codes, as a `str.translate` table: character -> the character of its byte."""
-        self._names: dict[int, str] = {}
         self._size_ops: dict[float, str] = {}
+        self.usable = True
+        """False once the text object wrote what this cannot read: then the canvas's text objects show it."""
 
     def _learn(self, run: str) -> None:
-        """Let the font give the run's new characters their codes, in order (as splitString on the run does)."""
-        for char in dict.fromkeys(run):
+        """Let the font give the run's new characters their codes, in order (as showing the run does)."""
+        new = [char for char in dict.fromkeys(run) if char not in self._where]
+        if not new or not self.usable:
+            return
+        text = self._canvas.beginText()
+        text.setFont(self._font_name, 1)
+        text.textOut("".join(new))
+        learned: list[tuple[str, str]] = []
+        name = ""
+        for font, literal in _SHOWN.findall(text.getCode()):
+            if font:
+                name = font
+            else:
+                learned += ((name, code) for code in _unescape(literal))
+        if len(learned) != len(new) or not all(name for name, _ in learned) or any(ord(c) > 255 for _, c in learned):
+            self.usable = False  # a ReportLab that writes text otherwise: the slow way, never a wrong one
+            return
+        for char, (name, code) in zip(new, learned):
+            self._where[char] = (name, code)
+            self._main = self._main or name
             # (a line with right-to-left characters must be reordered first: `known` never takes it)
-            if char not in self._first and not needs_reordering(char):
-                [(subset, byte)] = self._font.splitString(char, self._doc)
-                if subset == 0:
-                    self._first.add(char)
-                    self._codes[ord(char)] = chr(byte[0])
-
-    def _name(self, subset: int) -> str:
-        name = self._names.get(subset)
-        if name is None:
-            name = self._names[subset] = self._font.getSubsetInternalName(subset, self._doc)
-        return name
+            if name == self._main and not needs_reordering(char):
+                self._first.add(char)
+                self._codes[ord(char)] = code
 
     def font_op(self, size: float) -> str:
-        """`Tf` for the first subset at `size`."""
+        """`Tf` for the first subset at `size` (once a character was learned)."""
         op = self._size_ops.get(size)
         if op is None:
-            op = self._size_ops[size] = f"{self._name(0)} {fp_str(size)} Tf"
+            op = self._size_ops[size] = f"{self._main} {fp_str(size)} Tf"
         return op
 
     def known(self, run: str) -> bytes | None:
@@ -214,10 +250,16 @@ class _FontCodes:
             chunk = self.known(run)
         return chunk
 
-    def encode(self, run: str) -> list[tuple[str, bytes]]:
-        """(subset font resource, bytes) pieces that show `run`."""
-        chunk = self.in_first_subset(run)
-        if chunk is not None:
-            return [(self._name(0), chunk)]
-        # characters beyond the first subset: the font splits the run itself
-        return [(self._name(subset), chunk) for subset, chunk in self._font.splitString(run, self._doc)]
+    def encode(self, run: str) -> list[tuple[str, bytes]] | None:
+        """(subset font resource, bytes) pieces that show `run`; None if the codes cannot be read."""
+        self._learn(run)
+        if not self.usable:
+            return None
+        pieces: list[tuple[str, list[str]]] = []
+        for char in run:
+            name, code = self._where[char]
+            if pieces and pieces[-1][0] == name:
+                pieces[-1][1].append(code)
+            else:
+                pieces.append((name, [code]))
+        return [(name, "".join(codes).encode("latin-1")) for name, codes in pieces]

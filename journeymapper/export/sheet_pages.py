@@ -17,6 +17,7 @@ from ..layout.text import BOLD, wrap
 from ..model.schema import Map
 from .painter import PagePainter
 from .sheets import (
+    LEGEND_HEIGHT,
     LEGEND_WIDTH,
     MARGIN,
     OVERLAP,
@@ -61,10 +62,9 @@ def title_block(p: PagePainter, the_map: Map, paper: tuple[float, float], today:
     if subtitle_extra:  # (first: a poster sheet's place must not be what a narrow sheet cuts off)
         parts.insert(0, subtitle_extra)
     p.text_line(MARGIN, MARGIN + 36, fit_text(p, "    ".join(parts), 9, False, room), 9, False, "muted")
-    if is_narrow:
-        legend(p, MARGIN, MARGIN + 46, the_map)
-    else:
-        legend(p, width - MARGIN - LEGEND_WIDTH, MARGIN + 4, the_map)
+    corner = Point(MARGIN, MARGIN + 46) if is_narrow else Point(width - MARGIN - LEGEND_WIDTH, MARGIN + 4)
+    # The same on every sheet: drawn once (a form in a PDF), placed on each.
+    p.shape(("legend",), corner, LEGEND_WIDTH, LEGEND_HEIGHT, lambda: legend(p, 0, 0, the_map))
 
 
 def fit_text(p: PagePainter, text: str, size: float, bold: bool, room: float) -> str:

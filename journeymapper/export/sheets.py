@@ -17,6 +17,8 @@ from .paper import MIN_TEXT_AUTO, ORIENTATIONS, PAPERS
 MARGIN = 24.0  # points: what office printers can reach (a third of an inch)
 TITLE_BLOCK = 46.0
 LEGEND_WIDTH = 560.0
+LEGEND_HEIGHT = 40.0
+"""What the legend takes below its top (three rows of 7 pt words and signs)."""
 NARROW_TITLE_BLOCK = TITLE_BLOCK + 42.0
 """On paper too narrow for the title and the legend side by side, the legend goes below the title."""
 
