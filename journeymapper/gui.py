@@ -196,4 +196,9 @@ def run(files: list[str]) -> int:
     shown = offer_recovery(open_window)
     if absolute or not shown:
         open_files(absolute)
+    if not windows():
+        # Every file named failed to open (each said why in a dialog): with no window left, a program
+        # still running would be invisible, and would take the next file opened.
+        server.close()
+        return 1
     return app.exec()

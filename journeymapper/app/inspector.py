@@ -210,6 +210,8 @@ class ElementForm(QWidget):
             text = "" if value is None else str(value)
             if widget.text() != text:
                 widget.setText(text)
+                if not widget.hasFocus():
+                    widget.setCursorPosition(0)  # a long title shows its beginning, not its end
         elif spec.kind in ("text", "lines"):
             text = "\n".join(value) if spec.kind == "lines" else value
             current = widget.toPlainText()
@@ -248,6 +250,10 @@ class ColorField(QWidget):
         chosen = QColorDialog.getColor(QColor(self.edit.text()), self, "Persona colour")
         if chosen.isValid():
             self.commit(chosen.name().upper())
+
+
+KPI_DIRECTION_NOTE = ("A KPI shows as met (✓) when its value reaches its target, near (≈) within 30 %, off (✗) "
+                      "beyond: higher values count as better.")
 
 
 class _Table(QWidget):
@@ -347,6 +353,20 @@ class EntriesTable(_Table):
 
 class KpiTable(_Table):
     headers = ("KPI", "Value", "Target", "Unit")
+
+    def __init__(self, commit: Callable[[list[dict[str, Any]]], None]) -> None:
+        super().__init__(commit)
+        # The name takes the room left; the figures keep the width of their words, all in sight.
+        header = self.table.horizontalHeader()
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setToolTip("Type a figure in Value and Target (2.5, 2,5 and 1 200 are read as numbers)")
+        note = QLabel(KPI_DIRECTION_NOTE)
+        note.setObjectName("kpi-direction-note")
+        note.setTextFormat(Qt.TextFormat.PlainText)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: palette(placeholder-text)")
+        self.layout().addWidget(note)
 
     def set_value(self, kpis: list) -> None:
         rows = [[k.name, _number_text(k.value), _number_text(k.target), k.unit] for k in kpis]

@@ -15,14 +15,12 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
-    QKeySequence,
-    QUndoGroup,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QVBoxLayout,
@@ -30,13 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from ..canvas.theme import system_style
-from ..canvas.view import MapView
+from ..canvas.view import MAX_ZOOM, MIN_ZOOM, MapView
 from ..gc_tuning import release_long_lived_objects
 from ..io import LoadedMap
 from ..io.map_lock import LockOwner, MapLock
 from .autosave import INTERVAL_MS, Autosaver
+from .context_menus import context_menu
 from .disk_watch import DiskWatch
 from .editor import Editor
+from .find_bar import FindBar
 from .inline_edit import InlineEditor
 from .inspector import Inspector
 from .notice_bar import NoticeBar
@@ -45,15 +45,12 @@ from .problems_panel import ProblemsPanel, counts_text
 from .start_page import StartPage
 from .window_editing import Editing
 from .window_files import FileHandling, recent_files, remember_recent
+from .window_help import HelpAndFind
+from .window_menus import ALWAYS_ENABLED, CANVAS_ACTIONS, Menus
 from .window_printing import Printing
 
-CANVAS_ACTIONS = frozenset(
-    {"cut", "copy", "paste", "duplicate", "delete", "select_all", "rename", "connect",
-     "move_left", "move_right", "move_up", "move_down"}
-)
 
-
-class MainWindow(FileHandling, Printing, Editing, QMainWindow):
+class MainWindow(Menus, HelpAndFind, FileHandling, Printing, Editing, QMainWindow):
     """One window, one map. `open_requested` asks the application for another window."""
 
     open_requested = Signal(str)
@@ -81,6 +78,10 @@ class MainWindow(FileHandling, Printing, Editing, QMainWindow):
         """Whether to make a PDF of that many pages (more than PdfOptions.max_pages); tests replace it."""
         self.ask_disk_conflict: Callable[[], str] = self._ask_disk_conflict
         """Returns 'replace', 'save_as' or 'cancel' (see `save`); tests replace it too."""
+        self.ask_template_name: Callable[[str], tuple[str, bool]] = self._ask_template_name
+        """Returns (name, ok) for Save as Template; tests replace it."""
+        self.last_context_menu: QMenu | None = None
+        """Returns 'replace', 'save_as' or 'cancel' (see `save`); tests replace it too."""
         self.setAcceptDrops(True)
         self.stack = QStackedWidget()
         self.notice = NoticeBar()
@@ -89,6 +90,10 @@ class MainWindow(FileHandling, Printing, Editing, QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.notice)
+        self.find_bar = FindBar(lambda: self.editor.doc.map if self.editor else None)
+        self.find_bar.show_element.connect(self._show_found)
+        self.find_bar.closed.connect(lambda: self._view and self._view.setFocus())
+        column.addWidget(self.find_bar)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.disk_watch = DiskWatch(self)
@@ -127,6 +132,9 @@ class MainWindow(FileHandling, Printing, Editing, QMainWindow):
             self.restoreGeometry(geometry)
         self._update_title()
         self._update_actions()
+        # The start page has no map: empty Inspector and Problems panels would only puzzle.
+        self.problem_dock.hide()
+        self.inspector_dock.hide()
 
     # -- the automation API ----------------------------------------------------
     def document(self):
@@ -148,6 +156,7 @@ class MainWindow(FileHandling, Printing, Editing, QMainWindow):
         self.editor = editor
         view = MapView(editor.scene)
         view.zoomChanged.connect(self._show_zoom)
+        view.contextMenuRequested.connect(self._context_menu)
         if self._view is not None:
             self.stack.removeWidget(self._view)
             self._view.deleteLater()
@@ -171,15 +180,17 @@ class MainWindow(FileHandling, Printing, Editing, QMainWindow):
         editor.scene.set_style(system_style())
         self._show_problems(editor.problems)
         zoom = editor.view_state.get("zoom")
-        if isinstance(zoom, (int, float)) and not isinstance(zoom, bool) and 0.05 <= zoom <= 8:
-            view.set_zoom(float(zoom))
-        else:
-            view.set_zoom(1.0)
+        saved = float(zoom) if isinstance(zoom, (int, float)) and not isinstance(zoom, bool) and \
+            MIN_ZOOM <= zoom <= MAX_ZOOM else None
+        view.frame_opened_map(saved)
         self._show_zoom(view.zoom())
         view.setFocus()
         self._update_title()
         self._update_actions()
         self.notice.dismiss()
+        self.find_bar.close_bar()
+        self.problem_dock.show()
+        self.inspector_dock.show()
         self._disk_noticed = None
         self.disk_watch.watch(editor.path)
         if old is not None:
@@ -193,6 +204,7 @@ class MainWindow(FileHandling, Printing, Editing, QMainWindow):
             (editor.stack.cleanChanged, self._forget_autosave_when_clean),
             (editor.stack.indexChanged, self._update_actions),
             (editor.stack.indexChanged, self._update_title),  # an unsaved map is named by its title
+            (editor.stack.indexChanged, self.find_bar.refresh),
             (editor.pathChanged, self._update_title),
             (editor.pathChanged, self.disk_watch.watch),
             (editor.scene.editRequested, self.edit_in_place),
@@ -216,95 +228,11 @@ class MainWindow(FileHandling, Printing, Editing, QMainWindow):
 
     # -- selection and editing ---------------------------------------------------
 
-    # -- menus -------------------------------------------------------------------
-    def _action(self, name: str, text: str, slot, shortcut=None, menu=None) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            if isinstance(shortcut, (list, tuple)):
-                action.setShortcuts([QKeySequence(s) for s in shortcut])
-            else:
-                action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
+    def _context_menu(self, element_id: str | None, pos, global_pos) -> None:
+        menu = context_menu(self, element_id, pos)
         if menu is not None:
-            menu.addAction(action)
-        self.actions_by_name[name] = action
-        if name in CANVAS_ACTIONS:
-            # Their keys (Delete, F2, Ctrl+C...) belong to whatever has the focus: they act on the
-            # canvas only when it has it, never while typing in the inspector.
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        else:
-            self.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        files = bar.addMenu("&File")
-        self._action("new", "&New Window", self.new_window_requested.emit, QKeySequence.StandardKey.New, files)
-        self._action("open", "&Open…", self.open_dialog, QKeySequence.StandardKey.Open, files)
-        self.recent_menu = files.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        files.addSeparator()
-        self._action("save", "&Save", self.save, QKeySequence.StandardKey.Save, files)
-        self._action("save_as", "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs, files)
-        self._action("revert", "Re&vert", self.revert, None, files)
-        self._action("versions", "&Versions…", self.show_versions, None, files)
-        files.addSeparator()
-        self._action("export_pdf", "&Export PDF…", self.export_pdf_dialog, "Ctrl+E", files)
-        self._action("export_picture", "Export &Picture…", self.export_picture_dialog, "Ctrl+Shift+E", files)
-        files.addSeparator()
-        self._action("close", "&Close Window", self.close, QKeySequence.StandardKey.Close, files)
-        self._action("quit", "&Quit", QApplication.closeAllWindows, QKeySequence.StandardKey.Quit, files)
-
-        edit = bar.addMenu("&Edit")
-        # One undo group per window: Undo/Redo always act on the stack of the map shown now.
-        self.undo_group = QUndoGroup(self)
-        undo = self.undo_group.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_group.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")])
-        for name, action in (("undo", undo), ("redo", redo)):
-            action.setObjectName(name)
-            edit.addAction(action)
-            self.addAction(action)
-        self.actions_by_name.update(undo=undo, redo=redo)
-        edit.addSeparator()
-        self._action("cut", "Cu&t", self.cut, QKeySequence.StandardKey.Cut, edit)
-        self._action("copy", "&Copy", self.copy, QKeySequence.StandardKey.Copy, edit)
-        self._action("paste", "&Paste", self.paste, QKeySequence.StandardKey.Paste, edit)
-        self._action("duplicate", "D&uplicate", self.duplicate, "Ctrl+D", edit)
-        self._action("delete", "&Delete", self.delete_selected, [QKeySequence.StandardKey.Delete, "Backspace"], edit)
-        self._action("select_all", "Select &All", lambda: self._select_all(), QKeySequence.StandardKey.SelectAll,
-                     edit)
-        self._action("rename", "&Rename", self.rename_selected, "F2", edit)
-        edit.addSeparator()
-        self._action("add_touchpoint", "Add &Touchpoint", self.add_touchpoint, "Ctrl+Shift+T", edit)
-        self._action("add_stage", "Add &Stage", self.add_stage, "Ctrl+Shift+G", edit)
-        self._action("add_persona", "Add &Persona", self.add_persona, "Ctrl+Shift+P", edit)
-        self._action("connect", "&Connect Two Touchpoints", self.connect_selected, "Ctrl+L", edit)
-        edit.addSeparator()
-        self._action("preferences", "Pr&eferences…", self.show_preferences, QKeySequence.StandardKey.Preferences,
-                     edit)
-        edit.addSeparator()
-        self._action("move_left", "Move Left", lambda: self.nudge(-1, 0), "Alt+Left", edit)
-        self._action("move_right", "Move Right", lambda: self.nudge(1, 0), "Alt+Right", edit)
-        self._action("move_up", "Move Up", lambda: self.nudge(0, -1), "Alt+Up", edit)
-        self._action("move_down", "Move Down", lambda: self.nudge(0, 1), "Alt+Down", edit)
-        self.edit_menu = edit
-
-        view = bar.addMenu("&View")
-        self._action("zoom_in", "Zoom &In", lambda: self._view and self._view.zoom_in(),
-                     [QKeySequence.StandardKey.ZoomIn, "Ctrl+="], view)
-        self._action("zoom_out", "Zoom &Out", lambda: self._view and self._view.zoom_out(),
-                     QKeySequence.StandardKey.ZoomOut, view)
-        self._action("zoom_fit", "&Fit to Window", lambda: self._view and self._view.zoom_fit(), "Ctrl+0", view)
-        self._action("zoom_reset", "&Actual Size", lambda: self._view and self._view.zoom_reset(), "Ctrl+1", view)
-        view.addSeparator()
-        view.addAction(self.inspector_dock.toggleViewAction())
-        view.addAction(self.problem_dock.toggleViewAction())
-
-        help_menu = bar.addMenu("&Help")
-        self._action("about", "&About journeymapper", self._about, None, help_menu)
+            self.last_context_menu = menu
+            menu.popup(global_pos)
 
     def _follow_color_scheme(self, *_args) -> None:
         if self.editor is not None:
@@ -319,7 +247,7 @@ class MainWindow(FileHandling, Printing, Editing, QMainWindow):
     def _update_actions(self, *_args) -> None:
         has_map = self.editor is not None
         for name, action in self.actions_by_name.items():
-            if name not in ("new", "open", "close", "quit", "about", "undo", "redo", "preferences"):
+            if name not in ALWAYS_ENABLED:
                 action.setEnabled(has_map)
         if has_map and self.editor.path is None:
             self.actions_by_name["revert"].setEnabled(False)

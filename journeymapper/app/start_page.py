@@ -15,7 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..io.templates import list_templates
+from .user_templates import all_templates
+
+
+def template_title(name: str) -> str:
+    """A template's file name as a person would write it: "small-business-classic" -> "Small business classic"."""
+    words = name.replace("-", " ").replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
 
 
 class StartPage(QWidget):
@@ -40,15 +46,20 @@ class StartPage(QWidget):
         left.addWidget(QLabel("From a template"))
         self.templates = QListWidget()
         self.templates.setObjectName("templates")
-        for template in list_templates():
-            item = QListWidgetItem(f"{template.name}\n{template.description}")
-            item.setData(Qt.ItemDataRole.UserRole, template.name)
+        self.templates.setWordWrap(True)  # (a description is shown whole, over two lines if need be)
+        self.templates.setToolTip("Double-click a template, or pick one and press Create")
+        for template in all_templates():
+            shown = template_title(template.name) + ("  (yours)" if template.mine else "")
+            item = QListWidgetItem(f"{shown}\n{template.description}" if template.description else shown)
+            item.setData(Qt.ItemDataRole.UserRole, str(template.path))
+            item.setToolTip(template.description)
             self.templates.addItem(item)
         self.templates.itemActivated.connect(
             lambda item: self.templateChosen.emit(item.data(Qt.ItemDataRole.UserRole))
         )
         left.addWidget(self.templates)
         create = QPushButton("Create")
+        create.setToolTip("Start a new map from the chosen template")
         create.clicked.connect(self._create)
         left.addWidget(create)
         columns.addLayout(left, 1)
@@ -59,11 +70,13 @@ class StartPage(QWidget):
         self.recent.setObjectName("recent")
         for path in recent:
             item = QListWidgetItem(f"{Path(path).name}\n{path}")
+            item.setToolTip(path)
             item.setData(Qt.ItemDataRole.UserRole, path)
             self.recent.addItem(item)
         self.recent.itemActivated.connect(lambda item: self.fileChosen.emit(item.data(Qt.ItemDataRole.UserRole)))
         right.addWidget(self.recent)
         open_button = QPushButton("Open…")
+        open_button.setToolTip("Open a journey map file (.jmap)")
         open_button.clicked.connect(self.openRequested.emit)
         right.addWidget(open_button)
         columns.addLayout(right, 1)

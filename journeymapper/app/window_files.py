@@ -17,7 +17,7 @@ from ..io import LoadError, SaveError, load_path
 from ..io.disk_state import same_file
 from ..io.errors import FileChangedOnDisk, ReadOnlyFile
 from ..io.map_lock import LockOwner, MapLock, is_stale, is_this_process, read_lock
-from ..io.templates import map_from_template
+from ..io.templates import map_from_template, map_from_template_file
 from ..io.versions import Version, VersionStore
 from .autosave import Autosaver, Recoverable
 from .data_folder import data_folder
@@ -286,8 +286,14 @@ class FileHandling:
             self.open_path(path)
 
     def new_from_template(self, name: str) -> None:
-        """The start page's choice (it is shown only while this window has no map)."""
-        self.set_editor(Editor(map_from_template(name)))
+        """The start page's choice (it is shown only while this window has no map): a template's file, or
+        the name of a built-in one."""
+        try:
+            the_map = map_from_template_file(Path(name)) if name.endswith(".jmap") else map_from_template(name)
+        except (LoadError, LookupError) as exc:
+            self.show_error("Could not use the template", str(exc))
+            return
+        self.set_editor(Editor(the_map))
         self._hold(None)
 
     def revert(self) -> None:

@@ -5,11 +5,13 @@ A mixin of `MainWindow` (it uses the window's editor, status bar and dialogs).
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QProgressDialog
 
 from ..canvas.picture import render_picture
@@ -18,6 +20,7 @@ from ..export.pdf import ExportCancelled, ExportError, ExportReport, PdfOptions,
 from ..io import SaveError
 from ..io.writer import write_atomic
 from .export_dialog import ExportPdfDialog, suggested_path
+from .print_pages import paper_of, print_pdf
 from .window_files import autosave_every_window
 
 PICTURE_PNG = "PNG picture, with title and legend (*.png)"
@@ -29,7 +32,7 @@ PICTURE_SVG_ALONE = "SVG drawing of the map alone, for slides (*.svg)"
 class Printing:
     """PDF and picture exports of a window's map (mixed into `MainWindow`)."""
 
-    def export_pdf_to(self, path: str | Path, options: PdfOptions) -> ExportReport | None:
+    def export_pdf_to(self, path: str | Path, options: PdfOptions, quiet: bool = False) -> ExportReport | None:
         """Export with a progress dialog that can cancel it; problems are shown to the user. A PDF
         of more pages than `options.max_pages` is made only if the user confirms. Returns the
         report, or None (nothing was written)."""
@@ -67,8 +70,9 @@ class Printing:
             self.show_error("Could not export the PDF", str(exc))
             return None
         progress.close()
-        message = f"Exported {path}: {report.pages} pages, smallest text {report.smallest_text:.1f} pt"
-        self.statusBar().showMessage(message, 8000)
+        if not quiet:  # (a print's pages: the print says how it went)
+            message = f"Exported {path}: {report.pages} pages, smallest text {report.smallest_text:.1f} pt"
+            self.statusBar().showMessage(message, 8000)
         if report.warnings:
             self.show_error("Exported, with warnings", "\n".join(report.warnings))
         return report
@@ -98,6 +102,36 @@ class Printing:
             if not path.lower().endswith(".pdf"):
                 path += ".pdf"
             self.export_pdf_to(path, dialog.options())
+
+    def print_dialog(self) -> None:
+        """File > Print: the platform's print dialog, then the PDF export's pages on the chosen printer."""
+        if self.editor is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.editor.title())
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("Print the map")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Print on `printer` the pages the PDF export makes for its paper; the pages sent (0: nothing)."""
+        if self.editor is None:
+            return 0
+        with tempfile.TemporaryDirectory(prefix="journeymapper-print-") as folder:
+            pdf = Path(folder) / "print.pdf"
+            report = self.export_pdf_to(pdf, PdfOptions(paper=paper_of(printer), orientation="auto"),
+                                        quiet=True)
+            if report is None:
+                return 0
+            try:
+                sent = print_pdf(pdf, printer)
+            except OSError as exc:
+                self.show_error("Could not print", f"The printer could not take the map: {exc}")
+                return 0
+        self.statusBar().showMessage(f"Sent {sent} page{'s' if sent != 1 else ''} to the printer", 8000)
+        return sent
 
     def export_picture_to(self, path: str | Path, dpi: int = 150, header: bool = True) -> bool:
         """A PNG (at `dpi`) or SVG picture of the map, as it looks on screen in the light palette, under

@@ -245,6 +245,12 @@ def _top_item(scene: "MapScene", pos: QPointF) -> QGraphicsItem | None:
     return None
 
 
+def element_at(scene: "MapScene", pos: QPointF, zoom: float) -> str | None:
+    """The element a click at `pos` means (a card, header or lane, else a flow within a few pixels), if any."""
+    item = _top_item(scene, pos) or flow_near(scene, pos, zoom)
+    return item.element_id if item is not None else None
+
+
 def _zoom(event: QGraphicsSceneMouseEvent) -> float:
     """The scale of the view the event came from (a flow is picked within pixels on screen)."""
     widget = event.widget()
@@ -344,4 +350,4 @@ class GestureHandler:
         return False
 
 
-__all__ = ["GestureHandler", "CardDrag", "FlowDraw", "HeaderDrag"]
+__all__ = ["GestureHandler", "CardDrag", "FlowDraw", "HeaderDrag", "element_at"]

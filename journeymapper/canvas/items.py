@@ -15,11 +15,13 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathSt
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from ..layout import card_look, map_look
+from ..layout.card_tips import HANDLE_TIP, card_tip
 from ..layout.elements import CardBox, CurveBox, FlowPath, LaneBox, ListItem, StageBox
 from ..layout.geometry import Point
 from ..layout.glyphs import flow_head
 from ..layout.map_layout import CURVE_INSET
 from ..layout.style import Palette, Style
+from .overview import OVERVIEW_ZOOM
 from .page_painter import QtPagePainter
 from .painting import color, cubic_path, pen, plain_tooltip, qrect
 
@@ -45,6 +47,11 @@ _NO_BRUSH = Qt.BrushStyle.NoBrush
 
 def _polygon(points: tuple[Point, ...], dx: float = 0.0, dy: float = 0.0) -> QPolygonF:
     return QPolygonF([QPointF(p.x + dx, p.y + dy) for p in points])
+
+
+def too_small_to_read(painter: QPainter) -> bool:
+    """Whether the view is zoomed out below `OVERVIEW_ZOOM`: cards are boxes then (see overview.py)."""
+    return QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform()) < OVERVIEW_ZOOM
 
 
 class _Item(QGraphicsRectItem):
@@ -77,6 +84,8 @@ class StageHeaderItem(_Item):
         super().__init__(box.id, style)
         self.box = box
         self.setZValue(Z_STAGE)
+        self.setToolTip("A stage (a column of the map): double-click its name to rename it, drag it to move the "
+                        "column, right-click for more")
         self.setFlag(_SELECTABLE)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
@@ -106,6 +115,8 @@ class LaneItem(_Item):
         self.edges = edges
         """Where the stage columns begin and end (MapLayout.column_edges): the cell grid's lines."""
         self.setZValue(Z_LANE)
+        self.setToolTip("A persona (a row of the map): double-click its name to rename it, drag it to move the "
+                        "row, right-click for more")
         self.setFlag(_SELECTABLE)
         self.set_box(box, edges)
 
@@ -199,13 +210,23 @@ class CardItem(_Item):
         self._hover(False)
 
     def hoverMoveEvent(self, event) -> None:
-        self.setCursor(Qt.CursorShape.CrossCursor if self.on_handle(event.pos()) else Qt.CursorShape.PointingHandCursor)
+        on_handle = self.on_handle(event.pos())
+        self.setCursor(Qt.CursorShape.CrossCursor if on_handle else Qt.CursorShape.PointingHandCursor)
+        r = self.box.rect
+        tip = HANDLE_TIP if on_handle else card_tip(self.box, r.x + event.pos().x(), r.y + event.pos().y(), self.style)
+        self.setToolTip(plain_tooltip(tip))
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         box, p = self.box, self.palette
-        painter.setRenderHint(_ANTIALIASED)
         selected = self.isSelected()
         marked = selected or self.emphasised
+        if too_small_to_read(painter):  # a map seen whole: the card as the overview draws it, a box and its bar
+            painter.setPen(pen(color(p, "selection" if marked else "card_border"), 0))
+            painter.setBrush(QBrush(color(p, "card")))
+            painter.drawRect(self.rect())
+            painter.fillRect(QRectF(0, 0, self.style.card_bar, self.rect().height()), color(p, box.bar_color))
+            return
+        painter.setRenderHint(_ANTIALIASED)
         # The card as it prints (`layout.card_look`), its frame in the selection colour when it is picked.
         card_look.whole_card(QtPagePainter.at(painter, p, -box.rect.x, -box.rect.y), box, self.style,
                              "selection" if marked else "card_border", 2.0 if selected else 1.5 if marked else 0.8)
@@ -341,6 +362,8 @@ class CurveItem(_Item):
         painter.setRenderHint(_ANTIALIASED)
         page = QtPagePainter.at(painter, self.palette, 0, 0)
         map_look.curve_line(page, box, self.row.left(), self.row.right())
+        if too_small_to_read(painter):
+            return  # (dots of a pixel would only cost time)
         for _, point, emotion in box.points:
             map_look.curve_dot(page, point, emotion)
 

@@ -21,6 +21,7 @@ from .gestures import GestureHandler
 from .emphasis import Emphasis
 from .items import CardItem, CurveItem, FlowItem, FlowLabelItem, LaneItem, ListsItem, StageHeaderItem
 from .painting import color, qrect
+from .overview import OVERVIEW_ZOOM, OverviewItem
 from .reveal import Revealed, vertical_extent
 
 EAGER_ITEMS = 3_000
@@ -54,6 +55,8 @@ class MapScene(QGraphicsScene):
         self._shown: Revealed | None = None
         """The parts of a big map's lanes whose cards and flows have items; None: all (see `reveal`)."""
         self._extents: dict[str, tuple[FlowPath, float, float]] = {}
+        self.overview: OverviewItem | None = None
+        """A big map's cards and flows as shapes, for views zoomed out too far to read them (overview.py)."""
         self.gestures = GestureHandler(self)
         self.emphasis = Emphasis(self)
         # No spatial index: a dropped card makes its lane taller and moves every lane below, and
@@ -142,10 +145,22 @@ class MapScene(QGraphicsScene):
         self._sync_flows(layout, previous)
         margin = 40.0
         self.setSceneRect(QRectF(-margin, -margin, layout.width + 2 * margin, layout.height + 2 * margin))
+        self._sync_overview(layout)
         if self._shown is not None:
             self.reveal_in_views()  # a part of a lane may have come into view (a new lane, or one that moved)
         self.emphasis.refresh()  # a selected flow may now end elsewhere, a hovered card have other flows
         self.synced.emit()
+
+    def _sync_overview(self, layout: MapLayout) -> None:
+        if self._shown is None:
+            if self.overview is not None:
+                self.removeItem(self.overview)
+                self.overview = None
+        elif self.overview is None:
+            self.overview = OverviewItem(layout, self.style)
+            self.addItem(self.overview)
+        else:
+            self.overview.set_layout(layout, self.style)
 
     def _clear_items(self) -> None:
         for flow_id in list(self.flow_items):
@@ -324,6 +339,7 @@ class MapScene(QGraphicsScene):
                 self._make_items(lane.id, new)
         if area is None:
             self._shown = None  # everything has items: no more bookkeeping
+            self._sync_overview(layout)
 
     def _make_items(self, lane_id: str, bands: set[int]) -> None:
         shown, layout = self._shown, self.layout
@@ -365,6 +381,8 @@ class MapScene(QGraphicsScene):
         if self._shown is None:
             return
         for view in self.views():
+            if view.transform().m11() < OVERVIEW_ZOOM:
+                continue  # (too far out to read a card: the overview draws them, see overview.py)
             seen = view.mapToScene(view.viewport().rect()).boundingRect()
             self.reveal(seen.adjusted(-seen.width() / 2, -seen.height() / 2, seen.width() / 2, seen.height() / 2))
 

@@ -3,20 +3,44 @@ rubber-band selection, and arrow keys that move the selection between cards."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPixmapCache, QWheelEvent
-from PySide6.QtWidgets import QGraphicsView
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QPainter, QPixmapCache, QWheelEvent
+from PySide6.QtWidgets import QGraphicsView, QLabel
 
+from .gestures import element_at
 from .items import CardItem
+from .overview import OVERVIEW_ZOOM
 from .scene import MapScene
 
-MIN_ZOOM, MAX_ZOOM = 0.05, 8.0
+CANVAS_KEYS: tuple[tuple[str, str], ...] = (
+    ("Arrow keys", "Select the card beside the selected one"),
+    ("Ctrl+mouse wheel", "Zoom in and out where the mouse is"),
+    ("Space+drag", "Move the map in the window"),
+    ("Mouse wheel", "Scroll the map"),
+    ("Double-click an empty spot", "Add a touchpoint there"),
+    ("Double-click a card or a name", "Rename it in place (Enter keeps, Esc cancels)"),
+    ("Drag a card", "Move it to another place, stage or persona"),
+    ("Drag from a card's right handle", "Draw a flow to another card"),
+    ("Drag a stage or persona name", "Move the column or the row"),
+    ("Drag over an empty area", "Select the cards in a rectangle"),
+    ("Right-click", "What you can do with what is under the mouse"),
+)
+"""What the canvas does with keys and the mouse beyond the menus' actions (Help > Keyboard Shortcuts),
+kept beside the code that does it."""
+EMPTY_MAP_HINT = ("Double-click an empty spot under a stage to add a touchpoint (or press + Touchpoint).  "
+                  "Help ▸ Getting Started shows the first steps.")
+MIN_ZOOM, MAX_ZOOM = 0.01, 8.0
+READABLE_ZOOM = 0.75
+"""The smallest zoom at which a card's title reads comfortably on a screen."""
+FIT_MARGIN = 20.0
 ZOOM_STEP = 1.2
 PICTURE_CACHE_KB = 96 * 1024
 
 
 class MapView(QGraphicsView):
     zoomChanged = Signal(float)
+    contextMenuRequested = Signal(object, QPointF, QPoint)
+    """A right-click: the element under the mouse (None: an empty spot), its scene point, the screen point."""
 
     def __init__(self, scene: MapScene, parent=None) -> None:
         super().__init__(scene, parent)
@@ -32,6 +56,15 @@ class MapView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._space_down = False
+        self._frame_pending: tuple[float | None] | None = None
+        """A map's first framing, waiting for the view to be shown (`frame_opened_map`)."""
+        self.hint = QLabel(EMPTY_MAP_HINT, self.viewport())
+        self.hint.setObjectName("empty-map-hint")
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setStyleSheet("#empty-map-hint { background: palette(tooltip-base); color: palette(tooltip-text);"
+                                " border: 1px solid palette(mid); border-radius: 6px; padding: 8px 14px; }")
+        scene.synced.connect(self._show_hint)
+        self._show_hint()
         # Cards and short flows are cached as pictures; give the cache room for a big screen's worth.
         if QPixmapCache.cacheLimit() < PICTURE_CACHE_KB:
             QPixmapCache.setCacheLimit(PICTURE_CACHE_KB)
@@ -44,12 +77,23 @@ class MapView(QGraphicsView):
         super().scrollContentsBy(dx, dy)
         self.map_scene().reveal_in_views()
 
+    def _show_hint(self) -> None:
+        """An empty map says how to begin (the hint goes with its first card)."""
+        empty = not self.map_scene().doc.touchpoints
+        self.hint.setVisible(empty)
+        if empty:
+            self.hint.adjustSize()
+            port = self.viewport().rect()
+            self.hint.move(max(8, (port.width() - self.hint.width()) // 2), max(8, port.height() - self.hint.height() - 16))
+
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
+        self._show_hint()
         self.map_scene().reveal_in_views()
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
+        self._frame()
         self.map_scene().reveal_in_views()
 
     # -- zoom ----------------------------------------------------------------
@@ -64,33 +108,94 @@ class MapView(QGraphicsView):
             self.map_scene().reveal_in_views()
             self.zoomChanged.emit(self.zoom())
 
+    def _near_items(self, point: QPoint) -> None:
+        """Zoomed out to the overview, a click must still find the card under it: that part gets its items."""
+        if self.zoom() < OVERVIEW_ZOOM and self.map_scene().makes_items_in_parts:
+            pos = self.mapToScene(point)
+            reach = 40 / self.zoom()
+            self.map_scene().reveal(QRectF(pos.x() - reach, pos.y() - reach, 2 * reach, 2 * reach))
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        self._near_items(event.position().toPoint())
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
+        self._near_items(event.position().toPoint())
+        super().mouseDoubleClickEvent(event)
+
     def zoom_in(self) -> None:
+        self._frame_pending = None
         self.set_zoom(self.zoom() * ZOOM_STEP)
 
     def zoom_out(self) -> None:
+        self._frame_pending = None
         self.set_zoom(self.zoom() / ZOOM_STEP)
 
     def zoom_reset(self) -> None:
+        self._frame_pending = None
         self.set_zoom(1.0)
 
+    def map_rect(self) -> QRectF:
+        """The map's extent in the scene (from its layout: no item is asked, none is made)."""
+        layout = self.map_scene().layout
+        if layout is None:
+            return QRectF()
+        return QRectF(0, 0, layout.width, layout.height)
+
+    def fit_zoom(self) -> float:
+        """The zoom at which the whole map fits the window."""
+        rect, port = self.map_rect(), self.viewport().size()
+        if rect.isEmpty() or port.isEmpty():
+            return 1.0
+        return min((port.width() - 2 * FIT_MARGIN) / rect.width(), (port.height() - 2 * FIT_MARGIN) / rect.height())
+
     def zoom_fit(self) -> None:
-        rect: QRectF = self.scene().itemsBoundingRect()
-        if rect.isEmpty():
+        """The whole map in the window, its top-left corner first if even the smallest zoom cannot fit it."""
+        self._frame_pending = None
+        if self.map_rect().isEmpty():
             return
-        self.fitInView(rect.adjusted(-20, -20, 20, 20), Qt.AspectRatioMode.KeepAspectRatio)
+        self.set_zoom(self.fit_zoom())
+        self.show_top_left()
+
+    def show_top_left(self) -> None:
+        """Scroll to the map's top-left corner: the first stage's and first persona's names in sight."""
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
         self.map_scene().reveal_in_views()
-        if self.zoom() > MAX_ZOOM or self.zoom() < MIN_ZOOM:
-            self.set_zoom(self.zoom())
+
+    def frame_opened_map(self, saved_zoom: float | None = None) -> None:
+        """How a map first shows: the whole map when it is readable so (never above 100 %), else the
+        top-left corner at a readable zoom; a zoom saved with the map wins. A view not shown yet
+        does it when it is (its size is known then), unless zoomed before."""
+        self._frame_pending = (saved_zoom,)
+        if self.isVisible():  # (a view just put in a shown window gets its size when the events run)
+            QTimer.singleShot(0, self, self._frame)
+
+    def _frame(self) -> None:
+        if self._frame_pending is None:
+            return
+        (saved_zoom,) = self._frame_pending
+        self._frame_pending = None
+        zoom = saved_zoom if saved_zoom is not None else max(READABLE_ZOOM, min(1.0, self.fit_zoom()))
+        self.set_zoom(zoom)
+        self.show_top_left()
         self.zoomChanged.emit(self.zoom())
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120
+            self._frame_pending = None
             if steps:
                 self.set_zoom(self.zoom() * (ZOOM_STEP ** steps))
             event.accept()
             return
         super().wheelEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        self._near_items(event.pos())
+        pos = self.mapToScene(event.pos())
+        self.contextMenuRequested.emit(element_at(self.map_scene(), pos, self.zoom()), pos, event.globalPos())
+        event.accept()
 
     # -- keys ----------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

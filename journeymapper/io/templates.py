@@ -23,6 +23,8 @@ class Template:
     name: str
     description: str
     path: Path
+    mine: bool = False
+    """One the user kept (File > Save as Template), not one that comes with the program."""
 
 
 def list_templates(folder: Path | None = None) -> list[Template]:
@@ -46,6 +48,11 @@ def find_template(name: str, folder: Path | None = None) -> Template:
             return template
     known = ", ".join(t.name for t in templates)
     raise LookupError(f"no template named {name!r} (built-in templates: {known})")
+
+
+def map_from_template_file(path: Path, title: str | None = None) -> Map:
+    """A new map built from the template in `path` (a user's own, or any `.jmap`)."""
+    return fresh_copy(load_path(path).map, title=title)
 
 
 def map_from_template(name: str = DEFAULT_TEMPLATE, title: str | None = None, folder: Path | None = None) -> Map:

@@ -28,11 +28,20 @@ def kpi_figures(kpi: KPI) -> str:
     return f": {value} / {target}"
 
 
-def kpi_health(kpi: KPI) -> tuple[float, str]:
+BETTER = ("higher", "lower", "target")
+"""Which way a KPI is better: higher (sales), lower (waiting time) or on its target (a price)."""
+DEFAULT_BETTER = "higher"
+"""Format 1 does not say which way a KPI is better: higher is taken (the inspector says so)."""
+
+
+def kpi_health(kpi: KPI, better: str = DEFAULT_BETTER) -> tuple[float, str]:
+    """(how far the bar fills, "good" / "mid" / "bad"): good when the value reaches the target the way
+    that is better, or misses it by at most 10 % of the target; mid within 30 %; bad beyond."""
     if kpi.value is None or kpi.target is None or kpi.target == 0:
         return 0.0, "mid"
     ratio = kpi.value / kpi.target
-    miss = abs(kpi.value - kpi.target) / abs(kpi.target)
+    gap = (kpi.value - kpi.target) / abs(kpi.target)
+    miss = -gap if better == "higher" else gap if better == "lower" else abs(gap)
     health = "good" if miss <= 0.1 else "mid" if miss <= 0.3 else "bad"
     return max(0.0, min(1.0, ratio)), health
 

@@ -146,6 +146,9 @@ def _check_items(window) -> None:
     known = {id(i) for table in (scene.card_items, scene.flow_items, scene.lane_items, scene.stage_items,
                                  scene.curve_items, scene.list_items) for i in table.values()}
     known |= {id(i.label_item) for i in scene.flow_items.values() if i.label_item is not None}
+    if scene.overview is not None:  # (a big map's picture of itself seen whole, see canvas/overview.py)
+        assert scene.overview.layout is layout
+        known.add(id(scene.overview))
     assert [i for i in scene.items() if id(i) not in known] == []
     assert_everything_on_screen_is_drawn(window)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QPushButton
 
@@ -26,8 +28,10 @@ def test_a_window_without_a_map_shows_the_templates(open_window):
     assert window.stack.currentWidget() is window.start_page
     assert window.start_page.isVisible()
     templates, _recent = start_lists(window)
-    names = [templates.item(i).data(Qt.ItemDataRole.UserRole) for i in range(templates.count())]
+    names = [Path(templates.item(i).data(Qt.ItemDataRole.UserRole)).stem for i in range(templates.count())]
     assert names == [t.name for t in list_templates()]
+    # Shown as words, each with its description whole (wrapped, not cut).
+    assert templates.item(0).text().startswith("Blank\n") and templates.wordWrap()
     assert names[0] == "blank" and "small-business-classic" in names
     assert templates.currentRow() == 0
     # Nothing to save or edit yet; opening and new windows work.
@@ -71,7 +75,7 @@ def test_double_clicking_a_template_shows_a_new_map(qtbot, open_window):
     window = open_window(None)
     templates, _recent = start_lists(window)
     row = next(i for i in range(templates.count())
-               if templates.item(i).data(Qt.ItemDataRole.UserRole) == "small-business-classic")
+               if Path(templates.item(i).data(Qt.ItemDataRole.UserRole)).stem == "small-business-classic")
     item = templates.item(row)
     click_then_double_click(qtbot, templates.viewport(), templates.visualItemRect(item).center())
     assert window.document() is not None
@@ -82,7 +86,7 @@ def test_double_clicking_a_template_shows_a_new_map(qtbot, open_window):
 def test_create_button_uses_the_selected_template(qtbot, open_window):
     window = open_window(None)
     templates, _recent = start_lists(window)
-    assert templates.item(0).data(Qt.ItemDataRole.UserRole) == "blank"
+    assert Path(templates.item(0).data(Qt.ItemDataRole.UserRole)).stem == "blank"
     create = next(b for b in window.start_page.findChildren(QPushButton) if b.text() == "Create")
     qtbot.mouseClick(create, Qt.MouseButton.LeftButton)
     doc = window.document()

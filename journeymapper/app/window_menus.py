@@ -1,0 +1,233 @@
+"""The window's actions: menus, toolbar, shortcuts and the words that explain each action.
+
+A mixin of `MainWindow`. Every action is made by `_action`, which gives it its keys, its tooltip
+and status tip (what it does, with its keys), and claims its keys in one table for the window: a
+key two actions claim is ambiguous to Qt, which then does nothing at all ("Ambiguous shortcut
+overload"), so a platform's standard keys that another action already holds are left out, and
+keys given by hand that collide are listed in `shortcut_conflicts` (a test keeps it empty).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QToolBar
+
+Keys = QKeySequence.StandardKey | str | Sequence[QKeySequence.StandardKey | str] | None
+
+CANVAS_ACTIONS = frozenset(
+    {"cut", "copy", "paste", "duplicate", "delete", "select_all", "rename", "connect",
+     "move_left", "move_right", "move_up", "move_down"}
+)
+"""Actions on the selection: their keys belong to the canvas when it has the focus, never to a text field."""
+ALWAYS_ENABLED = frozenset(
+    {"new", "open", "close", "quit", "about", "undo", "redo", "preferences", "shortcuts", "getting_started"}
+)
+TOOLBAR = ("add_touchpoint", "add_stage", "add_persona", "connect", None, "undo", "redo", None,
+           "zoom_out", "zoom_fit", "zoom_in", None, "find", None, "print", "export_pdf")
+
+
+def key_list(keys: Keys) -> tuple[list[QKeySequence], list[QKeySequence]]:
+    """(keys given by hand, the platform's standard keys) of an action's key description."""
+    if keys is None:
+        return [], []
+    items = [keys] if isinstance(keys, (str, QKeySequence.StandardKey)) else list(keys)
+    given, standard = [], []
+    for item in items:
+        if isinstance(item, QKeySequence.StandardKey):
+            standard.extend(QKeySequence.keyBindings(item))
+        else:
+            given.append(QKeySequence(item))
+    return given, standard
+
+
+def shown_keys(action: QAction) -> str:
+    """An action's keys as a person reads them (the platform's names), "" when it has none."""
+    return ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+
+
+class Menus:
+    """The menus, the toolbar and the key table (mixed into `MainWindow`)."""
+
+    def _claim_keys(self, name: str, keys: Keys) -> list[QKeySequence]:
+        """The keys `name` gets: each once, none that an earlier action holds."""
+        given, standard = key_list(keys)
+        chosen: list[QKeySequence] = []
+        for sequence, by_hand in [(k, True) for k in given] + [(k, False) for k in standard]:
+            text = sequence.toString(QKeySequence.SequenceFormat.PortableText)
+            if not text or any(text == c.toString(QKeySequence.SequenceFormat.PortableText) for c in chosen):
+                continue
+            holder = self.key_owners.get(text)
+            if holder is not None:
+                if by_hand:
+                    self.shortcut_conflicts.append(f"{text}: {holder} and {name}")
+                continue
+            self.key_owners[text] = name
+            chosen.append(sequence)
+        return chosen
+
+    def _action(self, name: str, text: str, slot: Callable[[], object], shortcut: Keys = None,
+                menu: QMenu | None = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        self._register(action, name, shortcut, tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        if menu is not None:
+            menu.addAction(action)
+        if name in CANVAS_ACTIONS:
+            # Their keys (Delete, F2, Ctrl+C...) belong to whatever has the focus: they act on the
+            # canvas only when it has it, never while typing in the inspector.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        else:
+            self.addAction(action)
+        return action
+
+    def _register(self, action: QAction, name: str, shortcut: Keys, tip: str) -> None:
+        action.setObjectName(name)
+        action.setShortcuts(self._claim_keys(name, shortcut))
+        self.actions_by_name[name] = action
+        self._explain(action, tip)
+
+    @staticmethod
+    def _explain(action: QAction, tip: str) -> None:
+        """Tooltip and status tip: what the action does, and its keys."""
+        words = tip or action.text().replace("&", "").rstrip("…")
+        keys = shown_keys(action)
+        action.setStatusTip(words)
+        action.setToolTip(f"{words} ({keys})" if keys else words)
+
+    def _build_menus(self) -> None:
+        self.key_owners: dict[str, str] = {}
+        self.shortcut_conflicts: list[str] = []
+        bar = self.menuBar()
+        a = self._action
+        files = bar.addMenu("&File")
+        a("new", "&New Window", self.new_window_requested.emit, QKeySequence.StandardKey.New, files,
+          "Open a new window to start another map")
+        a("open", "&Open…", self.open_dialog, QKeySequence.StandardKey.Open, files, "Open a journey map file")
+        self.recent_menu = files.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        files.addSeparator()
+        a("save", "&Save", self.save, QKeySequence.StandardKey.Save, files, "Save the map")
+        a("save_as", "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs, files,
+          "Save the map under another name")
+        a("save_template", "Save as &Template…", self.save_as_template, None, files,
+          "Keep this map as a template, offered when you start a new map")
+        a("revert", "Re&vert", self.revert, None, files, "Go back to the map as it was last saved")
+        a("versions", "&Versions…", self.show_versions, None, files, "See and restore earlier saved versions")
+        files.addSeparator()
+        a("print", "&Print…", self.print_dialog, QKeySequence.StandardKey.Print, files,
+          "Print the map, as the PDF export lays it out")
+        a("export_pdf", "&Export PDF…", self.export_pdf_dialog, "Ctrl+E", files,
+          "Make a PDF to print or share: one sheet or a poster")
+        a("export_picture", "Export &Picture…", self.export_picture_dialog, "Ctrl+Shift+E", files,
+          "Make a PNG or SVG picture of the map, for slides and documents")
+        files.addSeparator()
+        a("close", "&Close Window", self.close, QKeySequence.StandardKey.Close, files)
+        a("quit", "&Quit", QApplication.closeAllWindows, [QKeySequence.StandardKey.Quit, "Ctrl+Q"], files,
+          "Close every window and quit")
+        self._build_edit_menu(bar.addMenu("&Edit"))
+        self._build_view_menu(bar.addMenu("&View"))
+        help_menu = bar.addMenu("&Help")
+        a("getting_started", "&Getting Started", self.show_getting_started, QKeySequence.StandardKey.HelpContents,
+          help_menu, "How to draw your first journey map")
+        a("shortcuts", "&Keyboard Shortcuts", self.show_shortcuts, None, help_menu,
+          "Every action and its keys")
+        help_menu.addSeparator()
+        a("about", "&About journeymapper", self._about, None, help_menu)
+        self._build_toolbar()
+
+    def _build_edit_menu(self, edit: QMenu) -> None:
+        from PySide6.QtGui import QUndoGroup
+
+        a = self._action
+        # One undo group per window: Undo/Redo always act on the stack of the map shown now.
+        self.undo_group = QUndoGroup(self)
+        undo = self.undo_group.createUndoAction(self, "&Undo")
+        redo = self.undo_group.createRedoAction(self, "&Redo")
+        # Qt sets an undo action's tooltip from its text ("Undo Add Touchpoint"); ours adds the keys.
+        self._register(undo, "undo", QKeySequence.StandardKey.Undo, "Undo the last change")
+        self._register(redo, "redo", [QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"],
+                       "Redo the change just undone")
+        for action in (undo, redo):
+            edit.addAction(action)
+            self.addAction(action)
+            action.changed.connect(lambda action=action: self._keep_keys_in_tooltip(action))
+        edit.addSeparator()
+        a("cut", "Cu&t", self.cut, QKeySequence.StandardKey.Cut, edit, "Move the selected cards to the clipboard")
+        a("copy", "&Copy", self.copy, QKeySequence.StandardKey.Copy, edit,
+          "Copy the selected cards (and the flows between them)")
+        a("paste", "&Paste", self.paste, QKeySequence.StandardKey.Paste, edit,
+          "Paste cards next to the selected card")
+        a("duplicate", "D&uplicate", self.duplicate, "Ctrl+D", edit, "Make a copy of the selected cards")
+        a("delete", "&Delete", self.delete_selected, [QKeySequence.StandardKey.Delete, "Backspace"], edit,
+          "Delete what is selected")
+        a("select_all", "Select &All", lambda: self._select_all(), QKeySequence.StandardKey.SelectAll, edit,
+          "Select every card")
+        a("rename", "&Rename", self.rename_selected, "F2", edit, "Change the name or title of what is selected")
+        a("find", "&Find…", self.show_find, QKeySequence.StandardKey.Find, edit,
+          "Find a word anywhere in the map: titles, notes, pain points, KPIs…")
+        a("find_next", "Find &Next", lambda: self.find_step(1), ["F3"], edit, "Show the next match")
+        a("find_previous", "Find Pre&vious", lambda: self.find_step(-1), ["Shift+F3"], edit,
+          "Show the previous match")
+        edit.addSeparator()
+        a("add_touchpoint", "Add &Touchpoint", self.add_touchpoint, "Ctrl+Shift+T", edit,
+          "Add a touchpoint card next to the selected card")
+        a("add_stage", "Add &Stage", self.add_stage, "Ctrl+Shift+G", edit,
+          "Add a stage (a column) after the selected one")
+        a("add_persona", "Add &Persona", self.add_persona, "Ctrl+Shift+P", edit,
+          "Add a persona (a row of its own) after the selected one")
+        a("connect", "&Connect Two Touchpoints", self.connect_selected, "Ctrl+L", edit,
+          "Draw a flow between the two selected cards")
+        edit.addSeparator()
+        a("preferences", "Pr&eferences…", self.show_preferences, QKeySequence.StandardKey.Preferences, edit)
+        edit.addSeparator()
+        a("move_left", "Move Left", lambda: self.nudge(-1, 0), "Alt+Left", edit, "Move the selection one place left")
+        a("move_right", "Move Right", lambda: self.nudge(1, 0), "Alt+Right", edit,
+          "Move the selection one place right")
+        a("move_up", "Move Up", lambda: self.nudge(0, -1), "Alt+Up", edit, "Move the selection one place up")
+        a("move_down", "Move Down", lambda: self.nudge(0, 1), "Alt+Down", edit, "Move the selection one place down")
+        self.edit_menu = edit
+
+    def _keep_keys_in_tooltip(self, action: QAction) -> None:
+        words = action.text().replace("&", "")
+        keys = shown_keys(action)
+        tip = f"{words} ({keys})" if keys else words
+        if action.toolTip() != tip:
+            action.setToolTip(tip)
+
+    def _build_view_menu(self, view: QMenu) -> None:
+        a = self._action
+        a("zoom_in", "Zoom &In", lambda: self._view and self._view.zoom_in(),
+          [QKeySequence.StandardKey.ZoomIn, "Ctrl+="], view, "Make the map bigger")
+        a("zoom_out", "Zoom &Out", lambda: self._view and self._view.zoom_out(),
+          QKeySequence.StandardKey.ZoomOut, view, "Make the map smaller")
+        a("zoom_fit", "&Fit to Window", lambda: self._view and self._view.zoom_fit(), "Ctrl+0", view,
+          "Show the whole map")
+        a("zoom_reset", "&Actual Size", lambda: self._view and self._view.zoom_reset(), "Ctrl+1", view,
+          "Show the map at 100 %")
+        view.addSeparator()
+        view.addAction(self.inspector_dock.toggleViewAction())
+        view.addAction(self.problem_dock.toggleViewAction())
+        self.view_menu = view
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Main toolbar", self)
+        bar.setObjectName("main-toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.setMovable(False)
+        short = {"add_touchpoint": "+ Touchpoint", "add_stage": "+ Stage", "add_persona": "+ Persona",
+                 "connect": "Connect", "zoom_out": "−", "zoom_in": "+", "zoom_fit": "Fit", "find": "Find",
+                 "print": "Print", "export_pdf": "PDF"}
+        for name in TOOLBAR:
+            if name is None:
+                bar.addSeparator()
+                continue
+            action = self.actions_by_name[name]
+            if name in short:
+                action.setIconText(short[name])  # what a toolbar button shows; menus show the text
+            bar.addAction(action)  # (the button is the action: same state, same tooltip)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.view_menu.addAction(bar.toggleViewAction())
+        self.toolbar = bar
