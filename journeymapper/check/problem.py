@@ -6,6 +6,7 @@ panel): a code never changes meaning once released and a retired code is never r
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,21 +14,21 @@ SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 SEVERITY_RANK: dict[str, int] = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 
 RULES: dict[str, tuple[str, str]] = {
-    "JM001": ("error", "a flow's source and target are the same touchpoint"),
-    "JM002": ("error", "two flows have the same source and target"),
-    "JM003": ("warning", "a flow goes back to an earlier stage but is not a loop"),
-    "JM004": ("warning", "touchpoints and flows form a cycle that contains no loop flow"),
-    "JM005": ("warning", "a touchpoint no path from any entry touchpoint reaches (in a persona with flows)"),
-    "JM006": ("warning", "a touchpoint with no outgoing flow before the persona's last stage (a dead end)"),
+    "JM001": ("error", "a flow goes from a card back to the same card"),
+    "JM002": ("error", "two flows go from the same card to the same card"),
+    "JM003": ("warning", "a flow goes back to an earlier stage but is not marked as a loop"),
+    "JM004": ("warning", "cards and flows go round in a circle with no flow marked as a loop"),
+    "JM005": ("warning", "nothing leads to a card from the start of the journey (in a persona with flows)"),
+    "JM006": ("warning", "no flow leads on from a card before the persona's last stage (a dead end)"),
     "JM007": ("warning", "a persona's journey skips a stage between two of its stages"),
-    "JM008": ("info", "a stage has no touchpoints at all"),
-    "JM009": ("warning", "a touchpoint has pain points but no opportunity"),
-    "JM010": ("info", "a touchpoint has no emotion"),
-    "JM011": ("info", "a touchpoint has no channel"),
-    "JM012": ("info", "a persona has no touchpoints"),
-    "JM013": ("info", "a next flow skips at least one stage"),
-    "JM014": ("info", "the map's review-by date has passed"),
-    "JM015": ("warning", "two touchpoints in the same cell have the same title"),
+    "JM008": ("info", "a stage has no cards at all"),
+    "JM009": ("warning", "a card has pain points but no opportunity"),
+    "JM010": ("info", "a card has no emotion set"),
+    "JM011": ("info", "a card has no channel set"),
+    "JM012": ("info", "a persona has no cards"),
+    "JM013": ("info", "a flow of kind Next (the usual way on) skips at least one stage"),
+    "JM014": ("info", "the map's review date has passed"),
+    "JM015": ("warning", "two cards of one persona in one stage have the same title"),
     "JM016": ("info", "a flow hands the customer over between two personas"),
 }
 
@@ -37,13 +38,16 @@ class Problem:
     """One finding: a stable code, its severity, a plain one-line message and the ids involved.
 
     `elements` lists the ids of the personas, stages, touchpoints and flows involved,
-    most relevant first, so the editor can select them.
+    most relevant first, so the editor can select them. `names` says how a person knows
+    each of them, in the same order (a card by its title, a stage or persona by its name, a
+    flow as “A” → “B”, the map by its title): screens show those, never the ids.
     """
 
     code: str
     severity: str
     message: str
     elements: tuple[str, ...]
+    names: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The JSON object of `journeymapper check --format json`, keys in a fixed order."""
@@ -55,6 +59,9 @@ class Problem:
         }
 
 
-def problem(code: str, message: str, *elements: str) -> Problem:
-    """A Problem whose severity comes from RULES, so a rule can never report the wrong one."""
-    return Problem(code, RULES[code][0], message, tuple(dict.fromkeys(elements)))
+def problem(code: str, message: str, *elements: str, names: Sequence[str] = ()) -> Problem:
+    """A Problem whose severity comes from RULES, so a rule can never report the wrong one.
+    `names` go with `elements`, one each; an element given twice is kept once."""
+    named = dict(zip(elements, names))
+    ids = tuple(dict.fromkeys(elements))
+    return Problem(code, RULES[code][0], message, ids, tuple(named.get(e, "") for e in ids) if names else ())

@@ -30,9 +30,12 @@ Decisions where checks.md is silent:
 - JM015 compares titles with str.strip().casefold(); a cell is (persona, stage).
 - Elements that dangle (a flow to a touchpoint that does not exist...) are
   load errors, not check problems: the checker skips them (see index.py).
-- Messages are plain one-line text naming things by name or title in double
-  quotes (whitespace runs collapsed, long titles shortened); nothing in them is
-  markup.
+- Messages are plain one-line text for a shop owner: they name cards by their
+  titles and stages and personas by their names, in typographic quotes
+  (whitespace runs collapsed, long titles shortened), say what to do where that
+  is clear, and use no ids and no graph words (node, edge, path, entry...).
+  Nothing in them is markup. Each problem also carries the names of its
+  elements (`Problem.names`), so screens never need to show an id.
 """
 
 from __future__ import annotations
@@ -43,11 +46,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ..model import Flow
+from ..model.messages import quoted
 from .graph import FlowGraph
 from .index import MapIndex
 from .problem import Problem, problem
 
-_MAX_QUOTED = 60
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+"""(not the C library's: the editor runs in the user's locale, and these messages are English)"""
 
 
 @dataclass(frozen=True)
@@ -62,12 +68,30 @@ class CheckContext:
 Rule = Callable[[CheckContext], Iterable[Problem]]
 
 
-def q(name: str) -> str:
-    """A name or title in double quotes, on one line and not too long to read."""
-    flat = " ".join(name.split())
-    if len(flat) > _MAX_QUOTED:
-        flat = flat[: _MAX_QUOTED - 1].rstrip() + "…"
-    return f'"{flat}"'
+q = quoted
+"""A name or title in quotes, on one line and not too long to read."""
+
+
+def _name(ix: MapIndex, element_id: str) -> str:
+    """How a person knows a card, stage or persona: its title or name, quoted."""
+    if element_id in ix.touchpoint:
+        return q(ix.touchpoint[element_id].title)
+    if element_id in ix.personas:
+        return q(ix.personas[element_id].name)
+    if element_id in ix.stage_index:
+        return q(ix.stages[ix.stage_index[element_id]].name)
+    return ""
+
+
+def _flow_name(ix: MapIndex, f: Flow) -> str:
+    return f"{q(ix.title(f.source))} → {q(ix.title(f.target))}"
+
+
+def _report(ix: MapIndex, code: str, message: str, *elements: str | Flow) -> Problem:
+    """A problem about these cards, stages, personas and flows, each named as a person knows it."""
+    ids = [e.id if isinstance(e, Flow) else e for e in elements]
+    names = [_flow_name(ix, e) if isinstance(e, Flow) else _name(ix, e) for e in elements]
+    return problem(code, message, *ids, names=names)
 
 
 def _listing(names: list[str], shown: int = 3) -> str:
@@ -84,7 +108,11 @@ def flow_rules(ctx: CheckContext) -> Iterator[Problem]:
     for f in ix.flows:
         source, target = f.source, f.target
         if source == target:
-            yield problem("JM001", f"A flow goes from {q(ix.title(source))} back to itself", f.id, source)
+            message = (
+                f"A flow goes from {q(ix.title(source))} back to the same card: delete it, or draw it to "
+                "another card"
+            )
+            yield _report(ix, "JM001", message, f, source)
             continue
         (source_stage, source_persona), (target_stage, target_persona) = place[source], place[target]
         if target_stage < source_stage and f.kind != "loop":
@@ -99,16 +127,20 @@ def _backward(ix: MapIndex, f: Flow) -> Problem:
     """JM003: going back to an earlier stage is a loop, and should say so."""
     message = (
         f"The flow from {q(ix.title(f.source))} to {q(ix.title(f.target))} goes back to an earlier "
-        f"stage ({q(ix.stages[ix.place[f.target][0]].name)}) but is not marked as a loop"
+        f"stage ({q(ix.stages[ix.place[f.target][0]].name)}) but is not marked as a loop: if going back is "
+        "meant, set its kind to “Loop back”"
     )
-    return problem("JM003", message, f.id, f.source, f.target)
+    return _report(ix, "JM003", message, f, f.source, f.target)
 
 
 def _skipping(ix: MapIndex, f: Flow, skipped: int) -> Problem:
     """JM013: the usual path should not jump over a stage."""
     what = f"stage {q(ix.stages[ix.place[f.source][0] + 1].name)}" if skipped == 1 else f"{skipped} stages"
-    message = f"The flow from {q(ix.title(f.source))} to {q(ix.title(f.target))} skips {what}"
-    return problem("JM013", message, f.id, f.source, f.target)
+    message = (
+        f"The flow from {q(ix.title(f.source))} to {q(ix.title(f.target))} skips {what}: add the missing "
+        "step, or set the flow's kind to “Alternative” if it is a shortcut"
+    )
+    return _report(ix, "JM013", message, f, f.source, f.target)
 
 
 def _handover(ix: MapIndex, f: Flow) -> Problem:
@@ -118,7 +150,7 @@ def _handover(ix: MapIndex, f: Flow) -> Problem:
         f"The flow from {q(source.title)} to {q(target.title)} hands the customer over from "
         f"{q(ix.personas[source.persona].name)} to {q(ix.personas[target.persona].name)}"
     )
-    return problem("JM016", message, f.id, f.source, f.target)
+    return _report(ix, "JM016", message, f, f.source, f.target)
 
 
 def duplicate_flows(ctx: CheckContext) -> Iterator[Problem]:
@@ -126,14 +158,15 @@ def duplicate_flows(ctx: CheckContext) -> Iterator[Problem]:
     ix = ctx.index
     if sum(len(targets) for _, targets in ctx.flow_graph.graph.adjacency()) == len(ix.flows):
         return  # the graph has one edge per (source, target) pair: no pair repeats
-    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    groups: dict[tuple[str, str], list[Flow]] = defaultdict(list)
     for f in ix.flows:
-        groups[(f.source, f.target)].append(f.id)
-    for (source, target), ids in groups.items():
-        if len(ids) > 1:
+        groups[(f.source, f.target)].append(f)
+    for (source, target), repeated in groups.items():
+        if len(repeated) > 1:
             route = f"from {q(ix.title(source))} to {q(ix.title(target))}"
-            message = f"{len(ids)} flows go {route}; one is enough"
-            yield problem("JM002", message, *ids, source, target)
+            others = "the other one" if len(repeated) == 2 else f"the other {len(repeated) - 1}"
+            message = f"{len(repeated)} flows go {route}: one is enough, so delete {others}"
+            yield _report(ix, "JM002", message, *repeated, source, target)
 
 
 def cycles(ctx: CheckContext) -> Iterator[Problem]:
@@ -148,17 +181,17 @@ def cycles(ctx: CheckContext) -> Iterator[Problem]:
         n = member.get(t.id)
         if n is not None:
             tps[n].append(t.id)
-    flows: list[list[str]] = [[] for _ in components]
+    flows: list[list[Flow]] = [[] for _ in components]
     for f in ix.flows:
         n = member.get(f.source)
         if n is not None and f.kind != "loop" and f.source != f.target and member.get(f.target) == n:
-            flows[n].append(f.id)
+            flows[n].append(f)
     for ids, inside in zip(tps, flows):
         message = (
-            f"Touchpoints {_listing([ix.title(t) for t in ids])} go round in a circle "
-            "with no flow marked as a loop"
+            f"Cards {_listing([ix.title(t) for t in ids])} go round in a circle, and no flow in it is marked "
+            "as a loop: set the kind of the flow that goes back to “Loop back”, or delete it"
         )
-        yield problem("JM004", message, *ids, *inside)
+        yield _report(ix, "JM004", message, *ids, *inside)
 
 
 def unreachable(ctx: CheckContext) -> Iterator[Problem]:
@@ -171,8 +204,11 @@ def unreachable(ctx: CheckContext) -> Iterator[Problem]:
     for tp_id in ix.touchpoint.keys() - ctx.flow_graph.reachable(entries):
         t = ix.touchpoint[tp_id]
         if t.persona in with_flows:
-            message = f"No path of flows leads to touchpoint {q(t.title)} from where any journey starts"
-            yield problem("JM005", message, t.id)
+            message = (
+                f"Nothing leads to {q(t.title)}: no flows reach it from the start of the journey. "
+                "Draw a flow to it from an earlier card"
+            )
+            yield _report(ix, "JM005", message, t.id)
 
 
 def dead_ends(ctx: CheckContext) -> Iterator[Problem]:
@@ -186,10 +222,10 @@ def dead_ends(ctx: CheckContext) -> Iterator[Problem]:
             stage, persona = place[tp_id]
             if persona in with_flows and stage != last[persona]:
                 message = (
-                    f"Touchpoint {q(ix.title(tp_id))} has no outgoing flow, "
-                    "so the journey stops there (a dead end)"
+                    f"The journey stops at {q(ix.title(tp_id))}: no flow leads on from it before the last "
+                    "stage (a dead end). Draw a flow to what happens next"
                 )
-                yield problem("JM006", message, tp_id)
+                yield _report(ix, "JM006", message, tp_id)
 
 
 def skipped_stages(ctx: CheckContext) -> Iterator[Problem]:
@@ -203,10 +239,10 @@ def skipped_stages(ctx: CheckContext) -> Iterator[Problem]:
             if i not in used:
                 stage = ix.stages[i]
                 message = (
-                    f"Persona {q(persona.name)} has no touchpoint in stage {q(stage.name)}, "
-                    "so the journey skips that stage"
+                    f"The journey of {q(persona.name)} skips stage {q(stage.name)}: none of its cards are in "
+                    "that stage. Add one if something happens there"
                 )
-                yield problem("JM007", message, persona.id, stage.id)
+                yield _report(ix, "JM007", message, persona.id, stage.id)
 
 
 def empty_stages(ctx: CheckContext) -> Iterator[Problem]:
@@ -215,18 +251,23 @@ def empty_stages(ctx: CheckContext) -> Iterator[Problem]:
     used = set().union(*ix.occupied.values())
     for i, stage in enumerate(ix.stages):
         if i not in used:
-            yield problem("JM008", f"Stage {q(stage.name)} has no touchpoints at all", stage.id)
+            message = f"Stage {q(stage.name)} has no cards yet: add what happens there, or delete the stage"
+            yield _report(ix, "JM008", message, stage.id)
 
 
 def card_rules(ctx: CheckContext) -> Iterator[Problem]:
     """JM009, JM010, JM011: what a card is missing, in one pass over the cards."""
     for t in ctx.index.touchpoints:
+        title = q(t.title)
         if t.pain_points and not t.opportunities:
-            yield problem("JM009", f"Touchpoint {q(t.title)} has pain points but no opportunity", t.id)
+            message = f"{title} has pain points but no opportunity: note what could make it better"
+            yield problem("JM009", message, t.id, names=(title,))
         if t.emotion is None:
-            yield problem("JM010", f"Touchpoint {q(t.title)} has no emotion", t.id)
+            message = f"{title} has no emotion set: choose how the customer feels at this point"
+            yield problem("JM010", message, t.id, names=(title,))
         if t.channel is None:
-            yield problem("JM011", f"Touchpoint {q(t.title)} has no channel", t.id)
+            message = f"{title} has no channel set: choose where it happens (website, phone, in store…)"
+            yield problem("JM011", message, t.id, names=(title,))
 
 
 def empty_personas(ctx: CheckContext) -> Iterator[Problem]:
@@ -234,15 +275,23 @@ def empty_personas(ctx: CheckContext) -> Iterator[Problem]:
     ix = ctx.index
     for persona in ix.map.personas:
         if persona.id not in ix.occupied:
-            yield problem("JM012", f"Persona {q(persona.name)} has no touchpoints", persona.id)
+            message = (
+                f"Persona {q(persona.name)} has no cards yet: add the moments of their journey, or delete "
+                "the persona"
+            )
+            yield _report(ix, "JM012", message, persona.id)
 
 
 def review_overdue(ctx: CheckContext) -> Iterator[Problem]:
     """JM014: maps are living documents; an overdue review means it may be stale."""
     the_map = ctx.index.map
-    if the_map.review_by is not None and the_map.review_by < ctx.today:
-        message = f"This map was due for review on {the_map.review_by.isoformat()}"
-        yield problem("JM014", message, the_map.id)
+    due = the_map.review_by
+    if due is not None and due < ctx.today:
+        message = (
+            f"This map was due for review on {due.day} {_MONTHS[due.month - 1]} {due.year}: check that it is "
+            "still right, then set a new review date"
+        )
+        yield problem("JM014", message, the_map.id, names=(q(the_map.title),))
 
 
 def same_titles(ctx: CheckContext) -> Iterator[Problem]:
@@ -258,11 +307,13 @@ def same_titles(ctx: CheckContext) -> Iterator[Problem]:
         if seen != t.id:
             repeats.setdefault(key, [seen]).append(t.id)
     for (persona, stage, _), ids in repeats.items():
+        copies = "the copy" if len(ids) == 2 else "the copies"
         message = (
-            f"{len(ids)} touchpoints of {q(ix.personas[persona].name)} in stage "
-            f"{q(ix.stages[ix.stage_index[stage]].name)} have the same title {q(ix.title(ids[0]))}"
+            f"{len(ids)} cards of {q(ix.personas[persona].name)} in stage "
+            f"{q(ix.stages[ix.stage_index[stage]].name)} have the same title {q(ix.title(ids[0]))}: delete "
+            f"{copies}, or give each card its own title"
         )
-        yield problem("JM015", message, *ids)
+        yield _report(ix, "JM015", message, *ids)
 
 
 ALL_RULES: tuple[Rule, ...] = (

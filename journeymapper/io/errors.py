@@ -2,12 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    """One reason a file cannot be opened, said twice: in plain words for the person who opened
+    it, then the technical detail (where in the file) for whoever repairs it."""
+
+    plain: str
+    detail: str = ""
+
+    def __str__(self) -> str:
+        """One line, plain words first: `This file is cut off: ... (not valid JSON: ... line 3, column 9)`."""
+        return f"{self.plain} ({self.detail})" if self.detail else self.plain
+
 
 class LoadError(Exception):
-    """A file that is not a readable journey map, with every problem found (path and reason)."""
+    """A file that is not a readable journey map, with every problem found.
 
-    def __init__(self, problems: list[str], source: str | None = None, more: int = 0) -> None:
-        self.problems = problems
+    `problems` holds one line per problem (plain words, then the detail in parentheses), as
+    `lines()` shows them; `found` holds the same problems with the two parts apart."""
+
+    def __init__(self, problems: Sequence[str | LoadProblem], source: str | None = None,
+                 more: int = 0) -> None:
+        self.found = [p if isinstance(p, LoadProblem) else LoadProblem(p) for p in problems]
+        self.problems = [str(p) for p in self.found]
         self.source = source
         self.more = more
         super().__init__(self.summary())
@@ -17,6 +38,10 @@ class LoadError(Exception):
         rest = len(self.problems) - 1 + self.more
         tail = f" (and {rest} more problem{'s' if rest != 1 else ''})" if rest else ""
         return f"{head}{self.problems[0]}{tail}"
+
+    def plain(self) -> str:
+        """What is wrong, in plain words only: the first problem's, without the technical detail."""
+        return self.found[0].plain
 
     def lines(self) -> list[str]:
         """One self-contained line per problem, for terminals and dialogs."""

@@ -2,20 +2,32 @@
 
 They run on the raw JSON, beside schema validation, so that one reading of a
 broken file reports every problem, not only the first kind. Entries of the
-wrong shape are skipped here: schema validation already names them.
+wrong shape are skipped here: schema validation already names them. Each
+problem names the element as a person sees it (`Card “Pays online”`), then the
+path and id in the file.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from ..model.messages import Namer
 from ..model.types import show_value
+from .errors import LoadProblem
 
 _COLLECTIONS = ("personas", "stages", "touchpoints", "flows")
+# (field, the list it points into, what the file calls it, what is missing in a person's words)
 _REFERENCES = {
-    "touchpoints": (("persona", "personas", "persona"), ("stage", "stages", "stage")),
-    "flows": (("source", "touchpoints", "touchpoint"), ("target", "touchpoints", "touchpoint")),
+    "touchpoints": (
+        ("persona", "personas", "persona", "belongs to a persona that is not in the map"),
+        ("stage", "stages", "stage", "is in a stage that is not in the map"),
+    ),
+    "flows": (
+        ("source", "touchpoints", "touchpoint", "starts at a card that is not in the map"),
+        ("target", "touchpoints", "touchpoint", "leads to a card that is not in the map"),
+    ),
 }
+_HAND_EDITED = "the file was probably changed by hand or by another program"
 
 
 def _entries(raw_map: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
@@ -25,25 +37,35 @@ def _entries(raw_map: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any
     return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
 
 
-def integrity_problems(raw_map: dict[str, Any]) -> list[str]:
-    problems: list[str] = []
-    owner_of: dict[str, str] = {}
+def integrity_problems(raw_map: dict[str, Any]) -> list[LoadProblem]:
+    problems: list[LoadProblem] = []
+    names = Namer(raw_map)
+    owner_of: dict[str, tuple[str, int]] = {}
     ids_by_collection: dict[str, set[str]] = {key: set() for key in _COLLECTIONS}
     for key in _COLLECTIONS:
         for i, item in _entries(raw_map, key):
             element_id = item.get("id")
             if not isinstance(element_id, str):
                 continue
-            path = f"map.{key}[{i}]"
             if element_id in owner_of:
-                problems.append(f"{path}.id: id {show_value(element_id)} is already used by {owner_of[element_id]}")
+                other_key, other = owner_of[element_id]
+                first = names.place((other_key, other))[0]
+                problems.append(LoadProblem(
+                    f"{names.place((key, i))[0]} and {first[:1].lower()}{first[1:]} have the same internal "
+                    f"id: {_HAND_EDITED}",
+                    f"map.{key}[{i}].id: id {show_value(element_id)} is already used by "
+                    f"map.{other_key}[{other}]",
+                ))
             else:
-                owner_of[element_id] = path
+                owner_of[element_id] = (key, i)
             ids_by_collection[key].add(element_id)
     for key, references in _REFERENCES.items():
         for i, item in _entries(raw_map, key):
-            for field, target_key, noun in references:
+            for field, target_key, noun, missing in references:
                 ref = item.get(field)
                 if isinstance(ref, str) and ref not in ids_by_collection[target_key]:
-                    problems.append(f"map.{key}[{i}].{field}: no {noun} with id {show_value(ref)}")
+                    problems.append(LoadProblem(
+                        f"{names.place((key, i))[0]} {missing}",
+                        f"map.{key}[{i}].{field}: no {noun} with id {show_value(ref)}",
+                    ))
     return problems

@@ -11,19 +11,20 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import stat
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import ValidationError
 
-from ..model.messages import describe_validation_error, json_path
+from ..model.messages import explain_validation_error, json_path
 from ..model.schema import MAX_FLOWS, MAX_PERSONAS, MAX_STAGES, MAX_TOUCHPOINTS, Map
 from ..model.types import show_value
 from . import migrations
 from .canonical import FORMAT_TAG, dumps
 from .disk_state import DiskState
-from .errors import LoadError
+from .errors import LoadError, LoadProblem
 from .integrity import integrity_problems
 from .limits import CANONICAL_CHECK_FROM, MAX_FILE_BYTES, MAX_REPORTED_PROBLEMS, describe_sizes
 
@@ -34,6 +35,50 @@ _LIST_LIMITS = {
     "touchpoints": MAX_TOUCHPOINTS,
     "flows": MAX_FLOWS,
 }
+_LIST_NOUNS = {"personas": "personas", "stages": "stages", "touchpoints": "cards", "flows": "flows"}
+
+# What is wrong, in words for the person who opened the file (the detail follows each).
+CUT_OFF = ("This file is cut off: it ends in the middle. If someone sent it to you, ask them to send it "
+           "again.")
+EMPTY = "This file is empty: there is nothing in it. If someone sent it to you, ask them to send it again."
+DAMAGED = ("This file is damaged: part of it is not written the way journey map files are (perhaps it was "
+           "changed by hand or by another program). An earlier copy may still be good.")
+EXTRA_AFTER_END = ("This file is damaged: there is more after the end of the map (perhaps two files were "
+                   "joined, or it was changed by hand). An earlier copy may still be good.")
+OTHER_ENCODING = ("{what}, but journey map files are UTF-8 text: perhaps another program saved it. Ask for "
+                  "the original file, or save it again as UTF-8.")
+NOT_A_MAP = ("This file is not a journey map: it holds {what} (perhaps it was renamed). Open the journey map "
+             "file you meant instead.")
+OTHER_PROGRAM = "This file is not a journey map: it holds data from another program."
+NEWER = "This map was saved by a newer version of journeymapper: update journeymapper to open it."
+OLDER = "This map was saved by an old version of journeymapper that this version no longer opens."
+UNUPGRADABLE = ("This map was saved by an older version of journeymapper, and it could not be brought up to "
+                "date.")
+MAP_DAMAGED = "This journey map file is damaged: {what}."
+VIEW_DAMAGED = "The editor settings saved with this map (zoom, scroll position…) are damaged"
+_FILE = "The file"
+"""The place of a problem in the envelope (outside the map)."""
+
+# The first bytes of files people most often open by mistake, and what they are.
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG picture"),
+    (b"\xff\xd8\xff", "a JPEG picture"),
+    (b"GIF87a", "a GIF picture"),
+    (b"GIF89a", "a GIF picture"),
+    (b"%PDF-", "a PDF document"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an older Microsoft Office document"),
+    (b"{\\rtf", "a Rich Text (RTF) document"),
+    (b"\x1f\x8b", "a compressed (gzip) file"),
+    (b"7z\xbc\xaf\x27\x1c", "a compressed (7-Zip) file"),
+)
+_ZIPPED = (  # a ZIP archive is also what Office and OpenDocument files are inside
+    (b"word/", "a Word document"),
+    (b"xl/", "an Excel workbook"),
+    (b"ppt/", "a PowerPoint presentation"),
+    (b"application/vnd.oasis.opendocument.text", "an OpenDocument text document"),
+    (b"application/vnd.oasis.opendocument.spreadsheet", "an OpenDocument spreadsheet"),
+)
+_SNIFF_BYTES = 1024
 
 
 @dataclass(frozen=True)
@@ -60,19 +105,22 @@ def load_path(path: str | os.PathLike[str]) -> LoadedMap:
         # O_NONBLOCK: opening a named pipe must not wait for a writer; it is refused just below.
         fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except IsADirectoryError:
-        raise LoadError(["is a folder, not a journey map file"], source) from None
+        raise LoadError([_FOLDER], source) from None
     except FileNotFoundError:
-        raise LoadError(["no such file"], source) from None
+        raise LoadError([LoadProblem("There is no file here: it may have been moved, renamed or deleted.",
+                                     "no such file")], source) from None
     except PermissionError:
-        raise LoadError(["permission denied: cannot read this file"], source) from None
+        raise LoadError([LoadProblem("You may not read this file: ask whoever looks after it to let you.",
+                                     "permission denied")], source) from None
     except OSError as exc:
-        raise LoadError([f"cannot read the file: {exc.strerror or exc}"], source) from None
+        raise LoadError([_unreadable(exc)], source) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise LoadError(["is a folder, not a journey map file"], source)
+            raise LoadError([_FOLDER], source)
         if not stat.S_ISREG(info.st_mode):
-            raise LoadError(["is not a regular file"], source)
+            raise LoadError([LoadProblem("This is not a journey map: it is a device or a pipe, not a file.",
+                                         "not a regular file")], source)
         if info.st_size > MAX_FILE_BYTES:
             raise LoadError([_too_big(info.st_size)], source)
         with os.fdopen(fd, "rb") as handle:
@@ -82,7 +130,7 @@ def load_path(path: str | os.PathLike[str]) -> LoadedMap:
     except LoadError:
         raise
     except OSError as exc:
-        raise LoadError([f"cannot read the file: {exc.strerror or exc}"], source) from None
+        raise LoadError([_unreadable(exc)], source) from None
     finally:
         if fd >= 0:
             os.close(fd)
@@ -91,9 +139,17 @@ def load_path(path: str | os.PathLike[str]) -> LoadedMap:
     return replace(load_bytes(data, source), disk=DiskState.of(info, data))
 
 
-def _too_big(size: int) -> str:
+_FOLDER = LoadProblem("This is a folder, not a journey map file: open a .jmap file inside it instead.")
+
+
+def _unreadable(exc: OSError) -> LoadProblem:
+    return LoadProblem("This file could not be read from the disk.", f"{exc.strerror or exc}")
+
+
+def _too_big(size: int) -> LoadProblem:
     size_text, limit_text = describe_sizes(size)
-    return f"the file is {size_text}; journeymapper opens files of up to {limit_text}"
+    return LoadProblem(f"This file is too big to be a journey map: it is {size_text}, and journeymapper "
+                       f"opens files of up to {limit_text}.")
 
 
 def load_bytes(data: bytes, source: str | None = None) -> LoadedMap:
@@ -111,8 +167,10 @@ def load_bytes(data: bytes, source: str | None = None) -> LoadedMap:
         saved = len(dumps(loaded.map, loaded.view))
         if saved > MAX_FILE_BYTES:
             saved_text, limit_text = describe_sizes(saved)
-            raise LoadError([(f"saved by journeymapper this map would be {saved_text}, over the {limit_text} "
-                              "it opens: it was written in a compact form by another program")], source)
+            raise LoadError([LoadProblem(
+                f"This map is too big to open: saved by journeymapper it would be {saved_text}, over the "
+                f"{limit_text} journeymapper opens.", "it was written in a compact form by another program")],
+                source)
     return loaded
 
 
@@ -147,26 +205,63 @@ def _view_bound(view: Any) -> int:
 
 def _decode(data: bytes, source: str | None) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise LoadError(["the file is saved as UTF-16; journey map files are UTF-8 text"], source)
+        raise LoadError([LoadProblem(OTHER_ENCODING.format(what="This file is saved as UTF-16 text"),
+                                     "starts with a UTF-16 byte-order mark")],
+                        source)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if not data.strip():
-        raise LoadError(["the file is empty"], source)
-    head = data[:4].ljust(4, b" ")
+    if not data.strip(b" \t\r\n\x00"):  # (a file of zero bytes only: a save that never finished)
+        raise LoadError([EMPTY], source)
+    head = data.rstrip(b"\x00")[:4].ljust(4, b" ")  # (zeros after the end: a save that stopped part way)
     if (head[1] == 0 and head[3] == 0) or (head[0] == 0 and head[2] == 0):
-        raise LoadError(["the file looks like UTF-16 or UTF-32 text; journey map files are UTF-8"], source)
+        raise LoadError([OTHER_ENCODING.format(what="This file looks like UTF-16 or UTF-32 text")], source)
+    kind = _kind_of(data)
+    if kind is not None:
+        raise LoadError([NOT_A_MAP.format(what=kind)], source)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise LoadError(
-            [f"not UTF-8 text: byte 0x{data[exc.start]:02x} at line {line} (offset {exc.start}) cannot be read"],
-            source,
-        ) from None
+        if _ends_in_a_character(data, exc.start):
+            raise LoadError([LoadProblem(CUT_OFF, f"the file ends inside a character at line {line}")],
+                            source) from None
+        raise LoadError([LoadProblem(
+            OTHER_ENCODING.format(what="This file holds characters in another text encoding"),
+            f"byte 0x{data[exc.start]:02x} at line {line}, offset {exc.start}, is not UTF-8 text",
+        )], source) from None
+
+
+def _ends_in_a_character(data: bytes, start: int) -> bool:
+    """Whether the bytes from `start` are the first of a character whose last bytes are cut off."""
+    tail = data.rstrip(b"\x00")[start:]
+    if not 0 < len(tail) < 4:
+        return False
+    try:
+        tail.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.reason == "unexpected end of data"
+    return False
+
+
+def _kind_of(data: bytes) -> str | None:
+    """What a file that is not text is, when its first bytes say (a picture, a Word document...)."""
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            return kind
+    if data.startswith(b"PK\x03\x04"):
+        return next((kind for marker, kind in _ZIPPED if marker in data), "a ZIP archive")
+    # No text a journey map is made of holds a zero byte (zeros after the end are a cut-off save).
+    if b"\x00" in data.rstrip(b"\x00")[:_SNIFF_BYTES]:
+        return "binary data, not text"
+    return None
+
+
+class _Constant(ValueError):
+    pass
 
 
 def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number journey maps allow")
+    raise _Constant(name)
 
 
 class _RepeatedKey(ValueError):
@@ -180,7 +275,7 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise _RepeatedKey(f"the key {show_value(key)} appears twice in one object")
+                raise _RepeatedKey(key)
             seen.add(key)
     return result
 
@@ -189,21 +284,51 @@ def _parse_json(text: str, source: str | None) -> Any:
     try:
         return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_object)
     except json.JSONDecodeError as exc:
-        hint = " (the file looks cut off)" if exc.pos >= len(text.rstrip()) else ""
-        raise LoadError(
-            [f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}{hint}"], source
-        ) from None
+        raise LoadError([_syntax_problem(text, exc)], source) from None
     except RecursionError:
-        raise LoadError(["not a journey map: the JSON is nested too deeply"], source) from None
+        raise LoadError([LoadProblem("This file is not a journey map: its data is nested far too deeply.",
+                                     "the JSON is nested too deeply")], source) from None
     except _RepeatedKey as exc:
-        raise LoadError([f"not a valid journey map: {exc}"], source) from None
-    except ValueError as exc:  # NaN/Infinity, or an integer with thousands of digits
-        reason = "a number has too many digits" if "digits" in str(exc) else str(exc)
-        raise LoadError([f"not valid JSON for a journey map: {reason}"], source) from None
+        key = show_value(exc.args[0])
+        raise LoadError([LoadProblem(
+            f"This file is damaged: {key} is given twice in one place, and journeymapper cannot tell which "
+            "one counts.", f"the key {key} appears twice in one object")], source) from None
+    except _Constant as exc:
+        name = exc.args[0]
+        raise LoadError([LoadProblem(f"This file is damaged: a number in it is {name}, and {name} is not a "
+                                     "number a journey map can hold.")], source) from None
+    except ValueError:  # an integer with thousands of digits
+        raise LoadError([LoadProblem("This file is damaged: a number in it has too many digits.",
+                                     "a number has too many digits")], source) from None
+
+
+_UNFINISHED_NUMBER = re.compile(r"[-+.eE0-9]+")
+
+
+def _syntax_problem(text: str, exc: json.JSONDecodeError) -> LoadProblem:
+    """Why text is not JSON, in plain words: cut off, not a journey map at all, or damaged."""
+    what = exc.msg.removesuffix(" at")  # ("Unterminated string starting at" + " at line ...")
+    detail = f"not valid JSON: {what} at line {exc.lineno}, column {exc.colno}"
+    end = len(text.rstrip(" \t\r\n\x00"))  # (zeros after the end: a save that stopped part way)
+    rest = text[exc.pos:end]
+    cut = (
+        exc.pos >= end
+        or what.startswith("Unterminated string")
+        or any(word.startswith(rest) for word in ("true", "false", "null"))
+        or _UNFINISHED_NUMBER.fullmatch(rest) is not None
+        or (what.startswith("Invalid \\") and len(rest) < 6)  # (an escape such as \u00e9, cut)
+    )
+    if cut:
+        return LoadProblem(CUT_OFF, detail)
+    if exc.pos <= len(text) - len(text.lstrip(" \t\r\n")):  # the very first thing is not JSON
+        kind = "a web page or an XML file" if text.lstrip().startswith("<") else "ordinary text"
+        return LoadProblem(NOT_A_MAP.format(what=kind), detail)
+    return LoadProblem(EXTRA_AFTER_END if what.startswith("Extra data") else DAMAGED, detail)
 
 
 def _view_problems(value: Any, path: str = "view", depth: int = 0) -> list[str]:
-    """`view` is free-form, but it is written back on save: it must hold only what can be."""
+    """`view` is free-form, but it is written back on save: it must hold only what can be. Returns
+    the path and reason of each problem (the user reads VIEW_DAMAGED before them)."""
     if depth > 64:
         return [f"{path}: nested too deeply"]
     if isinstance(value, float) and not math.isfinite(value):
@@ -226,79 +351,94 @@ def _text_problems(text: str) -> list[str]:
     return [f"contains a character that is not allowed in text (U+{ord(bad):04X})"] if bad else []
 
 
+def _version(envelope: dict[str, Any], source: str | None) -> int:
+    """The file format version the envelope says it is in, if this journeymapper reads it."""
+    if "schema_version" not in envelope:
+        raise LoadError([LoadProblem(MAP_DAMAGED.format(what="it does not say which version of the file "
+                                                             "format it is written in"),
+                                     "schema_version is missing")], source)
+    version = envelope["schema_version"]
+    if isinstance(version, bool) or not isinstance(version, int):
+        detail = f"schema_version: must be a whole number, not {show_value(version)}"
+        plain = MAP_DAMAGED.format(what="the version of its file format is not a number")
+        raise LoadError([LoadProblem(plain, detail)], source)
+    newest, oldest = migrations.CURRENT_VERSION, migrations.oldest_supported()
+    if version > newest:
+        detail = (f"saved by a newer journeymapper: file format {show_value(version)}, "
+                  f"this version reads up to {newest}")
+        raise LoadError([LoadProblem(NEWER, detail)], source)
+    if version < oldest:
+        detail = (f"file format {show_value(version)} is not supported: "
+                  f"this version reads formats {oldest} to {newest}")
+        raise LoadError([LoadProblem(OLDER, detail)], source)
+    return version
+
+
 def load_envelope(envelope: Any, source: str | None = None) -> LoadedMap:
     """Validate an already-parsed envelope (a dict from JSON)."""
     if not isinstance(envelope, dict):
         kind = "a list" if isinstance(envelope, list) else "a single value"
-        raise LoadError([f"not a journey map: the file holds {kind}, not a JSON object"], source)
+        raise LoadError([LoadProblem(OTHER_PROGRAM, f"the file holds {kind}, not a JSON object")], source)
     tag = envelope.get("format")
     if tag != FORMAT_TAG:
         reason = "it has no \"format\" key" if "format" not in envelope else f"its format is {show_value(tag)}"
-        raise LoadError([f"not a journey map: {reason}, expected {show_value(FORMAT_TAG)}"], source)
-    if "schema_version" not in envelope:
-        raise LoadError(["schema_version: required field is missing"], source)
-    version = envelope["schema_version"]
-    if isinstance(version, bool) or not isinstance(version, int):
-        raise LoadError([f"schema_version: must be a whole number, not {show_value(version)}"], source)
-    if version > migrations.CURRENT_VERSION:
-        raise LoadError(
-            [
-                f"saved by a newer journeymapper: file format {show_value(version)}, "
-                f"this version reads up to {migrations.CURRENT_VERSION}"
-            ],
-            source,
-        )
-    oldest = migrations.oldest_supported()
-    if version < oldest:
-        raise LoadError(
-            [
-                f"file format {show_value(version)} is not supported: "
-                f"this version reads formats {oldest} to {migrations.CURRENT_VERSION}"
-            ],
-            source,
-        )
+        raise LoadError([LoadProblem(OTHER_PROGRAM, f"{reason}, expected {show_value(FORMAT_TAG)}")], source)
+    version = _version(envelope, source)
     if version < migrations.CURRENT_VERSION:
         try:
             envelope = migrations.migrate(dict(envelope), version)
         except LoadError:
             raise
-        except Exception as exc:  # a step met a file it cannot upgrade
-            raise LoadError([f"cannot upgrade file format {version}: {exc}"], source) from None
+        except Exception as exc:  # noqa: BLE001 - a step met a file it cannot upgrade: say so, do not crash
+            raise LoadError([LoadProblem(UNUPGRADABLE, f"cannot upgrade file format {version}: {exc}")],
+                            source) from None
 
-    problems = [f"{json_path('', [key])}: unknown field" for key in envelope if key not in ENVELOPE_KEYS]
+    problems = [LoadProblem(f"{_FILE}: {show_value(key)} is not a field journeymapper knows",
+                            f"{json_path('', [key])}: unknown field")
+                for key in envelope if key not in ENVELOPE_KEYS]
     app_version = envelope.get("app_version", "")
     if not isinstance(app_version, str) or len(app_version) > 50:
-        problems.append("app_version: must be text of at most 50 characters")
+        problems.append(LoadProblem(f"{_FILE}: the version of journeymapper that saved it is not written "
+                                    "correctly", "app_version: must be text of at most 50 characters"))
         app_version = ""
     view = envelope.get("view", {})
     if view is None:
         view = {}
     if not isinstance(view, dict):
-        problems.append("view: must be an object")
+        problems.append(LoadProblem(VIEW_DAMAGED, "view: must be an object"))
         view = {}
-    problems.extend(_view_problems(view))
+    problems.extend(LoadProblem(VIEW_DAMAGED, detail) for detail in _view_problems(view))
     raw_map = envelope.get("map")
     if not isinstance(raw_map, dict):
-        problems.append("map: required field is missing" if raw_map is None else "map: must be an object")
+        if raw_map is None:
+            problems.append(LoadProblem(MAP_DAMAGED.format(what="the map itself is missing"), "map: missing"))
+        else:
+            problems.append(LoadProblem(MAP_DAMAGED.format(what="the map itself is not written correctly"),
+                                        "map: must be an object"))
         raise LoadError(problems, source)
 
-    for key, limit in _LIST_LIMITS.items():
-        items = raw_map.get(key)
-        if isinstance(items, list) and len(items) > limit:
-            problems.append(f"map.{key}: has {len(items):,} items; the limit is {limit:,}")
-    if problems and any(p.startswith("map.") for p in problems):
+    over = [LoadProblem(f"The map has {len(items):,} {_LIST_NOUNS[key]}, more than the {limit:,} it can hold",
+                        f"map.{key}: has {len(items):,} items; the limit is {limit:,}")
+            for key, limit in _LIST_LIMITS.items()
+            if isinstance(items := raw_map.get(key), list) and len(items) > limit]
+    if over:
         # Over a list limit: validating the rest would spend what the limit protects.
-        raise LoadError(problems, source)
+        raise LoadError(problems + over, source)
 
     the_map: Map | None = None
+    unsaid = 0
     try:
         the_map = Map.model_validate(raw_map)
     except ValidationError as exc:
-        problems.extend(describe_validation_error(exc, "map"))
+        room = max(MAX_REPORTED_PROBLEMS - len(problems), 0)  # (thousands of errors are counted, not worded)
+        problems.extend(LoadProblem(plain, path)
+                        for plain, path in explain_validation_error(exc, "map", raw_map, "The map", room))
+        unsaid = max(exc.error_count() - room, 0)
     except RecursionError:
-        problems.append("map: nested too deeply")
+        problems.append(LoadProblem(MAP_DAMAGED.format(what="its data is nested far too deeply"),
+                                    "map: nested too deeply"))
     problems.extend(integrity_problems(raw_map))
     if problems or the_map is None:
         shown = problems[:MAX_REPORTED_PROBLEMS]
-        raise LoadError(shown, source, more=len(problems) - len(shown))
+        raise LoadError(shown, source, more=len(problems) - len(shown) + unsaid)
     return LoadedMap(map=the_map, view=view, schema_version=version, app_version=app_version)

@@ -1,16 +1,68 @@
-"""GUI test fixtures: real windows (offscreen), real mouse and key events, no dialogs left open."""
+"""GUI test fixtures: real windows (offscreen; on an X server under `./dev test-xcb`), real mouse and
+key events, no dialogs left open, no shortcut conflicts."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QStandardPaths, Qt
+from PySide6.QtCore import QPoint, QPointF, QStandardPaths, Qt, qInstallMessageHandler
 
 QStandardPaths.setTestModeEnabled(True)  # settings, recent files and autosaves stay out of the user's home
 
 from journeymapper import gui  # noqa: E402
 from journeymapper.resources import example_map_path  # noqa: E402
+
+AMBIGUOUS_SHORTCUT = "Ambiguous shortcut overload"
+
+
+class ShortcutConflicts:
+    """Collects Qt's "Ambiguous shortcut overload" warnings: a key press that two enabled actions (or
+    one action twice) claim, and which therefore did nothing. Only a real platform's key bindings
+    show them (offscreen has other ones), so `./dev test-xcb` is where they are caught."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+        self._previous = None
+
+        def handler(msg_type, context, message) -> None:
+            if AMBIGUOUS_SHORTCUT in str(message):
+                self.messages.append(str(message))
+            if self._previous is not None:
+                self._previous(msg_type, context, message)  # pytest-qt's capture still sees everything
+            else:
+                print(message, file=sys.stderr)
+
+        self._handler = handler
+
+    def install(self) -> None:
+        self._previous = qInstallMessageHandler(self._handler)
+
+    def uninstall(self) -> None:
+        current = qInstallMessageHandler(self._previous)
+        if current is not self._handler:
+            # pytest-qt already put back the handler it had replaced (after the test's call): keep that.
+            qInstallMessageHandler(current)
+
+    def check(self) -> None:
+        """Fail when Qt reported a shortcut conflict."""
+        if self.messages:
+            found = "\n  ".join(dict.fromkeys(self.messages))
+            pytest.fail(f"Qt reported a shortcut conflict (two enabled actions, or one action twice, claim "
+                        f"these keys, so pressing them does nothing):\n  {found}", pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def shortcut_conflicts():
+    """Every GUI test fails on an ambiguous shortcut, whatever pytest-qt's log settings or marks say."""
+    watch = ShortcutConflicts()
+    watch.install()
+    try:
+        yield watch
+    finally:
+        watch.uninstall()
+    watch.check()
 
 
 @pytest.fixture
@@ -27,6 +79,10 @@ def open_window(qtbot):
         window.resize(1400, 900)
         window.show()
         qtbot.waitExposed(window)
+        # A desktop's window manager activates a window it shows; under Xvfb nothing does, and the
+        # keys then go nowhere: ask for it, as a user's click would.
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
         opened.append(window)
         return window
 

@@ -410,7 +410,7 @@ def test_kpi_numbers_are_read_as_a_person_types_them(qtbot, bakery):
     for typed in ("nan", "inf", "12%"):
         message = refused(window, form, lambda: doc.get(STAGE).kpis, lambda t=typed: edit_cell(qtbot, kpis, 0, 1, t),
                           "KPIs")
-        assert "kpis[0].value" in message
+        assert message.startswith("KPIs: KPI 1: the value "), message
     # A pain point with no text is refused too.
     form = select(window, CARD, Touchpoint)
     refused(window, form, lambda: doc.get(CARD).pain_points,
@@ -443,7 +443,7 @@ def panel_rows(window):
 
 
 def expected_rows(window):
-    return [(p.code, " ".join(p.message.split()), ", ".join(p.elements)) for p in check_map(window.document().map)]
+    return [(p.code, " ".join(p.message.split()), ", ".join(p.names)) for p in check_map(window.document().map)]
 
 
 def test_problems_panel_follows_the_checker(qtbot, bakery):
@@ -459,7 +459,7 @@ def test_problems_panel_follows_the_checker(qtbot, bakery):
     rows = panel_rows(window)
     assert rows == expected_rows(window)
     assert [r[0] for r in rows] == ["JM006"]
-    assert rows[0][2] == "t-parent-reviews"
+    assert rows[0][2] == "“Reads Google reviews about birthday cakes”"
     assert "Reads Google reviews about birthday cakes" in rows[0][1]
     assert window.counts.text() == "0 errors · 1 warning · 0 info"
     # Another change: an empty stage adds an info.
@@ -489,8 +489,8 @@ def test_activating_a_problem_selects_its_elements(qtbot, bakery):
     assert window.inspector.current is window.inspector.form_for(Touchpoint)
     # The keyboard way (Enter on the row) and the signal give the same.
     window.select_and_centre([])
-    panel.setCurrentIndex(panel.model().index(0, 0))
-    panel.activated.emit(panel.model().index(0, 0))
+    panel.setCurrentIndex(panel.finding_index(0))
+    panel.activated.emit(panel.finding_index(0))
     assert window.selected_ids() == ["t-parent-reviews"]
     # The card is in view.
     view = window.view()

@@ -83,13 +83,16 @@ def test_the_card_under_the_mouse_brings_its_flows_in_front(qtbot, open_window, 
     window = _window(open_window, tmp_path, 1.0)
     scene, view = window.editor.scene, window.view()
     rect = scene.card_items["call"].sceneBoundingRect()
+    # (on a real display the pointer moves and its event comes a little later: wait for it)
     qtbot.mouseMove(view.viewport(), view.mapFromScene(rect.center()))
-    QApplication.processEvents()
-    front = {flow_id for flow_id, item in scene.flow_items.items() if item.in_front}
-    assert front == {"f3", "f4"}
-    assert all(scene.flow_items[f].zValue() == Z_FLOW_FRONT for f in front)
+
+    def front() -> set[str]:
+        return {flow_id for flow_id, item in scene.flow_items.items() if item.in_front}
+
+    qtbot.waitUntil(lambda: front() == {"f3", "f4"}, timeout=2000)
+    assert all(scene.flow_items[f].zValue() == Z_FLOW_FRONT for f in front())
     qtbot.mouseMove(view.viewport(), view.mapFromScene(QPointF(rect.center().x(), rect.bottom() + 200)))
-    QApplication.processEvents()
+    qtbot.waitUntil(lambda: not front(), timeout=2000)
     assert not any(item.in_front for item in scene.flow_items.values())
     assert all(item.zValue() == Z_FLOW for item in scene.flow_items.values())
 

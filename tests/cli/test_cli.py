@@ -108,7 +108,8 @@ def test_unreadable_file_is_one_line_and_others_are_still_checked(tmp_path, caps
     code, out, err = run(capsys, "check", str(broken), str(good))
     assert code == 2
     assert err.splitlines() == [
-        f"journeymapper: error: {broken}: map.touchpoints[2].stage: no stage with id 's9'"
+        (f"journeymapper: error: {broken}: Card “Buys online” is in a stage that is not in the map "
+         "(map.touchpoints[2].stage: no stage with id 's9')")
     ]
     assert f"{good}: error JM001" in out, "the readable file is still checked"
     assert "1 file could not be read" in out.splitlines()[-1]
@@ -117,8 +118,9 @@ def test_unreadable_file_is_one_line_and_others_are_still_checked(tmp_path, caps
 def test_missing_file_and_json_format_with_unreadable(tmp_path, capsys):
     code, out, err = run(capsys, "check", "--format", "json", str(tmp_path / "nope.jmap"))
     assert code == 2
-    assert err.strip() == f"journeymapper: error: {tmp_path / 'nope.jmap'}: no such file"
-    assert json.loads(out)["files"][0]["error"].endswith("no such file")
+    assert err.strip() == (f"journeymapper: error: {tmp_path / 'nope.jmap'}: There is no file here: it may have "
+                           "been moved, renamed or deleted. (no such file)")
+    assert json.loads(out)["files"][0]["error"].endswith("(no such file)")
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,10 @@
 """A corpus of broken and hostile .jmap files, each with the clear message the reader must give.
 
 Written from docs/jmap-format.md: every bad file gets a LoadError (never a traceback) whose
-lines are single `path: reason` lines a user can act on, and a file with many problems reports
-all of them (up to the cap) with a count of the rest.
+lines are single lines a user can act on -- what is wrong in plain words first (where it is, as
+the editor shows the map), then the technical detail (the path in the file, line and column) in
+parentheses -- and a file with many problems reports all of them (up to the cap) with a count of
+the rest.
 """
 
 from __future__ import annotations
@@ -93,11 +95,24 @@ def case(name: str, build: Builder, *needles: str, bug: str | None = None) -> An
 
 
 def unknown(path: str) -> str:
-    return rf"^{re.escape(path)}: unknown field$"
+    """An unknown key: said in words, the path after it."""
+    return rf"is not a field journeymapper knows \({re.escape(path)}(: unknown field)?\)$"
 
 
 def at(path: str, reason: str) -> str:
-    return rf"^{re.escape(path)}: .*{reason}"
+    """A problem with one field: the reason in words, the field's path in the file after it."""
+    return rf"(?:{reason}).*\({re.escape(path)}\)$"
+
+
+def detail(text: str) -> str:
+    """The technical detail, in parentheses at the end of a line."""
+    return rf"\({text}\)$"
+
+
+CUT_OFF = r"^This file is cut off: it ends in the middle\. If someone sent it to you, ask them to send it again\."
+DAMAGED = r"^This file is damaged: "
+NOT_A_MAP = r"^This file is not a journey map: "
+OTHER_ENCODING = r"^This file holds characters in another text encoding, but journey map files are UTF-8"
 
 
 KPI = ("map", "stages", 1, "kpis", 0)
@@ -113,44 +128,87 @@ CUT = len(SPEC_BYTES) // 2
 
 CORPUS = [
     # ---- syntax and encoding: nothing to validate, one clear line ----
-    case("truncated-half", raw(SPEC_BYTES[:CUT]), r"^not valid JSON: .* at line \d+, column \d+"),
-    case("truncated-last-brace", raw(SPEC_BYTES.rstrip()[:-1]), r"^not valid JSON: .*cut off"),
-    case("truncated-after-first-key", raw(b'{"format": "journeymapper",'), r"^not valid JSON: .*cut off"),
-    case("truncated-in-a-string", raw(b'{"format": "journeym'), r"^not valid JSON: .*line 1"),
-    case("trailing-garbage", raw(SPEC_BYTES + b"}"), r"^not valid JSON: Extra data at line \d+"),
-    case("trailing-comma", text_replaced('"view": {}', '"view": {},'), r"^not valid JSON"),
-    case("single-quotes", raw(b"{'format': 'journeymapper'}"), r"^not valid JSON"),
-    case("comment", raw(b"// a map\n" + SPEC_BYTES), r"^not valid JSON"),
-    case("empty-file", raw(b""), r"^the file is empty$"),
-    case("whitespace-only", raw(b" \n\t\r\n   \n"), r"^the file is empty$"),
-    case("bom-only", raw(b"\xef\xbb\xbf"), r"^the file is empty$"),
+    case("truncated-half", raw(SPEC_BYTES[:CUT]), CUT_OFF, detail(r"not valid JSON: .* at line \d+, column \d+")),
+    case("truncated-last-brace", raw(SPEC_BYTES.rstrip()[:-1]), CUT_OFF),
+    case("truncated-after-first-key", raw(b'{"format": "journeymapper",'), CUT_OFF),
+    case(
+        "truncated-in-a-string",
+        raw(b'{"format": "journeym'),
+        CUT_OFF,
+        detail("not valid JSON: Unterminated string starting at line 1, column 12"),
+    ),
+    case("truncated-in-a-number", raw(SPEC_BYTES[: SPEC_BYTES.index(b"2.1") + 2]), CUT_OFF),
+    case("truncated-in-a-word", raw(SPEC_BYTES[: SPEC_BYTES.index(b"null") + 2]), CUT_OFF),
+    case("truncated-in-a-character", raw("{\"title\": \"Bäckerei".encode()[:-1]), CUT_OFF),
+    case("truncated-then-zeros", raw(SPEC_BYTES[:CUT] + b"\x00" * 4096), CUT_OFF),
+    case("only-zeros", raw(b"\x00" * 4096), r"^This file is empty"),
+    case(
+        "trailing-garbage",
+        raw(SPEC_BYTES + b"}"),
+        r"^This file is damaged: there is more after the end of the map",
+        detail(r"not valid JSON: Extra data at line \d+, column \d+"),
+    ),
+    case("trailing-comma", text_replaced('"view": {}', '"view": {},'), DAMAGED, detail("not valid JSON: .*")),
+    case("single-quotes", raw(b"{'format': 'journeymapper'}"), DAMAGED, detail("not valid JSON: .*")),
+    case("comment", raw(b"// a map\n" + SPEC_BYTES), NOT_A_MAP + "it holds ordinary text"),
+    case("empty-file", raw(b""), r"^This file is empty: there is nothing in it\."),
+    case("whitespace-only", raw(b" \n\t\r\n   \n"), r"^This file is empty"),
+    case("bom-only", raw(b"\xef\xbb\xbf"), r"^This file is empty"),
     case(
         "invalid-utf8",
         raw(SPEC_BYTES.replace(b"Corner bakery", b"Corner \xff bakery")),
-        r"^not UTF-8 text: byte 0xff at line 7 ",
+        OTHER_ENCODING,
+        detail(r"byte 0xff at line 7, offset \d+, is not UTF-8 text"),
     ),
     case(
         "latin1-file",
         raw(SPEC_TEXT.replace("Busy parent", "Mère pressée").encode("latin-1")),
-        r"^not UTF-8 text: byte 0xe8 at line \d+",
+        OTHER_ENCODING,
+        r"byte 0xe8 at line \d+",
     ),
-    case("overlong-utf8", raw(SPEC_BYTES.replace(b"Awareness", b"Aware\xc0\xafness")), r"^not UTF-8 text"),
+    case("overlong-utf8", raw(SPEC_BYTES.replace(b"Awareness", b"Aware\xc0\xafness")), OTHER_ENCODING),
+    case("utf8-encoded-surrogate", raw(SPEC_BYTES.replace(b"Awareness", b"Aware\xed\xa0\x80ness")), OTHER_ENCODING),
+    case("utf16-le-bom", raw(SPEC_TEXT.encode("utf-16")), r"^This file is saved as UTF-16 text, but .* UTF-8"),
+    case("utf16-be-bom", raw(b"\xfe\xff" + SPEC_TEXT.encode("utf-16-be")), r"^This file is saved as UTF-16"),
+    case("utf16-no-bom", raw(SPEC_TEXT.encode("utf-16-le")), r"^This file looks like UTF-16 or UTF-32 text"),
+    case("utf32", raw(SPEC_TEXT.encode("utf-32-le")), r"^This file looks like UTF-16 or UTF-32 text"),
+    case("raw-nul-byte", raw(SPEC_BYTES.replace(b'"view": {}', b'"view": {}\x00')), DAMAGED),
+    case("binary-junk", raw(bytes(range(256)) * 4), NOT_A_MAP + "it holds binary data, not text"),
+    # ---- other kinds of file, renamed to .jmap or picked by mistake ----
+    case("png-picture", raw(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64)), NOT_A_MAP + "it holds a PNG picture"),
+    case("jpeg-picture", raw(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(64)), NOT_A_MAP + "it holds a JPEG picture"),
+    case("pdf-document", raw(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"), NOT_A_MAP + "it holds a PDF document"),
     case(
-        "utf8-encoded-surrogate",
-        raw(SPEC_BYTES.replace(b"Awareness", b"Aware\xed\xa0\x80ness")),
-        r"^not UTF-8 text",
+        "word-document",
+        raw(b"PK\x03\x04\x14\x00\x06\x00" + bytes(22) + b"[Content_Types].xml" + bytes(40) + b"word/document.xml"),
+        NOT_A_MAP + r"it holds a Word document \(perhaps it was renamed\)\. Open the journey map file",
     ),
-    case("utf16-le-bom", raw(SPEC_TEXT.encode("utf-16")), r"UTF-16"),
-    case("utf16-be-bom", raw(b"\xfe\xff" + SPEC_TEXT.encode("utf-16-be")), r"UTF-16"),
-    case("utf16-no-bom", raw(SPEC_TEXT.encode("utf-16-le")), r"UTF-16"),
-    case("raw-nul-byte", raw(SPEC_BYTES.replace(b'"view": {}', b'"view": {}\x00')), r"^not valid JSON"),
-    case("binary-junk", raw(bytes(range(256)) * 4), r"^not UTF-8 text"),
-    case("top-level-list", raw(b"[1, 2, 3]"), r"^not a journey map: the file holds a list"),
-    case("top-level-envelope-in-list", raw(b"[" + SPEC_BYTES + b"]"), r"^not a journey map: .*list"),
-    case("top-level-number", raw(b"42"), r"^not a journey map: .*single value"),
-    case("top-level-null", raw(b"null"), r"^not a journey map: .*single value"),
-    case("top-level-string", raw(b'"journeymapper"'), r"^not a journey map: .*single value"),
-    case("top-level-true", raw(b"true"), r"^not a journey map: .*single value"),
+    case(
+        "excel-workbook",
+        raw(b"PK\x03\x04\x14\x00\x06\x00" + bytes(22) + b"[Content_Types].xml" + bytes(40) + b"xl/workbook.xml"),
+        NOT_A_MAP + "it holds an Excel workbook",
+    ),
+    case("zip-archive", raw(b"PK\x03\x04\x14\x00" + bytes(24) + b"bakery.jmap"), NOT_A_MAP + "it holds a ZIP archive"),
+    case(
+        "old-word-document",
+        raw(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)),
+        NOT_A_MAP + "it holds an older Microsoft Office document",
+    ),
+    case("rtf-document", raw(b"{\\rtf1\\ansi Corner bakery}"), NOT_A_MAP + r"it holds a Rich Text \(RTF\) document"),
+    case("web-page", raw(b"<!DOCTYPE html>\n<html><body>Corner bakery</body></html>\n"), NOT_A_MAP + "it holds a web page"),
+    case("csv-text", raw(b"stage,touchpoint,emotion\nAwareness,Sees an ad,2\n"), NOT_A_MAP + "it holds ordinary text"),
+    case("gzip-file", raw(b"\x1f\x8b\x08\x00" + bytes(32)), NOT_A_MAP + r"it holds a compressed \(gzip\) file"),
+    case(
+        "top-level-list",
+        raw(b"[1, 2, 3]"),
+        NOT_A_MAP + "it holds data from another program",
+        detail("the file holds a list, not a JSON object"),
+    ),
+    case("top-level-envelope-in-list", raw(b"[" + SPEC_BYTES + b"]"), NOT_A_MAP, r"\(the file holds a list"),
+    case("top-level-number", raw(b"42"), NOT_A_MAP, r"\(the file holds a single value"),
+    case("top-level-null", raw(b"null"), NOT_A_MAP, r"single value"),
+    case("top-level-string", raw(b'"journeymapper"'), NOT_A_MAP, r"single value"),
+    case("top-level-true", raw(b"true"), NOT_A_MAP, r"single value"),
     # ---- numbers JSON allows only by accident ----
     case("NaN", text_replaced('"value": 2.1', '"value": NaN'), r"NaN is not a number"),
     case("Infinity", text_replaced('"target": 3.0', '"target": Infinity'), r"Infinity is not a number"),
@@ -214,63 +272,60 @@ CORPUS = [
         r"nested too deeply",
     ),
     # ---- envelope ----
-    case("format-missing", without(("format",)), r'^not a journey map: it has no "format" key'),
-    case(
-        "format-typo",
-        mutated((("format",), "journeymaper")),
-        r"^not a journey map: its format is 'journeymaper'",
-    ),
+    case("format-missing", without(("format",)), NOT_A_MAP + "it holds data from another program", r'no "format" key'),
+    case("format-typo", mutated((("format",), "journeymaper")), NOT_A_MAP, r"\(its format is 'journeymaper'"),
     case("format-wrong-case", mutated((("format",), "JourneyMapper")), r"its format is 'JourneyMapper'"),
-    case("format-null", mutated((("format",), None)), r"^not a journey map: its format is"),
-    case("format-number", mutated((("format",), 1)), r"^not a journey map"),
-    case("other-program-json", raw(b'{"name": "my-package", "version": "1.0.0"}'), r'no "format" key'),
+    case("format-null", mutated((("format",), None)), NOT_A_MAP, r"its format is null"),
+    case("format-number", mutated((("format",), 1)), NOT_A_MAP),
+    case("other-program-json", raw(b'{"name": "my-package", "version": "1.0.0"}'), NOT_A_MAP, r'no "format" key'),
     case(
         "schema-version-2",
         mutated((("schema_version",), 2)),
-        r"^saved by a newer journeymapper: file format 2, this version reads up to 1$",
+        r"^This map was saved by a newer version of journeymapper: update journeymapper to open it\. "
+        r"\(saved by a newer journeymapper: file format 2, this version reads up to 1\)$",
     ),
-    case(
-        "schema-version-999",
-        mutated((("schema_version",), 999)),
-        r"file format 999, this version reads up to 1",
-    ),
+    case("schema-version-999", mutated((("schema_version",), 999)), r"file format 999, this version reads up to 1"),
     case(
         "schema-version-0",
         mutated((("schema_version",), 0)),
-        r"^file format 0 is not supported: this version reads formats 1 to 1$",
+        r"^This map was saved by an old version of journeymapper",
+        detail("file format 0 is not supported: this version reads formats 1 to 1"),
     ),
     case("schema-version-negative", mutated((("schema_version",), -1)), r"file format -1 is not supported"),
     case(
         "schema-version-string",
         mutated((("schema_version",), "1")),
-        r"^schema_version: must be a whole number",
+        r"^This journey map file is damaged: the version of its file format is not a number",
+        r"\(schema_version: must be a whole number",
     ),
+    case("schema-version-true", mutated((("schema_version",), True)), r"\(schema_version: must be a whole number"),
+    case("schema-version-float", mutated((("schema_version",), 1.0)), r"\(schema_version: must be a whole number"),
+    case("schema-version-null", mutated((("schema_version",), None)), r"\(schema_version: "),
     case(
-        "schema-version-true",
-        mutated((("schema_version",), True)),
-        r"^schema_version: must be a whole number",
+        "schema-version-missing",
+        without(("schema_version",)),
+        r"^This journey map file is damaged: it does not say which version",
+        r"\(schema_version",
     ),
-    case(
-        "schema-version-float",
-        mutated((("schema_version",), 1.0)),
-        r"^schema_version: must be a whole number",
-    ),
-    case("schema-version-null", mutated((("schema_version",), None)), r"^schema_version: "),
-    case("schema-version-missing", without(("schema_version",)), r"^schema_version: "),
-    case("envelope-unknown-key", mutated((("extra",), 1)), unknown("extra")),
+    case("envelope-unknown-key", mutated((("extra",), 1)), r"^The file: 'extra' is not a field", unknown("extra")),
     case(
         "envelope-misspelt-map",
         edited(lambda e: e.__setitem__("maps", e.pop("map"))),
         unknown("maps"),
-        r"^map: required field is missing$",
+        r"^This journey map file is damaged: the map itself is missing",
     ),
-    case("app-version-number", mutated((("app_version",), 1)), r"^app_version: must be text"),
-    case("app-version-too-long", mutated((("app_version",), "1" * 51)), r"^app_version: .*50 characters"),
-    case("view-list", mutated((("view",), [])), r"^view: must be an object$"),
-    case("view-string", mutated((("view",), "zoom=2")), r"^view: must be an object$"),
-    case("map-missing", without(("map",)), r"^map: required field is missing$"),
-    case("map-list", mutated((("map",), [])), r"^map: must be an object$"),
-    case("map-string", mutated((("map",), "m1")), r"^map: must be an object$"),
+    case("app-version-number", mutated((("app_version",), 1)), r"\(app_version: must be text"),
+    case("app-version-too-long", mutated((("app_version",), "1" * 51)), r"\(app_version: .*50 characters"),
+    case(
+        "view-list",
+        mutated((("view",), [])),
+        r"^The editor settings saved with this map \(zoom, scroll position…\) are damaged",
+        detail("view: must be an object"),
+    ),
+    case("view-string", mutated((("view",), "zoom=2")), detail("view: must be an object")),
+    case("map-missing", without(("map",)), r"^This journey map file is damaged: the map itself is missing"),
+    case("map-list", mutated((("map",), [])), r"the map itself is not written correctly", detail("map: must be an object")),
+    case("map-string", mutated((("map",), "m1")), detail("map: must be an object")),
     # ---- unknown keys at every level (strict objects, never silently dropped) ----
     case("unknown-key-map", mutated((("map", "colour"), "red")), unknown("map.colour")),
     case("unknown-key-persona", mutated(((*P0, "colour"), "red")), unknown("map.personas[0].colour")),
@@ -298,18 +353,18 @@ CORPUS = [
     case(
         "unknown-key-with-newline",
         mutated((("map", "evil\nkey"), 1)),
-        r"unknown field",
+        r"^The map: 'evil\\nkey' is not a field journeymapper knows",
     ),
     case(
         "unknown-key-with-line-separator",
         mutated(((*TP0, "a\u2028b"), 1)),
-        r"unknown field",
+        r"^Card “Sees a friend's cake photo”: 'a\\u2028b' is not a field journeymapper knows",
     ),
     # ---- wrong JSON types ----
     case(
         "string-where-number",
         mutated(((*KPI, "value"), "2.1")),
-        at("map.stages[1].kpis[0].value", "not a number"),
+        at("map.stages[1].kpis[0].value", "^Stage “Purchase”, KPI 1 “Conversion rate”: the value '2.1' is not a number"),
     ),
     case(
         "string-where-whole-number",
@@ -329,11 +384,15 @@ CORPUS = [
         mutated(((*P0, "goals"), "Order a cake")),
         at("map.personas[0].goals", "must be a list"),
     ),
-    case("list-where-object", mutated(((*TP0,), ["t1"])), at("map.touchpoints[0]", "must be an object")),
+    case(
+        "list-where-object",
+        mutated(((*TP0,), ["t1"])),
+        r"^Card 1 is not written correctly: it is a list \(map\.touchpoints\[0\]\)$",
+    ),
     case(
         "string-where-object",
         mutated(((*KPI,), "Conversion rate")),
-        at("map.stages[1].kpis[0]", "must be an object"),
+        at("map.stages[1].kpis[0]", "^Stage “Purchase”, KPI 1 is not written correctly"),
     ),
     case(
         "true-for-emotion",
@@ -357,20 +416,28 @@ CORPUS = [
     case(
         "required-title-missing",
         without((*TP0, "title")),
-        at("map.touchpoints[0].title", "required field is missing"),
+        at("map.touchpoints[0].title", "^Card 1: the title is missing"),
     ),
     case(
         "required-persona-ref-missing",
         without((*TP0, "persona")),
-        at("map.touchpoints[0].persona", "required field is missing"),
+        at("map.touchpoints[0].persona", "^Card “Sees a friend's cake photo”: the persona is missing"),
     ),
     case(
         "required-map-created-missing",
         without(("map", "created")),
-        at("map.created", "required field is missing"),
+        at("map.created", "^The map: the creation date is missing"),
     ),
-    case("required-kpi-name-missing", without((*KPI, "name")), at("map.stages[1].kpis[0].name", "required")),
-    case("empty-persona-name", mutated(((*P0, "name"), "")), at("map.personas[0].name", "must not be empty")),
+    case(
+        "required-kpi-name-missing",
+        without((*KPI, "name")),
+        at("map.stages[1].kpis[0].name", "^Stage “Purchase”, KPI 1: the name is missing"),
+    ),
+    case(
+        "empty-persona-name",
+        mutated(((*P0, "name"), "")),
+        at("map.personas[0].name", "^Persona 1: the name must not be empty"),
+    ),
     case(
         "empty-pain-point-text",
         mutated(((*TP1, "pain_points", 0, "text"), "")),
@@ -380,52 +447,58 @@ CORPUS = [
     case(
         "touchpoint-missing-persona",
         mutated(((*TP0, "persona"), "ghost")),
-        r"^map\.touchpoints\[0\]\.persona: no persona with id 'ghost'$",
+        r"^Card “Sees a friend's cake photo” belongs to a persona that is not in the map "
+        r"\(map\.touchpoints\[0\]\.persona: no persona with id 'ghost'\)$",
     ),
     case(
         "touchpoint-missing-stage",
         mutated(((*TP1, "stage"), "s9")),
-        r"^map\.touchpoints\[1\]\.stage: no stage with id 's9'$",
+        r"^Card “Orders on the website” is in a stage that is not in the map "
+        r"\(map\.touchpoints\[1\]\.stage: no stage with id 's9'\)$",
     ),
     case(
         "touchpoint-persona-is-a-stage",
         mutated(((*TP0, "persona"), "s1")),
-        r"^map\.touchpoints\[0\]\.persona: no persona with id 's1'$",
+        detail(r"map\.touchpoints\[0\]\.persona: no persona with id 's1'"),
     ),
     case(
         "flow-missing-source",
         mutated(((*F0, "source"), "t9")),
-        r"^map\.flows\[0\]\.source: no touchpoint with id 't9'$",
+        r"^Flow to “Orders on the website” starts at a card that is not in the map "
+        r"\(map\.flows\[0\]\.source: no touchpoint with id 't9'\)$",
     ),
     case(
         "flow-missing-target",
         mutated(((*F0, "target"), "gone")),
-        r"^map\.flows\[0\]\.target: no touchpoint with id 'gone'$",
+        r"^Flow from “Sees a friend's cake photo” leads to a card that is not in the map "
+        r"\(map\.flows\[0\]\.target: no touchpoint with id 'gone'\)$",
     ),
     case(
         "flow-target-is-a-persona",
         mutated(((*F0, "target"), "p1")),
-        r"^map\.flows\[0\]\.target: no touchpoint",
+        r"leads to a card that is not in the map \(map\.flows\[0\]\.target: no touchpoint",
     ),
     case(
         "duplicate-id-in-personas",
         edited(lambda e: add_persona(e) or set_at(e, ("map", "personas", 1, "id"), "p1")),
-        r"^map\.personas\[1\]\.id: .*'p1'.*map\.personas\[0\]",
+        r"^Persona “Second” and persona “Busy parent” have the same internal id",
+        r"\(map\.personas\[1\]\.id: .*'p1'.*map\.personas\[0\]\)$",
     ),
     case(
         "duplicate-id-in-touchpoints",
         mutated(((*TP1, "id"), "t1")),
-        r"^map\.touchpoints\[1\]\.id: .*'t1'.*already used",
+        r"\(map\.touchpoints\[1\]\.id: .*'t1'.*already used",
     ),
     case(
         "duplicate-id-persona-and-flow",
         mutated(((*F0, "id"), "p1")),
-        r"^map\.flows\[0\]\.id: id 'p1' is already used by map\.personas\[0\]$",
+        r"^Flow “Sees a friend's cake photo” → “Orders on the website” and persona “Busy parent” have the same",
+        detail(r"map\.flows\[0\]\.id: id 'p1' is already used by map\.personas\[0\]"),
     ),
     case(
         "duplicate-id-stage-and-touchpoint",
         mutated(((*TP0, "id"), "s1")),
-        r"^map\.touchpoints\[0\]\.id: .*'s1'.*already",
+        r"\(map\.touchpoints\[0\]\.id: .*'s1'.*already",
     ),
     case("bad-id-space", mutated(((*P0, "id"), "p 1")), at("map.personas[0].id", "'p 1' is not a valid id")),
     case("bad-id-65-chars", mutated(((*S0, "id"), "s" * 65)), at("map.stages[0].id", "is not a valid id")),
@@ -438,31 +511,37 @@ CORPUS = [
         at("map.touchpoints[0].stage", "is not a valid id"),
     ),
     # ---- limits (list counts refused before validation, lengths named) ----
-    case("51-personas", mutated((("map", "personas"), [{}] * 51)), r"^map\.personas: .*51.*limit is 50"),
-    case("101-stages", mutated((("map", "stages"), [{}] * 101)), r"^map\.stages: .*101.*limit is 100"),
+    case(
+        "51-personas",
+        mutated((("map", "personas"), [{}] * 51)),
+        r"^The map has 51 personas, more than the 50 it can hold \(map\.personas: has 51 items; the limit is 50\)$",
+    ),
+    case("101-stages", mutated((("map", "stages"), [{}] * 101)), r"^The map has 101 stages, .*limit is 100"),
     case(
         "20001-touchpoints",
         mutated((("map", "touchpoints"), [{}] * 20_001)),
-        r"^map\.touchpoints: .*20,001.*limit is 20,000",
+        r"^The map has 20,001 cards, more than the 20,000 it can hold \(map\.touchpoints: .*limit is 20,000\)$",
     ),
-    case("50001-flows", mutated((("map", "flows"), [0] * 50_001)), r"^map\.flows: .*50,001.*limit is 50,000"),
+    case("50001-flows", mutated((("map", "flows"), [0] * 50_001)), r"^The map has 50,001 flows, .*limit is 50,000"),
     case(
-        "51-goals", mutated(((*P0, "goals"), ["x"] * 51)), at("map.personas[0].goals", "more than 50 items")
+        "51-goals",
+        mutated(((*P0, "goals"), ["x"] * 51)),
+        at("map.personas[0].goals", "^Persona “Busy parent”: it has 51 goals; at most 50 are allowed"),
     ),
     case(
         "51-kpis",
         mutated(((*KPI[:-1],), [{"name": "k"}] * 51)),
-        at("map.stages[1].kpis", "more than 50 items"),
+        at("map.stages[1].kpis", "^Stage “Purchase”: it has 51 KPIs; at most 50"),
     ),
     case(
         "51-pain-points",
         mutated(((*TP0, "pain_points"), [{"text": "x"}] * 51)),
-        at("map.touchpoints[0].pain_points", "more than 50 items"),
+        at("map.touchpoints[0].pain_points", "51 pain points; at most 50"),
     ),
     case(
         "51-opportunities",
         mutated(((*TP0, "opportunities"), [{"text": "x"}] * 51)),
-        at("map.touchpoints[0].opportunities", "more than 50 items"),
+        at("map.touchpoints[0].opportunities", "51 opportunities; at most 50"),
     ),
     case(
         "title-201-chars",
@@ -480,16 +559,25 @@ CORPUS = [
     case(
         "notes-10001",
         mutated(((*TP0, "notes"), "n" * 10_001)),
-        at("map.touchpoints[0].notes", "10000|10,000"),
+        at("map.touchpoints[0].notes", "the notes are longer than 10,000 characters"),
     ),
-    case("goal-item-501", mutated(((*P0, "goals", 0), "g" * 501)), at("map.personas[0].goals[0]", "500")),
+    case(
+        "goal-item-501",
+        mutated(((*P0, "goals", 0), "g" * 501)),
+        at("map.personas[0].goals[0]", "^Persona “Busy parent”, goal 1 is longer than 500 characters"),
+    ),
     case(
         "kpi-unit-21", mutated(((*KPI, "unit"), "u" * 21)), at("map.stages[1].kpis[0].unit", "20 characters")
     ),
     case("flow-label-201", mutated(((*F0, "label"), "l" * 201)), at("map.flows[0].label", "200 characters")),
     case("astral-title-201", mutated((("map", "title"), "🎂" * 201)), at("map.title", "200 characters")),
     # ---- values ----
-    case("emotion-3", mutated(((*TP0, "emotion"), 3)), at("map.touchpoints[0].emotion", "3 is out of range")),
+    case(
+        "emotion-3",
+        mutated(((*TP0, "emotion"), 3)),
+        at("map.touchpoints[0].emotion", "^Card “Sees a friend's cake photo”: the emotion 3 is out of range: "
+                                         "it must be from -2 to 2"),
+    ),
     case(
         "emotion--3", mutated(((*TP1, "emotion"), -3)), at("map.touchpoints[1].emotion", "-3 is out of range")
     ),
@@ -631,14 +719,27 @@ def _single_line(line: str) -> bool:
     return "\n" not in line and "\r" not in line and len(line.splitlines()) == 1
 
 
+_TECHNICAL = re.compile(r"\bmap\.|\[\d+\]|JSON|schema_version|app_version|unknown field|touchpoint|\bat at\b")
+_QUOTED = re.compile(r"“[^”]*”|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+"""What a message quotes from the file (titles, keys, values): the file's words, not the message's."""
+
+
 def check_error(err: LoadError) -> list[str]:
-    """What every LoadError must be, whatever the file: non-empty, single-line, printable lines."""
+    """What every LoadError must be, whatever the file: non-empty, single-line, printable lines,
+    each in plain words first (no paths, no JSON talk: those come after, in parentheses)."""
     lines = err.lines()
     assert lines, "a LoadError must carry at least one problem"
     assert len(lines) <= MAX_REPORTED_PROBLEMS + 1
     for line in [*lines, str(err)]:
         assert _single_line(line), f"message is not a single line: {line!r}"
         line.encode("utf-8")  # printable on a UTF-8 terminal and in a dialog
+    head = f"{err.source}: " if err.source else ""
+    for line, problem in zip(lines, err.found):
+        assert problem.plain[:1].isupper(), problem
+        own_words = _QUOTED.sub("", problem.plain)
+        assert not _TECHNICAL.search(own_words), f"technical words before the plain ones: {problem.plain!r}"
+        assert line == head + problem.plain + (f" ({problem.detail})" if problem.detail else "")
+    assert err.plain() == err.found[0].plain
     return lines
 
 
@@ -703,8 +804,8 @@ def test_all_problems_of_a_file_are_reported_not_only_the_first() -> None:
         at("map.touchpoints[1].emotion", "out of range"),
         at("map.personas[0].color", NOT_A_COLOUR),
         at("map.stages[1].kpis[0].value", "not a number"),
-        r"^map\.flows\[0\]\.target: no touchpoint with id 't9'$",
-        r"^map\.flows\[0\]\.id: id 's1' is already used by map\.stages\[0\]$",
+        detail(r"map\.flows\[0\]\.target: no touchpoint with id 't9'"),
+        detail(r"map\.flows\[0\]\.id: id 's1' is already used by map\.stages\[0\]"),
     ]
     for needle in expected:
         assert any(re.search(needle, line) for line in lines), f"{needle!r} not in {lines}"
@@ -724,7 +825,9 @@ def test_problems_over_the_cap_are_counted() -> None:
     assert MAX_REPORTED_PROBLEMS == 50
     assert len(err.problems) == 50
     assert err.more == 30
-    assert [line.split(":")[0] for line in lines[:50]] == [f"map.touchpoints[{i}].emotion" for i in range(50)]
+    assert [problem.detail for problem in err.found] == [f"map.touchpoints[{i}].emotion" for i in range(50)]
+    assert lines[0] == ("Card “Sees a friend's cake photo”: the emotion 9 is out of range: it must be from -2 to 2 "
+                        "(map.touchpoints[0].emotion)")
     assert re.fullmatch(r"\.\.\. and 30 more problems", lines[-1])
     assert "(and 79 more problems)" in str(err)
 
@@ -750,7 +853,7 @@ def test_twenty_thousand_empty_touchpoints_are_reported_quickly_and_capped() -> 
     assert time.perf_counter() - start < 10
     lines = check_error(info.value)
     assert len(lines) == 51 and info.value.more > 50_000
-    assert lines[0] == "map.touchpoints[0].id: required field is missing"
+    assert lines[0] == "Card 1: the internal id is missing (map.touchpoints[0].id)"
 
 
 # -- limits are checked before the work they protect -----------------------------------------------
@@ -826,7 +929,9 @@ def test_list_limits_stop_before_schema_validation(key: str, monkeypatch: pytest
     with pytest.raises(LoadError) as info:
         load_bytes(data)
     (line,) = check_error(info.value)
-    assert line == f"map.{key}: has {limit + 1:,} items; the limit is {limit:,}"
+    noun = "cards" if key == "touchpoints" else key
+    assert line == (f"The map has {limit + 1:,} {noun}, more than the {limit:,} it can hold "
+                    f"(map.{key}: has {limit + 1:,} items; the limit is {limit:,})")
 
 
 def test_lists_at_their_limits_load() -> None:
@@ -847,14 +952,14 @@ def test_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as info:
         load_path(tmp_path)
     (line,) = check_error(info.value)
-    assert "folder" in line
+    assert line.endswith(": This is a folder, not a journey map file: open a .jmap file inside it instead.")
 
 
 def test_missing_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as info:
         load_path(tmp_path / "nope.jmap")
     (line,) = check_error(info.value)
-    assert line.endswith("no such file")
+    assert line.endswith(": There is no file here: it may have been moved, renamed or deleted. (no such file)")
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
@@ -862,7 +967,7 @@ def test_endless_device_is_refused() -> None:
     with pytest.raises(LoadError) as info:
         load_path("/dev/zero")
     (line,) = check_error(info.value)
-    assert "not a regular file" in line
+    assert "is not a journey map: it is a device or a pipe" in line and "(not a regular file)" in line
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")

@@ -141,14 +141,18 @@ def test_version_0_is_refused_naming_the_supported_range(chain: list[tuple[int, 
     with pytest.raises(LoadError) as info:
         load_bytes(encode(_envelope(0)))
     (line,) = info.value.lines()
-    assert line == "file format 0 is not supported: this version reads formats 1 to 3"
+    assert line == ("This map was saved by an old version of journeymapper that this version no longer opens. "
+                    "(file format 0 is not supported: this version reads formats 1 to 3)")
     assert chain == []
 
 
 def test_newer_version_is_refused_naming_both_numbers(chain: list[tuple[int, Any]]) -> None:
     with pytest.raises(LoadError) as info:
         load_bytes(encode(_envelope(4)))
-    assert info.value.lines() == ["saved by a newer journeymapper: file format 4, this version reads up to 3"]
+    assert info.value.lines() == [
+        "This map was saved by a newer version of journeymapper: update journeymapper to open it. "
+        + "(saved by a newer journeymapper: file format 4, this version reads up to 3)"
+    ]
     assert chain == []
 
 
@@ -166,7 +170,8 @@ def test_the_upgraded_map_is_validated_like_any_other(chain: list[tuple[int, Any
     envelope["map"]["touchpoints"][0]["emotion"] = 5
     with pytest.raises(LoadError) as info:
         load_bytes(encode(envelope))
-    assert info.value.lines() == ["map.touchpoints[0].emotion: 5 is out of range (less than or equal to 2)"]
+    (line,) = info.value.lines()
+    assert line.endswith(": the emotion 5 is out of range: it must be from -2 to 2 (map.touchpoints[0].emotion)")
 
 
 def test_a_failing_step_is_a_load_error(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -178,7 +183,8 @@ def test_a_failing_step_is_a_load_error(monkeypatch: pytest.MonkeyPatch) -> None
     with pytest.raises(LoadError) as info:
         load_bytes(encode(_envelope(1)))
     (line,) = info.value.lines()
-    assert line.startswith("cannot upgrade file format 1")
+    assert line.startswith("This map was saved by an older version of journeymapper, and it could not be brought up "
+                           "to date. (cannot upgrade file format 1")
     assert len(line.splitlines()) == 1
 
 
