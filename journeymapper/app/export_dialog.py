@@ -79,16 +79,18 @@ class PagePreview(QWidget):
 
 
 class ExportPdfDialog(QDialog):
-    def __init__(self, layout: MapLayout, picture: QPixmap, parent=None, the_map: Map | None = None) -> None:
+    def __init__(self, layout: MapLayout, picture: QPixmap, parent=None, the_map: Map | None = None,
+                 printing: bool = False) -> None:
+        """`printing`: the same choices for File > Print (office paper first; then the printer is chosen)."""
         super().__init__(parent)
-        self.setWindowTitle("Export PDF")
+        self.setWindowTitle("Print the map" if printing else "Export PDF")
         self.layout_, self.map_ = layout, the_map
         outer = QHBoxLayout(self)
         form_box = QVBoxLayout()
         form = QFormLayout()
         self.paper = QComboBox()
         self.paper.addItems(list(PAPERS))
-        self.paper.setCurrentText("A3")
+        self.paper.setCurrentText("A4" if printing else "A3")
         self.orientation = QComboBox()
         self.orientation.addItems(["auto", "landscape", "portrait"])
         self.orientation.setToolTip("auto: whichever prints the map larger")
@@ -124,7 +126,7 @@ class ExportPdfDialog(QDialog):
         form_box.addWidget(self.summary)
         form_box.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Choose Printer…" if printing else "Export…")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form_box.addWidget(buttons)

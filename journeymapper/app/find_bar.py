@@ -54,10 +54,12 @@ class FindBar(QFrame):
         self.hide()
 
     def open_bar(self) -> None:
+        """Show the bar (the same words as last time, still at the match shown last)."""
+        shown = self.elements[self.current] if 0 <= self.current < len(self.elements) else None
         self.show()
         self.field.setFocus()
         self.field.selectAll()
-        self._search()
+        self._search(keep=shown)
 
     def close_bar(self) -> None:
         self.hide()

@@ -35,6 +35,12 @@ def paper_of(printer: QPrinter) -> str:
     return name if name in PAPERS else "A4"
 
 
+def page_size_of(paper: str) -> QPageSize:
+    """The printer's page size for the export's paper."""
+    ids = {name: size for size, name in _PAPER_SIZES.items() if size != QPageSize.PageSizeId.Ledger}
+    return QPageSize(ids.get(paper, QPageSize.PageSizeId.A4))
+
+
 def print_pdf(path: Path, printer: QPrinter, progress: Callable[[int, int], None] | None = None) -> int:
     """Paint the pages of the PDF at `path` on `printer` (its page range, if one was chosen).
 
@@ -85,4 +91,4 @@ def _paint_page(painter: QPainter, printer: QPrinter, page) -> None:
     bitmap.close()
 
 
-__all__ = ["MAX_DPI", "paper_of", "print_pdf"]
+__all__ = ["MAX_DPI", "page_size_of", "paper_of", "print_pdf"]

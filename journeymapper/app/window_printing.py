@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPageLayout, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QProgressDialog
 
@@ -20,7 +20,7 @@ from ..export.pdf import ExportCancelled, ExportError, ExportReport, PdfOptions,
 from ..io import SaveError
 from ..io.writer import write_atomic
 from .export_dialog import ExportPdfDialog, suggested_path
-from .print_pages import paper_of, print_pdf
+from .print_pages import page_size_of, paper_of, print_pdf
 from .window_files import autosave_every_window
 
 PICTURE_PNG = "PNG picture, with title and legend (*.png)"
@@ -82,9 +82,9 @@ class Printing:
                                       f"This PDF would have {pages:,} pages. Make it anyway?")
         return answer == QMessageBox.StandardButton.Yes
 
-    def export_pdf_dialog(self) -> None:
+    def _pdf_options_dialog(self, printing: bool = False) -> ExportPdfDialog | None:
         if self.editor is None:
-            return
+            return None
         scene = self.editor.scene
         layout = scene.layout  # the sizes print uses (the palette does not matter for the preview)
         scale = min(1.0, 900.0 / max(scene.sceneRect().width(), 1.0))
@@ -92,8 +92,11 @@ class Printing:
             picture = QPixmap.fromImage(render_outline(layout, scene.style.palette, scale))
         else:
             picture = QPixmap.fromImage(render_scene(scene, scale))
-        dialog = ExportPdfDialog(layout, picture, self, the_map=self.editor.doc.map)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        return ExportPdfDialog(layout, picture, self, the_map=self.editor.doc.map, printing=printing)
+
+    def export_pdf_dialog(self) -> None:
+        dialog = self._pdf_options_dialog()
+        if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted:
             return
         path, _ = QFileDialog.getSaveFileName(self, "Export PDF",
                                               suggested_path(self.editor.path, self.editor.doc.map.title, ".pdf"),
@@ -104,25 +107,33 @@ class Printing:
             self.export_pdf_to(path, dialog.options())
 
     def print_dialog(self) -> None:
-        """File > Print: the platform's print dialog, then the PDF export's pages on the chosen printer."""
-        if self.editor is None:
+        """File > Print: the export's choices (paper, one sheet or a poster...), then the platform's print
+        dialog with that paper, then the PDF export's pages on the chosen printer."""
+        dialog = self._pdf_options_dialog(printing=True)
+        if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        options, plan = dialog.options(), dialog.plan()
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.editor.title())
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("Print the map")
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        printer.setPageSize(page_size_of(options.paper))
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape if plan.paper[0] > plan.paper[1]
+                                   else QPageLayout.Orientation.Portrait)
+        chooser = QPrintDialog(printer, self)
+        chooser.setWindowTitle("Print the map")
+        if chooser.exec() != QDialog.DialogCode.Accepted:
             return
-        self.print_to(printer)
+        self.print_to(printer, options)
 
-    def print_to(self, printer: QPrinter) -> int:
-        """Print on `printer` the pages the PDF export makes for its paper; the pages sent (0: nothing)."""
+    def print_to(self, printer: QPrinter, options: PdfOptions | None = None) -> int:
+        """Print on `printer` the pages the PDF export makes with `options` (by default, one sheet of the
+        printer's paper); the pages sent (0: nothing)."""
         if self.editor is None:
             return 0
+        if options is None:
+            options = PdfOptions(paper=paper_of(printer), orientation="auto")
         with tempfile.TemporaryDirectory(prefix="journeymapper-print-") as folder:
             pdf = Path(folder) / "print.pdf"
-            report = self.export_pdf_to(pdf, PdfOptions(paper=paper_of(printer), orientation="auto"),
-                                        quiet=True)
+            report = self.export_pdf_to(pdf, options, quiet=True)
             if report is None:
                 return 0
             try:

@@ -19,7 +19,7 @@ from .items import Z_FLOW, CardItem, FlowItem
 if TYPE_CHECKING:
     from .scene import MapScene
 
-PICK_PIXELS = 6.0
+PICK_PIXELS = 8.0
 """A click this close to a flow (on screen, at any zoom) picks it."""
 Z_FLOW_FRONT = Z_FLOW + 0.5
 """A hovered card's flows: in front of the other flows (still under cards and labels)."""
@@ -52,6 +52,8 @@ class Emphasis:
         self.hovered: str | None = None
         self.flows: set[str] = set()
         """Flows in front because they start or end at the hovered card."""
+        self.pointed: str | None = None
+        """The flow the mouse is near (within PICK_PIXELS): drawn in front, so a person sees what a click picks."""
         scene.selectionChanged.connect(self.selection_changed)
 
     def selection_changed(self) -> None:
@@ -72,6 +74,19 @@ class Emphasis:
             return
         self.hovered = card_id if inside else None
         self._bring_forward()
+
+    def point_at_flow(self, flow: FlowItem | None) -> None:
+        """The mouse is near `flow` (None: near none): it comes forward, as a hovered card's flows do."""
+        flow_id = flow.element_id if flow is not None else None
+        if flow_id == self.pointed:
+            return
+        if self.pointed is not None and self.pointed not in self.flows:
+            old = self.scene.flow_items.get(self.pointed)
+            if old is not None:
+                old.set_in_front(False)
+        self.pointed = flow_id
+        if flow is not None:
+            flow.set_in_front(True)
 
     def refresh(self) -> None:
         """After the map changed: a selected flow may end at other cards now, and the hovered card
@@ -97,6 +112,10 @@ class Emphasis:
             wanted = set(plan.touching.get(card_id, ())) if plan is not None else set()
         _switch(self.scene.flow_items, self.flows, wanted, FlowItem.set_in_front)
         self.flows = wanted
+        if self.pointed is not None and self.pointed not in wanted:
+            pointed = self.scene.flow_items.get(self.pointed)
+            if pointed is not None:
+                pointed.set_in_front(True)
 
     def forget(self, element_id: str) -> None:
         """An item is gone (its element was deleted or its part of the map dropped)."""
@@ -104,6 +123,8 @@ class Emphasis:
         self.flows.discard(element_id)
         if self.hovered == element_id:
             self.hovered = None
+        if self.pointed == element_id:
+            self.pointed = None
 
 
 def _switch(items: dict, was: set[str], now: set[str], turn: Callable[[object, bool], None]) -> None:

@@ -332,6 +332,20 @@ class GestureHandler:
         if gesture is not None and gesture.active:
             gesture.cancel()
 
+    def point(self, event: QGraphicsSceneMouseEvent) -> None:
+        """The mouse moves with no button down: a flow within a few pixels (and no card or header under
+        the mouse) comes forward, and the pointer says it can be picked."""
+        pos = event.scenePos()
+        top = _top_item(self.scene, pos)
+        flow = top if isinstance(top, FlowItem) else flow_near(self.scene, pos, _zoom(event)) if top is None else None
+        self.scene.emphasis.point_at_flow(flow)
+        widget = event.widget()
+        if widget is not None:
+            if flow is not None:
+                widget.setCursor(Qt.CursorShape.PointingHandCursor)
+            elif widget.cursor().shape() == Qt.CursorShape.PointingHandCursor:
+                widget.unsetCursor()
+
     def double_click(self, event: QGraphicsSceneMouseEvent) -> bool:
         pos = event.scenePos()
         item = _top_item(self.scene, pos)

@@ -427,8 +427,10 @@ class MapScene(QGraphicsScene):
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
         if self.gestures.move(event):
             event.accept()
-        else:
-            super().mouseMoveEvent(event)
+            return
+        super().mouseMoveEvent(event)
+        if self.gestures.gesture is None:  # (no drag under way)
+            self.gestures.point(event)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         if self.gestures.release(event):

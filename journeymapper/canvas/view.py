@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QPainter, QPixmapCache, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QLabel
 
+from .frozen_headers import FrozenHeaders
 from .gestures import element_at
 from .items import CardItem
 from .overview import OVERVIEW_ZOOM
@@ -58,12 +59,14 @@ class MapView(QGraphicsView):
         self._space_down = False
         self._frame_pending: tuple[float | None] | None = None
         """A map's first framing, waiting for the view to be shown (`frame_opened_map`)."""
-        self.hint = QLabel(EMPTY_MAP_HINT, self.viewport())
+        self.frozen = FrozenHeaders(self)
+        # (a child of the view, not of its viewport, whose scrolling would carry it along)
+        self.hint = QLabel(EMPTY_MAP_HINT, self)
         self.hint.setObjectName("empty-map-hint")
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setStyleSheet("#empty-map-hint { background: palette(tooltip-base); color: palette(tooltip-text);"
                                 " border: 1px solid palette(mid); border-radius: 6px; padding: 8px 14px; }")
-        scene.synced.connect(self._show_hint)
+        scene.synced.connect(self._synced)  # (a slot of the view: it goes with the view)
         self._show_hint()
         # Cards and short flows are cached as pictures; give the cache room for a big screen's worth.
         if QPixmapCache.cacheLimit() < PICTURE_CACHE_KB:
@@ -76,6 +79,11 @@ class MapView(QGraphicsView):
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
         super().scrollContentsBy(dx, dy)
         self.map_scene().reveal_in_views()
+        self.frozen.update()
+
+    def _synced(self) -> None:
+        self._show_hint()
+        self.frozen.update()
 
     def _show_hint(self) -> None:
         """An empty map says how to begin (the hint goes with its first card)."""
@@ -83,12 +91,15 @@ class MapView(QGraphicsView):
         self.hint.setVisible(empty)
         if empty:
             self.hint.adjustSize()
-            port = self.viewport().rect()
-            self.hint.move(max(8, (port.width() - self.hint.width()) // 2), max(8, port.height() - self.hint.height() - 16))
+            port = self.viewport().geometry()
+            self.hint.move(port.x() + max(8, (port.width() - self.hint.width()) // 2),
+                           port.y() + max(8, port.height() - self.hint.height() - 16))
+            self.hint.raise_()
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._show_hint()
+        self.frozen.update()
         self.map_scene().reveal_in_views()
 
     def showEvent(self, event) -> None:  # noqa: N802
@@ -106,6 +117,7 @@ class MapView(QGraphicsView):
         if current > 0 and abs(factor - current) > 1e-9:
             self.scale(factor / current, factor / current)
             self.map_scene().reveal_in_views()
+            self.frozen.update()
             self.zoomChanged.emit(self.zoom())
 
     def _near_items(self, point: QPoint) -> None:
@@ -193,9 +205,12 @@ class MapView(QGraphicsView):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         self._near_items(event.pos())
-        pos = self.mapToScene(event.pos())
-        self.contextMenuRequested.emit(element_at(self.map_scene(), pos, self.zoom()), pos, event.globalPos())
+        self.context_menu_at(self.mapToScene(event.pos()), event.globalPos())
         event.accept()
+
+    def context_menu_at(self, pos: QPointF, global_pos: QPoint) -> None:
+        """A right-click at scene point `pos` (on the canvas, or on a frozen header over it)."""
+        self.contextMenuRequested.emit(element_at(self.map_scene(), pos, self.zoom()), pos, global_pos)
 
     # -- keys ----------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

@@ -280,3 +280,36 @@ def test_closing_the_menu_leaves_the_canvas_as_it_was(qtbot, open_window):
     menu.close()
     QApplication.processEvents()
     assert window.selected_ids() == [card] and window.undo_stack().count() == before
+
+
+# -- headers that stay ------------------------------------------------------------------------------------------
+def test_stage_and_persona_names_stay_in_sight_while_scrolling(qtbot, open_window):
+    window = open_window(example_map_path())
+    view = window.view()
+    view.set_zoom(1.0)
+    view.show_top_left()
+    settle(qtbot)
+    assert view.frozen.shown() == (False, False)  # the real headers are in sight
+    view.horizontalScrollBar().setValue(600)
+    view.verticalScrollBar().setValue(700)
+    settle(qtbot)
+    assert view.frozen.shown() == (True, True)
+    top, left = view.frozen.top, view.frozen.left
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    # The top strip shows the stage row where the canvas is scrolled sideways; the left one the persona
+    # column where it is scrolled down; both at the canvas's zoom.
+    assert top.mapToScene(0, 0).y() == pytest.approx(0, abs=1)
+    assert top.mapToScene(0, 0).x() == pytest.approx(seen.left(), abs=1)
+    assert left.mapToScene(0, 0).x() == pytest.approx(0, abs=1)
+    assert top.transform().m11() == left.transform().m11() == view.zoom()
+    stage = window.editor.scene.layout.stages[window.document().stages[2].id].header
+    point = top.mapFromScene(QPointF(stage.x + 30, stage.y + 12))
+    assert top.rect().contains(point)
+    qtbot.mouseDClick(top.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    settle(qtbot)
+    from .test_gestures import inline_edit
+
+    assert inline_edit(window) is not None  # the frozen header is the header: double-click renames it
+    view.show_top_left()
+    settle(qtbot)
+    assert view.frozen.shown() == (False, False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
 from journeymapper.canvas.emphasis import PICK_PIXELS
@@ -147,3 +147,24 @@ def test_cards_shown_later_on_a_big_map_take_the_outline_of_a_selected_flow(qtbo
     scene.flow_items[flow.id].setSelected(True)
     scene.reveal(None)  # everything comes into view
     assert scene.card_items[flow.source].emphasised and scene.card_items[flow.target].emphasised
+
+
+def test_a_flow_under_the_mouse_comes_forward_and_a_click_there_picks_it(qtbot, open_window, tmp_path):
+    """A flow is a thin line: near it (within PICK_PIXELS on screen), it is drawn in front in the selection
+    colour and the pointer becomes a hand, so a person sees what a click will pick."""
+    from .test_gestures import flow_point
+
+    window = _window(open_window, tmp_path, 1.0)
+    scene, view = window.editor.scene, window.view()
+    flow = scene.flow_items["f3"]
+    on_line = view.mapFromScene(flow_point(window, "f3"))
+    near = on_line + QPoint(0, 3)  # (a few pixels off the line: where a person's click lands)
+    far = on_line + QPoint(0, int(PICK_PIXELS) * 4)
+    qtbot.mouseMove(view.viewport(), far)  # (from elsewhere: the pointer may be where an earlier test left it)
+    qtbot.mouseMove(view.viewport(), near)
+    qtbot.waitUntil(lambda: flow.in_front, timeout=2000)
+    assert view.viewport().cursor().shape() == Qt.CursorShape.PointingHandCursor
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, near)
+    assert window.selected_ids() == ["f3"]
+    qtbot.mouseMove(view.viewport(), far)
+    qtbot.waitUntil(lambda: view.viewport().cursor().shape() != Qt.CursorShape.PointingHandCursor, timeout=2000)
