@@ -13,14 +13,12 @@ import json
 import os
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..canvas.scene import MapScene
-from ..check import Problem, check_map
-from ..check.graph import GraphMemo
 from ..commands import AddElement, MoveCards, MoveElement, RemoveElements, ReplaceMap, SetField, SetMapField
 from ..io import LoadedMap
 from ..io.disk_state import Change, DiskState, change_since, same_file
@@ -28,6 +26,10 @@ from ..io.errors import FileChangedOnDisk
 from ..io.writer import check_replaceable, map_bytes, write_atomic_stat
 from ..model.document import Document, DocumentError, new_id, utc_now
 from ..model.schema import MAX_FLOWS, MAX_TOUCHPOINTS, Flow, Map, Persona, Stage, Touchpoint
+
+if TYPE_CHECKING:  # (the checker and networkx are loaded by the first check, after the window shows)
+    from ..check import Problem
+    from ..check.graph import GraphMemo
 
 FRAGMENT_MIME = "application/vnd.journeymapper.fragment+json"
 BIG_MAP = 10_000
@@ -66,7 +68,8 @@ class Editor(QObject):
         self.scene = MapScene(self.doc, parent=self)
         self.path: Path | None = Path(path) if path else None
         self.problems: list[Problem] = []
-        self._check_memo = GraphMemo()  # the flow graph, kept between checks of this map
+        self._check_memo: GraphMemo | None = None
+        """The flow graph, kept between checks of this map (made by the first check)."""
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
         self._check_timer.setInterval(0)
@@ -81,7 +84,9 @@ class Editor(QObject):
         self.scene.stageMoveRequested.connect(self.move_element)
         self.scene.laneMoveRequested.connect(self.move_element)
         self.stack.indexChanged.connect(lambda _index: self.scene.sync_if_dirty())
-        self.run_check()
+        # The first check comes when the event loop next turns: a window opening on this map is painted
+        # first, and the checker (with networkx) is loaded after it (the Problems panel fills a moment later).
+        self._schedule_check()
 
     # -- state ---------------------------------------------------------------
     def is_modified(self) -> bool:
@@ -97,10 +102,26 @@ class Editor(QObject):
         self._check_timer.setInterval(CHECK_PAUSE_MS if big else 0)
         self._check_timer.start()
 
+    def _memo(self) -> GraphMemo:
+        if self._check_memo is None:
+            from ..check.graph import GraphMemo
+
+            self._check_memo = GraphMemo()
+        return self._check_memo
+
+    def check_after(self, signal) -> None:
+        """Hold the first check until `signal` (a window's first paint): the checker and networkx are then
+        loaded once the map is on the screen."""
+        if self._check_timer.isActive() and not self.problems:
+            self._check_timer.stop()
+            signal.connect(self._schedule_check)
+
     def run_check(self) -> None:
         """Check the map now, in this thread."""
+        from ..check import check_map
+
         # (A check still running in a thread keeps the memo: this one makes the graph afresh.)
-        memo = self._check_memo if self._checking is None else None
+        memo = self._memo() if self._checking is None else None
         self.problems = check_map(self.doc.map, memo=memo)
         self.problemsChanged.emit(self.problems)
 
@@ -108,7 +129,9 @@ class Editor(QObject):
         if len(self.doc.touchpoints) + len(self.doc.flows) <= BIG_MAP:
             self.run_check()
         elif self._checking is None:  # (else the map is checked again when that check ends)
-            the_map, memo, relay = self.doc.map, self._check_memo, self._checked
+            from ..check import check_map
+
+            the_map, memo, relay = self.doc.map, self._memo(), self._checked
 
             def check() -> None:
                 problems = check_map(the_map, memo=memo)

@@ -3,7 +3,6 @@ falls on the pages and the size its smallest text will print at."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
@@ -179,11 +178,3 @@ class ExportPdfDialog(QDialog):
         self.summary.setText(text)
         self.summary.setStyleSheet("color: #C92A2A" if size < MIN_TEXT_WARN else "")
         self.preview.show_plan(plan)
-
-
-def suggested_path(map_path: Path | None, title: str, suffix: str) -> str:
-    """Where to offer to save: beside the map's file, else in the home folder, named after its title."""
-    if map_path is not None:
-        return str(map_path.with_suffix(suffix))
-    cleaned = "".join(c if c.isalnum() or c in " -_" else "-" for c in title).strip()
-    return str(Path.home() / f"{cleaned[:60] or 'journey-map'}{suffix}")

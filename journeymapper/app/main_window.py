@@ -156,6 +156,8 @@ class MainWindow(Menus, HelpAndFind, FileHandling, Printing, Editing, QMainWindo
         self.editor = editor
         view = MapView(editor.scene)
         view.zoomChanged.connect(self._show_zoom)
+        if not self.isVisible():  # (opening: the map is painted first, then checked)
+            editor.check_after(view.painted)
         view.contextMenuRequested.connect(self._context_menu)
         if self._view is not None:
             self.stack.removeWidget(self._view)

@@ -22,7 +22,7 @@ from ..io.versions import Version, VersionStore
 from .autosave import Autosaver, Recoverable
 from .data_folder import data_folder
 from .editor import Editor
-from .export_dialog import suggested_path
+from .file_names import suggested_path
 from .preferences import PreferencesDialog, settings, versions_kept
 from .versions_dialog import VersionsDialog
 

@@ -8,20 +8,21 @@ from __future__ import annotations
 import tempfile
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPageLayout, QPixmap
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QProgressDialog
 
-from ..canvas.picture import render_picture
-from ..canvas.snapshot import render_outline, render_scene
-from ..export.pdf import ExportCancelled, ExportError, ExportReport, PdfOptions, TooManyPages, export_pdf
 from ..io import SaveError
-from ..io.writer import write_atomic
-from .export_dialog import ExportPdfDialog, suggested_path
-from .print_pages import page_size_of, paper_of, print_pdf
+from .file_names import suggested_path
 from .window_files import autosave_every_window
+
+if TYPE_CHECKING:  # (the export, the pictures and the printer are loaded when first used: not at start-up)
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ..export.pdf import ExportReport, PdfOptions
+    from .export_dialog import ExportPdfDialog
 
 PICTURE_PNG = "PNG picture, with title and legend (*.png)"
 PICTURE_PNG_ALONE = "PNG picture of the map alone, for slides (*.png)"
@@ -38,6 +39,8 @@ class Printing:
         report, or None (nothing was written)."""
         if self.editor is None:
             return None
+        from ..export.pdf import ExportCancelled, ExportError, TooManyPages, export_pdf
+
         autosave_every_window()  # (a long export must not take other maps' unsaved work with it)
         progress = QProgressDialog("Exporting the map…", "Cancel", 0, 0, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -85,6 +88,9 @@ class Printing:
     def _pdf_options_dialog(self, printing: bool = False) -> ExportPdfDialog | None:
         if self.editor is None:
             return None
+        from ..canvas.snapshot import render_outline, render_scene
+        from .export_dialog import ExportPdfDialog
+
         scene = self.editor.scene
         layout = scene.layout  # the sizes print uses (the palette does not matter for the preview)
         scale = min(1.0, 900.0 / max(scene.sceneRect().width(), 1.0))
@@ -109,6 +115,10 @@ class Printing:
     def print_dialog(self) -> None:
         """File > Print: the export's choices (paper, one sheet or a poster...), then the platform's print
         dialog with that paper, then the PDF export's pages on the chosen printer."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from .print_pages import page_size_of
+
         dialog = self._pdf_options_dialog(printing=True)
         if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -129,6 +139,9 @@ class Printing:
         printer's paper); the pages sent (0: nothing)."""
         if self.editor is None:
             return 0
+        from ..export.pdf import PdfOptions
+        from .print_pages import paper_of, print_pdf
+
         if options is None:
             options = PdfOptions(paper=paper_of(printer), orientation="auto")
         with tempfile.TemporaryDirectory(prefix="journeymapper-print-") as folder:
@@ -149,6 +162,9 @@ class Printing:
         the PDF's title block and legend (`header`: leave them out for slides)."""
         if self.editor is None:
             return False
+        from ..canvas.picture import render_picture
+        from ..io.writer import write_atomic
+
         try:
             data = render_picture(self.editor.doc.map, Path(path).suffix.lower(), dpi, False, header)
             write_atomic(path, data, keep_backup=False, follow_links=False)

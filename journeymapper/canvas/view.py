@@ -40,6 +40,8 @@ PICTURE_CACHE_KB = 96 * 1024
 
 class MapView(QGraphicsView):
     zoomChanged = Signal(float)
+    painted = Signal()
+    """The canvas was painted for the first time (a window on a map is on the screen)."""
     contextMenuRequested = Signal(object, QPointF, QPoint)
     """A right-click: the element under the mouse (None: an empty spot), its scene point, the screen point."""
 
@@ -57,6 +59,7 @@ class MapView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self._space_down = False
+        self._painted_once = False
         self._frame_pending: tuple[float | None] | None = None
         """A map's first framing, waiting for the view to be shown (`frame_opened_map`)."""
         self.frozen = FrozenHeaders(self)
@@ -101,6 +104,12 @@ class MapView(QGraphicsView):
         self._show_hint()
         self.frozen.update()
         self.map_scene().reveal_in_views()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self._painted_once:
+            self._painted_once = True
+            QTimer.singleShot(0, self, self.painted.emit)  # (after this paint is on the screen)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)

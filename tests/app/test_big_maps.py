@@ -173,15 +173,16 @@ def test_a_big_maps_check_runs_beside_the_editor_and_ends_with_the_last_edit(big
     import threading
 
     import journeymapper.app.editor as editor_module
+    import journeymapper.check as check_module
 
     monkeypatch.setattr(editor_module, "BIG_MAP", 100)  # (the same way as on a map of 10,000)
-    real_check, threads = editor_module.check_map, []
+    real_check, threads = check_module.check_map, []
 
     def watched(*args, **kwargs):
         threads.append(threading.current_thread())
         return real_check(*args, **kwargs)
 
-    monkeypatch.setattr(editor_module, "check_map", watched)
+    monkeypatch.setattr(check_module, "check_map", watched)  # (the editor loads the checker when it first checks)
     editor = big_window.editor
     persona, stage = editor.doc.personas[0].id, editor.doc.stages[-1].id
     lonely = editor.add_touchpoint(persona, stage, title="A card nobody reaches", edit=False)

@@ -81,7 +81,9 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
     from journeymapper.resources import example_map_path
 
     with tempfile.TemporaryDirectory() as home:
-        env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        # (as installed for a user, with its bytecode cached: this machine's environment turns that off)
+        env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+        env = {**env, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                "XDG_DATA_HOME": home, "XDG_CONFIG_HOME": home, "XDG_RUNTIME_DIR": home,
                "JOURNEYMAPPER_NO_SINGLE_INSTANCE": "1"}
         os.chmod(home, 0o700)
