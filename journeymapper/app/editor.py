@@ -62,7 +62,13 @@ class Editor(QObject):
             self.disk = None
         """The file as this editor last read or wrote it (None: never read from its path)."""
         self.read_only = False
-        """Opened read-only (someone else has it open): Save asks for another name."""
+        """Opened read-only (someone else has it open, or a newer journeymapper wrote it): Save asks for
+        another name."""
+        newer = isinstance(loaded, LoadedMap) and loaded.newer
+        self.newer_version: int | None = loaded.schema_version if newer else None  # type: ignore[union-attr]
+        """The file format of a file a newer journeymapper wrote: it is never written back (see newer_files)."""
+        self.dropped: tuple[str, ...] = loaded.dropped if newer else ()  # type: ignore[union-attr]
+        """Where that file holds what this version does not know (left out of any copy saved)."""
         self.doc = Document(the_map)
         self.stack = QUndoStack(self)
         self.scene = MapScene(self.doc, parent=self)
@@ -328,7 +334,7 @@ class Editor(QObject):
             if cards:
                 self.error.emit(f"The map is full: it holds at most {MAX_TOUCHPOINTS:,} touchpoints.")
             return []
-        cards = cards[:room]
+        cards = [_with_fresh_items(card) for card in cards[:room]]
         fresh = {card.id: new_id() for card in cards}
         added: list[str] = []
         # Child commands go straight on the stack; the scene follows once, after the macro.
@@ -402,3 +408,16 @@ class Editor(QObject):
             self.path = target
             self.pathChanged.emit(target)
         return written
+
+
+def _with_fresh_items(card: Touchpoint) -> Touchpoint:
+    """A pasted card's pain points, opportunities and quotes get new ids (the copied ones are still in
+    the map); its opportunities' `addresses` follow its own pain points to their new ids."""
+    renamed: dict[str, str] = {}
+    raw = card.model_dump()
+    for key in ("pain_points", "opportunities", "quotes"):
+        for item in raw[key]:
+            renamed[item["id"]] = item["id"] = new_id()
+    for opportunity in raw["opportunities"]:
+        opportunity["addresses"] = [renamed.get(pain, pain) for pain in opportunity["addresses"]]
+    return Touchpoint.model_validate(raw)

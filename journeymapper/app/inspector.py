@@ -15,19 +15,15 @@ from typing import Any, Callable
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QColorDialog,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -36,9 +32,9 @@ from ..layout.labels import CHANNEL_LABELS, EMOTION_LABELS, EVIDENCE_LABELS, FLO
 from ..model.events import ElementChanged, MapFieldChanged, MapReplaced
 from ..model.schema import Flow, Persona, Stage, Touchpoint
 from .editor import Editor
+from .inspector_tables import KPI_DIRECTION_NOTE, EntriesTable, KpiTable
 
 _sessions = itertools.count(1)
-LEVEL_CHOICES = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
 
 
 @dataclass(frozen=True)
@@ -252,157 +248,6 @@ class ColorField(QWidget):
             self.commit(chosen.name().upper())
 
 
-KPI_DIRECTION_NOTE = ("A KPI shows as met (✓) when its value reaches its target, near (≈) within 30 %, off (✗) "
-                      "beyond: higher values count as better.")
-
-
-class _Table(QWidget):
-    """A small editable table with Add and Remove buttons; every change commits the whole list."""
-
-    headers: tuple[str, ...] = ()
-
-    def __init__(self, commit: Callable[[list[dict[str, Any]]], None]) -> None:
-        super().__init__()
-        self.commit = commit
-        self.loading = False
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.table = QTableWidget(0, len(self.headers))
-        self.table.setHorizontalHeaderLabels(list(self.headers))
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setMinimumHeight(90)
-        self.table.itemChanged.connect(lambda _item: None if self.loading else self.commit(self.rows()))
-        buttons = QHBoxLayout()
-        add, remove = QPushButton("Add"), QPushButton("Remove")
-        add.clicked.connect(self.add_row)
-        remove.clicked.connect(self.remove_row)
-        buttons.addWidget(add)
-        buttons.addWidget(remove)
-        buttons.addStretch(1)
-        layout.addWidget(self.table)
-        layout.addLayout(buttons)
-
-    def cell(self, row: int, column: int) -> str:
-        item = self.table.item(row, column)
-        return item.text().strip() if item else ""
-
-    def _set_rows(self, rows: list[list[str]]) -> None:
-        self.loading = True
-        try:
-            self.table.setRowCount(len(rows))
-            for r, values in enumerate(rows):
-                for c, value in enumerate(values):
-                    self._put(r, c, value)
-        finally:
-            self.loading = False
-
-    def _put(self, row: int, column: int, value: str) -> None:
-        self.table.setItem(row, column, QTableWidgetItem(value))
-
-    def rows(self) -> list[dict[str, Any]]:
-        raise NotImplementedError
-
-    def add_row(self) -> None:
-        raise NotImplementedError
-
-    def remove_row(self) -> None:
-        row = self.table.currentRow()
-        if row >= 0:
-            values = self.rows()
-            del values[row]
-            self.commit(values)
-
-
-class EntriesTable(_Table):
-    """Pain points (text, severity) or opportunities (text, priority)."""
-
-    headers = ("Text", "Level")
-
-    def __init__(self, level_key: str, commit: Callable[[list[dict[str, Any]]], None]) -> None:
-        super().__init__(commit)
-        self.level_key = level_key
-
-    def set_value(self, entries: list) -> None:
-        rows = [[e.text, getattr(e, self.level_key)] for e in entries]
-        if rows != [[self.cell(r, 0), self._level(r)] for r in range(self.table.rowCount())]:
-            self._set_rows(rows)
-
-    def _put(self, row: int, column: int, value: str) -> None:
-        if column == 1:
-            combo = QComboBox()
-            for key, label in LEVEL_CHOICES:
-                combo.addItem(label, key)
-            combo.setCurrentIndex(max(0, combo.findData(value)))
-            combo.activated.connect(lambda _i: self.commit(self.rows()))
-            self.table.setCellWidget(row, 1, combo)
-        else:
-            super()._put(row, column, value)
-
-    def _level(self, row: int) -> str:
-        combo = self.table.cellWidget(row, 1)
-        return combo.currentData() if isinstance(combo, QComboBox) else "medium"
-
-    def rows(self) -> list[dict[str, Any]]:
-        return [{"text": self.cell(r, 0), self.level_key: self._level(r)} for r in range(self.table.rowCount())]
-
-    def add_row(self) -> None:
-        self.commit([*self.rows(), {"text": "New", self.level_key: "medium"}])
-
-
-class KpiTable(_Table):
-    headers = ("KPI", "Value", "Target", "Unit")
-
-    def __init__(self, commit: Callable[[list[dict[str, Any]]], None]) -> None:
-        super().__init__(commit)
-        # The name takes the room left; the figures keep the width of their words, all in sight.
-        header = self.table.horizontalHeader()
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setToolTip("Type a figure in Value and Target (2.5, 2,5 and 1 200 are read as numbers)")
-        note = QLabel(KPI_DIRECTION_NOTE)
-        note.setObjectName("kpi-direction-note")
-        note.setTextFormat(Qt.TextFormat.PlainText)
-        note.setWordWrap(True)
-        note.setStyleSheet("color: palette(placeholder-text)")
-        self.layout().addWidget(note)
-
-    def set_value(self, kpis: list) -> None:
-        rows = [[k.name, _number_text(k.value), _number_text(k.target), k.unit] for k in kpis]
-        current = [[self.cell(r, c) for c in range(4)] for r in range(self.table.rowCount())]
-        if rows != current:
-            self._set_rows(rows)
-
-    def rows(self) -> list[dict[str, Any]]:
-        return [
-            {"name": self.cell(r, 0), "value": _parse_number(self.cell(r, 1)),
-             "target": _parse_number(self.cell(r, 2)), "unit": self.cell(r, 3)}
-            for r in range(self.table.rowCount())
-        ]
-
-    def add_row(self) -> None:
-        self.commit([*self.rows(), {"name": "New KPI", "value": None, "target": None, "unit": ""}])
-
-
-def _number_text(value: float | int | None) -> str:
-    return "" if value is None else str(value)
-
-
-def _parse_number(text: str) -> Any:
-    """A number typed by a person ("2,5" or "2.5" or "1 200"); anything else is passed on to be refused."""
-    cleaned = text.replace(" ", "").replace("\u00a0", "")
-    if not cleaned:
-        return None
-    if cleaned.count(",") == 1 and "." not in cleaned:
-        cleaned = cleaned.replace(",", ".")
-    try:
-        number = float(cleaned)
-    except ValueError:
-        return text
-    return int(number) if number.is_integer() and "." not in cleaned and "e" not in cleaned.lower() else number
-
-
 class Inspector(QScrollArea):
     """Shows the form for the current selection (or the map when nothing is selected)."""
 
@@ -473,3 +318,6 @@ class Inspector(QScrollArea):
         self.setWidget(widget)
         widget.show()
         self.current = widget
+
+
+__all__ = ["KPI_DIRECTION_NOTE", "ElementForm", "EntriesTable", "FieldSpec", "Inspector", "KpiTable"]

@@ -95,9 +95,15 @@ class FileHandling:
             return self.save_as()
         if path is None and self.editor.read_only:
             self.show_error("Opened read-only", f"“{self.editor.path.name}” was opened read-only because "
-                            "someone else has it open. Save your map under another name.")
+                            f"{self._why_read_only()}. Save your map under another name.")
             return self.save_as()
         target = Path(path) if path is not None else self.editor.path
+        if self.editor.newer_version is not None and self.editor.path is not None and same_file(target,
+                                                                                              self.editor.path):
+            self.show_error("Saved by a newer journeymapper", f"“{target.name}” was saved by a newer journeymapper "
+                            "and holds what this version cannot keep: it is never replaced from here. Save your "
+                            "map under another name.")
+            return False
         if path is not None and not (self.editor.path is not None and same_file(target, self.editor.path)):
             busy = self._held_elsewhere(target)
             if busy is not None:
@@ -190,7 +196,12 @@ class FileHandling:
             if steps is not None:
                 steps.close()
         self._hold(lock)
-        if owner is not None:
+        if loaded.newer:
+            self.editor.read_only = True
+            self._update_title()
+            self.notice.show_notice("read-only", newer_notice(Path(path).name, loaded.schema_version, loaded.dropped),
+                                    [("Save &As…", self.save_as)])
+        elif owner is not None:
             self.editor.read_only = True
             self._update_title()
             self.notice.show_notice("read-only", f"Opened read-only: “{Path(path).name}” is open by "
@@ -201,6 +212,11 @@ class FileHandling:
             self.statusBar().showMessage(
                 f"Opened a map of file format {loaded.schema_version}; saving writes the current format", 8000)
         return True
+
+    def _why_read_only(self) -> str:
+        if self.editor is not None and self.editor.newer_version is not None:
+            return f"a newer journeymapper saved it (file format {self.editor.newer_version})"
+        return "someone else has it open"
 
     def _give_up(self, lock: MapLock | None) -> bool:
         """Opening was cancelled: nothing changes in this window."""
@@ -472,3 +488,13 @@ class FileHandling:
 
     def show_preferences(self) -> None:
         PreferencesDialog(self).exec()
+
+
+def newer_notice(name: str, version: int, dropped: tuple[str, ...]) -> str:
+    """What the bar says over a map a newer journeymapper saved."""
+    left_out = ""
+    if dropped:
+        shown = ", ".join(dropped[:3]) + (f" and {len(dropped) - 3} more" if len(dropped) > 3 else "")
+        left_out = f" This version does not show some of what it holds ({shown}); a copy saved here leaves it out."
+    return (f"“{name}” was saved by a newer journeymapper (file format {version}): it is shown read-only, and can "
+            f"be saved only under another name.{left_out} Update journeymapper to edit it fully.")

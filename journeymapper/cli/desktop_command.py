@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from .commands import summary
 from .output import say_error, say_warning
 
 _PREFIX_HELP = (
@@ -16,7 +17,7 @@ _PREFIX_HELP = (
 def register(commands: Any) -> None:
     install = commands.add_parser(
         "install-desktop",
-        help="add journeymapper to the desktop's menu and open .jmap files with it (Linux)",
+        help=summary("install-desktop"),
         description=(
             "Install the menu entry, the .jmap file type (application/vnd.journeymapper+json) and the icons "
             "into your XDG data folder, refresh the desktop's caches and make journeymapper the default "
@@ -28,7 +29,7 @@ def register(commands: Any) -> None:
 
     uninstall = commands.add_parser(
         "uninstall-desktop",
-        help="remove what install-desktop installed",
+        help=summary("uninstall-desktop"),
         description=(
             "Remove the menu entry, the .jmap file type and the icons that install-desktop installed."
         ),

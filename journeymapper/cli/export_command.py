@@ -9,13 +9,14 @@ from typing import Any
 
 from ..export.paper import DEFAULT_MAX_PAGES, MIN_TEXT_AUTO, ORIENTATIONS, PAPERS, WALL_TITLE
 from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
+from .commands import summary
 from .output import load_or_report, say_error, say_warning
 
 
 def register(commands: Any) -> None:
     parser = commands.add_parser(
         "export",
-        help="print a map to PDF (or a PNG/SVG picture)",
+        help=summary("export"),
         description="Export a map as a vector PDF for printing: one sheet, or a poster tiled over smaller "
         "paper. An output ending in .png or .svg writes a picture of the map instead.",
     )

@@ -9,13 +9,14 @@ from typing import Any
 from ..io.errors import LoadError, SaveError
 from ..io.migrations import CURRENT_VERSION
 from ..resources import DEFAULT_TEMPLATE
+from .commands import summary
 from .output import load_or_report, one_line, say_error
 
 
 def register(commands: Any) -> None:
     new = commands.add_parser(
         "new",
-        help="create a new map from a template",
+        help=summary("new"),
         description="Create a new .jmap file from a built-in template (see 'journeymapper templates').",
     )
     new.add_argument("-o", "--output", required=True, metavar="FILE", help="the .jmap file to create")
@@ -27,13 +28,13 @@ def register(commands: Any) -> None:
     new.set_defaults(run=run_new)
 
     templates = commands.add_parser(
-        "templates", help="list the built-in templates", description="List the built-in templates, one per line."
+        "templates", help=summary("templates"), description="List the built-in templates, one per line."
     )
     templates.set_defaults(run=run_templates)
 
     upgrade = commands.add_parser(
         "upgrade",
-        help="rewrite a map in the current file format",
+        help=summary("upgrade"),
         description=(
             f"Read a map of any supported file format and write it as canonical format {CURRENT_VERSION}. "
             "Without -o the map is rewritten in place and the old file kept as MAP.jmap.bak."
@@ -95,6 +96,10 @@ def run_upgrade(args: argparse.Namespace) -> int:
     loaded = load_or_report(args.map)
     if loaded is None:
         return 2
+    if loaded.newer:
+        say_error(f"{args.map}: saved by a newer journeymapper (file format {loaded.schema_version}); writing it "
+                  f"as file format {CURRENT_VERSION} would lose what this version does not know: nothing written")
+        return 1
     output = args.output or args.map
     the_map = loaded.map
     if loaded.upgraded:

@@ -10,14 +10,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import traceback
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from importlib import import_module
 from typing import NoReturn
 
-from .. import __version__
-from ..io.migrations import CURRENT_VERSION
-from . import check_command, desktop_command, export_command, file_commands
-from .gui_command import run_gui
+from .. import FILE_FORMAT_VERSION, __version__
+from .commands import COMMANDS
 from .output import PROG, say_error
 
 EXIT_USAGE = 2
@@ -34,7 +32,14 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(wanted: Iterable[str] | None = None) -> argparse.ArgumentParser:
+    """The whole command line; only the commands in `wanted` (default: all) get their options.
+
+    A command's options live in its module, and importing that module brings what the options
+    need (ReportLab's paper sizes for `export`...). The others are listed by name and summary,
+    which is all `--help` shows of them, so a command starts without the others' imports.
+    """
+    loaded = set(COMMANDS if wanted is None else wanted)
     parser = _Parser(
         prog=PROG,
         usage=f"{PROG} [MAP.jmap ...] | {PROG} COMMAND [options]",
@@ -46,15 +51,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--version",
         action="version",
-        version=f"{PROG} {__version__} (file format {CURRENT_VERSION})",
+        version=f"{PROG} {__version__} (file format {FILE_FORMAT_VERSION})",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser, prog=PROG)
-    check_command.register(commands)
-    file_commands.register(commands)
-    export_command.register(commands)
-    desktop_command.register(commands)
-    # Anything else on the command line is a file for the editor.
-    parser.command_names = frozenset(commands.choices)  # type: ignore[attr-defined]
+    modules = dict.fromkeys(command.module for command in COMMANDS.values())  # in the order --help lists them
+    for module in modules:
+        names = [name for name, command in COMMANDS.items() if command.module == module]
+        if loaded.intersection(names):
+            import_module(f".{module}", __package__).register(commands)  # all of the module's commands
+        else:
+            for name in names:
+                commands.add_parser(name, help=COMMANDS[name].summary)
     return parser
 
 
@@ -64,14 +71,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(errors="backslashreplace")  # type: ignore[attr-defined]
         except (AttributeError, ValueError):
             pass
-    parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if not argv or (argv[0] not in parser.command_names and not argv[0].startswith("-")):
+        # A command line that starts with neither a command nor an option names files for the editor.
+        if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
             unknown = [a for a in argv if not (a.endswith(".jmap") or os.path.exists(a))]
             if unknown:
                 raise UsageError(f"{unknown[0]!r} is neither a command nor a .jmap file (see '{PROG} --help')")
+            from .gui_command import run_gui  # (it brings subprocess; Qt itself comes later)
+
             return run_gui(argv)
+        # Any word that names a command gets its options, wherever it stands, as argparse may pick it.
+        parser = build_parser(name for name in argv if name in COMMANDS)
         args = parser.parse_args(argv)
         if args.command is None:
             parser.print_help()
@@ -92,6 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except Exception as exc:  # the last line of defence: users never see a traceback
         if os.environ.get("JOURNEYMAPPER_DEBUG"):
+            import traceback
+
             traceback.print_exc()
         say_error(f"unexpected problem: {type(exc).__name__}: {exc} (set JOURNEYMAPPER_DEBUG=1 for details)")
         return 3

@@ -29,8 +29,19 @@ def load_or_report(path: str) -> LoadedMap | None:
     from ..io import LoadError, load_path
 
     try:
-        return load_path(path)
+        loaded = load_path(path)
     except LoadError as exc:
         for line in exc.lines():
             say_error(line)
         return None
+    warn_if_newer(path, loaded)
+    return loaded
+
+
+def warn_if_newer(path: str, loaded: LoadedMap) -> None:
+    """A map a newer journeymapper saved is read without what this version does not know: say so."""
+    if loaded.newer:
+        left_out = f" ({', '.join(loaded.dropped[:3])}{' and more' if len(loaded.dropped) > 3 else ''})" \
+            if loaded.dropped else ""
+        say_warning(f"{path}: saved by a newer journeymapper (file format {loaded.schema_version}): read without "
+                    f"what this version does not know{left_out}")

@@ -14,7 +14,7 @@ from typing import Any
 
 from .. import __version__
 from ..model.schema import Map
-from .migrations import CURRENT_VERSION
+from .migrations import CURRENT_VERSION, READABLE_BY
 
 FORMAT_TAG = "journeymapper"
 
@@ -23,6 +23,7 @@ def envelope(the_map: Map, view: dict[str, Any] | None = None) -> dict[str, Any]
     return {
         "format": FORMAT_TAG,
         "schema_version": CURRENT_VERSION,
+        "readable_by": READABLE_BY,
         "app_version": __version__,
         "map": the_map.model_dump(mode="json"),
         "view": view or {},

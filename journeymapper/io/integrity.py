@@ -59,6 +59,7 @@ def integrity_problems(raw_map: dict[str, Any]) -> list[LoadProblem]:
             else:
                 owner_of[element_id] = (key, i)
             ids_by_collection[key].add(element_id)
+    problems.extend(_item_problems(raw_map, names, owner_of))
     for key, references in _REFERENCES.items():
         for i, item in _entries(raw_map, key):
             for field, target_key, noun, missing in references:
@@ -69,3 +70,41 @@ def integrity_problems(raw_map: dict[str, Any]) -> list[LoadProblem]:
                         f"map.{key}[{i}].{field}: no {noun} with id {show_value(ref)}",
                     ))
     return problems
+
+
+# Lists inside elements whose items have ids of their own in the one id space (format 2).
+# (in the order of the file, as the elements are checked: the second of two is the one named first)
+_ITEM_LISTS = {"personas": ("quotes",), "stages": ("kpis",),
+               "touchpoints": ("pain_points", "opportunities", "quotes")}
+
+
+def _item_problems(raw_map: dict[str, Any], names: Namer, owner_of: dict[str, tuple[str, int]]) -> list[LoadProblem]:
+    """A KPI's, pain point's, opportunity's or quote's id used twice anywhere in the map, named as the
+    element duplicates are (both places, as a person finds them). (An opportunity's `addresses` may name
+    a pain point deleted since: it is ignored, as the format says.)"""
+    problems: list[LoadProblem] = []
+    seen: dict[str, tuple[Any, ...]] = {element_id: (key, i) for element_id, (key, i) in owner_of.items()}
+    for key, lists in _ITEM_LISTS.items():
+        for i, element in _entries(raw_map, key):
+            for field in lists:
+                items = element.get(field)
+                if not isinstance(items, list):
+                    continue
+                for n, item in enumerate(items):
+                    if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                        continue
+                    loc, item_id = (key, i, field, n), item["id"]
+                    if item_id in seen:
+                        other = seen[item_id]
+                        first = names.place(other)[0]
+                        problems.append(LoadProblem(
+                            f"{names.place(loc)[0]} and {first[:1].lower()}{first[1:]} have the same internal id: "
+                            f"{_HAND_EDITED}",
+                            f"{_path(loc)}.id: id {show_value(item_id)} is already used by {_path(other)}"))
+                    else:
+                        seen[item_id] = loc
+    return problems
+
+
+def _path(loc: tuple[Any, ...]) -> str:
+    return "map" + "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc)

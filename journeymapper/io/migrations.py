@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-CURRENT_VERSION = 1
+CURRENT_VERSION = 2
 """The format version this journeymapper writes and reads natively."""
+READABLE_BY = 2
+"""What a file this journeymapper writes says in `readable_by`: the oldest reader version that shows its
+map faithfully (read-only when older than the file). Raise it only when a format step adds something an
+older reader's view would misrepresent."""
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -51,3 +55,12 @@ def migrate(envelope: dict[str, Any], from_version: int, to_version: int | None 
         version += 1
         envelope["schema_version"] = version
     return envelope
+
+
+def _register_steps() -> None:
+    from .upgrade_1_to_2 import upgrade
+
+    step(1)(upgrade)
+
+
+_register_steps()

@@ -18,17 +18,18 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..model.messages import explain_validation_error, json_path
+from ..model.messages import Namer, explain_validation_error, json_path, located_errors
 from ..model.schema import MAX_FLOWS, MAX_PERSONAS, MAX_STAGES, MAX_TOUCHPOINTS, Map
 from ..model.types import show_value
-from . import migrations
+from . import migrations, upgrade_1_to_2
 from .canonical import FORMAT_TAG, dumps
 from .disk_state import DiskState
 from .errors import LoadError, LoadProblem
 from .integrity import integrity_problems
 from .limits import CANONICAL_CHECK_FROM, MAX_FILE_BYTES, MAX_REPORTED_PROBLEMS, describe_sizes
+from .newer_files import dropped_keys, known_only
 
-ENVELOPE_KEYS = ("format", "schema_version", "app_version", "map", "view")
+ENVELOPE_KEYS = ("format", "schema_version", "readable_by", "app_version", "map", "view")
 _LIST_LIMITS = {
     "personas": MAX_PERSONAS,
     "stages": MAX_STAGES,
@@ -93,9 +94,17 @@ class LoadedMap:
     disk: DiskState | None = None
     """The file as it was read (to tell later whether someone else changed it); None from bytes."""
 
+    dropped: tuple[str, ...] = ()
+    """In a file from a newer journeymapper: where keys this version does not know were left out."""
+
     @property
     def upgraded(self) -> bool:
-        return self.schema_version != migrations.CURRENT_VERSION
+        return self.schema_version < migrations.CURRENT_VERSION
+
+    @property
+    def newer(self) -> bool:
+        """Written by a newer journeymapper (its format is above ours): shown, never written back."""
+        return self.schema_version > migrations.CURRENT_VERSION
 
 
 def load_path(path: str | os.PathLike[str]) -> LoadedMap:
@@ -174,8 +183,10 @@ def load_bytes(data: bytes, source: str | None = None) -> LoadedMap:
     return loaded
 
 
-MAX_GROWTH = 8
-"""No part of a map grows more than this many times when written canonically (measured: under 7)."""
+MAX_GROWTH = 12
+"""No part of a map grows more than this many times when written canonically (measured in format 2: under
+11, for lanes of nothing but a one-letter id and name, and cards of minimal opportunities; it must stay
+under MAX_FILE_BYTES / CANONICAL_CHECK_FROM, the growth files too small to be measured may have)."""
 GROWTH_PER_ELEMENT = 600
 """The most a persona, stage or touchpoint grows when written canonically (indentation, fields a
 compact file left out); measured at under 300 (tests/io/test_size_limits.py)."""
@@ -187,9 +198,12 @@ GROWTH_PER_ITEM = 160
 def _canonical_bound(the_map: Map, size: int) -> int:
     """At least the size of the map's canonical form, worked out without writing it: most big files
     (written by journeymapper) are then known to fit, and only the rest are written to measure."""
-    items = sum(len(t.pain_points) + len(t.opportunities) for t in the_map.touchpoints)
-    items += sum(len(s.kpis) for s in the_map.stages)
-    items += sum(len(p.goals) + len(p.needs) + len(p.frustrations) for p in the_map.personas)
+    # (format 2: an opportunity's plan and a KPI's fields count twice; every reading, quote and id an
+    # opportunity addresses once)
+    items = sum(len(t.pain_points) + 2 * len(t.opportunities) + len(t.quotes)
+                + sum(len(o.addresses) for o in t.opportunities) for t in the_map.touchpoints)
+    items += sum(2 * len(s.kpis) + sum(len(k.readings) for k in s.kpis) for s in the_map.stages)
+    items += sum(len(p.goals) + len(p.needs) + len(p.frustrations) + len(p.quotes) for p in the_map.personas)
     elements = len(the_map.personas) + len(the_map.stages) + len(the_map.touchpoints)
     return (size + 4096 + GROWTH_PER_ELEMENT * elements + GROWTH_PER_FLOW * len(the_map.flows)
             + GROWTH_PER_ITEM * items)
@@ -363,6 +377,13 @@ def _version(envelope: dict[str, Any], source: str | None) -> int:
         plain = MAP_DAMAGED.format(what="the version of its file format is not a number")
         raise LoadError([LoadProblem(plain, detail)], source)
     newest, oldest = migrations.CURRENT_VERSION, migrations.oldest_supported()
+    readable_by = envelope.get("readable_by")
+    if version > newest and isinstance(readable_by, int) and not isinstance(readable_by, bool) \
+            and 2 <= readable_by <= newest:
+        # A newer file that says we show it faithfully: read-only, see newer_files. Any other `readable_by`
+        # (missing, not a whole number, 0 or 1, which version 1 readers never knew, or above ours) leaves it
+        # a plain newer file. In a file of our version or older it is checked with the envelope's other keys.
+        return version
     if version > newest:
         detail = (f"saved by a newer journeymapper: file format {show_value(version)}, "
                   f"this version reads up to {newest}")
@@ -372,6 +393,32 @@ def _version(envelope: dict[str, Any], source: str | None) -> int:
                   f"this version reads formats {oldest} to {newest}")
         raise LoadError([LoadProblem(OLDER, detail)], source)
     return version
+
+
+def _v2_keys_in_v1(envelope: dict[str, Any]) -> list[LoadProblem]:
+    """A key only format 2 defines, in a file that says it is format 1: unknown, as it was to a format-1
+    reader (the upgrade would otherwise have to pick between the file's value and its own)."""
+    names = Namer(envelope.get("map"))
+    problems = []
+    for loc in upgrade_1_to_2.v2_only_keys(envelope):
+        key = loc[-1]
+        place = names.place(loc[1:-1], "The map")[0] if loc[0] == "map" else _FILE
+        problems.append(LoadProblem(f"{place}: {show_value(key)} is not a field that maps of this file's "
+                                    "version have", f"{json_path('', loc)}: unknown field in file format 1"))
+    return problems
+
+
+def _readable_by_problems(envelope: dict[str, Any]) -> list[LoadProblem]:
+    """`readable_by` (optional) names a reader version from 2, the first to know it, up to ours. (By now the
+    envelope is of our version, upgraded if older; a newer file's was checked by `_version`.)"""
+    if "readable_by" not in envelope:
+        return []
+    value, top = envelope["readable_by"], migrations.CURRENT_VERSION
+    if isinstance(value, int) and not isinstance(value, bool) and 2 <= value <= top:
+        return []
+    expected = "2" if top == 2 else f"a whole number from 2 to {top}"
+    return [LoadProblem(f"{_FILE}: which versions of journeymapper can show it is not written correctly",
+                        f"readable_by: must be {expected}, not {show_value(value)}")]
 
 
 def load_envelope(envelope: Any, source: str | None = None) -> LoadedMap:
@@ -384,6 +431,16 @@ def load_envelope(envelope: Any, source: str | None = None) -> LoadedMap:
         reason = "it has no \"format\" key" if "format" not in envelope else f"its format is {show_value(tag)}"
         raise LoadError([LoadProblem(OTHER_PROGRAM, f"{reason}, expected {show_value(FORMAT_TAG)}")], source)
     version = _version(envelope, source)
+    dropped: tuple[str, ...] = ()
+    early: list[LoadProblem] = []
+    if version > migrations.CURRENT_VERSION:
+        dropped = tuple([json_path("", [key]) for key in envelope if key not in ENVELOPE_KEYS]
+                        + dropped_keys(envelope.get("map")))
+        envelope = {key: value for key, value in envelope.items() if key in ENVELOPE_KEYS}
+        envelope["map"] = known_only(envelope.get("map"))
+    first_step = migrations.STEPS.get(version) if version < migrations.CURRENT_VERSION else None
+    if first_step is upgrade_1_to_2.upgrade:
+        early = _v2_keys_in_v1(envelope)
     if version < migrations.CURRENT_VERSION:
         try:
             envelope = migrations.migrate(dict(envelope), version)
@@ -393,9 +450,10 @@ def load_envelope(envelope: Any, source: str | None = None) -> LoadedMap:
             raise LoadError([LoadProblem(UNUPGRADABLE, f"cannot upgrade file format {version}: {exc}")],
                             source) from None
 
-    problems = [LoadProblem(f"{_FILE}: {show_value(key)} is not a field journeymapper knows",
-                            f"{json_path('', [key])}: unknown field")
-                for key in envelope if key not in ENVELOPE_KEYS]
+    problems = early + [LoadProblem(f"{_FILE}: {show_value(key)} is not a field journeymapper knows",
+                                    f"{json_path('', [key])}: unknown field")
+                        for key in envelope if key not in ENVELOPE_KEYS]
+    problems.extend(_readable_by_problems(envelope))
     app_version = envelope.get("app_version", "")
     if not isinstance(app_version, str) or len(app_version) > 50:
         problems.append(LoadProblem(f"{_FILE}: the version of journeymapper that saved it is not written "
@@ -427,13 +485,15 @@ def load_envelope(envelope: Any, source: str | None = None) -> LoadedMap:
 
     the_map: Map | None = None
     unsaid = 0
+    # (a problem in an upgraded v1 map is named where it is in the v1 file)
+    where = upgrade_1_to_2.v1_loc if first_step is upgrade_1_to_2.upgrade else None
     try:
         the_map = Map.model_validate(raw_map)
     except ValidationError as exc:
         room = max(MAX_REPORTED_PROBLEMS - len(problems), 0)  # (thousands of errors are counted, not worded)
-        problems.extend(LoadProblem(plain, path)
-                        for plain, path in explain_validation_error(exc, "map", raw_map, "The map", room))
-        unsaid = max(exc.error_count() - room, 0)
+        problems.extend(LoadProblem(plain, path) for plain, path
+                        in explain_validation_error(exc, "map", raw_map, "The map", room, where))
+        unsaid = max(len(located_errors(exc, where)) - room, 0)
     except RecursionError:
         problems.append(LoadProblem(MAP_DAMAGED.format(what="its data is nested far too deeply"),
                                     "map: nested too deeply"))
@@ -441,4 +501,4 @@ def load_envelope(envelope: Any, source: str | None = None) -> LoadedMap:
     if problems or the_map is None:
         shown = problems[:MAX_REPORTED_PROBLEMS]
         raise LoadError(shown, source, more=len(problems) - len(shown) + unsaid)
-    return LoadedMap(map=the_map, view=view, schema_version=version, app_version=app_version)
+    return LoadedMap(map=the_map, view=view, schema_version=version, app_version=app_version, dropped=dropped)

@@ -72,15 +72,27 @@ def fresh_copy(source: Map, title: str | None = None) -> Map:
 
     now = utc_now()
     raw = source.model_dump()
-    raw.update(id=new_id(), created=now, modified=now, description="")
+    raw.update(id=new_id(), created=now, modified=now, description="", state="current", based_on=None)
     if title is not None:
         raw["title"] = title
     for key in ("personas", "stages", "touchpoints", "flows"):
         for element in raw[key]:
             element["id"] = rename(element["id"])
+    # (format 2: KPIs, pain points, opportunities and quotes have ids in the same space; pains first,
+    # so that an opportunity's `addresses` follow them)
+    for stage in raw["stages"]:
+        for kpi in stage["kpis"]:
+            kpi["id"] = rename(kpi["id"])
+    for element in (*raw["personas"], *raw["touchpoints"]):
+        for key in ("pain_points", "quotes"):
+            for item in element.get(key, ()):
+                item["id"] = rename(item["id"])
     for touchpoint in raw["touchpoints"]:
         touchpoint["persona"] = rename(touchpoint["persona"])
         touchpoint["stage"] = rename(touchpoint["stage"])
+        for opportunity in touchpoint["opportunities"]:
+            opportunity["id"] = rename(opportunity["id"])
+            opportunity["addresses"] = [renamed[p] for p in opportunity["addresses"] if p in renamed]
     for flow in raw["flows"]:
         flow["source"] = rename(flow["source"])
         flow["target"] = rename(flow["target"])

@@ -31,12 +31,13 @@ def kpi_figures(kpi: KPI) -> str:
 BETTER = ("higher", "lower", "target")
 """Which way a KPI is better: higher (sales), lower (waiting time) or on its target (a price)."""
 DEFAULT_BETTER = "higher"
-"""Format 1 does not say which way a KPI is better: higher is taken (the inspector says so)."""
+"""A KPI's direction when none is said (every v1 KPI, upgraded)."""
 
 
-def kpi_health(kpi: KPI, better: str = DEFAULT_BETTER) -> tuple[float, str]:
+def kpi_health(kpi: KPI, better: str | None = None) -> tuple[float, str]:
     """(how far the bar fills, "good" / "mid" / "bad"): good when the value reaches the target the way
     that is better, or misses it by at most 10 % of the target; mid within 30 %; bad beyond."""
+    better = better or kpi.direction
     if kpi.value is None or kpi.target is None or kpi.target == 0:
         return 0.0, "mid"
     ratio = kpi.value / kpi.target

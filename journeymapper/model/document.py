@@ -97,6 +97,8 @@ class Document:
     def __init__(self, the_map: Map | None = None) -> None:
         self._map = the_map if the_map is not None else new_map()
         self._by_id: dict[str, Element] = {}
+        self._items: dict[str, str] = {}
+        """The ids of KPIs, pain points, opportunities and quotes -> the element that holds each (one id space)."""
         self._reindex()
 
     # -- reading ---------------------------------------------------------
@@ -313,6 +315,8 @@ class Document:
         items = self._list_for(old)
         items[self.index_of(element_id)] = new
         self._by_id[element_id] = new
+        self._index_items(old, False)
+        self._index_items(new, True)
         self._emit(ElementChanged(old, new, field))
         return old_value
 
@@ -325,7 +329,7 @@ class Document:
         if field not in type(old).model_fields:
             raise DocumentError(f"a {noun} has no field {field!r}")
         raw = old.model_dump()
-        raw[field] = value
+        raw[field] = _with_ids(value) if field in _ITEM_FIELDS else value
         try:
             new = type(old).model_validate(raw)
         except ValidationError as exc:
@@ -338,9 +342,18 @@ class Document:
 
     def _reindex(self) -> None:
         self._by_id = {}
+        self._items = {}
         for key in ("personas", "stages", "touchpoints", "flows"):
             for element in getattr(self._map, key):
                 self._by_id[element.id] = element
+                self._index_items(element, True)
+
+    def _index_items(self, element: Element, present: bool) -> None:
+        for item_id in item_ids(element):
+            if present:
+                self._items[item_id] = element.id
+            elif self._items.get(item_id) == element.id:
+                del self._items[item_id]
 
     def _list_for(self, element: Element) -> list[Any]:
         return getattr(self._map, _COLLECTION_OF[type(element)])
@@ -352,6 +365,13 @@ class Document:
         return element
 
     def _check_references(self, element: Element) -> None:
+        ids = item_ids(element)
+        if len(set(ids)) != len(ids) or element.id in ids:
+            raise DocumentError("two of its items have the same id")
+        for item_id in ids:
+            owner = self._items.get(item_id)
+            if item_id in self._by_id or (owner is not None and owner != element.id):
+                raise DocumentError(f"id {item_id!r} is already used")
         if isinstance(element, Touchpoint):
             self._expect(element.persona, Persona)
             self._expect(element.stage, Stage)
@@ -364,7 +384,7 @@ class Document:
         kind = _COLLECTION_OF.get(type(element))
         if kind is None:
             raise DocumentError(f"cannot add a {type(element).__name__} to a map")
-        if element.id in self._by_id:
+        if element.id in self._by_id or element.id in self._items:
             raise DocumentError(f"id {element.id!r} is already used")
         items = getattr(self._map, kind)
         if len(items) >= _LIMITS[kind]:
@@ -380,6 +400,7 @@ class Document:
         items = getattr(self._map, _COLLECTION_OF[type(element)])
         items.insert(index, element)
         self._by_id[element.id] = element
+        self._index_items(element, True)
         self._emit(ElementAdded(element, index))
         return index
 
@@ -411,6 +432,7 @@ class Document:
             element = items[index]
             del items[index]
             del self._by_id[element.id]
+            self._index_items(element, False)
             self._emit(ElementRemoved(element, index))
             removed.append((element, index))
         return removed
@@ -425,6 +447,28 @@ class Document:
             items.insert(new_index, element)
             self._emit(ElementMoved(element, element, old_index, new_index))
         return old_index
+
+
+_ITEM_FIELDS = frozenset({"kpis", "pain_points", "opportunities", "quotes"})
+
+
+def _with_ids(value: Any) -> Any:
+    """A list of items given as data, each new one (without an id) with a fresh id: a script or a form can
+    add a pain point as {"text": ...}. Anything else is left for validation to judge."""
+    if not isinstance(value, list):
+        return value
+    return [{"id": new_id(), **item} if isinstance(item, dict) and "id" not in item else item for item in value]
+
+
+def item_ids(element: Element) -> list[str]:
+    """The ids of an element's KPIs, pain points, opportunities and quotes (format 2: one id space)."""
+    if isinstance(element, Touchpoint):
+        return [i.id for i in (*element.pain_points, *element.opportunities, *element.quotes)]
+    if isinstance(element, Stage):
+        return [k.id for k in element.kpis]
+    if isinstance(element, Persona):
+        return [q.id for q in element.quotes]
+    return []
 
 
 def _first_reason(exc: ValidationError, noun: str) -> str:

@@ -8,7 +8,7 @@ whoever repairs a file by hand, also as the path in the file (`map.stages[1].kpi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from pydantic import ValidationError
@@ -32,10 +32,14 @@ _NOUNS = {
     "goals": "goal",
     "needs": "need",
     "frustrations": "frustration",
+    "readings": "reading",
+    "quotes": "quote",
+    "addresses": "addressed pain point",
 }
 _NAME_KEYS = {"personas": "name", "stages": "name", "touchpoints": "title", "kpis": "name",
               "pain_points": "text", "opportunities": "text"}
-_NUMBERED = {"kpis", "pain_points", "opportunities", "goals", "needs", "frustrations"}
+_NUMBERED = {"kpis", "pain_points", "opportunities", "goals", "needs", "frustrations", "readings", "quotes",
+             "addresses"}
 """Items shown as rows of a table in the inspector: their number says where they are."""
 
 # A field as the editor labels it (a person never sees the file's keys).
@@ -50,18 +54,26 @@ _LABELS = {
     "action": "“Does” text",
     "thoughts": "“Thinks / feels” text",
     "pain_points": "pain points",
+    "based_on": "map it is based on",
+    "due": "due date",
+    "addresses": "pain points it addresses",
+    "who": "name of who said it",
 }
 _LABELS_IN = {
     ("flows", "source"): "card it starts from",
     ("flows", "target"): "card it leads to",
     ("touchpoints", "source"): "evidence source",
+    ("personas", "source"): "evidence source",
 }
 _PLURAL_VERBS = {"is ": "are ", "has ": "have ", "contains ": "contain "}
 _PLURAL_FIELDS = {"notes", "goals", "needs", "frustrations", "kpis", "pain_points", "opportunities",
-                  "personas", "stages", "touchpoints", "flows"}
+                  "personas", "stages", "touchpoints", "flows", "readings", "quotes", "addresses"}
 _VERB_FIRST = ("must ", *_PLURAL_VERBS)
 """How a reason that needs no colon after its subject starts (`Goal 2 is longer than ...`)."""
 _ROOT_COLLECTIONS = {"persona": "personas", "stage": "stages", "touchpoint": "touchpoints", "flow": "flows"}
+_SECTIONS = {"based_on": "the map it is based on"}
+"""Objects (not lists) inside an element, as a person calls them: a problem inside one is placed there
+(`The map it is based on: the title is missing`), not on the element that holds it."""
 
 
 def json_path(root: str, loc: Iterable[Any]) -> str:
@@ -152,6 +164,9 @@ class Namer:
             field = str(part)
             node = node.get(part) if isinstance(node, dict) else None
             n += 1
+            if n < len(loc) and isinstance(loc[n], str):  # a key inside an object the field holds
+                parts.append(_SECTIONS.get(field) or f"the {label(field, collection)}")
+                field = None
         place = ", ".join(parts) if parts else top
         return place[:1].upper() + place[1:], field, collection
 
@@ -248,13 +263,26 @@ def _reason(error: dict[str, Any], field: str | None) -> str:
 
 
 def explain_validation_error(exc: ValidationError, root: str, data: Any = None, top: str = "",
-                             limit: int | None = None) -> list[tuple[str, str]]:
-    """(in a person's words, the path in the file) for each error, the first `limit` of them."""
-    errors = exc.errors(include_url=False)
+                             limit: int | None = None,
+                             where: Callable[[tuple[Any, ...]], tuple[Any, ...] | None] | None = None,
+                             ) -> list[tuple[str, str]]:
+    """(in a person's words, the path in the file) for each error, the first `limit` of them. `where`
+    places an error of a map upgraded from an older format where it is in the file that was read
+    (None: it follows from another error, and is left out)."""
+    errors = located_errors(exc, where)
     if limit is not None:
         errors = errors[:limit]
     namer = Namer(data)
     return [(namer.explain(err, top), json_path(root, err["loc"])) for err in errors]
+
+
+def located_errors(exc: ValidationError,
+                   where: Callable[[tuple[Any, ...]], tuple[Any, ...] | None] | None = None) -> list[dict[str, Any]]:
+    """The errors of `exc`, each placed by `where` (see `explain_validation_error`)."""
+    errors = exc.errors(include_url=False)
+    if where is None:
+        return list(errors)
+    return [{**err, "loc": loc} for err in errors if (loc := where(tuple(err["loc"]))) is not None]
 
 
 def describe_validation_error(exc: ValidationError, root: str) -> list[str]:

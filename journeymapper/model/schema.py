@@ -1,4 +1,4 @@
-"""The journey map, exactly as `.jmap` format version 1 defines it.
+"""The journey map, exactly as `.jmap` format version 2 defines it (docs/jmap-format.md).
 
 Field order here is the key order writers emit (see docs/jmap-format.md), so
 do not reorder fields casually: it changes every saved file. Every model is
@@ -10,16 +10,22 @@ the Document inserts into and removes from them in place.)
 
 from typing import Annotated, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .types import (
+    ActionStatus,
     Channel,
     Color,
+    Day,
     Emotion,
+    Figure,
     Evidence,
     FlowKind,
     Id,
+    KpiDirection,
+    Language,
     Level,
+    MapState,
     Number,
     ReviewDate,
     Timestamp,
@@ -31,6 +37,7 @@ MAX_STAGES = 100
 MAX_TOUCHPOINTS = 20_000
 MAX_FLOWS = 50_000
 MAX_LIST_ITEMS = 50
+MAX_READINGS = 500
 DEFAULT_PERSONA_COLOR = "#2E86AB"
 
 
@@ -41,23 +48,68 @@ class _Strict(BaseModel):
 ShortList = Annotated[list[text(500)], Field(max_length=MAX_LIST_ITEMS)]
 
 
-class KPI(_Strict):
-    """A stage's key figure, e.g. conversion rate 2.1 % against a target of 3 %."""
+class Reading(_Strict):
+    """A KPI measured on a day: conversion rate 2.1 % on 2026-11-01."""
 
+    date: Day
+    value: Figure
+    note: text(500) = ""
+
+
+class KPI(_Strict):
+    """A stage's key figure, e.g. conversion rate against a target of 3 %, measured over time."""
+
+    id: Id
     name: text(200, 1)
-    value: Number = None
-    target: Number = None
     unit: text(20) = ""
+    direction: KpiDirection = "higher"
+    """Which way is better: higher (sales), lower (waiting time) or on the target (a price)."""
+    target: Number = None
+    readings: Annotated[list[Reading], Field(max_length=MAX_READINGS)] = []
+    """Oldest first; the latest is the KPI's current value."""
+
+    @property
+    def value(self) -> int | float | None:
+        """The latest reading's value (None before the first reading)."""
+        return self.readings[-1].value if self.readings else None
+
+    @property
+    def previous(self) -> int | float | None:
+        """The reading before the latest (what the latest is compared with)."""
+        return self.readings[-2].value if len(self.readings) > 1 else None
+
+
+class Quote(_Strict):
+    """A customer's own words, kept as evidence: who said it, when, where it was heard or read."""
+
+    id: Id
+    text: text(1_000, 1)
+    who: text(200) = ""
+    date: ReviewDate = None
+    source: text(500) = ""
 
 
 class PainPoint(_Strict):
+    id: Id
     text: text(500, 1)
     severity: Level = "medium"
 
 
 class Opportunity(_Strict):
+    """An idea to do better, and the plan to act on it: who, by when, how much work, which pains it answers."""
+
+    id: Id
     text: text(500, 1)
     priority: Level = "medium"
+    status: ActionStatus = "idea"
+    owner: text(200) = ""
+    due: ReviewDate = None
+    effort: Optional[Level] = None
+    addresses: Annotated[list[Id], Field(max_length=MAX_LIST_ITEMS)] = []
+    """Ids of the pain points it answers (on any card)."""
+
+
+Quotes = Annotated[list[Quote], Field(max_length=MAX_LIST_ITEMS)]
 
 
 class Persona(_Strict):
@@ -71,6 +123,10 @@ class Persona(_Strict):
     needs: ShortList = []
     frustrations: ShortList = []
     color: Color = DEFAULT_PERSONA_COLOR
+    evidence: Evidence = "assumed"
+    """What the persona is based on: a guess, a few customers, or research."""
+    source: text(500) = ""
+    quotes: Quotes = []
 
 
 class Stage(_Strict):
@@ -96,6 +152,7 @@ class Touchpoint(_Strict):
     emotion: Emotion = None
     pain_points: Annotated[list[PainPoint], Field(max_length=MAX_LIST_ITEMS)] = []
     opportunities: Annotated[list[Opportunity], Field(max_length=MAX_LIST_ITEMS)] = []
+    quotes: Quotes = []
     owner: text(200) = ""
     evidence: Evidence = "assumed"
     source: text(500) = ""
@@ -112,6 +169,14 @@ class Flow(_Strict):
     kind: FlowKind = "next"
 
 
+class BasedOn(_Strict):
+    """The current-state map a future-state map was made from."""
+
+    id: Id
+    title: text(200, 1)
+    modified: Timestamp
+
+
 class Map(_Strict):
     """One customer journey map: the content of a `.jmap` file's `map` object."""
 
@@ -119,6 +184,11 @@ class Map(_Strict):
     title: text(200, 1)
     description: text(10_000) = ""
     owner: text(200) = ""
+    language: Language = ""
+    """The language of what the map says (BCP 47: "ja", "en-GB"); "" when not said."""
+    state: MapState = "current"
+    """Today's journey ("current") or the one planned ("future")."""
+    based_on: Optional[BasedOn] = None
     created: Timestamp
     modified: Timestamp
     review_by: ReviewDate = None
@@ -127,11 +197,21 @@ class Map(_Strict):
     touchpoints: Annotated[list[Touchpoint], Field(max_length=MAX_TOUCHPOINTS)] = []
     flows: Annotated[list[Flow], Field(max_length=MAX_FLOWS)] = []
 
+    @model_validator(mode="after")
+    def _only_a_future_map_is_based_on_another(self) -> "Map":
+        if self.based_on is not None and self.state != "future":
+            raise ValueError("only a future-state map is based on another map: this one says it shows today's "
+                             "journey")
+        return self
+
 
 Element = Persona | Stage | Touchpoint | Flow
 """Anything that has an id in the map's one id space."""
 
 __all__ = [
+    "BasedOn",
+    "Quote",
+    "Reading",
     "KPI",
     "PainPoint",
     "Opportunity",

@@ -40,6 +40,10 @@ CHANNELS: tuple[str, ...] = (
 LEVELS: tuple[str, ...] = ("low", "medium", "high")
 EVIDENCE_LEVELS: tuple[str, ...] = ("assumed", "anecdotal", "validated")
 FLOW_KINDS: tuple[str, ...] = ("next", "alternative", "loop")
+ACTION_STATUSES: tuple[str, ...] = ("idea", "planned", "in_progress", "done", "dropped")
+KPI_DIRECTIONS: tuple[str, ...] = ("higher", "lower", "target")
+MAP_STATES: tuple[str, ...] = ("current", "future")
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}")
 EMOTION_MIN, EMOTION_MAX = -2, 2
 
 Channel = Literal[
@@ -60,6 +64,9 @@ Channel = Literal[
     "other",
 ]
 Level = Literal["low", "medium", "high"]
+ActionStatus = Literal["idea", "planned", "in_progress", "done", "dropped"]
+KpiDirection = Literal["higher", "lower", "target"]
+MapState = Literal["current", "future"]
 Evidence = Literal["assumed", "anecdotal", "validated"]
 FlowKind = Literal["next", "alternative", "loop"]
 
@@ -161,6 +168,14 @@ def _check_date(value: Any) -> Optional[date]:
     raise ValueError(f"{_short(value)} is not a date like 2027-03-31")
 
 
+def _check_language(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("must be text")
+    if value and (len(value) > 35 or not _LANGUAGE_TAG.fullmatch(value)):
+        raise ValueError(f"{_short(value)} is not a language tag like en, de or pt-BR")
+    return value
+
+
 def show_value(value: Any, limit: int = 40) -> str:
     """A value for a one-line message: text in quotes as the spec's messages write it ('s9'),
     JSON words for the rest (null, true), cut short."""
@@ -189,6 +204,16 @@ _short = show_value
 Id = Annotated[str, PlainValidator(_check_id)]
 Color = Annotated[str, PlainValidator(_check_color)]
 Number = Annotated[Optional[int | float], PlainValidator(_check_number)]
+
+
+def _check_figure(value: Any) -> int | float:
+    if value is None:
+        raise ValueError("must be a number")
+    return _check_number(value)  # type: ignore[return-value]
+
+
+Figure = Annotated[int | float, PlainValidator(_check_figure)]
+"""A number that must be given (a KPI reading's value)."""
 Timestamp = Annotated[
     datetime, PlainValidator(_check_timestamp), PlainSerializer(format_timestamp, return_type=str)
 ]
@@ -197,4 +222,15 @@ ReviewDate = Annotated[
     PlainValidator(_check_date),
     PlainSerializer(lambda d: d.isoformat() if d is not None else None),
 ]
+def _check_day(value: Any) -> date:
+    day = _check_date(value)
+    if day is None:
+        raise ValueError("must be a date like 2027-03-31")
+    return day
+
+
+Day = Annotated[date, PlainValidator(_check_day), PlainSerializer(lambda d: d.isoformat(), return_type=str)]
+"""A calendar day that must be given ("2027-03-31")."""
+Language = Annotated[str, PlainValidator(_check_language)]
+"""A BCP 47 language tag ("ja", "en-GB"), or "" when the map's language is not said."""
 Emotion = Optional[Annotated[int, Field(strict=True, ge=EMOTION_MIN, le=EMOTION_MAX)]]

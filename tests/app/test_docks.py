@@ -7,6 +7,8 @@ Typing is real key events into the inspector's widgets; choices are made with th
 
 from __future__ import annotations
 
+import datetime
+
 from datetime import date
 
 import pytest
@@ -402,15 +404,20 @@ def test_kpi_numbers_are_read_as_a_person_types_them(qtbot, bakery):
     doc = window.document()
     form = select(window, STAGE, Stage)
     kpis = form.widgets["kpis"]
-    for typed, stored in [("1 200", 1200), ("2,5", 2.5), ("-3", -3), ("0.75", 0.75), ("", None)]:
+    readings = len(doc.get(STAGE).kpis[0].readings)
+    # (a cleared cell removes no reading: the history stays, the latest value with it)
+    for typed, stored in [("1 200", 1200), ("2,5", 2.5), ("-3", -3), ("0.75", 0.75), ("", 0.75)]:
         edit_cell(qtbot, kpis, 0, 1, typed)
         assert doc.get(STAGE).kpis[0].value == stored, typed
         assert type(doc.get(STAGE).kpis[0].value) is type(stored)
         assert form.error.text() == ""
+    # A new value is a reading of today; today's reading is corrected, not added again.
+    latest = doc.get(STAGE).kpis[0].readings[-1]
+    assert len(doc.get(STAGE).kpis[0].readings) == readings + 1 and latest.date == datetime.date.today()
     for typed in ("nan", "inf", "12%"):
         message = refused(window, form, lambda: doc.get(STAGE).kpis, lambda t=typed: edit_cell(qtbot, kpis, 0, 1, t),
                           "KPIs")
-        assert message.startswith("KPIs: KPI 1: the value "), message
+        assert message.startswith("KPIs: KPI 1"), message
     # A pain point with no text is refused too.
     form = select(window, CARD, Touchpoint)
     refused(window, form, lambda: doc.get(CARD).pain_points,

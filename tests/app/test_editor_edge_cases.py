@@ -6,6 +6,7 @@ import subprocess
 
 from journeymapper import gui
 from journeymapper.export.pdf import PdfOptions, export_pdf
+from journeymapper.io.upgrade_1_to_2 import upgrade_map  # (these maps are written as v1 data)
 from journeymapper.model import document as document_module
 from journeymapper.model.schema import Map
 from journeymapper.resources import example_map_path
@@ -69,7 +70,7 @@ def test_every_alternative_flow_prints_dashed(tmp_path):
            + [{"id": f"b{i}", "persona": "p", "stage": "s2", "title": f"B{i}"} for i in range(3)],
            "flows": [{"id": f"f{i}", "source": f"a{i}", "target": f"b{i}", "kind": "alternative"} for i in range(3)]}
     out = tmp_path / "d.pdf"
-    export_pdf(Map.model_validate(raw), out, PdfOptions(appendix=False))
+    export_pdf(Map.model_validate(upgrade_map(raw)), out, PdfOptions(appendix=False))
     qdf = tmp_path / "d.qdf"
     subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(out), str(qdf)], check=True)
     content = qdf.read_bytes()

@@ -177,7 +177,8 @@ def test_fit_shows_the_whole_of_a_big_map(qtbot, open_window, tmp_path):
 def test_kpi_health_counts_higher_values_as_better():
     """4 % against a target of 3 % is met, not off; 2 % is off; on target either way for `target`."""
     def health(value, target, better="higher"):
-        return kpi_health(KPI(name="k", value=value, target=target), better)[1]
+        return kpi_health(KPI(id="k", name="k", target=target, readings=[{"date": "2026-12-01", "value": value}]),
+                          better)[1]
 
     assert health(4, 3) == "good" and health(3, 3) == "good" and health(2.8, 3) == "good"
     assert health(2.4, 3) == "mid" and health(2, 3) == "bad"
@@ -191,11 +192,11 @@ def test_the_kpi_table_shows_every_column_and_says_which_way_is_better(qtbot):
     table.resize(330, 240)
     table.show()
     qtbot.waitExposed(table)
-    table.set_value([KPI(name="Conversion rate of visitors who saw the cake gallery", value=2.1, target=3.0,
-                         unit="%")])
+    table.set_value([KPI(id="k1", name="Conversion rate of visitors who saw the cake gallery", target=3.0,
+                         unit="%", readings=[{"date": "2026-12-01", "value": 2.1}])])
     grid = table.table
     width = grid.viewport().width()
-    for column in (1, 2, 3):
+    for column in (1, 2, 3, 4):
         left = grid.horizontalHeader().sectionViewportPosition(column)
         assert 0 <= left and left + grid.horizontalHeader().sectionSize(column) <= width + 1, column
     assert grid.horizontalHeader().sectionSize(0) >= 80  # the name keeps room to be read

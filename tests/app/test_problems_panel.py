@@ -15,6 +15,7 @@ from journeymapper.app.preferences import settings as app_settings
 from journeymapper.app.problems_panel import SHOW_TIPS_KEY, ProblemsPanel
 from journeymapper.check import check_map
 from journeymapper.check.problem import Problem
+from journeymapper.io.upgrade_1_to_2 import upgrade_map  # (these maps are written as v1 data)
 from journeymapper.model import Map
 
 NAMES = {"a": "“Pays online”", "b": "“Gets the parcel”", "f1": "“Pays online” → “Gets the parcel”"}
@@ -126,7 +127,7 @@ def test_hiding_tips_is_remembered_for_the_next_panel(qapp):
 def _hex_map() -> Map:
     """A map with editor-made ids (32 hex digits), a dead end, a skipped stage and tips."""
     s1, s2, s3, p1, a, b, c, f1 = (uuid.uuid4().hex for _ in range(8))
-    return Map.model_validate({
+    return Map.model_validate(upgrade_map({
         "id": uuid.uuid4().hex, "title": "Bakery", "created": "2026-01-01T00:00:00Z",
         "modified": "2026-01-01T00:00:00Z",
         "personas": [{"id": p1, "name": "Busy parent"}],
@@ -138,7 +139,7 @@ def _hex_map() -> Map:
              "emotion": 0},
         ],
         "flows": [{"id": f1, "source": a, "target": b}],
-    })
+    }))
 
 
 def test_elements_are_named_by_their_titles_never_by_ids(qapp):

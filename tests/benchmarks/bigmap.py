@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 
+from journeymapper.io.upgrade_1_to_2 import upgrade_map  # (these maps are written as v1 data)
 from journeymapper.model import Map
 
 CHANNELS = ("website", "email", "phone", "in_store", "social_media", "mobile_app")
@@ -83,7 +84,7 @@ def big_map(
         if target:
             add(source, target, kind)
 
-    return Map.model_validate(
+    return Map.model_validate(upgrade_map(
         {
             "id": "big",
             "title": "Benchmark map",
@@ -97,4 +98,4 @@ def big_map(
                 for n, ((s, t), kind) in enumerate(pairs.items())
             ],
         }
-    )
+    ))

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor
 from journeymapper.canvas.scene import MapScene
 from journeymapper.canvas.snapshot import render_scene
 from journeymapper.io import load_path
+from journeymapper.io.upgrade_1_to_2 import upgrade_map  # (these maps are written as v1 data)
 from journeymapper.layout.style import DARK, Style
 from journeymapper.model.document import Document
 from journeymapper.resources import example_map_path
@@ -50,7 +51,7 @@ def test_markup_in_titles_is_drawn_as_plain_text(qapp):
         "personas": [{"id": "p", "name": "<b>bold</b>"}], "stages": [{"id": "s", "name": "<i>S</i>"}],
         "touchpoints": [{"id": "a", "persona": "p", "stage": "s", "title": '<img src="/etc/passwd"/>'}],
     }
-    scene = MapScene(Document(Map.model_validate(raw)))
+    scene = MapScene(Document(Map.model_validate(upgrade_map(raw))))
     card = scene.layout.cards["a"]
     assert card.title.lines == ('<img src="/etc/passwd"/>',)
     image = render_scene(scene, scale=2)

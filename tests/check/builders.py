@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from journeymapper.check import Problem
+from journeymapper.io.upgrade_1_to_2 import upgrade_map  # (these maps are written as v1 data)
 from journeymapper.model import Flow, Map
 
 STAGES = ("s1", "s2", "s3", "s4")
@@ -31,7 +32,7 @@ def make_map(
     stages: tuple[str, ...] = STAGES,
     **fields: Any,
 ) -> Map:
-    return Map.model_validate(
+    return Map.model_validate(upgrade_map(
         {
             "id": "m",
             "title": "Test map",
@@ -43,7 +44,7 @@ def make_map(
             "flows": list(flows),
             **fields,
         }
-    )
+    ))
 
 
 def only(problems: list[Problem], code: str) -> list[Problem]:

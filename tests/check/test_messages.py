@@ -11,6 +11,7 @@ import uuid
 import pytest
 
 from journeymapper.check import RULES, check_map
+from journeymapper.io.upgrade_1_to_2 import upgrade_map  # (these maps are written as v1 data)
 from journeymapper.model import Map
 
 TODAY = datetime.date(2026, 11, 24)
@@ -57,13 +58,13 @@ def everything_wrong() -> tuple[Map, dict[str, str]]:
         {"id": f[7], "source": t["e"], "target": t["f"]},
         {"id": f[8], "source": t["f"], "target": t["c"], "kind": "alternative"},  # JM016
     ]
-    the_map = Map.model_validate({
+    the_map = Map.model_validate(upgrade_map({
         "id": _id(), "title": "Corner bakery", "created": "2026-01-01T00:00:00Z",
         "modified": "2026-01-01T00:00:00Z", "review_by": "2026-11-01",  # JM014
         "personas": [{"id": i, "name": n} for n, i in p.items()],  # "Nobody yet": JM012
         "stages": [{"id": i, "name": n} for n, i in s.items()],  # "Referral": JM008
         "touchpoints": cards, "flows": flows,
-    })
+    }))
     titles = {c["id"]: c["title"] for c in cards}
     names = {i: f"“{n}”" for n, i in (*s.items(), *p.items())}
     names |= {c["id"]: f"“{' '.join(c['title'].split())}”" for c in cards}

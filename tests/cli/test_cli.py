@@ -11,6 +11,8 @@ import pytest
 from journeymapper import __version__
 from journeymapper.cli.main import main
 from journeymapper.io import dumps, load_path
+from journeymapper.io.migrations import CURRENT_VERSION
+from journeymapper.io.upgrade_1_to_2 import upgrade_map  # (these maps are written as v1 data)
 from journeymapper.model.schema import Map
 from journeymapper.resources import example_map_path
 
@@ -18,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def write_map(path: Path, raw_map: dict) -> Path:
-    path.write_bytes(dumps(Map.model_validate(raw_map)))
+    path.write_bytes(dumps(Map.model_validate(upgrade_map(raw_map))))
     return path
 
 
@@ -60,7 +62,7 @@ def test_version(capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["--version"])
     assert exit_info.value.code == 0
-    assert capsys.readouterr().out.strip() == f"journeymapper {__version__} (file format 1)"
+    assert capsys.readouterr().out.strip() == f"journeymapper {__version__} (file format {CURRENT_VERSION})"
 
 
 def test_check_clean_example_exits_0(capsys):
@@ -102,7 +104,7 @@ def test_check_json_output(tmp_path, capsys):
 def test_unreadable_file_is_one_line_and_others_are_still_checked(tmp_path, capsys):
     good = write_map(tmp_path / "good.jmap", flawed_map())
     broken = tmp_path / "broken.jmap"
-    raw = json.loads(dumps(Map.model_validate(flawed_map())))
+    raw = json.loads(dumps(Map.model_validate(upgrade_map(flawed_map()))))
     raw["map"]["touchpoints"][2]["stage"] = "s9"
     broken.write_text(json.dumps(raw))
     code, out, err = run(capsys, "check", str(broken), str(good))
@@ -225,11 +227,11 @@ def test_new_refuses_to_overwrite_and_unknown_templates(tmp_path, capsys):
 
 def test_upgrade_rewrites_canonically_in_place_with_backup(tmp_path, capsys):
     messy = tmp_path / "messy.jmap"
-    raw = json.loads(dumps(Map.model_validate(flawed_map())))
+    raw = json.loads(dumps(Map.model_validate(upgrade_map(flawed_map()))))
     messy.write_text(json.dumps(raw, indent=4, ensure_ascii=True), encoding="utf-8")
     original = messy.read_bytes()
     code, out, _ = run(capsys, "upgrade", str(messy))
-    assert code == 0 and "already file format 1" in out
+    assert code == 0 and f"already file format {CURRENT_VERSION}" in out
     assert messy.read_bytes() == dumps(load_path(messy).map)
     assert (tmp_path / "messy.jmap.bak").read_bytes() == original
 
@@ -241,7 +243,7 @@ def test_upgrade_to_another_file_and_broken_input(tmp_path, capsys):
     bad = tmp_path / "bad.jmap"
     bad.write_text('{"format": "journeymapper", "schema_version": 7, "map": {}}')
     code, _, err = run(capsys, "upgrade", str(bad))
-    assert code == 2 and "file format 7, this version reads up to 1" in err
+    assert code == 2 and f"file format 7, this version reads up to {CURRENT_VERSION}" in err
     assert not (tmp_path / "bad.jmap.bak").exists()
 
 
@@ -254,3 +256,30 @@ def test_console_script_and_module_entry_points(tmp_path):
         result = subprocess.run([*argv, "check", str(tmp_path / "missing.jmap")], capture_output=True, text=True)
         assert result.returncode == 2
         assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def _newer_copy(tmp_path: Path) -> Path:
+    """The example map as a newer journeymapper (format 3) would write it, readable by format 2."""
+    raw = json.loads(dumps(load_path(example_map_path()).map))
+    raw.update(schema_version=3, readable_by=2)
+    raw["map"]["sticky_notes"] = []
+    path = tmp_path / "newer.jmap"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    return path
+
+
+def test_check_and_export_read_a_newer_map_with_a_warning(tmp_path, capsys):
+    path = _newer_copy(tmp_path)
+    code, out, err = run(capsys, "check", str(path))
+    assert code == 0 and "1 file checked" in out
+    assert "warning:" in err and "newer journeymapper (file format 3)" in err and "map.sticky_notes" in err
+    code, _, err = run(capsys, "export", str(path), "-o", str(tmp_path / "newer.pdf"), "--no-appendix")
+    assert code == 0 and (tmp_path / "newer.pdf").is_file() and "newer journeymapper" in err
+
+
+def test_upgrade_never_rewrites_a_newer_map(tmp_path, capsys):
+    path = _newer_copy(tmp_path)
+    before = path.read_bytes()
+    code, _, err = run(capsys, "upgrade", str(path))
+    assert code == 1 and "nothing written" in err
+    assert path.read_bytes() == before and not (tmp_path / "newer.jmap.bak").exists()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from journeymapper.cli.main import main
+from journeymapper.io.migrations import CURRENT_VERSION
 from journeymapper.resources import example_map_path
 
 EXAMPLE = example_map_path().read_bytes()
@@ -39,9 +40,9 @@ CASES = {
     "picture": (b"\x89PNG\r\n\x1a\n" + bytes(64),
                 [("This file is not a journey map: it holds a PNG picture (perhaps it was renamed). Open the "
                   "journey map file you meant instead.")]),
-    "newer": (_with(lambda e: e.update(schema_version=9)),
+    "newer": (_with(lambda e: e.update(schema_version=9, readable_by=9)),  # (9 says no older reader shows it)
               [("This map was saved by a newer version of journeymapper: update journeymapper to open it. "
-                "(saved by a newer journeymapper: file format 9, this version reads up to 1)")]),
+                f"(saved by a newer journeymapper: file format 9, this version reads up to {CURRENT_VERSION})")]),
     "fields": (_with(_bad_field),
                ["Card “", "”: the emotion must be a whole number, not the text 'happy' (map.touchpoints[0].emotion)",
                 "leads to a card that is not in the map (map.flows[0].target: no touchpoint with id 'nowhere')"]),

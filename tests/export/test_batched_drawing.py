@@ -184,8 +184,8 @@ def test_cards_that_look_alike_have_their_parts_in_the_same_places():
     touchpoints = [
         # titles of one to three lines, some pains and opportunities, on the first cards
         t.model_copy(update={"title": "A longer title that wraps onto the next line " * (n % 3) + t.title,
-                             "pain_points": [PainPoint(text="slow", severity="high")] * (n % 2),
-                             "opportunities": [Opportunity(text="faster", priority="low")] * (n % 4 == 0)})
+                             "pain_points": [PainPoint(id=f"slow-{n}", text="slow", severity="high")] * (n % 2),
+                             "opportunities": [Opportunity(id=f"fast-{n}", text="faster", priority="low")] * (n % 4 == 0)})
         if n < 120 else t
         for n, t in enumerate(the_map.touchpoints)
     ]

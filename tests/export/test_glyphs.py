@@ -12,6 +12,7 @@ import pytest
 from reportlab.pdfbase import pdfmetrics
 
 from journeymapper.export import fonts as font_module
+from journeymapper.io.upgrade_1_to_2 import upgrade_map  # (these maps are written as v1 data)
 from journeymapper.model import Map
 from tests.check.builders import fl, make_map, tp
 
@@ -55,7 +56,7 @@ def _with(field: str) -> Map:
         data["stages"][0].update(name=SPACED, goal=SPACED, kpis=[{"name": SPACED, "value": 1, "target": 2}])
     elif field == "persona":
         data["personas"][0].update(name=SPACED, segment=SPACED, description=SPACED, goals=[SPACED])
-    return Map.model_validate(data)
+    return Map.model_validate(upgrade_map(data))
 
 
 @pytest.mark.parametrize("field", [

@@ -3,6 +3,7 @@ state apart without colour."""
 
 from __future__ import annotations
 
+from journeymapper.io.upgrade_1_to_2 import upgrade_map  # (these maps are written as v1 data)
 from journeymapper.layout.kpis import HEALTH_MARKS
 from journeymapper.layout.map_layout import layout_map
 from journeymapper.layout.style import DEFAULT_STYLE, face_inks, grayscale_palette, luminance
@@ -38,13 +39,13 @@ def test_grey_print_keeps_the_states_apart():
 
 
 def test_a_kpis_health_is_a_sign_as_well_as_a_colour():
-    the_map = Map.model_validate({
+    the_map = Map.model_validate(upgrade_map({
         "id": "m", "title": "KPIs", "created": "2026-01-01T00:00:00Z", "modified": "2026-01-01T00:00:00Z",
         "personas": [{"id": "p", "name": "P"}],
         "stages": [{"id": "s", "name": "S", "kpis": [
             {"name": "On target", "value": 98, "target": 100}, {"name": "Near", "value": 80, "target": 100},
             {"name": "Off", "value": 20, "target": 100}, {"name": "No target", "value": 20}]}],
-    })
+    }))
     lines = layout_map(the_map).stages["s"].kpis
     assert [line.mark.lines[0] if line.mark else None for line in lines] == [
         HEALTH_MARKS["good"], HEALTH_MARKS["mid"], HEALTH_MARKS["bad"], None]

@@ -14,6 +14,7 @@ import pytest
 
 from journeymapper.export.details import map_details
 from journeymapper.export.pdf import PdfOptions, export_pdf
+from journeymapper.io.upgrade_1_to_2 import upgrade_map  # (these maps are written as v1 data)
 from journeymapper.layout.labels import stage_letter
 from journeymapper.layout.map_layout import layout_map
 from journeymapper.model.schema import Map
@@ -57,11 +58,11 @@ def full_map() -> Map:
         })
     flows = [{"id": f"f{k}", "source": f"t{k}", "target": f"t{k + 1}",
               "label": f"Comes back after a week when the cake was a success ({k})"} for k in range(len(cards) - 1)]
-    return Map.model_validate({
+    return Map.model_validate(upgrade_map({
         "id": "m", "title": "Everything typed", "description": f"About the map: {LONG}", "owner": "Zoë",
         "created": "2026-01-01T00:00:00Z", "modified": "2026-01-01T00:00:00Z",
         "personas": personas, "stages": stages, "touchpoints": cards, "flows": flows,
-    })
+    }))
 
 
 def typed_texts(the_map: Map) -> list[str]:

@@ -1,6 +1,8 @@
-"""Shared bits for the .jmap reading/writing tests: the spec example and small builders.
+"""Shared bits for the .jmap reading/writing tests: the spec example, the goldens and small builders.
 
 Tests here are written from docs/jmap-format.md (the public contract), not from the code.
+Format 1 files stay as inputs (tests/data/v1/, never changed: files of that format exist and must
+keep opening); format 2 is what journeymapper writes (tests/data/v2/).
 """
 
 from __future__ import annotations
@@ -12,24 +14,46 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from journeymapper import __version__
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 V1 = DATA / "v1"
+V2 = DATA / "v2"
 SPEC_EXAMPLE = V1 / "spec-example.jmap"
-"""The example of docs/jmap-format.md, copied verbatim (not in canonical layout)."""
+"""The example of the format 1 page, copied verbatim (not in canonical layout)."""
 SPEC_EXAMPLE_GOLDEN = V1 / "spec-example.golden.jmap"
-"""The same map in canonical bytes: what a writer of format 1 must produce for it."""
+"""The same map in the canonical bytes a writer of format 1 produced for it."""
 FULL_GOLDEN = V1 / "full.jmap"
-"""Every field set, non-ASCII and markup text, a view: canonical bytes written by hand (json.dumps)."""
+"""Every format 1 field set, non-ASCII and markup text, a view: canonical v1 bytes written by hand."""
+SHIPPED_V1 = sorted((V1 / "shipped").glob("*.jmap"))
+"""The templates and the example map as journeymapper shipped them in format 1 (real v1 files)."""
 
-_SPEC_ENVELOPE = json.loads(SPEC_EXAMPLE.read_text(encoding="utf-8"))
+V2_SPEC_GOLDEN = V2 / "spec-example.golden.jmap"
+"""The spec example in format 2: what upgrading the format 1 example and saving it must give."""
+V2_FULL = V2 / "full.jmap"
+"""Every format 2 field set (a future-state map, KPI readings, plans, quotes): written by hand."""
+V2_FULL_FROM_V1 = V2 / "full-from-v1.jmap"
+"""What upgrading FULL_GOLDEN and saving it must give."""
+UPGRADES = {
+    SPEC_EXAMPLE: V2_SPEC_GOLDEN,
+    SPEC_EXAMPLE_GOLDEN: V2_SPEC_GOLDEN,
+    FULL_GOLDEN: V2_FULL_FROM_V1,
+}
+"""Each v1 golden and the v2 golden its upgrade must equal, byte for byte."""
 
-# Key order of every object, as docs/jmap-format.md lists it.
-ENVELOPE_KEYS = ["format", "schema_version", "app_version", "map", "view"]
+_SPEC_ENVELOPE = json.loads(V2_SPEC_GOLDEN.read_text(encoding="utf-8"))
+_SPEC_V1_ENVELOPE = json.loads(SPEC_EXAMPLE.read_text(encoding="utf-8"))
+
+# Key order of every object, as docs/jmap-format.md lists it (format 2).
+ENVELOPE_KEYS = ["format", "schema_version", "readable_by", "app_version", "map", "view"]
 MAP_KEYS = [
     "id",
     "title",
     "description",
     "owner",
+    "language",
+    "state",
+    "based_on",
     "created",
     "modified",
     "review_by",
@@ -38,9 +62,13 @@ MAP_KEYS = [
     "touchpoints",
     "flows",
 ]
-PERSONA_KEYS = ["id", "name", "segment", "description", "goals", "needs", "frustrations", "color"]
+BASED_ON_KEYS = ["id", "title", "modified"]
+PERSONA_KEYS = ["id", "name", "segment", "description", "goals", "needs", "frustrations", "color", "evidence",
+                "source", "quotes"]
+QUOTE_KEYS = ["id", "text", "who", "date", "source"]
 STAGE_KEYS = ["id", "name", "description", "goal", "kpis"]
-KPI_KEYS = ["name", "value", "target", "unit"]
+KPI_KEYS = ["id", "name", "unit", "direction", "target", "readings"]
+READING_KEYS = ["date", "value", "note"]
 TOUCHPOINT_KEYS = [
     "id",
     "persona",
@@ -52,14 +80,30 @@ TOUCHPOINT_KEYS = [
     "emotion",
     "pain_points",
     "opportunities",
+    "quotes",
     "owner",
     "evidence",
     "source",
     "notes",
 ]
-PAIN_POINT_KEYS = ["text", "severity"]
-OPPORTUNITY_KEYS = ["text", "priority"]
+PAIN_POINT_KEYS = ["id", "text", "severity"]
+OPPORTUNITY_KEYS = ["id", "text", "priority", "status", "owner", "due", "effort", "addresses"]
 FLOW_KEYS = ["id", "source", "target", "label", "kind"]
+
+V1_KEYS = {
+    "envelope": ["format", "schema_version", "app_version", "map", "view"],
+    "map": ["id", "title", "description", "owner", "created", "modified", "review_by", "personas", "stages",
+            "touchpoints", "flows"],
+    "persona": ["id", "name", "segment", "description", "goals", "needs", "frustrations", "color"],
+    "stage": ["id", "name", "description", "goal", "kpis"],
+    "kpi": ["name", "value", "target", "unit"],
+    "touchpoint": ["id", "persona", "stage", "title", "channel", "action", "thoughts", "emotion", "pain_points",
+                   "opportunities", "owner", "evidence", "source", "notes"],
+    "pain_point": ["text", "severity"],
+    "opportunity": ["text", "priority"],
+    "flow": ["id", "source", "target", "label", "kind"],
+}
+"""Every key of format 1, by object (the format 1 page): what a migration must find a home for."""
 CHANNELS = [
     "website",
     "mobile_app",
@@ -79,9 +123,19 @@ CHANNELS = [
 ]
 
 
+def with_running_version(golden: bytes) -> bytes:
+    """Goldens record app_version 0.1.0; app_version is informational, so follow the running version."""
+    return golden.replace(b'"app_version": "0.1.0"', f'"app_version": "{__version__}"'.encode())
+
+
 def spec_envelope() -> dict[str, Any]:
-    """A fresh, mutable copy of the spec example's envelope."""
+    """A fresh, mutable copy of the spec example's envelope, in format 2 (what journeymapper writes)."""
     return copy.deepcopy(_SPEC_ENVELOPE)
+
+
+def spec_v1_envelope() -> dict[str, Any]:
+    """A fresh, mutable copy of the spec example's envelope as format 1 wrote it (files that exist)."""
+    return copy.deepcopy(_SPEC_V1_ENVELOPE)
 
 
 def encode(envelope: Any) -> bytes:
@@ -130,18 +184,26 @@ def key_order_problems(data: bytes) -> list[str]:
 
     top = check(ordered_pairs(data), ENVELOPE_KEYS, "envelope")
     the_map = check(top["map"], MAP_KEYS, "map")
+    if the_map["based_on"] is not None:
+        check(the_map["based_on"], BASED_ON_KEYS, "map.based_on")
     for i, persona in enumerate(the_map["personas"]):
-        check(persona, PERSONA_KEYS, f"map.personas[{i}]")
+        persona = check(persona, PERSONA_KEYS, f"map.personas[{i}]")
+        for j, said in enumerate(persona["quotes"]):
+            check(said, QUOTE_KEYS, f"map.personas[{i}].quotes[{j}]")
     for i, stage in enumerate(the_map["stages"]):
         stage = check(stage, STAGE_KEYS, f"map.stages[{i}]")
         for j, kpi in enumerate(stage["kpis"]):
-            check(kpi, KPI_KEYS, f"map.stages[{i}].kpis[{j}]")
+            kpi = check(kpi, KPI_KEYS, f"map.stages[{i}].kpis[{j}]")
+            for n, reading in enumerate(kpi["readings"]):
+                check(reading, READING_KEYS, f"map.stages[{i}].kpis[{j}].readings[{n}]")
     for i, card in enumerate(the_map["touchpoints"]):
         card = check(card, TOUCHPOINT_KEYS, f"map.touchpoints[{i}]")
         for j, pain in enumerate(card["pain_points"]):
             check(pain, PAIN_POINT_KEYS, f"map.touchpoints[{i}].pain_points[{j}]")
         for j, chance in enumerate(card["opportunities"]):
             check(chance, OPPORTUNITY_KEYS, f"map.touchpoints[{i}].opportunities[{j}]")
+        for j, said in enumerate(card["quotes"]):
+            check(said, QUOTE_KEYS, f"map.touchpoints[{i}].quotes[{j}]")
     for i, flow in enumerate(the_map["flows"]):
         check(flow, FLOW_KEYS, f"map.flows[{i}]")
     return problems

@@ -15,9 +15,9 @@ import pytest
 from journeymapper.io import LoadError, load_bytes, load_path
 from journeymapper.io.errors import LoadProblem
 
-from .helpers import SPEC_EXAMPLE, encode, spec_envelope
+from .helpers import SPEC_EXAMPLE, V2_SPEC_GOLDEN, encode, spec_envelope, spec_v1_envelope
 
-SPEC = SPEC_EXAMPLE.read_bytes()
+SPEC = V2_SPEC_GOLDEN.read_bytes()
 CUT_OFF = "This file is cut off: it ends in the middle. If someone sent it to you, ask them to send it again."
 
 
@@ -47,8 +47,8 @@ def test_a_cut_off_file_says_so_first_then_where_it_ends() -> None:
 
 def test_every_cut_of_a_map_is_called_cut_off() -> None:
     """Wherever a copy or a save stopped -- in a word, a number, a character, or before zero bytes."""
-    full = (Path(SPEC_EXAMPLE).parent / "full.jmap").read_bytes()
-    for data in (SPEC, full):
+    full = (Path(V2_SPEC_GOLDEN).parent / "full.jmap").read_bytes()
+    for data in (SPEC, full, SPEC_EXAMPLE.read_bytes()):
         body = data.rstrip()
         for end in range(1, len(body)):
             for cut in (body[:end], body[:end] + b"\x00" * 64):
@@ -112,10 +112,10 @@ def test_the_encoding_detail_says_which_byte_and_where() -> None:
 
 
 def test_a_map_from_a_newer_version_says_to_update_and_names_both_formats() -> None:
-    err = refused(broken(lambda e: e.update(schema_version=3)), "cake.jmap")
+    err = refused(broken(lambda e: e.update(schema_version=3, readable_by=3)), "cake.jmap")
     assert err.lines() == [
         ("cake.jmap: This map was saved by a newer version of journeymapper: update journeymapper to open it. "
-         "(saved by a newer journeymapper: file format 3, this version reads up to 1)")
+         "(saved by a newer journeymapper: file format 3, this version reads up to 2)")
     ]
 
 
@@ -129,11 +129,20 @@ def test_json_that_is_not_a_journey_map_says_so(data: bytes) -> None:
 
 
 def test_a_broken_field_is_named_as_a_person_sees_it() -> None:
-    err = refused(broken(lambda e: e["map"]["stages"][1]["kpis"][0].update(value="abc")))
+    err = refused(broken(lambda e: e["map"]["stages"][1]["kpis"][0]["readings"][0].update(value="abc")))
+    assert err.found == [LoadProblem("Stage “Purchase”, KPI 1 “Conversion rate”, reading 1: the value 'abc' is not "
+                                     "a number", "map.stages[1].kpis[0].readings[0].value")]
+    assert str(err) == ("Stage “Purchase”, KPI 1 “Conversion rate”, reading 1: the value 'abc' is not a number "
+                        "(map.stages[1].kpis[0].readings[0].value)")
+
+
+def test_a_broken_field_of_a_v1_file_is_named_where_that_file_has_it() -> None:
+    """A format 1 file has the KPI's `value`, not a reading: its problem is named there."""
+    envelope = spec_v1_envelope()
+    envelope["map"]["stages"][1]["kpis"][0]["value"] = "abc"
+    err = refused(encode(envelope))
     assert err.found == [LoadProblem("Stage “Purchase”, KPI 1 “Conversion rate”: the value 'abc' is not a number",
                                      "map.stages[1].kpis[0].value")]
-    assert str(err) == ("Stage “Purchase”, KPI 1 “Conversion rate”: the value 'abc' is not a number "
-                        "(map.stages[1].kpis[0].value)")
 
 
 @pytest.mark.parametrize(
@@ -153,8 +162,25 @@ def test_a_broken_field_is_named_as_a_person_sees_it() -> None:
         (lambda e: e["map"]["touchpoints"][0].pop("title"), "Card 1: the title is missing"),
         (lambda e: e["map"]["touchpoints"][0].update(colour="red"),
          "Card “Sees a friend's cake photo”: 'colour' is not a field journeymapper knows"),
+        (lambda e: e["map"]["stages"][1]["kpis"][0]["readings"].append({"date": "2027-01-10", "value": "2,6"}),
+         "Stage “Purchase”, KPI 1 “Conversion rate”, reading 2: the value '2,6' is not a number"),
+        (lambda e: e["map"]["stages"][1]["kpis"][0].update(direction="down"),
+         ("Stage “Purchase”, KPI 1 “Conversion rate”: the direction 'down' is not one of 'higher', 'lower' or "
+          "'target'")),
+        (lambda e: e["map"]["touchpoints"][1]["opportunities"][0].update(due="end of May"),
+         "Card “Orders on the website”, opportunity 1: the due date 'end of May' is not a date like 2027-03-31"),
+        (lambda e: e["map"]["touchpoints"][1]["opportunities"][0].update(addresses=["t2.p1", ""]),
+         ("Card “Orders on the website”, opportunity 1, addressed pain point 2: '' is not a valid id (1-64 "
+          "letters, digits or _ . : -)")),
+        (lambda e: e["map"]["personas"][0].update(quotes=[{"id": "q1", "text": "Hi", "who": 3}]),
+         "Persona “Busy parent”, quote 1: the name of who said it must be text, not the number 3"),
+        (lambda e: e["map"].update(state="future", based_on={"id": "m0", "title": "Today", "modified": "today"}),
+         "The map it is based on: the date of the last change 'today' is not a timestamp like 2026-11-23T10:00:00Z"),
+        (lambda e: e["map"].update(language="Deutsch"),
+         "The map: the language 'Deutsch' is not a language tag like en, de or pt-BR"),
     ],
-    ids=["emotion", "colour", "flow-kind", "pain-point", "review-date", "no-title", "unknown-field"],
+    ids=["emotion", "colour", "flow-kind", "pain-point", "review-date", "no-title", "unknown-field", "reading",
+         "direction", "due-date", "addresses", "quote", "based-on", "language"],
 )
 def test_field_problems_name_the_card_stage_persona_or_flow(change, plain: str) -> None:
     assert refused(broken(change)).plain() == plain
@@ -176,8 +202,13 @@ def test_field_problems_name_the_card_stage_persona_or_flow(change, plain: str) 
          ("Flow “Sees a friend's cake photo” → “Orders on the website” and persona “Busy parent” have the same "
           "internal id: the file was probably changed by hand or by another program "
           "(map.flows[0].id: id 'p1' is already used by map.personas[0])")),
+        (lambda e: e["map"]["touchpoints"][1]["opportunities"][0].update(id="t2.p1"),
+         ("Card “Orders on the website”, opportunity 1 and card “Orders on the website”, pain point 1 have the same "
+          "internal id: the file was probably changed by hand or by another program "
+          "(map.touchpoints[1].opportunities[0].id: id 't2.p1' is already used by "
+          "map.touchpoints[1].pain_points[0])")),
     ],
-    ids=["card-stage", "card-persona", "flow-target", "same-id"],
+    ids=["card-stage", "card-persona", "flow-target", "same-id", "same-item-id"],
 )
 def test_dangling_references_name_what_points_nowhere(change, line: str) -> None:
     assert refused(broken(change)).lines() == [line]
@@ -209,12 +240,12 @@ def test_a_file_too_big_says_its_size_and_the_limit(tmp_path: Path) -> None:
 def test_names_from_the_file_cannot_break_the_line() -> None:
     def change(e):
         e["map"]["stages"][1]["name"] = "Pur\nchase\u2028now\x00"
-        e["map"]["stages"][1]["kpis"][0]["value"] = "abc"
+        e["map"]["stages"][1]["kpis"][0]["readings"][0]["value"] = "abc"
 
     lines = refused(broken(change)).lines()
     assert lines[0] == ("Stage “Pur chase now\ufffd”: the name contains a character that is not allowed in text "
                         "(U+0000) (map.stages[1].name)")
-    assert lines[1].startswith("Stage “Pur chase now\ufffd”, KPI 1 “Conversion rate”: the value 'abc'")
+    assert lines[1].startswith("Stage “Pur chase now\ufffd”, KPI 1 “Conversion rate”, reading 1: the value 'abc'")
     assert all(len(line.splitlines()) == 1 for line in lines)
 
 

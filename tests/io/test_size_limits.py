@@ -9,7 +9,10 @@ limit, and leaves the file on disk as it was.
 
 from __future__ import annotations
 
+import itertools
 import json
+import string
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,26 +28,55 @@ def _compact(the_map: dict) -> bytes:
     return json.dumps(envelope, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-def _minimal_map(cards: int, flows: int, pains: int = 0) -> dict:
-    """The least a file may say for a map of this size: required fields only, no spaces."""
+def _short_ids() -> Iterator[str]:
+    """A, B, ... Z, AA, AB, ...: the shortest ids a compact file may use (growth is largest with them)."""
+    for length in itertools.count(1):
+        for letters in itertools.product(string.ascii_uppercase, repeat=length):
+            yield "".join(letters)
+
+
+def _minimal_map(cards: int, flows: int, pains: int = 0, chances: int = 0, quotes: int = 0, kpis: int = 0,
+                 readings: int = 0, lanes: int = 1, addresses: int = 0) -> dict:
+    """The least a file may say for a map of this size: required fields only, no spaces, one-letter ids."""
+    ids = _short_ids()
+    cards_ = [{"id": next(ids), "persona": "p", "stage": "s" if n % 2 else "u", "title": "x",
+               "pain_points": [{"id": next(ids), "text": "a"} for _ in range(pains)],
+               "opportunities": [{"id": next(ids), "text": "a", "addresses": ["A"] * addresses}
+                                 for _ in range(chances)],
+               "quotes": [{"id": next(ids), "text": "a"} for _ in range(quotes)]} for n in range(cards)]
     return {
         "id": "m", "title": "t", "created": "2026-01-01T00:00:00Z", "modified": "2026-01-01T00:00:00Z",
-        "personas": [{"id": "p", "name": "P"}],
-        "stages": [{"id": "s", "name": "S"}, {"id": "u", "name": "U"}],
-        "touchpoints": [{"id": f"t{n}", "persona": "p", "stage": "s" if n % 2 else "u", "title": "x",
-                         "pain_points": [{"text": "a"}] * pains} for n in range(cards)],
-        "flows": [{"id": f"f{n}", "source": f"t{n % cards}", "target": f"t{(n + 1) % cards}"} for n in range(flows)],
+        "personas": [{"id": "p", "name": "P"}] + [{"id": next(ids), "name": "P"} for _ in range(lanes - 1)],
+        "stages": [{"id": "s", "name": "S", "kpis": [{"id": next(ids), "name": "k", "readings": [
+            {"date": "2026-01-01", "value": 1}] * readings} for _ in range(kpis)]}, {"id": "u", "name": "U"}],
+        "touchpoints": cards_,
+        "flows": [{"id": next(ids), "source": cards_[n % cards]["id"], "target": cards_[(n + 1) % cards]["id"]}
+                  for n in range(flows)],
     }
 
 
-def test_no_element_grows_more_than_the_check_allows_for() -> None:
+SHAPES = {
+    "cards": _minimal_map(400, 0),
+    "flows": _minimal_map(2, 400),
+    "pain-points": _minimal_map(10, 0, pains=50),
+    "opportunities": _minimal_map(40, 0, chances=50),
+    "addresses": _minimal_map(10, 0, chances=50, addresses=50),
+    "quotes": _minimal_map(40, 0, quotes=50),
+    "kpis": _minimal_map(1, 0, kpis=50),
+    "readings": _minimal_map(1, 0, kpis=10, readings=500),
+    "lanes": _minimal_map(1, 0, lanes=50),
+}
+"""A compact file made mostly of one kind of thing, each as small as the format lets it be."""
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_no_element_grows_more_than_the_check_allows_for(shape: str) -> None:
     """A file under CANONICAL_CHECK_FROM is not measured: its canonical form must not be able to
     pass the limit, so no part of a file may grow more than MAX / CANONICAL_CHECK_FROM times."""
     allowed = min(limits.MAX_FILE_BYTES / limits.CANONICAL_CHECK_FROM, reader.MAX_GROWTH)
-    for the_map in (_minimal_map(400, 0), _minimal_map(2, 400), _minimal_map(10, 0, pains=50)):
-        data = _compact(the_map)
-        grown = len(dumps(load_bytes(data).map)) / len(data)
-        assert grown < allowed, f"{grown:.1f} x"
+    data = _compact(SHAPES[shape])
+    grown = len(dumps(load_bytes(data).map)) / len(data)
+    assert grown < allowed, f"{grown:.1f} x"
 
 
 def test_a_compact_file_that_would_be_saved_over_the_limit_is_refused_at_once(monkeypatch) -> None:
@@ -89,13 +121,13 @@ def test_a_file_the_writer_wrote_at_the_limit_loads_again(tmp_path: Path, monkey
     assert load_path(path).map == big
 
 
-def test_the_bound_that_spares_writing_a_file_to_measure_it_holds() -> None:
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_the_bound_that_spares_writing_a_file_to_measure_it_holds(shape: str) -> None:
     """The reader writes a big file again only when a bound of its canonical size could be over
     the limit: the bound must never be below the real size."""
-    for the_map in (_minimal_map(400, 0), _minimal_map(2, 400), _minimal_map(10, 0, pains=50)):
-        data = _compact(the_map)
-        loaded = load_bytes(data)
-        assert reader._canonical_bound(loaded.map, len(data)) >= len(dumps(loaded.map, loaded.view))
+    data = _compact(SHAPES[shape])
+    loaded = load_bytes(data)
+    assert reader._canonical_bound(loaded.map, len(data)) >= len(dumps(loaded.map, loaded.view))
 
 
 def test_a_deeply_nested_view_that_would_grow_past_the_limit_is_refused(monkeypatch) -> None:

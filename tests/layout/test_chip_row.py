@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from journeymapper.io.upgrade_1_to_2 import upgrade_map  # (these maps are written as v1 data)
 from journeymapper.layout.labels import CHANNEL_LABELS
 from journeymapper.layout.map_layout import CHIP_ROW_END, layout_map
 from journeymapper.layout.style import DEFAULT_STYLE
@@ -18,9 +19,9 @@ def crowded_map() -> Map:
     cards = [{"id": f"t{k}", "persona": "p", "stage": "s", "title": "Card", "channel": channel,
               "pain_points": [{"text": "x"}] * (k % 12), "opportunities": [{"text": "y"}] * (k % 11)}
              for k, channel in enumerate(CHANNEL_LABELS)]
-    return Map.model_validate({"id": "m", "title": "Crowded", "created": "2026-01-01T00:00:00Z",
+    return Map.model_validate(upgrade_map({"id": "m", "title": "Crowded", "created": "2026-01-01T00:00:00Z",
                                "modified": "2026-01-01T00:00:00Z", "personas": [{"id": "p", "name": "P"}],
-                               "stages": [{"id": "s", "name": "S"}], "touchpoints": cards})
+                               "stages": [{"id": "s", "name": "S"}], "touchpoints": cards}))
 
 
 @pytest.mark.parametrize("width", [150.0, 180.0, 210.0, 244.0, 330.0])

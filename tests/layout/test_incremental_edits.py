@@ -15,7 +15,7 @@ import pytest
 
 from journeymapper.layout.map_layout import layout_map
 from journeymapper.model.document import Document, DocumentError
-from journeymapper.model.schema import Flow, PainPoint, Persona, Touchpoint
+from journeymapper.model.schema import Flow, Persona, Touchpoint
 from tests.benchmarks.bigmap import big_map
 
 from .test_incremental import assert_same
@@ -41,7 +41,7 @@ def random_edit(doc: Document, rng: random.Random, tag: str) -> None:
     elif edit == "move_flow" and flows:
         doc.move_flow(rng.choice(flows), rng.randint(0, len(flows) - 1))
     elif edit == "pains" and cards:
-        doc.set_field(rng.choice(cards), "pain_points", [PainPoint(text="p" * rng.randint(1, 80))] * rng.randint(0, 3))
+        doc.set_field(rng.choice(cards), "pain_points", [{"text": "p" * rng.randint(1, 80)}] * rng.randint(0, 3))
     elif edit == "persona_name":
         doc.set_field(persona, "name", rng.choice(["A", "A much longer persona name " * 3]))
     elif edit == "segment":

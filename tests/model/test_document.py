@@ -153,7 +153,10 @@ def test_set_field_validates_and_replaces_the_element(doc, events):
         ("a", "stage", "nope", "no stage with id 'nope'"),
         ("f1", "target", "p1", "no touchpoint with id 'p1'"),
         ("p1", "color", "red", "not a colour"),
-        ("s1", "kpis", [{"name": "NPS", "value": float("nan")}], "finite"),
+        ("s1", "kpis", [{"name": "NPS", "readings": [{"date": "2026-11-01", "value": float("nan")}]}], "finite"),
+        ("s1", "kpis", [{"name": "NPS", "value": 2.1}], "'value' is not a field"),
+        ("a", "opportunities", [{"text": "Faster", "effort": "huge"}], "'huge' is not one of"),
+        ("p1", "evidence", "proven", "'proven' is not one of"),
     ],
 )
 def test_set_field_refuses_invalid_values(doc, events, element_id, field, value, message):
@@ -198,3 +201,88 @@ def test_lists_of_two_documents_are_independent():
     one, two = Document(small_map()), Document(small_map())
     one.remove_flow("f1")
     assert "f1" in two
+
+
+# -- format 2: KPIs, pain points, opportunities and quotes share the map's one id space ----------------
+def _card_with_items(doc: Document) -> None:
+    """Card a gets a pain point `a.p1` and an opportunity `a.o1`; stage s1 a KPI `s1.k1`."""
+    doc.set_field("a", "pain_points", [{"id": "a.p1", "text": "Slow"}])
+    doc.set_field("a", "opportunities", [{"id": "a.o1", "text": "Faster", "addresses": ["a.p1"]}])
+    doc.set_field("s1", "kpis", [{"id": "s1.k1", "name": "Visits"}])
+
+
+def test_items_given_without_an_id_get_a_fresh_one_and_keep_it(doc):
+    """A form or a script adds a pain point as {"text": ...}: it gets an id of the map's kind."""
+    doc.set_field("a", "pain_points", [{"text": "Slow"}, {"text": "Dear"}])
+    first, second = doc.get("a").pain_points
+    assert first.id != second.id and all(len(i) == 32 and int(i, 16) >= 0 for i in (first.id, second.id))
+    doc.set_field("a", "pain_points", [p.model_dump() for p in doc.get("a").pain_points] + [{"text": "Far"}])
+    assert [p.id for p in doc.get("a").pain_points][:2] == [first.id, second.id]
+    doc.set_field("p1", "quotes", [{"text": "Hi"}])
+    doc.set_field("s2", "kpis", [{"name": "NPS"}])
+    new_ids = [doc.get("p1").quotes[0].id, doc.get("s2").kpis[0].id, *(p.id for p in doc.get("a").pain_points)]
+    assert len(set(new_ids)) == 5
+
+
+@pytest.mark.parametrize(
+    ("element_id", "field", "value"),
+    [
+        ("b", "pain_points", [{"id": "a.p1", "text": "Same id as card a's"}]),
+        ("b", "quotes", [{"id": "s1.k1", "text": "Same id as a KPI"}]),
+        ("p2", "quotes", [{"id": "f1", "text": "Same id as a flow"}]),
+        ("s2", "kpis", [{"id": "a", "name": "Same id as a card"}]),
+        ("a", "pain_points", [{"id": "a", "text": "Same id as its own card"}]),
+        ("a", "quotes", [{"id": "a.p1", "text": "Same id as the card's own pain point"}]),
+        ("b", "opportunities", [{"id": "x", "text": "One"}, {"id": "x", "text": "Two"}]),
+    ],
+    ids=["other-cards-item", "a-kpi", "a-flow", "a-card", "its-own-card", "its-own-item", "each-other"],
+)
+def test_an_item_id_already_in_the_map_is_refused(doc, element_id, field, value):
+    _card_with_items(doc)
+    before = doc.map.model_dump()
+    with pytest.raises(DocumentError, match="already used|same id"):
+        doc.set_field(element_id, field, value)
+    assert doc.map.model_dump() == before
+
+
+def test_an_element_may_keep_its_own_item_ids_when_edited(doc):
+    _card_with_items(doc)
+    doc.set_field("a", "pain_points", [{"id": "a.p1", "text": "Very slow", "severity": "high"}])
+    assert doc.get("a").pain_points[0].text == "Very slow"
+
+
+def test_an_added_element_may_not_take_an_item_id_nor_bring_a_used_one(doc):
+    _card_with_items(doc)
+    with pytest.raises(DocumentError, match="already used"):
+        doc.add_persona(Persona(id="a.p1", name="Named like a pain point"))
+    with pytest.raises(DocumentError, match="already used"):
+        doc.add_stage(Stage.model_validate({"id": "s9", "name": "S", "kpis": [{"id": "s1.k1", "name": "K"}]}))
+    assert "s9" not in doc and "a.p1" not in doc
+
+
+def test_an_added_element_may_not_give_an_item_its_own_id(doc):
+    card = Touchpoint.model_validate({"id": "n", "persona": "p1", "stage": "s1", "title": "N",
+                                      "pain_points": [{"id": "n", "text": "Same id as its card"}]})
+    with pytest.raises(DocumentError, match="already used|same id"):
+        doc.add_touchpoint(card)
+
+
+def test_removing_an_element_frees_its_item_ids_and_restoring_takes_them_back(doc):
+    _card_with_items(doc)
+    removal = doc.remove_touchpoint("a", cascade=True)
+    doc.set_field("b", "pain_points", [{"id": "a.p1", "text": "Now b's"}])
+    with pytest.raises(DocumentError, match="already used"):
+        doc.restore(removal)
+    doc.set_field("b", "pain_points", [])
+    doc.restore(removal)
+    assert doc.get("a").pain_points[0].id == "a.p1"
+    with pytest.raises(DocumentError, match="already used"):
+        doc.set_field("c", "pain_points", [{"id": "a.p1", "text": "Taken again"}])
+
+
+def test_a_replaced_map_brings_its_own_item_ids(doc):
+    _card_with_items(doc)
+    doc.replace_map(small_map())
+    doc.set_field("b", "pain_points", [{"id": "a.p1", "text": "Free in the new map"}])
+    with pytest.raises(DocumentError, match="already used"):
+        doc.set_field("c", "quotes", [{"id": "a.p1", "text": "Now taken"}])

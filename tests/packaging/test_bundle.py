@@ -209,9 +209,10 @@ def test_bundle_holds_only_what_it_needs(bundle: Path) -> None:
         assert (INTERNAL / needed).is_file(), needed
     # Only the Qt modules we use.
     unwanted = ("Qt6Quick", "Qt6Qml", "Qt6WebEngine", "Qt63D", "Qt6Multimedia", "Qt6Pdf", "Qt6Designer",
-                "Qt6PrintSupport", "Qt6OpenGL", "Qt6Wayland", "QtQuick", "QtQml", "QtWebEngine")
+                "Qt6OpenGL", "Qt6Wayland", "QtQuick", "QtQml", "QtWebEngine")
     assert not [n for n in names if any(u in n for u in unwanted)]
-    for module in ("QtCore", "QtGui", "QtWidgets", "QtSvg"):
+    # (QtPrintSupport: File > Print; the pages are drawn by PDFium, pypdfium2's own library)
+    for module in ("QtCore", "QtGui", "QtWidgets", "QtSvg", "QtPrintSupport"):
         assert any(n.startswith(module + ".") for n in names), module
     # Only the Qt plugins we chose, and no Qt translations.
     plugins = INTERNAL / "PySide6" / "Qt" / "plugins"

@@ -1,0 +1,220 @@
+"""The inspector's small tables: a card's pain points and opportunities, a stage's KPIs.
+
+Every change commits the whole list. Items keep their ids and whatever the table does not show
+(an opportunity's owner and due date, a KPI's older readings): a row is its item with the cells
+typed over it, and a new row is a new item with a fresh id. A KPI's value is its latest reading:
+typing a new value adds a reading dated today (or corrects today's).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from pydantic import BaseModel
+
+from ..model.document import new_id
+
+LEVEL_CHOICES = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
+DIRECTION_CHOICES = [("higher", "↑ higher"), ("lower", "↓ lower"), ("target", "= on target")]
+KPI_DIRECTION_NOTE = ("A KPI shows as met (✓) when its latest value reaches its target the better way, near (≈) "
+                      "within 30 %, off (✗) beyond. Better: whether higher or lower values are better, or "
+                      "closest to the target. A new value is kept as a reading dated today.")
+
+
+class _Table(QWidget):
+    """A small editable table with Add and Remove buttons; every change commits the whole list."""
+
+    headers: tuple[str, ...] = ()
+
+    def __init__(self, commit: Callable[[list[dict[str, Any]]], None]) -> None:
+        super().__init__()
+        self.commit = commit
+        self.loading = False
+        self.items: list[BaseModel] = []
+        """The items shown, row by row (what a row keeps that the table does not show)."""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableWidget(0, len(self.headers))
+        self.table.setHorizontalHeaderLabels(list(self.headers))
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setMinimumHeight(90)
+        self.table.itemChanged.connect(lambda _item: None if self.loading else self.commit(self.rows()))
+        buttons = QHBoxLayout()
+        add, remove = QPushButton("Add"), QPushButton("Remove")
+        add.clicked.connect(self.add_row)
+        remove.clicked.connect(self.remove_row)
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+
+    def cell(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text().strip() if item else ""
+
+    def _set_rows(self, rows: list[list[str]]) -> None:
+        self.loading = True
+        try:
+            self.table.setRowCount(len(rows))
+            for r, values in enumerate(rows):
+                for c, value in enumerate(values):
+                    self._put(r, c, value)
+        finally:
+            self.loading = False
+
+    def _put(self, row: int, column: int, value: str) -> None:
+        self.table.setItem(row, column, QTableWidgetItem(value))
+
+    def _combo(self, row: int, column: int, choices: Sequence[tuple[Any, str]], value: Any) -> None:
+        combo = QComboBox()
+        for key, label in choices:
+            combo.addItem(label, key)
+        combo.setCurrentIndex(max(0, combo.findData(value)))
+        combo.activated.connect(lambda _i: self.commit(self.rows()))
+        self.table.setCellWidget(row, column, combo)
+
+    def _choice(self, row: int, column: int, default: Any) -> Any:
+        combo = self.table.cellWidget(row, column)
+        return combo.currentData() if isinstance(combo, QComboBox) else default
+
+    def _base(self, row: int) -> dict[str, Any]:
+        """The row's item as data (a new row: a new id)."""
+        return self.items[row].model_dump() if row < len(self.items) else {"id": new_id()}
+
+    def rows(self) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def add_row(self) -> None:
+        raise NotImplementedError
+
+    def remove_row(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            values = self.rows()
+            del values[row]
+            self.commit(values)
+
+
+class EntriesTable(_Table):
+    """Pain points (text, severity) or opportunities (text, priority)."""
+
+    headers = ("Text", "Level")
+
+    def __init__(self, level_key: str, commit: Callable[[list[dict[str, Any]]], None]) -> None:
+        super().__init__(commit)
+        self.level_key = level_key
+
+    def set_value(self, entries: list) -> None:
+        self.items = list(entries)
+        rows = [[e.text, getattr(e, self.level_key)] for e in entries]
+        if rows != [[self.cell(r, 0), self._choice(r, 1, "medium")] for r in range(self.table.rowCount())]:
+            self._set_rows(rows)
+
+    def _put(self, row: int, column: int, value: str) -> None:
+        if column == 1:
+            self._combo(row, 1, LEVEL_CHOICES, value)
+        else:
+            super()._put(row, column, value)
+
+    def rows(self) -> list[dict[str, Any]]:
+        return [{**self._base(r), "text": self.cell(r, 0), self.level_key: self._choice(r, 1, "medium")}
+                for r in range(self.table.rowCount())]
+
+    def add_row(self) -> None:
+        self.commit([*self.rows(), {"id": new_id(), "text": "New", self.level_key: "medium"}])
+
+
+class KpiTable(_Table):
+    headers = ("KPI", "Value", "Target", "Unit", "Better")
+
+    def __init__(self, commit: Callable[[list[dict[str, Any]]], None]) -> None:
+        super().__init__(commit)
+        # The name takes the room left; the figures keep the width of their words, all in sight.
+        header = self.table.horizontalHeader()
+        for column in (1, 2, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setToolTip("Value: the latest reading (a new one is dated today). Type figures as you write "
+                              "them: 2.5, 2,5 and 1 200 are read as numbers")
+        note = QLabel(KPI_DIRECTION_NOTE)
+        note.setObjectName("kpi-direction-note")
+        note.setTextFormat(Qt.TextFormat.PlainText)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: palette(placeholder-text)")
+        self.layout().addWidget(note)
+
+    def set_value(self, kpis: list) -> None:
+        self.items = list(kpis)
+        rows = [[k.name, _number_text(k.value), _number_text(k.target), k.unit, k.direction] for k in kpis]
+        current = [[self.cell(r, c) for c in range(4)] + [self._choice(r, 4, "higher")]
+                   for r in range(self.table.rowCount())]
+        if rows != current:
+            self._set_rows(rows)
+
+    def _put(self, row: int, column: int, value: str) -> None:
+        if column == 4:
+            self._combo(row, 4, DIRECTION_CHOICES, value)
+        else:
+            super()._put(row, column, value)
+
+    def rows(self) -> list[dict[str, Any]]:
+        rows = []
+        for r in range(self.table.rowCount()):
+            kpi = self._base(r)
+            typed = _parse_number(self.cell(r, 1))
+            kpi.update(name=self.cell(r, 0), target=_parse_number(self.cell(r, 2)), unit=self.cell(r, 3),
+                       direction=self._choice(r, 4, "higher"))
+            kpi["readings"] = _with_value(list(kpi.get("readings", [])), typed)
+            rows.append(kpi)
+        return rows
+
+    def add_row(self) -> None:
+        self.commit([*self.rows(), {"id": new_id(), "name": "New KPI", "unit": "", "direction": "higher",
+                                    "target": None, "readings": []}])
+
+
+def _with_value(readings: list[dict[str, Any]], typed: Any) -> list[dict[str, Any]]:
+    """The readings once `typed` is the latest value: unchanged if it already is, today's corrected if
+    there is one, else a reading of today added (a cleared cell removes nothing: history stays)."""
+    latest = readings[-1]["value"] if readings else None
+    if typed is None or typed == latest:
+        return readings
+    today = date.today()
+    if readings and str(readings[-1]["date"]) == today.isoformat():  # (items as data write dates as text)
+        return [*readings[:-1], {**readings[-1], "value": typed}]
+    return [*readings, {"date": today, "value": typed, "note": ""}]
+
+
+def _number_text(value: float | int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _parse_number(text: str) -> Any:
+    """A number typed by a person ("2,5" or "2.5" or "1 200"); anything else is passed on to be refused."""
+    cleaned = text.replace(" ", "").replace("\u00a0", "")
+    if not cleaned:
+        return None
+    if cleaned.count(",") == 1 and "." not in cleaned:
+        cleaned = cleaned.replace(",", ".")
+    try:
+        number = float(cleaned)
+    except ValueError:
+        return text
+    return int(number) if number.is_integer() and "." not in cleaned and "e" not in cleaned.lower() else number

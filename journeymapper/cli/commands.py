@@ -1,0 +1,36 @@
+"""The commands, the module that serves each, and its one-line summary.
+
+The command line imports a command's module only when that command is asked for: its options
+bring what they need (ReportLab's paper sizes for `export`, the rule catalogue for `check`).
+The top-level help lists every command from this table alone, so `--help` and `--version`
+import none of them. A command module names its summary from here, so the two never differ.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Command(NamedTuple):
+    module: str
+    """The module in journeymapper.cli whose `register` adds this command's parser."""
+    summary: str
+    """The line `journeymapper --help` shows beside the command's name."""
+
+
+COMMANDS: dict[str, Command] = {
+    "check": Command("check_command", "report flow problems in journey maps"),
+    "new": Command("file_commands", "create a new map from a template"),
+    "templates": Command("file_commands", "list the built-in templates"),
+    "upgrade": Command("file_commands", "rewrite a map in the current file format"),
+    "export": Command("export_command", "print a map to PDF (or a PNG/SVG picture)"),
+    "install-desktop": Command(
+        "desktop_command", "add journeymapper to the desktop's menu and open .jmap files with it (Linux)"
+    ),
+    "uninstall-desktop": Command("desktop_command", "remove what install-desktop installed"),
+}
+"""In the order `--help` lists them."""
+
+
+def summary(name: str) -> str:
+    return COMMANDS[name].summary
