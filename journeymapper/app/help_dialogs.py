@@ -74,10 +74,22 @@ def shortcut_rows(bar: QMenuBar) -> list[tuple[str, str, str, str]]:
     return rows
 
 
-def show_shortcuts(parent: QWidget, bar: QMenuBar) -> QDialog:
+def _dialog(parent: QWidget, name: str, title: str, content: QWidget, size: tuple[int, int]) -> QDialog:
+    """A help window: its content above a Close button, shown beside the map (not modal)."""
     dialog = QDialog(parent)
-    dialog.setObjectName("shortcuts-dialog")
-    dialog.setWindowTitle("Keyboard shortcuts")
+    dialog.setObjectName(name)
+    dialog.setWindowTitle(title)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(content)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.resize(*size)
+    dialog.show()
+    return dialog
+
+
+def show_shortcuts(parent: QWidget, bar: QMenuBar) -> QDialog:
     rows = shortcut_rows(bar)
     table = QTableWidget(len(rows), 3)
     table.setHorizontalHeaderLabels(["Where", "What", "Keys"])
@@ -91,28 +103,11 @@ def show_shortcuts(parent: QWidget, bar: QMenuBar) -> QDialog:
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
     table.resizeColumnsToContents()
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(table)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    buttons.rejected.connect(dialog.reject)
-    layout.addWidget(buttons)
-    dialog.resize(640, 560)
-    dialog.show()
-    return dialog
+    return _dialog(parent, "shortcuts-dialog", "Keyboard shortcuts", table, (640, 560))
 
 
 def show_getting_started(parent: QWidget) -> QDialog:
-    dialog = QDialog(parent)
-    dialog.setObjectName("getting-started-dialog")
-    dialog.setWindowTitle("Getting started")
     text = QLabel(GETTING_STARTED)  # (our own words: the one place rich text is shown)
     text.setTextFormat(Qt.TextFormat.RichText)
     text.setWordWrap(True)
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(text)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    buttons.rejected.connect(dialog.reject)
-    layout.addWidget(buttons)
-    dialog.resize(600, 520)
-    dialog.show()
-    return dialog
+    return _dialog(parent, "getting-started-dialog", "Getting started", text, (600, 520))
