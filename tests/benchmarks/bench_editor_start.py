@@ -18,6 +18,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+from tests.benchmarks.timing import installed_env  # noqa: E402
 GOAL = 1.5
 
 OURS = """
@@ -81,8 +83,7 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
     from journeymapper.resources import example_map_path
 
     with tempfile.TemporaryDirectory() as home:
-        # (as installed for a user, with its bytecode cached: this machine's environment turns that off)
-        env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+        env = installed_env()  # (as installed for a user, with its bytecode cached)
         env = {**env, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                "XDG_DATA_HOME": home, "XDG_CONFIG_HOME": home, "XDG_RUNTIME_DIR": home,
                "JOURNEYMAPPER_NO_SINGLE_INSTANCE": "1"}

@@ -23,7 +23,7 @@ if __package__ in (None, ""):  # run as a script: make `tests` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from journeymapper.resources import example_map_path
-from tests.benchmarks.timing import paired_ms
+from tests.benchmarks.timing import installed_env, paired_ms
 
 VERSION_GOAL_MS = 100.0
 CHECK_GOAL_RATIO = 1.5
@@ -41,7 +41,7 @@ def journeymapper_command() -> list[str]:
 
 
 def process(command: list[str]) -> Callable[[], None]:
-    return lambda: subprocess.run(command, check=True, capture_output=True)
+    return lambda: subprocess.run(command, check=True, capture_output=True, env=installed_env())
 
 
 def verdict(met: bool) -> str:

@@ -38,3 +38,12 @@ def paired_ms(ours: Callable[[], object], theirs: Callable[[], object], runs: in
         pairs.append((a, b))
     return (statistics.median(a for a, _ in pairs), statistics.median(b for _, b in pairs),
             statistics.median(a / b for a, b in pairs))
+
+
+def installed_env() -> dict[str, str]:
+    """The environment for timing a whole command as a user runs it: with Python's bytecode cache, which an
+    install writes and keeps (this machine's environment turns it off, so that every process would compile
+    every module it imports afresh)."""
+    import os
+
+    return {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}

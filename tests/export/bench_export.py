@@ -23,7 +23,7 @@ from journeymapper.export.pdf import PdfOptions, export_pdf
 from journeymapper.layout.text import text_width, wrap
 from journeymapper.model import Map
 from tests.benchmarks.bigmap import big_map
-from tests.benchmarks.timing import median_ms, paired_ms
+from tests.benchmarks.timing import installed_env, median_ms, paired_ms
 from tests.export.bare_reportlab_script import bare_pdf, register_fonts
 
 GOAL_RATIO = 2.0
@@ -73,7 +73,7 @@ def whole_commands(the_map: Map, runs: int) -> tuple[float, float, float]:
                 str(len(the_map.touchpoints)), str(Path(folder) / "bare.pdf")]
 
         def run(command: list[str]) -> Callable[[], None]:
-            return lambda: subprocess.run(command, check=True, capture_output=True)
+            return lambda: subprocess.run(command, check=True, capture_output=True, env=installed_env())
 
         return paired_ms(run(ours), run(bare), runs)
 
