@@ -186,7 +186,7 @@ class MapView(QGraphicsView):
 
     def frame_opened_map(self, saved_zoom: float | None = None) -> None:
         """How a map first shows: the whole map when it is readable so (never above 100 %), else the
-        top-left corner at a readable zoom; a zoom saved with the map wins. A view not shown yet
+        top-left corner at 100 %; a zoom saved with the map wins. A view not shown yet
         does it when it is (its size is known then), unless zoomed before."""
         self._frame_pending = (saved_zoom,)
         if self.isVisible():  # (a view just put in a shown window gets its size when the events run)
@@ -197,7 +197,8 @@ class MapView(QGraphicsView):
             return
         (saved_zoom,) = self._frame_pending
         self._frame_pending = None
-        zoom = saved_zoom if saved_zoom is not None else max(READABLE_ZOOM, min(1.0, self.fit_zoom()))
+        fit = self.fit_zoom()
+        zoom = saved_zoom if saved_zoom is not None else min(1.0, fit) if fit >= READABLE_ZOOM else 1.0
         self.set_zoom(zoom)
         self.show_top_left()
         self.zoomChanged.emit(self.zoom())
