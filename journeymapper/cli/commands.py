@@ -24,6 +24,7 @@ COMMANDS: dict[str, Command] = {
     "templates": Command("file_commands", "list the built-in templates"),
     "upgrade": Command("file_commands", "rewrite a map in the current file format"),
     "export": Command("export_command", "print a map to PDF (or a PNG/SVG picture)"),
+    "diff": Command("diff_command", "say what changed from one map to another (by element id)"),
     "install-desktop": Command(
         "desktop_command", "add journeymapper to the desktop's menu and open .jmap files with it (Linux)"
     ),
