@@ -37,14 +37,9 @@ def context_menu(window: MainWindow, element_id: str | None, pos: QPointF) -> QM
         element = None
     menu = QMenu(window)
     menu.setObjectName("canvas-context-menu")
-    named = window.actions_by_name
 
     def add(*names: str) -> None:
-        for name in names:
-            if name == "-":
-                menu.addSeparator()
-            else:
-                menu.addAction(named[name])
+        _add(menu, window, *names)
 
     if isinstance(element, Touchpoint):
         add("rename")
@@ -68,8 +63,18 @@ def context_menu(window: MainWindow, element_id: str | None, pos: QPointF) -> QM
     return menu
 
 
+def _add(menu: QMenu, window: MainWindow, *names: str) -> None:
+    """The window's own actions, by name ("-": a separator)."""
+    for name in names:
+        if name == "-":
+            menu.addSeparator()
+        else:
+            menu.addAction(window.actions_by_name[name])
+
+
 def _empty_spot_menu(menu: QMenu, window: MainWindow, pos: QPointF) -> None:
     editor = window.editor
+    editor.scene.select_only([])
     layout = editor.scene.layout
     cell = layout.cell_at(pos.x(), pos.y()) if layout is not None else None
     if cell is not None:
@@ -78,16 +83,8 @@ def _empty_spot_menu(menu: QMenu, window: MainWindow, pos: QPointF) -> None:
         here = menu.addAction("Add Touchpoint Here")
         here.setStatusTip(f"A new card for “{persona.name}” in “{stage.name}”")
         here.triggered.connect(lambda: editor.add_touchpoint(cell.persona, cell.stage, position))
-        editor.scene.select_only([])
-        menu.addAction(window.actions_by_name["paste"])
-        menu.addSeparator()
-    else:
-        editor.scene.select_only([])
-    for name in ("add_stage", "add_persona", "-", "select_all", "zoom_fit"):
-        if name == "-":
-            menu.addSeparator()
-        else:
-            menu.addAction(window.actions_by_name[name])
+        _add(menu, window, "paste", "-")
+    _add(menu, window, "add_stage", "add_persona", "-", "select_all", "zoom_fit")
 
 
 def _choice(menu: QMenu, title: str, options: list[tuple[object, str]], current: object,

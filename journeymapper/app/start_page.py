@@ -48,12 +48,7 @@ class StartPage(QWidget):
         self.templates.setObjectName("templates")
         self.templates.setWordWrap(True)  # (a description is shown whole, over two lines if need be)
         self.templates.setToolTip("Double-click a template, or pick one and press Create")
-        for template in all_templates():
-            shown = template_title(template.name) + ("  (yours)" if template.mine else "")
-            item = QListWidgetItem(f"{shown}\n{template.description}" if template.description else shown)
-            item.setData(Qt.ItemDataRole.UserRole, str(template.path))
-            item.setToolTip(template.description)
-            self.templates.addItem(item)
+        self._filled = False
         self.templates.itemActivated.connect(
             lambda item: self.templateChosen.emit(item.data(Qt.ItemDataRole.UserRole))
         )
@@ -80,6 +75,21 @@ class StartPage(QWidget):
         open_button.clicked.connect(self.openRequested.emit)
         right.addWidget(open_button)
         columns.addLayout(right, 1)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        # The templates are read when the page is first seen: a window opened on a map never shows it.
+        if not self._filled:
+            self._filled = True
+            self._fill_templates()
+        super().showEvent(event)
+
+    def _fill_templates(self) -> None:
+        for template in all_templates():
+            shown = template_title(template.name) + ("  (yours)" if template.mine else "")
+            item = QListWidgetItem(f"{shown}\n{template.description}" if template.description else shown)
+            item.setData(Qt.ItemDataRole.UserRole, str(template.path))
+            item.setToolTip(template.description)
+            self.templates.addItem(item)
         if self.templates.count():
             self.templates.setCurrentRow(0)
 

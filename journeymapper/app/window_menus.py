@@ -48,6 +48,14 @@ def shown_keys(action: QAction) -> str:
     return ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
 
 
+def _show_keys_in_tooltip(action: QAction, words: str) -> None:
+    """The tooltip says what the action does and, after it, its keys."""
+    keys = shown_keys(action)
+    tip = f"{words} ({keys})" if keys else words
+    if action.toolTip() != tip:  # (setting it emits `changed` again)
+        action.setToolTip(tip)
+
+
 class Menus:
     """The menus, the toolbar and the key table (mixed into `MainWindow`)."""
 
@@ -93,9 +101,8 @@ class Menus:
     def _explain(action: QAction, tip: str) -> None:
         """Tooltip and status tip: what the action does, and its keys."""
         words = tip or action.text().replace("&", "").rstrip("…")
-        keys = shown_keys(action)
         action.setStatusTip(words)
-        action.setToolTip(f"{words} ({keys})" if keys else words)
+        _show_keys_in_tooltip(action, words)
 
     def _build_menus(self) -> None:
         self.key_owners: dict[str, str] = {}
@@ -153,7 +160,8 @@ class Menus:
         for action in (undo, redo):
             edit.addAction(action)
             self.addAction(action)
-            action.changed.connect(lambda action=action: self._keep_keys_in_tooltip(action))
+            # (Qt renames them, "Undo Add Touchpoint", and resets their tooltips: the keys stay in them)
+            action.changed.connect(lambda action=action: _show_keys_in_tooltip(action, action.text().replace("&", "")))
         edit.addSeparator()
         a("cut", "Cu&t", self.cut, QKeySequence.StandardKey.Cut, edit, "Move the selected cards to the clipboard")
         a("copy", "&Copy", self.copy, QKeySequence.StandardKey.Copy, edit,
@@ -189,13 +197,6 @@ class Menus:
         a("move_up", "Move Up", lambda: self.nudge(0, -1), "Alt+Up", edit, "Move the selection one place up")
         a("move_down", "Move Down", lambda: self.nudge(0, 1), "Alt+Down", edit, "Move the selection one place down")
         self.edit_menu = edit
-
-    def _keep_keys_in_tooltip(self, action: QAction) -> None:
-        words = action.text().replace("&", "")
-        keys = shown_keys(action)
-        tip = f"{words} ({keys})" if keys else words
-        if action.toolTip() != tip:
-            action.setToolTip(tip)
 
     def _build_view_menu(self, view: QMenu) -> None:
         a = self._action

@@ -12,7 +12,6 @@ from .output import load_or_report, one_line
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_UNREADABLE = 0, 1, 2
 _SIGNS = {"added": "+", "removed": "-", "changed": "~"}
-_ITEM_NOUNS = {"kpis": "KPI", "pain_points": "pain point", "opportunities": "opportunity", "quotes": "quote"}
 
 
 def register(commands: Any) -> None:
@@ -57,7 +56,7 @@ def _shown(value: Any) -> str:
 
 def text_lines(diff) -> list[str]:  # noqa: ANN001 - (a MapDiff: the model is imported when the command runs)
     """One line per change, then a summary: `~ card “Pays online”: title “A” -> “B”`."""
-    from ..model.diff import NOUNS
+    from ..model.messages import NOUNS
 
     lines = [f"~ map: {f.field} {_shown(f.old)} -> {_shown(f.new)}" for f in diff.map_fields]
     for change in diff.elements:
@@ -68,7 +67,7 @@ def text_lines(diff) -> list[str]:  # noqa: ANN001 - (a MapDiff: the model is im
         parts = [f"{f.field} {_shown(f.old)} -> {_shown(f.new)}" for f in change.fields]
         for item in change.items:
             words = (item.new or item.old or {}).get("text") or (item.new or item.old or {}).get("name") or ""
-            parts.append(f"{item.kind} {_ITEM_NOUNS[item.field]} {_shown(words)}")
+            parts.append(f"{item.kind} {NOUNS[item.field]} {_shown(words)}")
         lines.append(f"{head}: " + "; ".join(parts))
     if diff.same:
         lines.append("no changes")

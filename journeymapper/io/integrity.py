@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model.messages import Namer
+from ..model.schema import ITEM_LISTS
 from ..model.types import show_value
 from .errors import LoadProblem
 
@@ -72,19 +73,14 @@ def integrity_problems(raw_map: dict[str, Any]) -> list[LoadProblem]:
     return problems
 
 
-# Lists inside elements whose items have ids of their own in the one id space (format 2).
-# (in the order of the file, as the elements are checked: the second of two is the one named first)
-_ITEM_LISTS = {"personas": ("quotes",), "stages": ("kpis",),
-               "touchpoints": ("pain_points", "opportunities", "quotes")}
-
-
 def _item_problems(raw_map: dict[str, Any], names: Namer, owner_of: dict[str, tuple[str, int]]) -> list[LoadProblem]:
     """A KPI's, pain point's, opportunity's or quote's id used twice anywhere in the map, named as the
     element duplicates are (both places, as a person finds them). (An opportunity's `addresses` may name
     a pain point deleted since: it is ignored, as the format says.)"""
     problems: list[LoadProblem] = []
     seen: dict[str, tuple[Any, ...]] = {element_id: (key, i) for element_id, (key, i) in owner_of.items()}
-    for key, lists in _ITEM_LISTS.items():
+    # (in the order of the file, as the elements are checked: the second of two is the one named first)
+    for key, lists in ITEM_LISTS.items():
         for i, element in _entries(raw_map, key):
             for field in lists:
                 items = element.get(field)

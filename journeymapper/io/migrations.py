@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-CURRENT_VERSION = 2
+from .. import FILE_FORMAT_VERSION
+
+CURRENT_VERSION = FILE_FORMAT_VERSION
 """The format version this journeymapper writes and reads natively."""
 READABLE_BY = 2
 """What a file this journeymapper writes says in `readable_by`: the oldest reader version that shows its

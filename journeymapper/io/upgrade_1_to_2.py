@@ -19,8 +19,6 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from ..model.types import ID_PATTERN, _check_timestamp
-
 MAX_ID = 64
 
 V2_ONLY_KEYS: dict[str, tuple[str, ...]] = {
@@ -45,8 +43,11 @@ def _stand_in(base: str, letter: str, number: int) -> str:
 def _child_id(parent: Any, letter: str, number: int, taken: set[str]) -> str:
     """`<parent>.<letter><number>`, or a stable stand-in when that is too long or not a valid id; `-2`,
     `-3`... when it is already an id (never past 64 characters: a long one goes on from its stand-in)."""
+    from ..model.types import ID_PATTERN  # (loaded when a file is upgraded, not with the step registry)
+
     base = parent if isinstance(parent, str) else "x"
     candidate = f"{base}.{letter}{number}"
+
     if len(candidate) > MAX_ID or not ID_PATTERN.fullmatch(candidate):
         candidate = _stand_in(base, letter, number)
     unique, extra = candidate, 1
@@ -73,7 +74,9 @@ def _day_of(timestamp: Any) -> str | None:
     """The UTC day of an RFC 3339 timestamp ("2026-11-23T23:30:00-05:00" -> "2026-11-24"), the day the
     upgraded file's `modified` shows; None when it is not one (validation then names `modified`)."""
     try:
-        return _check_timestamp(timestamp).date().isoformat()
+        from ..model.types import parse_timestamp
+
+        return parse_timestamp(timestamp).date().isoformat()
     except ValueError:
         return None
 

@@ -14,11 +14,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .schema import Map
+from .schema import ITEM_FIELDS, Map
 
 COLLECTIONS = ("personas", "stages", "touchpoints", "flows")
-NOUNS = {"personas": "persona", "stages": "stage", "touchpoints": "card", "flows": "flow"}
-_ITEM_LISTS = frozenset({"kpis", "pain_points", "opportunities", "quotes"})
 _MAP_FIELDS = ("title", "description", "owner", "language", "state", "based_on", "review_by")
 
 
@@ -96,7 +94,7 @@ def _element(collection: str, old: BaseModel, new: BaseModel) -> ElementChange |
     for key, value in after.items():
         if before.get(key) == value:
             continue
-        if key in _ITEM_LISTS:
+        if key in ITEM_FIELDS:
             items.extend(_items(before.get(key, []), value, key))
             order_before = [i["id"] for i in before.get(key, []) if i["id"] in {j["id"] for j in value}]
             order_after = [i["id"] for i in value if i["id"] in {j["id"] for j in before.get(key, [])}]

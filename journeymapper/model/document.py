@@ -27,6 +27,8 @@ from .events import (
 )
 from .messages import describe_validation_error
 from .schema import (
+    ITEM_FIELDS,
+    ITEM_LISTS,
     MAX_FLOWS,
     MAX_PERSONAS,
     MAX_STAGES,
@@ -329,7 +331,7 @@ class Document:
         if field not in type(old).model_fields:
             raise DocumentError(f"a {noun} has no field {field!r}")
         raw = old.model_dump()
-        raw[field] = _with_ids(value) if field in _ITEM_FIELDS else value
+        raw[field] = _with_ids(value) if field in ITEM_FIELDS else value
         try:
             new = type(old).model_validate(raw)
         except ValidationError as exc:
@@ -449,9 +451,6 @@ class Document:
         return old_index
 
 
-_ITEM_FIELDS = frozenset({"kpis", "pain_points", "opportunities", "quotes"})
-
-
 def _with_ids(value: Any) -> Any:
     """A list of items given as data, each new one (without an id) with a fresh id: a script or a form can
     add a pain point as {"text": ...}. Anything else is left for validation to judge."""
@@ -462,13 +461,8 @@ def _with_ids(value: Any) -> Any:
 
 def item_ids(element: Element) -> list[str]:
     """The ids of an element's KPIs, pain points, opportunities and quotes (format 2: one id space)."""
-    if isinstance(element, Touchpoint):
-        return [i.id for i in (*element.pain_points, *element.opportunities, *element.quotes)]
-    if isinstance(element, Stage):
-        return [k.id for k in element.kpis]
-    if isinstance(element, Persona):
-        return [q.id for q in element.quotes]
-    return []
+    fields = ITEM_LISTS.get(_COLLECTION_OF.get(type(element), ""), ())
+    return [item.id for field in fields for item in getattr(element, field)]
 
 
 def _first_reason(exc: ValidationError, noun: str) -> str:

@@ -21,7 +21,7 @@ NAME_LIMIT = 60
 """The longest a name or title is quoted in a message (longer ones end in "…")."""
 
 # How a person calls the things of a map, by the key of the list that holds them.
-_NOUNS = {
+NOUNS = {
     "personas": "persona",
     "stages": "stage",
     "touchpoints": "card",
@@ -123,7 +123,7 @@ class Namer:
 
     def item(self, key: str, index: int, item: Any) -> str:
         """One item of a list: `stage “Purchase”`, `KPI 1 “Conversion rate”`, `card 12`."""
-        noun = _NOUNS.get(key, f"{key} item")
+        noun = NOUNS.get(key, f"{key} item")
         entry = item if isinstance(item, dict) else {}
         if key == "flows":
             source, target = self.title(entry.get("source")), self.title(entry.get("target"))

@@ -38,6 +38,11 @@ MAX_TOUCHPOINTS = 20_000
 MAX_FLOWS = 50_000
 MAX_LIST_ITEMS = 50
 MAX_READINGS = 500
+ITEM_LISTS: dict[str, tuple[str, ...]] = {"personas": ("quotes",), "stages": ("kpis",),
+                                          "touchpoints": ("pain_points", "opportunities", "quotes")}
+"""The lists whose items have ids of their own in the map's one id space, by the collection of the
+elements that hold them (in the file's order)."""
+ITEM_FIELDS = frozenset(field for fields in ITEM_LISTS.values() for field in fields)
 DEFAULT_PERSONA_COLOR = "#2E86AB"
 
 

@@ -149,6 +149,10 @@ def _check_timestamp(value: Any) -> datetime:
         raise ValueError(f"{_short(value)} is outside the years 1 to 9999 in UTC") from None
 
 
+parse_timestamp = _check_timestamp
+"""An RFC 3339 timestamp as the file keeps it (UTC, whole seconds); ValueError, in words, if it is not one."""
+
+
 def format_timestamp(value: datetime) -> str:
     value = value.astimezone(timezone.utc)
     return (
