@@ -9,6 +9,7 @@ that a check of seconds never holds up the next edit.
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import threading
@@ -98,6 +99,10 @@ class Editor(QObject):
     def is_modified(self) -> bool:
         return not self.stack.isClean()
 
+    def today(self) -> datetime.date:
+        """What "today" is for dated findings (late actions, old readings, reviews); tests fix it here."""
+        return datetime.date.today()
+
     def title(self) -> str:
         return self.path.name if self.path else self.doc.map.title
 
@@ -128,7 +133,7 @@ class Editor(QObject):
 
         # (A check still running in a thread keeps the memo: this one makes the graph afresh.)
         memo = self._memo() if self._checking is None else None
-        self.problems = check_map(self.doc.map, memo=memo)
+        self.problems = check_map(self.doc.map, self.today(), memo=memo)
         self.problemsChanged.emit(self.problems)
 
     def _check_when_due(self) -> None:
@@ -137,10 +142,10 @@ class Editor(QObject):
         elif self._checking is None:  # (else the map is checked again when that check ends)
             from ..check import check_map
 
-            the_map, memo, relay = self.doc.map, self._memo(), self._checked
+            the_map, memo, relay, today = self.doc.map, self._memo(), self._checked, self.today()
 
             def check() -> None:
-                problems = check_map(the_map, memo=memo)
+                problems = check_map(the_map, today, memo=memo)
                 try:
                     relay.done.emit(the_map, problems)
                 except RuntimeError:  # the editor was closed meanwhile

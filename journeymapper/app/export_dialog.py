@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ..canvas.snapshot import render_outline
 from ..export.pdf import MIN_TEXT_WARN, PAPERS, PdfOptions, smallest_text
 from ..export.sheets import SheetPlan, map_area, plan_sheets
-from ..i18n import LANGUAGES
+from ..i18n import LANGUAGES, print_language
 from ..layout.map_layout import MapLayout
 from ..model.schema import Map
 
@@ -106,6 +106,8 @@ class ExportPdfDialog(QDialog):
         self.language = QComboBox()
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
+        if the_map is not None:  # (the map's own language, when the print has its words)
+            self.language.setCurrentIndex(max(0, self.language.findData(print_language(the_map.language))))
         self.language.setToolTip("The language of the words the PDF prints itself (what the map says is "
                                  "printed as typed)")
         self.grayscale = QCheckBox("Shades of grey")

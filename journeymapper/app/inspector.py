@@ -33,6 +33,9 @@ from ..model.events import ElementChanged, MapFieldChanged, MapReplaced
 from ..model.schema import Flow, Persona, Stage, Touchpoint
 from .editor import Editor
 from .inspector_tables import KPI_DIRECTION_NOTE, EntriesTable, KpiTable
+from .language_field import LanguageField
+from .opportunity_plan import OpportunitiesEditor
+from .quotes_table import QuotesTable
 
 _sessions = itertools.count(1)
 
@@ -41,7 +44,7 @@ _sessions = itertools.count(1)
 class FieldSpec:
     name: str
     label: str
-    kind: str  # line, text, choice, lines, color, date, entries, kpis
+    kind: str  # line, text, choice, lines, color, date, entries, kpis, opportunities, quotes
     choices: tuple[tuple[Any, str], ...] = ()
     level_key: str = ""
 
@@ -54,10 +57,11 @@ TOUCHPOINT_FIELDS = (
     FieldSpec("action", "Does", "text"),
     FieldSpec("thoughts", "Thinks / feels", "text"),
     FieldSpec("pain_points", "Pain points", "entries", level_key="severity"),
-    FieldSpec("opportunities", "Opportunities", "entries", level_key="priority"),
+    FieldSpec("opportunities", "Opportunities", "opportunities", level_key="priority"),
     FieldSpec("owner", "Owner", "line"),
     FieldSpec("evidence", "Evidence", "choice", tuple(EVIDENCE_LABELS.items())),
     FieldSpec("source", "Source", "line"),
+    FieldSpec("quotes", "Customer quotes", "quotes"),
     FieldSpec("notes", "Notes", "text"),
 )
 STAGE_FIELDS = (
@@ -74,6 +78,9 @@ PERSONA_FIELDS = (
     FieldSpec("goals", "Goals (one per line)", "lines"),
     FieldSpec("needs", "Needs (one per line)", "lines"),
     FieldSpec("frustrations", "Frustrations (one per line)", "lines"),
+    FieldSpec("evidence", "Evidence", "choice", tuple(EVIDENCE_LABELS.items())),
+    FieldSpec("source", "Source", "line"),
+    FieldSpec("quotes", "Customer quotes", "quotes"),
 )
 FLOW_FIELDS = (
     FieldSpec("label", "Label", "line"),
@@ -82,6 +89,7 @@ FLOW_FIELDS = (
 MAP_FIELDS = (
     FieldSpec("title", "Title", "line"),
     FieldSpec("owner", "Owner", "line"),
+    FieldSpec("language", "Language", "language"),
     FieldSpec("review_by", "Review by (YYYY-MM-DD)", "date"),
     FieldSpec("description", "Description", "text"),
 )
@@ -164,6 +172,15 @@ class ElementForm(QWidget):
             return ColorField(lambda value, s=spec: self._commit(s, value, merge=False))
         if spec.kind == "entries":
             return EntriesTable(spec.level_key, lambda value, s=spec: self._commit(s, value, merge=False))
+        if spec.kind == "opportunities":  # the table, and the plan of the selected one
+            return OpportunitiesEditor(self.editor, lambda: self.element_id,
+                                       lambda value, merge, s=spec: self._commit(s, value, merge), self.watcher)
+        if spec.kind == "language":
+            widget = LanguageField(lambda value, s=spec: self._commit(s, value))
+            widget.installEventFilter(self.watcher)  # (each visit to the field: one undo step)
+            return widget
+        if spec.kind == "quotes":  # the table, and the selected quote's words
+            return QuotesTable(lambda value, merge, s=spec: self._commit(s, value, merge), self.watcher)
         if spec.kind == "kpis":
             return KpiTable(lambda value, s=spec: self._commit(s, value, merge=False))
         raise ValueError(spec.kind)
@@ -217,9 +234,9 @@ class ElementForm(QWidget):
         elif spec.kind == "choice":
             index = widget.findData(value)
             widget.setCurrentIndex(max(index, 0))
-        elif spec.kind == "color":
+        elif spec.kind in ("color", "language"):
             widget.set_value(value)
-        elif spec.kind in ("entries", "kpis"):
+        elif spec.kind in ("entries", "kpis", "opportunities", "quotes"):
             widget.set_value(value)
 
 

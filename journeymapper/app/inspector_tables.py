@@ -3,7 +3,8 @@
 Every change commits the whole list. Items keep their ids and whatever the table does not show
 (an opportunity's owner and due date, a KPI's older readings): a row is its item with the cells
 typed over it, and a new row is a new item with a fresh id. A KPI's value is its latest reading:
-typing a new value adds a reading dated today (or corrects today's).
+typing a new value adds a reading dated today (or corrects today's). The selected KPI's readings show
+under the KPI table (`kpi_readings`), where each is edited, added or removed: one undo step each.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from pydantic import BaseModel
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,14 +22,16 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
-from pydantic import BaseModel
 
 from ..model.document import new_id
+from ..model.schema import KPI
+from .kpi_readings import ReadingsPanel, number_text, parse_number
 
 LEVEL_CHOICES = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
 DIRECTION_CHOICES = [("higher", "↑ higher"), ("lower", "↓ lower"), ("target", "= on target")]
@@ -152,21 +156,67 @@ class KpiTable(_Table):
         for column in (1, 2, 3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setToolTip("Value: the latest reading (a new one is dated today). Type figures as you write "
-                              "them: 2.5, 2,5 and 1 200 are read as numbers")
+                              "them: 2.5, 2,5 and 1 200 are read as numbers. Click a KPI to see its readings "
+                              "underneath, and to correct, add or remove them")
         note = QLabel(KPI_DIRECTION_NOTE)
         note.setObjectName("kpi-direction-note")
         note.setTextFormat(Qt.TextFormat.PlainText)
         note.setWordWrap(True)
         note.setStyleSheet("color: palette(placeholder-text)")
         self.layout().addWidget(note)
+        self.readings = ReadingsPanel(self._commit_readings)
+        self.readings.hide()
+        self.layout().addWidget(self.readings)
+        self.readings_for: str | None = None
+        """The id of the KPI whose readings show (the one whose row is selected)."""
+        self.table.currentCellChanged.connect(lambda row, *_: None if self.loading else self._pick(row))
 
     def set_value(self, kpis: list) -> None:
         self.items = list(kpis)
-        rows = [[k.name, _number_text(k.value), _number_text(k.target), k.unit, k.direction] for k in kpis]
+        rows = [[k.name, number_text(k.value), number_text(k.target), k.unit, k.direction] for k in kpis]
         current = [[self.cell(r, c) for c in range(4)] + [self._choice(r, 4, "higher")]
                    for r in range(self.table.rowCount())]
         if rows != current:
             self._set_rows(rows)
+        # The KPI shown below keeps showing, with its new readings, wherever its row now is; a KPI of
+        # another stage (or a removed one) is not shown at all.
+        ids = [k.id for k in self.items]
+        row = ids.index(self.readings_for) if self.readings_for in ids else -1
+        if row != self.table.currentRow():
+            self.loading = True
+            try:
+                self.table.setCurrentCell(row, 0 if row >= 0 else -1)
+            finally:
+                self.loading = False
+        self._show_readings(row)
+
+    def _pick(self, row: int) -> None:
+        """A KPI picked: its readings show, and the inspector scrolls to their title if it is out of sight."""
+        shown = self.readings_for
+        self._show_readings(row)
+        if self.readings_for is not None and self.readings_for != shown:
+            QTimer.singleShot(0, self._reveal_readings)
+
+    def _reveal_readings(self) -> None:
+        widget = self.parentWidget()
+        while widget is not None and not isinstance(widget, QScrollArea):
+            widget = widget.parentWidget()
+        if widget is not None and self.readings.isVisible():
+            widget.ensureWidgetVisible(self.readings.title, 0, 24)
+
+    def _show_readings(self, row: int) -> None:
+        kpi = self.items[row] if 0 <= row < len(self.items) else None
+        self.readings_for = kpi.id if isinstance(kpi, KPI) else None
+        self.readings.set_kpi(kpi if isinstance(kpi, KPI) else None)
+        self.readings.setVisible(self.readings_for is not None)
+
+    def _commit_readings(self, readings: list[dict[str, Any]]) -> None:
+        """The shown KPI with `readings`: the stage's whole list of KPIs, as every change here."""
+        kpis = [k.model_dump() for k in self.items]
+        for kpi in kpis:
+            if kpi["id"] == self.readings_for:
+                kpi["readings"] = readings
+        self.commit(kpis)
 
     def _put(self, row: int, column: int, value: str) -> None:
         if column == 4:
@@ -178,8 +228,8 @@ class KpiTable(_Table):
         rows = []
         for r in range(self.table.rowCount()):
             kpi = self._base(r)
-            typed = _parse_number(self.cell(r, 1))
-            kpi.update(name=self.cell(r, 0), target=_parse_number(self.cell(r, 2)), unit=self.cell(r, 3),
+            typed = parse_number(self.cell(r, 1))
+            kpi.update(name=self.cell(r, 0), target=parse_number(self.cell(r, 2)), unit=self.cell(r, 3),
                        direction=self._choice(r, 4, "higher"))
             kpi["readings"] = _with_value(list(kpi.get("readings", [])), typed)
             rows.append(kpi)
@@ -199,22 +249,5 @@ def _with_value(readings: list[dict[str, Any]], typed: Any) -> list[dict[str, An
     today = date.today()
     if readings and str(readings[-1]["date"]) == today.isoformat():  # (items as data write dates as text)
         return [*readings[:-1], {**readings[-1], "value": typed}]
-    return [*readings, {"date": today, "value": typed, "note": ""}]
-
-
-def _number_text(value: float | int | None) -> str:
-    return "" if value is None else str(value)
-
-
-def _parse_number(text: str) -> Any:
-    """A number typed by a person ("2,5" or "2.5" or "1 200"); anything else is passed on to be refused."""
-    cleaned = text.replace(" ", "").replace("\u00a0", "")
-    if not cleaned:
-        return None
-    if cleaned.count(",") == 1 and "." not in cleaned:
-        cleaned = cleaned.replace(",", ".")
-    try:
-        number = float(cleaned)
-    except ValueError:
-        return text
-    return int(number) if number.is_integer() and "." not in cleaned and "e" not in cleaned.lower() else number
+    # (oldest first, even past a reading dated later than today)
+    return sorted([*readings, {"date": today, "value": typed, "note": ""}], key=lambda reading: str(reading["date"]))

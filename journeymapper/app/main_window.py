@@ -32,12 +32,14 @@ from ..canvas.view import MAX_ZOOM, MIN_ZOOM, MapView
 from ..gc_tuning import release_long_lived_objects
 from ..io import LoadedMap
 from ..io.map_lock import LockOwner, MapLock
+from .actions_panel import add_actions_dock
 from .autosave import INTERVAL_MS, Autosaver
 from .context_menus import context_menu
 from .disk_watch import DiskWatch
 from .editor import Editor
 from .find_bar import FindBar
 from .inline_edit import InlineEditor
+from .insights_panel import InsightsPanel
 from .inspector import Inspector
 from .notice_bar import NoticeBar
 from .preferences import APP_NAME, settings
@@ -45,12 +47,13 @@ from .problems_panel import ProblemsPanel, counts_text
 from .start_page import StartPage
 from .window_editing import Editing
 from .window_files import FileHandling, recent_files, remember_recent
+from .window_future import FutureStates, state_in_title
 from .window_help import HelpAndFind
 from .window_menus import ALWAYS_ENABLED, CANVAS_ACTIONS, Menus
 from .window_printing import Printing
 
 
-class MainWindow(Menus, HelpAndFind, FileHandling, Printing, Editing, QMainWindow):
+class MainWindow(Menus, HelpAndFind, FileHandling, FutureStates, Printing, Editing, QMainWindow):
     """One window, one map. `open_requested` asks the application for another window."""
 
     open_requested = Signal(str)
@@ -110,6 +113,13 @@ class MainWindow(Menus, HelpAndFind, FileHandling, Printing, Editing, QMainWindo
         self.problem_dock.setObjectName("problems-dock")
         self.problem_dock.setWidget(self.problems)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problem_dock)
+        self.insights = InsightsPanel()
+        self.insights.elementsActivated.connect(self.select_and_centre)
+        self.insights_dock = QDockWidget("Insights", self)
+        self.insights_dock.setObjectName("insights-dock")
+        self.insights_dock.setWidget(self.insights)
+        self.tabifyDockWidget(self.problem_dock, self.insights_dock)  # (a tab beside Problems)
+        add_actions_dock(self)  # self.actions_panel in self.actions_dock: a tab beside Problems too
         self.inspector_dock = QDockWidget("Inspector", self)
         self.inspector_dock.setObjectName("inspector-dock")
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
@@ -134,6 +144,8 @@ class MainWindow(Menus, HelpAndFind, FileHandling, Printing, Editing, QMainWindo
         self._update_actions()
         # The start page has no map: empty Inspector and Problems panels would only puzzle.
         self.problem_dock.hide()
+        self.insights_dock.hide()
+        self.actions_dock.hide()
         self.inspector_dock.hide()
 
     # -- the automation API ----------------------------------------------------
@@ -181,6 +193,9 @@ class MainWindow(Menus, HelpAndFind, FileHandling, Printing, Editing, QMainWindo
         self.undo_group.setActiveStack(editor.stack)
         editor.scene.set_style(system_style())
         self._show_problems(editor.problems)
+        self.insights.today = self.actions_panel.today = editor.today  # (one clock per map: tests fix it)
+        self.insights.set_document(editor.doc)
+        self.actions_panel.set_document(editor.doc)
         zoom = editor.view_state.get("zoom")
         saved = float(zoom) if isinstance(zoom, (int, float)) and not isinstance(zoom, bool) and \
             MIN_ZOOM <= zoom <= MAX_ZOOM else None
@@ -192,6 +207,8 @@ class MainWindow(Menus, HelpAndFind, FileHandling, Printing, Editing, QMainWindo
         self.notice.dismiss()
         self.find_bar.close_bar()
         self.problem_dock.show()
+        self.insights_dock.show()
+        self.actions_dock.show()
         self.inspector_dock.show()
         self._disk_noticed = None
         self.disk_watch.watch(editor.path)
@@ -262,7 +279,7 @@ class MainWindow(Menus, HelpAndFind, FileHandling, Printing, Editing, QMainWindo
             return
         # "[*]" is Qt's modified placeholder; doubled, it shows literally ("[*]" in a map title).
         title = self.editor.title().replace("[*]", "[*][*]")
-        self.setWindowTitle(f"{title}[*] — {APP_NAME}")
+        self.setWindowTitle(f"{title}[*]{state_in_title(self.editor.doc.map)} — {APP_NAME}")
         self.setWindowModified(self.editor.is_modified())
 
     def _show_problems(self, problems) -> None:
@@ -308,6 +325,10 @@ class MainWindow(Menus, HelpAndFind, FileHandling, Printing, Editing, QMainWindo
         settings().setValue("geometry", self.saveGeometry())
         if self.editor is not None:
             self._disconnect(self.editor)
+        # The canvas must go before the editor that owns its scene: a scene deleted under a scrolled view
+        # scrolls it (a traceback from MapView.scrollContentsBy). Qt moves the central widget after the editor
+        # when a tab of the bottom docks is chosen; children are deleted in order, so put it first again.
+        self.centralWidget().lower()
         event.accept()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -48,7 +48,7 @@ class HelpAndFind:
             self.show_error("Save as template", "Your templates cannot be kept: the data folder cannot be written.")
             return None
         the_map = self.editor.doc.map
-        raw = fresh_copy(the_map).model_dump()
+        raw = fresh_copy(the_map, keep_dates=True).model_dump()
         raw["description"] = f"Your template, made from “{the_map.title}” on {date.today().isoformat()}"
         try:
             save(path, Map.model_validate(raw))

@@ -123,6 +123,7 @@ class Menus:
           "Keep this map as a template, offered when you start a new map")
         a("revert", "Re&vert", self.revert, None, files, "Go back to the map as it was last saved")
         a("versions", "&Versions…", self.show_versions, None, files, "See and restore earlier saved versions")
+        self._add_future_actions(files)
         files.addSeparator()
         a("print", "&Print…", self.print_dialog, QKeySequence.StandardKey.Print, files,
           "Print the map, as the PDF export lays it out")
@@ -211,6 +212,14 @@ class Menus:
         view.addSeparator()
         view.addAction(self.inspector_dock.toggleViewAction())
         view.addAction(self.problem_dock.toggleViewAction())
+        insights = self.insights_dock.toggleViewAction()
+        self._explain(insights, "Show or hide what the map tells you: lowest moments, serious pains, late "
+                                "actions, stage figures")
+        view.addAction(insights)
+        actions = self.actions_dock.toggleViewAction()
+        self._explain(actions, "Show or hide every planned improvement: who does it, by when, what is overdue; "
+                               "and what to do first")
+        view.addAction(actions)
         self.view_menu = view
 
     def _build_toolbar(self) -> None:

@@ -19,6 +19,7 @@ from ..layout.card_tips import HANDLE_TIP, card_tip
 from ..layout.elements import CardBox, CurveBox, FlowPath, LaneBox, ListItem, StageBox
 from ..layout.geometry import Point
 from ..layout.glyphs import flow_head
+from ..layout.headers import header_tip
 from ..layout.map_layout import CURVE_INSET
 from ..layout.style import Palette, Style
 from .overview import OVERVIEW_ZOOM
@@ -77,6 +78,10 @@ class _Item(QGraphicsRectItem):
 
 
 
+STAGE_HELP = ("A stage (a column of the map): double-click its name to rename it, drag it to move the column, "
+              "right-click for more")
+
+
 class StageHeaderItem(_Item):
     """A stage's header: name, goal, KPIs with value-against-target bars. Drag it to reorder columns."""
 
@@ -84,8 +89,6 @@ class StageHeaderItem(_Item):
         super().__init__(box.id, style)
         self.box = box
         self.setZValue(Z_STAGE)
-        self.setToolTip("A stage (a column of the map): double-click its name to rename it, drag it to move the "
-                        "column, right-click for more")
         self.setFlag(_SELECTABLE)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
@@ -95,11 +98,13 @@ class StageHeaderItem(_Item):
         self.box = box
         self.setRect(QRectF(0, 0, box.header.w, box.header.h))
         self.setPos(box.header.x, box.header.y)
+        self.setToolTip(plain_tooltip(header_tip(STAGE_HELP, box.kpis)))  # (each KPI's readings in full)
         self.update()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         box, p = self.box, self.palette
-        map_look.stage_header(QtPagePainter.at(painter, p, -box.header.x, -box.header.y), box)
+        page = QtPagePainter.at(painter, p, -box.header.x, -box.header.y)
+        map_look.stage_header(page, box)
         if self.isSelected():
             painter.setPen(pen(color(p, "selection"), 2))
             painter.setBrush(_NO_BRUSH)

@@ -81,7 +81,10 @@ class MapView(QGraphicsView):
     # -- what is on screen: a big map makes its card and flow items as they come into view --
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
         super().scrollContentsBy(dx, dy)
-        self.map_scene().reveal_in_views()
+        scene = self.map_scene()
+        if scene is None:  # the scene went first while the window closes: nothing to reveal
+            return
+        scene.reveal_in_views()
         self.frozen.update()
 
     def _synced(self) -> None:

@@ -11,6 +11,7 @@ import datetime
 from ..model import Map
 from .graph import GraphMemo, build_graph
 from .index import MapIndex
+from .plan_rules import PLAN_RULES
 from .problem import SEVERITY_RANK, Problem
 from .rules import ALL_RULES, CheckContext
 
@@ -20,12 +21,13 @@ SORT_BY_ELEMENTS = 4
 def check_map(the_map: Map, today: datetime.date | None = None, memo: GraphMemo | None = None) -> list[Problem]:
     """Every problem of `the_map`, sorted by severity, then code, then map position of the elements.
 
-    `today` (default: the local date) is what JM014 compares `review_by` with. A `memo` kept
+    `today` (default: the local date) is what JM014 compares `review_by` with, JM018 the
+    opportunities' due dates and JM020 the KPIs' latest readings. A `memo` kept
     between checks of one map being edited makes a re-check after most edits cheaper.
     """
     index = MapIndex.of(the_map)
     ctx = CheckContext(index, build_graph(index, memo), today or datetime.date.today())
-    problems = [p for rule in ALL_RULES for p in rule(ctx)]
+    problems = [p for rule in (*ALL_RULES, *PLAN_RULES) for p in rule(ctx)]
     if not problems:
         return problems
     position = _positions(the_map)

@@ -30,6 +30,11 @@ RULES: dict[str, tuple[str, str]] = {
     "JM014": ("info", "the map's review date has passed"),
     "JM015": ("warning", "two cards of one persona in one stage have the same title"),
     "JM016": ("info", "a flow hands the customer over between two personas"),
+    "JM017": ("warning", "a serious pain point that no open opportunity answers (on a card with opportunities)"),
+    "JM018": ("info", "an opportunity is past its due date and neither done nor dropped"),
+    "JM019": ("info", "a KPI has a target but no reading"),
+    "JM020": ("info", "a KPI's latest reading is more than 90 days old"),
+    "JM021": ("info", "every KPI of a stage that has a target and a reading is far off its target"),
 }
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..export.paper import DEFAULT_MAX_PAGES, MIN_TEXT_AUTO, ORIENTATIONS, PAPERS, WALL_TITLE
-from ..i18n import DEFAULT_LANGUAGE, LANGUAGES
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, print_language
 from .commands import summary
 from .output import load_or_report, say_error, say_warning
 
@@ -35,10 +35,11 @@ def register(commands: Any) -> None:
     parser.add_argument("--wall", action="store_true",
                         help=f"a poster to read from 2 m away: card titles of about {WALL_TITLE:g} pt, on as few "
                         "office sheets as that takes (--tiles auto)")
-    parser.add_argument("--language", default=DEFAULT_LANGUAGE, choices=tuple(LANGUAGES), metavar="LANG",
+    parser.add_argument("--language", default=None, choices=tuple(LANGUAGES), metavar="LANG",
                         help="the language of the words the PDF prints itself: "
                         + ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
-                        + f" (default {DEFAULT_LANGUAGE}); what the map says is printed as typed")
+                        + f" (default: the map's language when it is one of these, else {DEFAULT_LANGUAGE}); what the map "
+                        "says is printed as typed")
     parser.add_argument("--grayscale", action="store_true", help="print in shades of grey")
     parser.add_argument("--no-appendix", action="store_true", help="leave out the checker's findings")
     parser.add_argument("--max-pages", type=int, default=DEFAULT_MAX_PAGES, metavar="N",
@@ -104,12 +105,13 @@ def run(args: argparse.Namespace) -> int:
     if suffix in (".png", ".svg"):
         from .picture_command import write_picture  # Qt is loaded only for pictures
 
-        return write_picture(loaded.map, output, suffix, args.dpi, args.grayscale, not args.map_only, args.language)
+        language = args.language or print_language(loaded.map.language)
+        return write_picture(loaded.map, output, suffix, args.dpi, args.grayscale, not args.map_only, language)
     tiles = args.tiles or ("auto" if args.wall or args.text_size else "1x1")
     text_size = args.text_size or (wall_text_size() if args.wall else MIN_TEXT_AUTO)
     options = PdfOptions(paper=args.paper or "A3", orientation=args.orientation, tiles=tiles,
                          grayscale=args.grayscale, appendix=not args.no_appendix, text_size=text_size,
-                         language=args.language,
+                         language=args.language or "",
                          max_pages=args.max_pages if args.max_pages > 0 else None, source_name=Path(args.map).name)
     try:
         if args.wall and args.paper is None:  # office paper: the one that needs fewer sheets

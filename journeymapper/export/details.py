@@ -4,7 +4,8 @@ A card shows its title, channel, feeling and counts; what the customer does and 
 notes, owner and source, and any title or list item cut short on the map are listed after the
 map, under a short reference printed on the card: "B3" is the third card (top to bottom) of the
 second stage column, whose letter is printed in its header. Stages whose description, goal or
-KPIs do not fit their header, and the map's description, are listed there too.
+KPIs do not fit their header (or whose KPIs have readings: their days, the reading before and the change),
+and the map's description, are listed there too.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..i18n import N_, Words, words
 from ..layout.elements import TextBlock
-from ..layout.kpis import kpi_text
+from ..layout.kpis import kpi_record, kpi_text
 from ..layout.labels import (
     CHANNEL_LABELS,
     EMOTION_LABELS,
@@ -27,7 +28,7 @@ from ..layout.map_layout import MapLayout
 from ..layout.text import BOLD, REGULAR, shows_whole, wrap
 from ..model.schema import Map, Touchpoint
 from .painter import PagePainter
-from .profiles import PageColumn
+from .profiles import PageColumn, quote_parts
 
 Fields = tuple[tuple[str, str], ...]
 """(label, the text as typed), in the order printed."""
@@ -90,8 +91,10 @@ def map_details(the_map: Map, layout: MapLayout, tr: Words | None = None) -> Det
             stage_fields.append((tr("Goal"), stage.goal))
         shown_kpis = [] if box is None else [line.text.lines for line in box.kpis]
         kpis = [kpi_text(kpi) for kpi in stage.kpis]
-        if len(shown_kpis) != len(kpis) or any(not shows_whole(k, s) for k, s in zip(kpis, shown_kpis)):
-            stage_fields += [(tr("KPI"), k) for k in kpis]
+        # Every KPI in full once one is cut or has readings: the map shows no reading's day, nor the one before.
+        if (len(shown_kpis) != len(kpis) or any(not shows_whole(k, s) for k, s in zip(kpis, shown_kpis))
+                or any(kpi.readings for kpi in stage.kpis)):
+            stage_fields += [(tr("KPI"), kpi_record(kpi, tr)) for kpi in stage.kpis]
         cards = sorted(by_stage.get(stage.id, ()),
                        key=lambda t: (lane_order.get(t.persona, 0), layout.cards[t.id].position))
         entries: list[CardEntry] = []
@@ -125,7 +128,7 @@ def _card_fields(t: Touchpoint, layout: MapLayout, listed: dict[str, list[tuple[
     hidden = (t.action, t.thoughts, t.owner, t.source, t.notes)
     card = layout.cards[t.id]
     channel_whole = not t.channel or t.channel not in CHANNEL_LABELS or card.channel_label == tr(CHANNEL_LABELS[t.channel])
-    if (lists_whole and channel_whole and not any(text.strip() for text in hidden)
+    if (lists_whole and channel_whole and not any(text.strip() for text in hidden) and not t.quotes
             and shows_whole(t.title, card.title.lines)):
         return None
     out: list[tuple[str, str]] = []
@@ -138,6 +141,8 @@ def _card_fields(t: Touchpoint, layout: MapLayout, listed: dict[str, list[tuple[
     out += [(tr("Opportunity"), f"{o.text} ({tr(LEVEL_LABELS[o.priority])})") for o in t.opportunities]
     evidence = tr(EVIDENCE_LABELS[t.evidence]) if t.evidence in EVIDENCE_LABELS else t.evidence
     out.append((tr("Evidence"), f"{evidence}: {t.source}" if t.source.strip() else evidence))
+    # (a quote is wrapped, never cut: who said it on a line of its own)
+    out += [(tr("Customer said"), "\n".join(part for part in quote_parts(q) if part)) for q in t.quotes]
     out += [(tr(label), text) for label, text in ((N_("Owner"), t.owner), (N_("Notes"), t.notes)) if text.strip()]
     return tuple(out)
 

@@ -157,7 +157,7 @@ def _look(card: CardBox) -> tuple[tuple, Point, float, float, CardBox]:
     """
     x, y, w, h = card.rect
     key = ("card", w, h, card.bar_color, card.channel, card.channel_label, card.pains, card.opportunities,
-           card.evidence)
+           card.quotes, card.evidence)
     return key, Point(x, y), w, h, card
 
 

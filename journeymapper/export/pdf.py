@@ -20,14 +20,17 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .. import __version__
 from ..gc_tuning import collector_paused
-from ..i18n import DEFAULT_LANGUAGE, words
+from ..i18n import print_language, words
 from ..io.writer import write_atomic
 from ..layout.map_layout import MapLayout
 from ..layout.style import DEFAULT_STYLE, Style, grayscale_palette
+from ..model.insights import insights
 from ..model.schema import Map
+from .action_pages import action_list, draw_action_list
 from .details import draw_details, map_details, notes_column, reference_blocks
 from .fonts import FontChooser
 from .form_deflater import FormDeflater
+from .insights_page import draw_insights, map_places
 from .map_drawing import map_forms
 from .painter import PagePainter
 from .paper import DEFAULT_MAX_PAGES, WALL_TITLE
@@ -90,9 +93,9 @@ class PdfOptions:
     """The map's file name, printed on every page (a loose page says where it came from)."""
     text_size: float = MIN_TEXT_AUTO
     """The smallest map text (points) an auto poster (`tiles="auto"`) must reach."""
-    language: str = DEFAULT_LANGUAGE
-    """The language of the words the PDF prints itself (`i18n.LANGUAGES`); what the user typed is
-    printed as typed."""
+    language: str = ""
+    """The language of the words the PDF prints itself (`i18n.LANGUAGES`); "" (the default): the map's
+    language where there are words for it, else English. What the user typed is printed as typed."""
 
 
 @dataclass
@@ -138,6 +141,8 @@ def _export_pdf(
     deflater: FormDeflater,
     previous: MapLayout | None,
 ) -> ExportReport:
+    if not options.language:
+        options = replace(options, language=print_language(the_map.language))
     if style.language != options.language:  # (the map's own words: row names, channels)
         style = replace(style, language=options.language)
     plan = plan_sheets(the_map, options.paper, options.orientation, options.tiles, style, previous,
@@ -157,10 +162,10 @@ def _export_pdf(
     # The file's dates are now, or SOURCE_DATE_EPOCH's (ReportLab reads it): then the same map gives
     # the same bytes (invariant: no random document id either), for reproducible builds and caches.
     reproducible = 1 if os.environ.get("SOURCE_DATE_EPOCH", "").strip() else 0
-    # The document's language is the one asked for its words (v1 maps do not say theirs): a screen
-    # reader then reads the headings right, and most maps are written in the language their owner prints in.
+    # The document's language (/Lang) is the map's, which most of its words are in; a map that does not say
+    # (v1 maps) has the one of the words printed, most maps being written in the language their owner prints in.
     canvas = Canvas(buffer, pagesize=paper, pageCompression=1, invariant=reproducible,
-                    initialFontName="DejaVuSans", lang=options.language)
+                    initialFontName="DejaVuSans", lang=the_map.language or options.language)
     canvas.setTitle(the_map.title)
     canvas.setAuthor(the_map.owner or "journeymapper")
     canvas.setSubject("Customer journey map")
@@ -198,7 +203,13 @@ def _export_pdf(
          lambda pp, persona=persona, brk=None: draw_persona_page(pp, persona, facts[persona.id], paper, MARGIN, brk))
         for persona in the_map.personas if _has_content(persona, persona.id in with_cards)
     ]
+    actions = action_list(the_map, today, details.refs)  # (None until someone has planned an action)
+    if actions is not None:
+        extra_pages.append((tr("Actions"), lambda pp, brk=None: draw_action_list(pp, actions, paper, MARGIN, brk)))
     notes: list[tuple[str, Callable]] = []
+    if options.appendix:  # what the map tells its owner, first of the notes (then the findings)
+        found, places = insights(the_map, today), map_places(the_map, details.refs, tr)
+        notes.append((tr("Insights"), lambda pp, col: draw_insights(pp, found, places, col)))
     cut = {flow_id: path.full_label for flow_id, path in layout.flows.items() if path.full_label is not None}
     if cut:
         notes.append((tr("Flow labels in full"), lambda pp, col: draw_flow_labels(pp, the_map, cut, col)))

@@ -8,9 +8,9 @@ from collections.abc import Callable
 from ..check import Problem
 from ..i18n import N_, Words, words
 from ..layout.geometry import Point
-from ..layout.labels import CHANNEL_LABELS, EMOTION_LABELS, signed
+from ..layout.labels import CHANNEL_LABELS, EMOTION_LABELS, EVIDENCE_LABELS, signed
 from ..layout.text import BOLD, REGULAR, wrap
-from ..model.schema import Map, Persona, Touchpoint
+from ..model.schema import Map, Persona, Quote, Touchpoint
 from .map_drawing import SEVERITY_INK
 from .painter import PagePainter
 
@@ -97,7 +97,7 @@ def _facts(cards: list[Touchpoint], stages: int, tr: Words) -> list[str]:
     emotions: list[int] = []
     channels: Counter[str] = Counter()
     stages_used: set[str] = set()
-    pains = chances = 0
+    pains = chances = quotes = 0
     for t in cards:  # (one pass: a big map's persona has a thousand cards)
         if t.emotion is not None:
             emotions.append(t.emotion)
@@ -106,6 +106,7 @@ def _facts(cards: list[Touchpoint], stages: int, tr: Words) -> list[str]:
         stages_used.add(t.stage)
         pains += len(t.pain_points)
         chances += len(t.opportunities)
+        quotes += len(t.quotes)
     facts = [tr.n("{n} touchpoint across {used} of {stages} stages", "{n} touchpoints across {used} of {stages} stages",
                   len(cards)).format(n=len(cards), used=len(stages_used), stages=stages)]
     if emotions:
@@ -117,7 +118,8 @@ def _facts(cards: list[Touchpoint], stages: int, tr: Words) -> list[str]:
         named = ", ".join(f"{tr(CHANNEL_LABELS[c]) if c in CHANNEL_LABELS else c} ({n})" for c, n in channels.most_common())
         facts.append(tr("channels: {channels}").format(channels=named))
     facts.append(tr.n("{n} pain point", "{n} pain points", pains).format(n=pains) + ", "
-                 + tr.n("{n} opportunity", "{n} opportunities", chances).format(n=chances))
+                 + tr.n("{n} opportunity", "{n} opportunities", chances).format(n=chances)
+                 + (", " + tr.n("{n} customer quote", "{n} customer quotes", quotes).format(n=quotes) if quotes else ""))
     return facts
 
 
@@ -138,8 +140,40 @@ def draw_persona_page(p: PagePainter, persona: Persona, facts: list[str], paper:
                          (N_("Frustrations"), persona.frustrations)):
         col.label(p.tr(title))
         col.bullets(list(items))
+    persona_evidence(p, col, persona)
     col.label(p.tr("In this map"))
     col.bullets(facts)
+    if persona.quotes:
+        col.label(p.tr("Customer quotes"))
+        draw_quotes(col, persona.quotes)
+
+
+def quote_parts(quote: Quote) -> tuple[str, str]:
+    """A quote as printed: its words in quotation marks, and who said it, when and where (the parts
+    not given left out; "" when none is)."""
+    said = ", ".join(part for part in (" ".join(quote.who.split()), quote.date.isoformat() if quote.date else "",
+                                       " ".join(quote.source.split())) if part)
+    return f"\u201c{quote.text.strip()}\u201d", f"\u2014 {said}" if said else ""
+
+
+def draw_quotes(col: PageColumn, items: list[Quote]) -> None:
+    """Each quote's words, wrapped and never cut, with who said it, when and where below them."""
+    for quote in items:
+        words, said = quote_parts(quote)
+        col.room(30)
+        col.y += 4
+        col.paragraph(words, 10, "text", 12)
+        if said:
+            col.paragraph(said, 8.5, "muted", 24)
+
+
+def persona_evidence(p: PagePainter, col: PageColumn, persona: Persona) -> None:
+    """What the persona is based on (a guess, a few customers or research) and where it comes from, as a
+    card's evidence prints in the details."""
+    tr = p.tr
+    col.label(tr("Evidence"))
+    level = tr(EVIDENCE_LABELS[persona.evidence]) if persona.evidence in EVIDENCE_LABELS else persona.evidence
+    col.paragraph(f"{level}: {persona.source.strip()}" if persona.source.strip() else level, 10, "text", 12)
 
 
 APPENDIX_FINDINGS = 300

@@ -61,7 +61,12 @@ def title_block(p: PagePainter, the_map: Map, paper: tuple[float, float], today:
         parts.append(tr("Page {page} of {total}").format(page=page, total=total))
     if subtitle_extra:  # (first: a poster sheet's place must not be what a narrow sheet cuts off)
         parts.insert(0, subtitle_extra)
-    p.text_line(MARGIN, MARGIN + 36, fit_text(p, "    ".join(parts), 9, False, room), 9, False, "muted")
+    x = MARGIN
+    if the_map.state == "future":  # the plan, not today's journey: said first, in bold (not by colour alone)
+        state = tr("Future state")
+        p.text_line(x, MARGIN + 36, state, 9, True, "selection")
+        x += p.fonts.width(state, 9, True) + 12
+    p.text_line(x, MARGIN + 36, fit_text(p, "    ".join(parts), 9, False, room - (x - MARGIN)), 9, False, "muted")
     corner = Point(MARGIN, MARGIN + 46) if is_narrow else Point(width - MARGIN - LEGEND_WIDTH, MARGIN + 4)
     # The same on every sheet: drawn once (a form in a PDF), placed on each.
     p.shape(("legend",), corner, LEGEND_WIDTH, LEGEND_HEIGHT, lambda: legend(p, 0, 0, the_map))
@@ -82,7 +87,9 @@ def legend(p: PagePainter, x: float, y: float, the_map: Map) -> None:
     s, tr = DEFAULT_STYLE, p.tr
     label, text = 7.5, 7.0
     rows = (y + 8, y + 21, y + 34)
-    flows = x + LEGEND_WIDTH - 105
+    # The flow kinds end at the legend's right edge: their column is as wide as their words (76 at most).
+    flows = x + LEGEND_WIDTH - 29 - min(76.0, max(p.fonts.width(tr(name), text, False)
+                                                   for name in FLOW_KIND_LABELS.values()))
 
     def width(words: str) -> float:
         return p.fonts.width(words, text, False)
@@ -120,12 +127,23 @@ def legend(p: PagePainter, x: float, y: float, the_map: Map) -> None:
     findings = getattr(p, "shows_findings", False)  # (a finding's number is on its card only in a PDF with findings)
     bx = labels(second, (tr("On a card"), tr("KPI target"), tr("Finding") if findings else ""))
     end = flows - 8
-    p.polygon(triangle(Point(bx + 3, rows[0] - 2.5), 6), "pain")
-    pains = fit_text(p, tr("pain points"), text, False, end - bx - 24 - min(width(tr("opportunities")), (end - bx) / 2))
-    p.text_line(bx + 8, rows[0], pains, text, False, "text")
-    sx = bx + 8 + p.fonts.width(pains, text, False) + 10
-    p.polygon(star(Point(sx, rows[0] - 2.5), 8), "opportunity")
-    p.text_line(sx + 6, rows[0], fit_text(p, tr("opportunities"), text, False, end - sx - 6), text, False, "text")
+    # The counts on a card: each sign, then its words (the words share the room fairly when it is short).
+    on_card = ((8.0, tr("pain points"), lambda at: p.polygon(triangle(Point(at + 3, rows[0] - 2.5), 6), "pain")),
+               (10.0, tr("opportunities"), lambda at: p.polygon(star(Point(at + 4, rows[0] - 2.5), 8), "opportunity")),
+               (10.0, tr("customer quotes"),
+                lambda at: p.polygon(card_look.speech_bubble(Point(at + 4, rows[0] - 2.5), 8), card_look.QUOTE_INK)))
+    wanted = [width(name) for _, name, _ in on_card]
+    left = end - bx - sum(offset + 6 for offset, _, _ in on_card)
+    allowed = [0.0] * len(on_card)
+    for k, i in enumerate(sorted(range(len(on_card)), key=wanted.__getitem__)):
+        allowed[i] = min(wanted[i], max(10.0, left / (len(on_card) - k)))
+        left -= allowed[i]
+    cx = bx
+    for (offset, name, sign), room in zip(on_card, allowed):
+        sign(cx)
+        name = fit_text(p, name, text, False, room)
+        p.text_line(cx + offset, rows[0], name, text, False, "text")
+        cx += offset + p.fonts.width(name, text, False) + 6
     kx = bx
     for health, name in (("good", tr("met")), ("mid", tr("near")), ("bad", tr("off"))):
         p.text_line(kx, rows[1], HEALTH_MARKS[health], text + 1, True, HEALTH_INKS[health])
@@ -161,6 +179,12 @@ def footer(p: PagePainter, the_map: Map, paper: tuple[float, float], page: int, 
     where = tr("page {page} of {total}").format(page=page, total=total)
     p.text_line(width - MARGIN - p.fonts.width(where, 7.5, True), height - MARGIN + 4, where, 7.5, True, "text")
     parts = [" ".join(the_map.title.split())]
+    if the_map.state == "future":  # (which map it was made from: cut short, the rest of the line matters too)
+        parts.append(tr("future state"))
+        if the_map.based_on is not None:
+            parts.append(tr("based on “{title}” of {date}").format(
+                title=fit_text(p, " ".join(the_map.based_on.title.split()), 7, False, 150),
+                date=the_map.based_on.modified.date().isoformat()))
     if options.source_name:
         parts.append(options.source_name)
     parts.append(tr("modified {date}").format(date=the_map.modified.date().isoformat()))

@@ -61,5 +61,15 @@ def words(language: str | None = None) -> Words:
     return Words(catalogue, language)
 
 
+def print_language(tag: str) -> str:
+    """The catalogue for a map's language (a BCP 47 tag: "de", "de-AT", "en-GB"): the tag's own if
+    there is one, else its language's ("de-AT" prints German), else English."""
+    code = tag.strip().lower()
+    if code in LANGUAGES:
+        return code
+    primary = code.split("-")[0]
+    return primary if primary in LANGUAGES else DEFAULT_LANGUAGE
+
+
 def language_name(code: str) -> str:
     return LANGUAGES.get(code, code)

@@ -3,12 +3,23 @@
 A template is an ordinary `.jmap` file: its file name is the template's
 name, its map description says what it is for. A map made from it gets
 fresh ids and timestamps, so two maps made from one template never share ids.
+
+A template is used months or years after it was written, so its dates are
+not calendar facts but distances: "measured a month ago", "due in three
+weeks". A map made from it has every date (KPI readings, due dates, quote
+dates, `review_by`) moved by the same number of days, so that the
+template's latest KPI reading falls on the day the map is made (without
+readings: the day the template was last modified). Its open actions are then
+exactly as far ahead, and its figures exactly as recent, as when the
+template was written.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from ..model.document import new_id, utc_now
 from ..model.schema import Map
@@ -50,19 +61,24 @@ def find_template(name: str, folder: Path | None = None) -> Template:
     raise LookupError(f"no template named {name!r} (built-in templates: {known})")
 
 
-def map_from_template_file(path: Path, title: str | None = None) -> Map:
-    """A new map built from the template in `path` (a user's own, or any `.jmap`)."""
-    return fresh_copy(load_path(path).map, title=title)
+def map_from_template_file(path: Path, title: str | None = None, today: date | None = None) -> Map:
+    """A new map built from the template in `path` (a user's own, or any `.jmap`), dated from `today`."""
+    return fresh_copy(load_path(path).map, title=title, today=today)
 
 
-def map_from_template(name: str = DEFAULT_TEMPLATE, title: str | None = None, folder: Path | None = None) -> Map:
-    """A new map built from a template: fresh ids, created and modified now."""
+def map_from_template(name: str = DEFAULT_TEMPLATE, title: str | None = None, folder: Path | None = None,
+                      today: date | None = None) -> Map:
+    """A new map built from a template: fresh ids, created and modified now, its dates moved to `today`."""
     template = find_template(name, folder)
-    return fresh_copy(load_path(template.path).map, title=title)
+    return fresh_copy(load_path(template.path).map, title=title, today=today)
 
 
-def fresh_copy(source: Map, title: str | None = None) -> Map:
-    """The same map with every id replaced by a new one and new timestamps."""
+def fresh_copy(source: Map, title: str | None = None, today: date | None = None, *, keep_dates: bool = False) -> Map:
+    """The same map with every id replaced by a new one, new timestamps, and its dates moved so that
+    its latest KPI reading is `today` (the local date by default; see `template_day`).
+
+    `keep_dates` leaves every date as it is (for keeping a map as a template: it is moved when used).
+    """
     renamed: dict[str, str] = {}
 
     def rename(old: str) -> str:
@@ -72,6 +88,8 @@ def fresh_copy(source: Map, title: str | None = None) -> Map:
 
     now = utc_now()
     raw = source.model_dump()
+    if not keep_dates:
+        _move_dates(raw, ((today or date.today()) - template_day(source)).days)
     raw.update(id=new_id(), created=now, modified=now, description="", state="current", based_on=None)
     if title is not None:
         raw["title"] = title
@@ -97,3 +115,32 @@ def fresh_copy(source: Map, title: str | None = None) -> Map:
         flow["source"] = rename(flow["source"])
         flow["target"] = rename(flow["target"])
     return Map.model_validate(raw)
+
+
+def template_day(template: Map) -> date:
+    """The day a template's dates are written from: its latest KPI reading, or, if it has none, the
+    (UTC) day it was last modified."""
+    readings = [reading.date for stage in template.stages for kpi in stage.kpis for reading in kpi.readings]
+    return max(readings) if readings else template.modified.date()
+
+
+def _move_dates(raw: dict[str, Any], days: int) -> None:
+    """Move every date of a dumped map (readings, due dates, quote dates, `review_by`) by `days`, in
+    place. Dates that would leave the calendar (a file dated in the year 9999) stay as they are, all
+    of them: moving some and not others would change the distances between them."""
+    if days == 0:
+        return
+    holders: list[tuple[dict[str, Any], str]] = [(raw, "review_by")]
+    for stage in raw["stages"]:
+        holders += [(reading, "date") for kpi in stage["kpis"] for reading in kpi["readings"]]
+    for element in (*raw["personas"], *raw["touchpoints"]):
+        holders += [(quote, "date") for quote in element["quotes"]]
+    for touchpoint in raw["touchpoints"]:
+        holders += [(opportunity, "due") for opportunity in touchpoint["opportunities"]]
+    holders = [(holder, key) for holder, key in holders if holder[key] is not None]
+    try:
+        moved = [date.fromisoformat(str(holder[key])) + timedelta(days=days) for holder, key in holders]
+    except OverflowError:
+        return
+    for (holder, key), day in zip(holders, moved):
+        holder[key] = day.isoformat()

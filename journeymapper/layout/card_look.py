@@ -61,24 +61,81 @@ def chip_label(p: Painter, card: CardBox, style: Style) -> None:
                     "muted")
 
 
+NUMBER_AFTER = {"pain": 9.0, "opportunity": 10.0, "quote": 10.0}
+"""From where each kind's mark starts to where its number starts."""
+PAIN_ADVANCE = 22.0
+"""From the pain count's triangle to the next mark, at least (as cards always had: counts line up)."""
+MARK_GAP = 5.0
+"""Between a count's number and the next count's mark."""
+COUNTS_TAIL = 8.0
+"""The room kept after the last count (`counts_width`): the layout puts the counts that far after the chip."""
+QUOTE_INK = "muted"
+QUOTES_IN_TIP = 3
+"""How many of a card's quotes its tooltip lists (`card_tips`)."""
+
+
+def count_marks(pains: int, opportunities: int, quotes: int, size: float) -> list[tuple[str, int, float, float]]:
+    """Each count a card shows, in order: (kind, how many, where its mark starts, where its number ends),
+    from the counts' origin. Pain points (a triangle), opportunities (a star), quotes (a speech bubble);
+    a count of none is left out."""
+    marks: list[tuple[str, int, float, float]] = []
+    x = 0.0
+    for kind, n in (("pain", pains), ("opportunity", opportunities), ("quote", quotes)):
+        if n:
+            end = x + NUMBER_AFTER[kind] + text_width(str(n), size, BOLD)
+            marks.append((kind, n, x, end))
+            x = max(PAIN_ADVANCE, end + MARK_GAP) if kind == "pain" else end + MARK_GAP
+    return marks
+
+
 def counts(p: Painter, card: CardBox, style: Style) -> None:
-    """How many pain points (a triangle) and opportunities (a star) the card has."""
-    x, y = card.counts_origin
-    if card.pains:
-        p.polygon(triangle(Point(x + 3.5, y - 3), 7), "pain")
-        p.text_line(x + 9, y, str(card.pains), style.small_size, True, "pain")
-        x += 22
-    if card.opportunities:
-        p.polygon(star(Point(x + 4, y - 3), 9), "opportunity")
-        p.text_line(x + 10, y, str(card.opportunities), style.small_size, True, "opportunity")
+    """How many pain points (a triangle), opportunities (a star) and quotes (a speech bubble) the card has."""
+    if not (card.pains or card.opportunities or card.quotes):
+        return
+    ox, y = card.counts_origin
+    size = style.small_size
+    for kind, n, dx, _end in count_marks(card.pains, card.opportunities, card.quotes, size):
+        x = ox + dx
+        if kind == "pain":
+            p.polygon(triangle(Point(x + 3.5, y - 3), 7), "pain")
+        elif kind == "opportunity":
+            p.polygon(star(Point(x + 4, y - 3), 9), "opportunity")
+        else:
+            p.polygon(speech_bubble(Point(x + 4, y - 3), 8), QUOTE_INK)
+        p.text_line(x + NUMBER_AFTER[kind], y, str(n), size, True, QUOTE_INK if kind == "quote" else kind)
 
 
-def counts_width(pains: int, opportunities: int, size: float) -> float:
+def counts_width(pains: int, opportunities: int, quotes: int, size: float) -> float:
     """How wide `counts` draws a card's counts, with the gap before them (the layout keeps room for it)."""
-    width = 22.0 if pains else 0.0
-    if opportunities:
-        width += 10 + text_width(str(opportunities), size, BOLD)
-    return width + 8 if width else 0.0
+    marks = count_marks(pains, opportunities, quotes, size)
+    if not marks:
+        return 0.0
+    kind, _n, start, end = marks[-1]
+    return (max(start + PAIN_ADVANCE, end) if kind == "pain" else end) + COUNTS_TAIL
+
+
+def speech_bubble(center: Point, size: float, steps: int = 3) -> tuple[Point, ...]:
+    """The quote marker: a rounded speech bubble `size` wide, its tail down at the left, centred on
+    `center` (tail included). A shape, not a glyph: it reads the same in every font and in greys."""
+    w, h = size, size * 0.68
+    tail = size * 0.3
+    left, top = center.x - w / 2, center.y - (h + tail) / 2
+    right, bottom = left + w, top + h
+    r = h * 0.38
+
+    def arc(cx: float, cy: float, start: float) -> list[Point]:
+        return [Point(cx + r * math.cos(start + (math.pi / 2) * k / steps),
+                      cy + r * math.sin(start + (math.pi / 2) * k / steps)) for k in range(steps + 1)]
+
+    return (
+        *arc(right - r, top + r, -math.pi / 2),  # top right
+        *arc(right - r, bottom - r, 0.0),  # bottom right
+        Point(left + w * 0.5, bottom),
+        Point(left + w * 0.12, bottom + tail),  # the tail's tip
+        Point(left + w * 0.24, bottom),
+        *arc(left + r, bottom - r, math.pi / 2),  # bottom left
+        *arc(left + r, top + r, math.pi),  # top left
+    )
 
 
 def face(p: Painter, center: Point, size: float, emotion: int) -> None:

@@ -9,10 +9,14 @@ made several times faster than frozen dataclasses.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .geometry import Cubic, Point, Rect
+from .sparkline import Sparkline
 from .text import ASCENT
+
+if TYPE_CHECKING:
+    from ..model.schema import Quote
 
 
 class TextBlock(NamedTuple):
@@ -49,6 +53,15 @@ class KpiLine:
     """'good', 'mid' or 'bad': how close the value is to the target."""
     mark: TextBlock | None = None
     """After the bar, the health as a sign (`kpis.HEALTH_MARKS`): never told by colour alone."""
+    change_mark: TextBlock | None = None
+    """On the line under it, when the KPI has two readings or more: ▲ or ▼ (or =), in the ink of
+    better or worse (`kpis.kpi_change`)..."""
+    change: TextBlock | None = None
+    """...then the change in words ("+0.3 since 2026-10-12, better"); None when it has no room."""
+    trend: Sparkline | None = None
+    """Under the bar, the readings as a small line (`sparkline`)."""
+    tip: str = ""
+    """The KPI in full (figures, latest and previous reading, change) for the header's tooltip."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +137,10 @@ class CardBox(NamedTuple):
     evidence: str
     evidence_center: Point
     bar_color: str
+    quotes: int = 0
+    """How many customer quotes the card keeps: counted after the pain points and opportunities."""
+    first_quotes: tuple[Quote, ...] = ()
+    """The first few of them, for the card's tooltip (`card_look.QUOTES_IN_TIP`)."""
 
     @property
     def channel_icon(self) -> Rect | None:

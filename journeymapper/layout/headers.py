@@ -1,22 +1,40 @@
-"""What the headers say: each stage's name, goal and KPIs (with their health as a bar and a sign), each
-lane's persona, and the names of its rows. Laid out in the map's points, as the rest (`map_layout`)."""
+"""What the headers say: each stage's name, goal and KPIs (with their health as a bar and a sign, and,
+for a KPI with two readings or more, a line under it with the change since the reading before and the
+readings' sparkline), each lane's persona, and the names of its rows. Laid out in the map's points, as
+the rest (`map_layout`); `map_look.stage_header` draws them, trend lines included."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..i18n import Words
-from ..model.schema import Persona, Stage
+from ..i18n import Words, words
+from ..model.schema import KPI, Persona, Stage
 from .elements import KpiLine, LaneBox, LaneRow, TextBlock
 from .geometry import Rect
-from .kpis import HEALTH_INKS, HEALTH_MARKS, KPI_MARK_ROOM, kpi_figures, kpi_health, kpi_text
+from .kpis import (
+    HEALTH_INKS,
+    HEALTH_MARKS,
+    KPI_MARK_ROOM,
+    change_phrases,
+    kpi_change,
+    kpi_figures,
+    kpi_health,
+    kpi_record,
+    kpi_text,
+)
 from .labels import ROW_LABELS
+from .sparkline import Sparkline, reading_pairs, sparkline
 from .style import Style
 from .text import BOLD, elide, text_width, wrap
 
 HEADER_PAD = 7.0
 LETTER_ROOM = 16.0
 """Kept free at the right of a stage's name: the stage's letter ("B") in print."""
+TREND_INDENT = 8.0
+"""A KPI's change, on the line under its figures, starts this far in: it reads as part of that KPI."""
+TREND_LIFT = 2.5
+"""How far a KPI's sparkline reaches up, into the gap under the KPI's bar (when the KPI's text is one
+line): the trend line is then no taller than a line of text, and the sparkline still tall enough to read."""
 
 
 def stage_headers(stages: Sequence[Stage], edges: Sequence[float], s: Style
@@ -24,6 +42,7 @@ def stage_headers(stages: Sequence[Stage], edges: Sequence[float], s: Style
     """Each stage header's name, goal and KPI lines, and the height of the tallest header."""
     pad = HEADER_PAD
     inner = s.column_width - 2 * pad
+    tr = words(s.language)
     parts = []
     tallest = s.stage_header_min_height
     for index, stage in enumerate(stages):
@@ -44,15 +63,17 @@ def stage_headers(stages: Sequence[Stage], edges: Sequence[float], s: Style
             has_bar = kpi.value is not None and kpi.target is not None and kpi.target != 0
             text_room = inner - (s.kpi_bar_width + 6 + KPI_MARK_ROOM if has_bar else 0)
             line_height = s.line_height(s.small_size)
-            block = TextBlock(x, y, (_kpi_line(kpi, s.small_size, text_room),), s.small_size, False, "text",
+            block = TextBlock(x, y, _kpi_lines(kpi, s.small_size, text_room, inner), s.small_size, False, "text",
                               line_height)
             bar = mark = None
             if has_bar:
                 bar = Rect(x + inner - KPI_MARK_ROOM - s.kpi_bar_width, y + 2.5, s.kpi_bar_width, 4.0)
                 mark = TextBlock(x + inner - KPI_MARK_ROOM + 2, y, (HEALTH_MARKS[health],), s.small_size, True,
                                  HEALTH_INKS[health], line_height)
-            kpis.append(KpiLine(block, bar, ratio, health, mark))
             y += block.height + 0.5
+            trend = _trend_row(kpi, health if has_bar else None, x, y, inner, s, tr, len(block.lines) == 1)
+            kpis.append(KpiLine(block, bar, ratio, health, mark, *trend[:4]))
+            y += trend[4]
         parts.append((name, goal, tuple(kpis)))
         tallest = max(tallest, y + pad)
     return tallest, parts
@@ -85,13 +106,65 @@ def lane_box(persona: Persona, index: int, top: float, width: float, height: flo
     return LaneBox(persona.id, index, top, width, height, header, persona.color, name, segment, rows)
 
 
-def _kpi_line(kpi, size: float, room: float) -> str:
-    """A KPI's line in `room`: when it is too long its name is cut, never its figures."""
+KPI_NAME_LINES = 3
+"""A KPI's name wraps onto this many lines before it is cut (its figures then take a line of their own)."""
+
+
+def _kpi_lines(kpi: KPI, size: float, room: float, wide: float) -> tuple[str, ...]:
+    """A KPI's lines: one when it fits `room` (beside the bar); else its name wraps, its next lines as
+    `wide` as the header (under the bar), and its figures follow on its last line or on a line of
+    their own. Only a name longer than KPI_NAME_LINES lines is cut."""
     whole = kpi_text(kpi)
     if text_width(whole, size) <= room:
-        return whole
-    figures = " ".join(kpi_figures(kpi).split())
-    name_room = room - text_width(figures, size)
-    if name_room < text_width("MM\u2026", size):
-        return elide(whole, size, room)
-    return elide(kpi.name, size, name_room) + figures
+        return (whole,)
+    figures = " ".join(kpi_figures(kpi).split())  # ": 11 / 5 per month"
+    first, rest = _first_line(kpi.name, size, room)
+    names = (first, *wrap(rest, size, wide, KPI_NAME_LINES - 1)) if rest else (first,)
+    if text_width(names[-1] + figures, size) <= (room if len(names) == 1 else wide):
+        return (*names[:-1], names[-1] + figures)
+    return (*names[:-1], names[-1] + ":", elide(figures.lstrip(": "), size, wide))
+
+
+def _first_line(text: str, size: float, room: float) -> tuple[str, str]:
+    """The words of `text` that fit `room`, and the rest (a word wider than `room` is broken)."""
+    words = text.split()
+    line = ""
+    for k, word in enumerate(words):
+        candidate = f"{line} {word}" if line else word
+        if text_width(candidate, size) > room:
+            if line:
+                return line, " ".join(words[k:])
+            piece = wrap(word, size, room)[0]
+            return piece, " ".join([word[len(piece):], *words[k + 1:]])
+        line = candidate
+    return line, ""
+
+
+def _trend_row(kpi: KPI, health: str | None, x: float, y: float, inner: float, s: Style, tr: Words,
+               lift: bool) -> tuple[TextBlock | None, TextBlock | None, Sparkline | None, str, float]:
+    """The line under a KPI with two readings or more: the change's mark and words at the left, the
+    sparkline under the bar. The words are the full ones if they fit, else the short ones, else none
+    (the header's tooltip, `tip`, always has them). With `lift`, the sparkline reaches up TREND_LIFT.
+    Returns (mark, words, sparkline, tip, height)."""
+    tip = kpi_record(kpi, tr)
+    change = kpi_change(kpi)
+    if change is None:
+        return None, None, None, tip, 0.0
+    size, line_height = s.small_size, s.line_height(s.small_size)
+    up = TREND_LIFT if lift else 0.0
+    spark_box = Rect(x + inner - KPI_MARK_ROOM - s.kpi_bar_width, y - up, s.kpi_bar_width, line_height + up)
+    spark = sparkline(reading_pairs(kpi), spark_box, kpi.target, HEALTH_INKS[health] if health else "muted")
+    top = y
+    mark = TextBlock(x + TREND_INDENT, top, (change.mark,), size, True, change.ink, line_height)
+    words_x = mark.x + text_width(change.mark, size, BOLD) + 3
+    room = spark_box.x - 6 - words_x
+    said = next((phrase for phrase in change_phrases(change, tr) if text_width(phrase, size) <= room), None)
+    text = None if said is None else TextBlock(words_x, top, (said,), size, False, "muted", line_height)
+    return mark, text, spark, tip, line_height + 0.5
+
+
+def header_tip(help_text: str, kpis: Sequence[KpiLine]) -> str:
+    """A stage header's tooltip: what the header is for, then each KPI in full (latest and previous
+    reading, the change: what the header may have had no room for)."""
+    records = [line.tip for line in kpis if line.tip]
+    return "\n\n".join([help_text, "\n".join(records)]) if records else help_text

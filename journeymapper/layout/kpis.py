@@ -1,7 +1,12 @@
-"""How a stage's KPI reads in its header: the text, and how close the value is to the target."""
+"""How a stage's KPI reads in its header: the text, how close the value is to the target, and how the
+latest reading differs from the one before (`kpi_change`), in words as well as a mark."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
+from ..i18n import Words
 from ..model.schema import KPI
 
 
@@ -18,14 +23,18 @@ def kpi_text(kpi: KPI) -> str:
 
 
 def kpi_figures(kpi: KPI) -> str:
-    """": value / target" (with the unit), what follows the KPI's name."""
-    unit = kpi.unit
-    joiner = "" if unit in ("%", "‰", "") else " "
-    value = _fmt(kpi.value) + (joiner + unit if kpi.value is not None and unit else "")
+    """": value / target" with the unit, what follows the KPI's name: "2.4% / 3.5%", and a unit of
+    words once, "11 / 5 per month", which leaves the name more room."""
     if kpi.target is None:
-        return f": {value}"
-    target = _fmt(kpi.target) + (joiner + unit if unit else "")
-    return f": {value} / {target}"
+        return f": {with_unit(kpi.value, kpi.unit)}"
+    if kpi.unit and kpi.value is not None and _joiner(kpi.unit):
+        return f": {_fmt(kpi.value)} / {with_unit(kpi.target, kpi.unit)}"
+    return f": {with_unit(kpi.value, kpi.unit)} / {with_unit(kpi.target, kpi.unit)}"
+
+
+def _joiner(unit: str) -> str:
+    """What goes between a figure and its unit: nothing before "%", a space before words."""
+    return "" if unit in ("%", "‰", "") else " "
 
 
 BETTER = ("higher", "lower", "target")
@@ -52,3 +61,114 @@ HEALTH_MARKS = {"good": "\u2713", "mid": "\u2248", "bad": "\u2717"}
 HEALTH_INKS = {"good": "kpi_good", "mid": "kpi_mid", "bad": "kpi_bad"}
 KPI_MARK_ROOM = 9.0
 """Room kept after a KPI's bar for its health sign."""
+
+
+# -- over time: the change since the reading before ---------------------------------------------------
+CHANGE_MARKS = {"up": "\u25b2", "down": "\u25bc", "flat": "="}
+"""The way the figure moved (up, down, not at all); whether that is better is said in words."""
+CHANGE_INKS = {"better": "kpi_good", "worse": "kpi_bad", "same": "muted", "": "muted"}
+
+
+@dataclass(frozen=True, slots=True)
+class KpiChange:
+    """How a KPI's latest reading differs from the one before."""
+
+    delta: float
+    """latest − previous."""
+    verdict: str
+    """"better" or "worse" by the KPI's direction, "same" when the figure did not move, "" when it
+    cannot be said (a KPI best on its target that has none, or that is as far from it as before)."""
+    since: date
+    """The day of the reading before."""
+    places: int
+    """Decimal places the figures are written with (the change is written with as many)."""
+
+    @property
+    def mark(self) -> str:
+        return CHANGE_MARKS["up" if self.delta > 0 else "down" if self.delta < 0 else "flat"]
+
+    @property
+    def ink(self) -> str:
+        return CHANGE_INKS[self.verdict]
+
+    @property
+    def figure(self) -> str:
+        """The change with its sign: "+0.3", "−1,200" (a true minus), "0"."""
+        text = f"{abs(self.delta):,.{self.places}f}"
+        if float(text.replace(",", "")) == 0:
+            return "0"
+        return ("+" if self.delta > 0 else "\u2212") + text
+
+
+def _places(value: float) -> int:
+    """How many decimals `_fmt` writes `value` with (0 to 2)."""
+    text = _fmt(value)
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def kpi_change(kpi: KPI) -> KpiChange | None:
+    """The change since the reading before the latest; None with fewer than two readings."""
+    if len(kpi.readings) < 2:
+        return None
+    before, latest = kpi.readings[-2], kpi.readings[-1]
+    delta = latest.value - before.value
+    if delta == 0:
+        verdict = "same"
+    elif kpi.direction == "higher":
+        verdict = "better" if delta > 0 else "worse"
+    elif kpi.direction == "lower":
+        verdict = "better" if delta < 0 else "worse"
+    elif kpi.target is None:
+        verdict = ""
+    else:
+        now, then = abs(latest.value - kpi.target), abs(before.value - kpi.target)
+        verdict = "better" if now < then else "worse" if now > then else ""
+    places = max(_places(latest.value), _places(before.value))
+    return KpiChange(delta, verdict, before.date, places)
+
+
+def change_phrases(change: KpiChange, tr: Words) -> tuple[str, str]:
+    """What follows the change's mark: in full ("+0.3 since 2026-10-12, better") and short
+    ("+0.3, better"), for a header that has room for one or the other."""
+    day, figure = change.since.isoformat(), change.figure
+    if change.verdict == "same":
+        return tr("no change since {date}").format(date=day), tr("no change")
+    if change.verdict == "better":
+        return (tr("{change} since {date}, better").format(change=figure, date=day),
+                tr("{change}, better").format(change=figure))
+    if change.verdict == "worse":
+        return (tr("{change} since {date}, worse").format(change=figure, date=day),
+                tr("{change}, worse").format(change=figure))
+    return tr("{change} since {date}").format(change=figure, date=day), figure
+
+
+def with_unit(value: float | None, unit: str) -> str:
+    """A figure and its unit as the header writes them: "2.4%", "4,200 people/month"."""
+    if value is None:
+        return _fmt(value)
+    return _fmt(value) + (_joiner(unit) + unit if unit else "")
+
+
+def kpi_record(kpi: KPI, tr: Words) -> str:
+    """A KPI in one sentence for print and tooltips: its figures, which way is better, the latest
+    reading and its day (and note), the one before and the change."""
+    text = kpi_text(kpi)
+    if kpi.direction == "lower":
+        text += " (" + tr("lower is better") + ")"
+    elif kpi.direction == "target":
+        text += " (" + tr("closest to the target is best") + ")"
+    if not kpi.readings:
+        return text
+    latest = kpi.readings[-1]
+    parts = [tr("Latest reading {value} on {date}").format(value=with_unit(latest.value, kpi.unit),
+                                                           date=latest.date.isoformat())
+             + (f" ({' '.join(latest.note.split())})" if latest.note.strip() else "")]
+    change = kpi_change(kpi)
+    if change is None:
+        parts.append(tr("no earlier reading"))
+    else:
+        before = kpi.readings[-2]
+        parts.append(tr("previous {value} on {date}").format(value=with_unit(before.value, kpi.unit),
+                                                             date=before.date.isoformat()))
+        parts.append(f"{change.mark} {change_phrases(change, tr)[1]}")
+    return f"{text}. " + "; ".join(parts) + "."

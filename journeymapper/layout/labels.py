@@ -49,6 +49,29 @@ LEVEL_LABELS: dict[str, str] = {
     "high": N_("high"),
 }
 
+STATUS_LABELS: dict[str, str] = {
+    "idea": N_("Idea"),
+    "planned": N_("Planned"),
+    "in_progress": N_("In progress"),
+    "done": N_("Done"),
+    "dropped": N_("Dropped"),
+}
+"""An opportunity's status, as the plan to act on it."""
+
+EFFORT_LABELS: dict[str | None, str] = {
+    "low": N_("Little work"),
+    "medium": N_("Some work"),
+    "high": N_("A lot of work"),
+    None: N_("Not known yet"),
+}
+"""How much work an opportunity takes (None: not said)."""
+
+PRIORITY_LABELS: dict[str, str] = {
+    "high": N_("High priority"),
+    "medium": N_("Medium priority"),
+    "low": N_("Low priority"),
+}
+
 ROW_LABELS: dict[str, str] = {
     "cards": N_("Touchpoints"),
     "emotion": N_("Emotion"),

@@ -395,11 +395,15 @@ class _Builder:
             label, chip_w = self.chip(t.channel)
             # The chip leaves room for the counts and, at the right, the evidence mark and a print
             # reference ("B12"): on a narrow card its label is cut rather than run into them.
-            room = right - CHIP_ROW_END - inner_x - card_look.counts_width(len(t.pain_points), len(t.opportunities), s.small_size)
+            room = right - CHIP_ROW_END - inner_x - card_look.counts_width(len(t.pain_points), len(t.opportunities),
+                                                                          len(t.quotes), s.small_size)
             if chip_w > room:
                 label, chip_w = self.short_chip(label, room)
-            chip = new_tuple(Rect, (inner_x, chip_y, chip_w, CHIP_HEIGHT))
-            counts_x = inner_x + chip_w + 8
+            if chip_w <= room:
+                chip = new_tuple(Rect, (inner_x, chip_y, chip_w, CHIP_HEIGHT))
+                counts_x = inner_x + chip_w + 8
+            else:  # (not even its icon fits beside the counts, on a narrow printed card: the details name it)
+                label = ""
         half_icon = s.icon_size / 2
         # (CardBox's fields in order: a big map makes thousands)
         return new_tuple(CardBox, (
@@ -410,6 +414,7 @@ class _Builder:
             t.evidence,
             new_tuple(Point, (right - CARD_PAD - 5, chip_y + CHIP_HEIGHT / 2)),  # evidence_center
             persona.color,
+            len(t.quotes), tuple(t.quotes[:card_look.QUOTES_IN_TIP]) if t.quotes else (),
         ))
 
     def short_chip(self, label: str, room: float) -> tuple[str, float]:

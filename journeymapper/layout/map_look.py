@@ -10,6 +10,7 @@ from .card_look import Painter
 from .elements import CurveBox, FlowPath, LaneBox, ListItem, StageBox
 from .geometry import Point, Rect
 from .glyphs import star, triangle
+from .sparkline import draw_sparkline
 from .style import Style
 
 KPI_FILL = {"good": "kpi_good", "mid": "kpi_mid", "bad": "kpi_bad"}
@@ -34,6 +35,9 @@ def stage_header(p: Painter, box: StageBox) -> None:
             p.rect(kpi.bar, fill="kpi_track")
             p.rect(Rect(kpi.bar.x, kpi.bar.y, kpi.bar.w * kpi.ratio, kpi.bar.h), fill=KPI_FILL.get(kpi.health, "kpi_bad"))
         p.text(kpi.mark)
+        p.text(kpi.change_mark)  # (the change since the previous reading, and the readings' trend)
+        p.text(kpi.change)
+        draw_sparkline(p, kpi.trend)
 
 
 def lane_frame(p: Painter, lane: LaneBox, column_edges: Sequence[float], style: Style, emotion_axis: tuple[float, float] | None) -> None:

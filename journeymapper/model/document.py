@@ -61,7 +61,7 @@ _NOUN: dict[Collection, str] = {
     "touchpoints": "touchpoint",
     "flows": "flow",
 }
-_MAP_FIELDS = ("title", "description", "owner", "created", "modified", "review_by")
+_MAP_FIELDS = ("title", "description", "owner", "created", "modified", "review_by", "language")
 
 
 class DocumentError(ValueError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
@@ -95,6 +96,16 @@ def quoted(text: str, limit: int = NAME_LIMIT) -> str:
     if len(flat) > limit:
         flat = flat[: limit - 1].rstrip() + "…"
     return f"“{flat}”"
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def spoken_date(day: date) -> str:
+    """A day as a message says it, "3 November 2026" (English, whatever the user's locale: the
+    messages are English)."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def _name(value: Any) -> str | None:

@@ -112,7 +112,14 @@ def big_window(open_window, tmp_path):
 
 
 @pytest.fixture
-def example_copy(tmp_path) -> Path:
+def example_copy(tmp_path, monkeypatch) -> Path:
+    """A copy of the example map, in an editor whose "today" is the day the example was written: its
+    plan's dates (readings, due dates) are fixed in the file, and the tests must not age with the clock."""
+    from journeymapper.app.editor import Editor
+    from journeymapper.io import load_path
+
+    written = load_path(example_map_path()).map.modified.date()
+    monkeypatch.setattr(Editor, "today", lambda self: written)
     copy = tmp_path / "bakery.jmap"
     copy.write_bytes(example_map_path().read_bytes())
     return copy

@@ -17,6 +17,7 @@ SPEC_SEVERITIES = {
     "JM005": "warning", "JM006": "warning", "JM007": "warning", "JM008": "info",
     "JM009": "warning", "JM010": "info", "JM011": "info", "JM012": "info",
     "JM013": "info", "JM014": "info", "JM015": "warning", "JM016": "info",
+    "JM017": "warning", "JM018": "info", "JM019": "info", "JM020": "info", "JM021": "info",
 }  # fmt: skip
 
 

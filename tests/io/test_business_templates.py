@@ -16,7 +16,7 @@ import pytest
 
 from journeymapper.check import check_map
 from journeymapper.io import dumps, load_path
-from journeymapper.io.templates import list_templates, map_from_template
+from journeymapper.io.templates import list_templates, map_from_template, template_day
 from journeymapper.resources import templates_dir
 
 FOLDER = templates_dir()
@@ -47,8 +47,11 @@ def _map(name: str):
 
 @pytest.mark.parametrize("name", NOT_BLANK)
 def test_a_template_opens_with_no_error_and_no_warning(name: str) -> None:
-    """A new map starts from a template: the Problems panel must not greet it with a warning."""
-    problems = [p for p in check_map(_map(name)) if p.severity in ("error", "warning")]
+    """A new map starts from a template: the Problems panel must not greet it with a warning. (Checked on
+    the day the template is written from: a map made from it has its dates moved to the day it is made,
+    see test_template_dates.py, while the file's own due dates pass by.)"""
+    the_map = _map(name)
+    problems = [p for p in check_map(the_map, today=template_day(the_map)) if p.severity in ("error", "warning")]
     assert problems == [], [f"{p.code} {p.message}" for p in problems]
 
 

@@ -1,0 +1,441 @@
+"""The Actions panel: every opportunity of the map as the plan to act on it (what, which card, status, who,
+by when, how much work, how important), sortable by meaning and filterable; selecting one selects its card.
+
+Two views share the filters: the list, and the impact/effort grid (`impact_effort`) that helps choose
+what to do first. The panel reads the map again a moment after edits stop (DELAY_MS), and only while
+it is shown: a hidden panel reads it when it is next shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..layout.labels import EFFORT_LABELS, PRIORITY_LABELS, STATUS_LABELS
+from ..model.actions import (
+    NOBODY,
+    OPEN_STATUSES,
+    SOON_DAYS,
+    ActionFilter,
+    ActionRow,
+    action_rows,
+    counts,
+    filter_rows,
+    sorted_rows,
+)
+from ..model.document import Document
+from ..model.schema import Touchpoint
+from .impact_effort import ImpactEffortView
+
+DELAY_MS = 250
+"""How long after the last edit the actions are read again."""
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("text", "What"), ("card", "Card"), ("stage", "Stage"), ("persona", "Persona"), ("status", "Status"),
+    ("owner", "Owner"), ("due", "Due"), ("effort", "Effort"), ("priority", "Priority"))
+OVERDUE_INK = "#C92A2A"
+EMPTY_MAP = ("No actions yet. Add opportunities to a card in the Inspector, then plan each one there: "
+             "its status, who does it and by when.")
+NONE_SHOWN = "No action matches these filters."
+UNKNOWN = "unknown"
+"""The effort filter's value for "not known yet"."""
+_ROOT = QModelIndex()
+_DISPLAY, _TOOLTIP, _USER = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole
+
+
+def due_text(row: ActionRow) -> str:
+    """A due date as the list shows it: the date, and "overdue" in words (not by colour alone)."""
+    if row.due is None:
+        return ""
+    return f"{row.due.isoformat()}  (overdue)" if row.overdue else row.due.isoformat()
+
+
+def action_tooltip(row: ActionRow, today: date) -> str:
+    """Everything about an action in a few lines of plain text."""
+    lines = [row.text, f"On “{row.card_title}” ({row.stage} · {row.persona})",
+             " · ".join((STATUS_LABELS.get(row.status, row.status), PRIORITY_LABELS.get(row.priority, row.priority),
+                         EFFORT_LABELS.get(row.effort, "")))]
+    who = row.owner or "nobody yet"
+    if row.due is None:
+        lines.append(f"Owner: {who} · no due date")
+    elif row.overdue:
+        days = (today - row.due).days
+        lines.append(f"Owner: {who} · Overdue: was due {row.due.isoformat()}, {days} day{'s' if days != 1 else ''} ago")
+    else:
+        lines.append(f"Owner: {who} · due {row.due.isoformat()}")
+    if row.addresses:
+        lines.append("Answers: " + "; ".join(row.addresses))
+    return "\n".join(lines)
+
+
+class ActionsModel(QAbstractTableModel):
+    """The actions shown (filtered, then sorted by meaning: `model.actions.SORT_KEYS`)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.all_rows: list[ActionRow] = []
+        self.rows: list[ActionRow] = []
+        self.wanted = ActionFilter()
+        self.sort_column: str | None = None
+        """None: the work order (open and overdue first)."""
+        self.descending = False
+        self.today = date.today()
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def rowCount(self, parent: QModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == _DISPLAY:
+            return COLUMNS[section][1]
+        if role == _TOOLTIP:
+            return "Click to sort by this column; click again for the other way round"
+        return None
+
+    def data(self, index: QModelIndex, role: int = _DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row, column = self.rows[index.row()], COLUMNS[index.column()][0]
+        if role == _DISPLAY:
+            return self.cell_text(row, column)
+        if role == _TOOLTIP:
+            return action_tooltip(row, self.today)
+        if role == _USER:
+            return row.card_id, row.id
+        if row.overdue and column in ("due", "status"):
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(OVERDUE_INK))
+            if role == Qt.ItemDataRole.FontRole:
+                return self._bold
+        return None
+
+    @staticmethod
+    def cell_text(row: ActionRow, column: str) -> str:
+        if column == "status":
+            return STATUS_LABELS.get(row.status, row.status)
+        if column == "due":
+            return due_text(row)
+        if column == "effort":
+            return EFFORT_LABELS.get(row.effort, "")
+        if column == "priority":
+            return PRIORITY_LABELS.get(row.priority, row.priority).split()[0]
+        if column == "card":
+            return row.card_title
+        return str(getattr(row, column))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_column = COLUMNS[column][0] if 0 <= column < len(COLUMNS) else None
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self._remake()
+
+    def set_rows(self, rows: list[ActionRow], today: date) -> None:
+        self.all_rows, self.today = rows, today
+        self._remake()
+
+    def set_filter(self, wanted: ActionFilter) -> None:
+        self.wanted = wanted
+        self._remake()
+
+    def filtered(self) -> list[ActionRow]:
+        return filter_rows(self.all_rows, self.wanted, self.today)
+
+    def _remake(self) -> None:
+        self.beginResetModel()
+        self.rows = sorted_rows(self.filtered(), self.sort_column, self.descending)
+        self.endResetModel()
+
+
+def _combo(name: str, tip: str, choices: list[tuple[str, Any]]) -> QComboBox:
+    combo = QComboBox()
+    combo.setObjectName(name)
+    combo.setToolTip(tip)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    for label, value in choices:
+        combo.addItem(label, value)
+    return combo
+
+
+STATUS_CHOICES: list[tuple[str, Any]] = [("All statuses", None), ("Open (not done or dropped)", "open"),
+                                         *((label, key) for key, label in STATUS_LABELS.items()),
+                                         ("Done or dropped", "closed")]
+STATUS_SETS: dict[str, frozenset[str]] = {"open": frozenset(OPEN_STATUSES), "closed": frozenset({"done", "dropped"})}
+PRIORITY_CHOICES: list[tuple[str, Any]] = [("Any priority", None), *((label, key) for key, label in PRIORITY_LABELS.items())]
+EFFORT_CHOICES: list[tuple[str, Any]] = [("Any effort", None), *(
+    (label, key) if key is not None else ("Effort not known", UNKNOWN) for key, label in EFFORT_LABELS.items())]
+DUE_CHOICES: list[tuple[str, Any]] = [("Any due date", "any"), ("Overdue only", "overdue"),
+                                      (f"Due in the next {SOON_DAYS} days", "soon"), ("No due date", "undated")]
+
+
+def _one(key: str | None) -> frozenset | None:
+    return None if key is None else frozenset({key})
+
+
+class ActionsPanel(QWidget):
+    """The filters, the List / Impact-effort switch, and the two views. Choosing an action (a row selected,
+    a chip clicked) emits `actionChosen(card id, opportunity id)`."""
+
+    actionChosen = Signal(str, str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.today: Callable[[], date] = date.today
+        """What "today" is for overdue actions (tests replace it)."""
+        self._doc: Document | None = None
+        self._stale = False
+        self._restoring = False
+        self.model_ = ActionsModel(self)
+        self.view = QTableView()
+        self.view.setObjectName("actions-list")
+        self.view.setModel(self.model_)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for column, width in enumerate((300, 170, 110, 110, 95, 110, 175, 110, 70)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # (the work order, until a heading is clicked)
+        header.setSortIndicatorClearable(True)
+        self.view.setSortingEnabled(True)
+        self.view.selectionModel().currentRowChanged.connect(lambda current, _old: self._chosen(current))
+        self.view.clicked.connect(self._chosen)
+        self.grid = ImpactEffortView(action_tooltip)
+        self.grid.actionChosen.connect(self.actionChosen)
+        self.message = QLabel("")
+        self.message.setObjectName("actions-message")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.message.setContentsMargins(8, 6, 8, 6)
+        self.stack = QStackedWidget()
+        for page in (self.view, self.grid, self.message):
+            self.stack.addWidget(page)
+        self.status = _combo("filter-status", "Show actions of one status", STATUS_CHOICES)
+        self.owner = _combo("filter-owner", "Show one person's actions", [("Anyone", None)])
+        self.priority = _combo("filter-priority", "Show actions of one priority", PRIORITY_CHOICES)
+        self.effort = _combo("filter-effort", "Show actions that take this much work", EFFORT_CHOICES)
+        self.due = _combo("filter-due", "Show actions by their due date: overdue means past it and not done or "
+                                        "dropped", DUE_CHOICES)
+        self.show_list = QToolButton()
+        self.show_list.setText("List")
+        self.show_list.setToolTip("Every action in a table: click a heading to sort by it")
+        self.show_grid = QToolButton()
+        self.show_grid.setText("Impact / effort")
+        self.show_grid.setObjectName("show-impact-effort")
+        self.show_grid.setToolTip("The open actions by priority and by how much work they take: what to do first")
+        switch = QButtonGroup(self)
+        for button in (self.show_list, self.show_grid):
+            button.setCheckable(True)
+            button.setAutoRaise(True)
+            switch.addButton(button)
+        self.show_list.setChecked(True)
+        switch.buttonToggled.connect(lambda *_args: self._show_page())
+        self.summary = QLabel("")
+        self.summary.setObjectName("actions-summary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 2)
+        for widget in (self.show_list, self.show_grid, self.status, self.owner, self.priority, self.effort, self.due):
+            bar.addWidget(widget)
+        bar.addWidget(self.summary, 1)
+        for combo in (self.status, self.owner, self.priority, self.effort, self.due):
+            combo.activated.connect(lambda _index: self._filter_changed())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DELAY_MS)
+        self.timer.timeout.connect(self.refresh)
+
+    # -- following a map -------------------------------------------------------------------------------
+    def set_document(self, doc: Document | None) -> None:
+        """Follow another map's document (None: none)."""
+        if self._doc is not None:
+            try:
+                self._doc.changed.disconnect(self._document_changed)
+            except (RuntimeError, TypeError, ValueError):
+                pass
+        self._doc = doc
+        if doc is not None:
+            doc.changed.connect(self._document_changed)
+        self.refresh()
+
+    def _document_changed(self, _event: object) -> None:
+        try:
+            self.timer.start()
+        except RuntimeError:  # the panel is being torn down
+            pass
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the map's actions again (only while shown: a hidden panel is read when next shown)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        today = self.today()
+        rows = action_rows(self._doc.map, today) if self._doc is not None else []
+        self._fill_owners(rows)
+        self.model_.wanted = self.current_filter()  # (the person filtered by may have no action left)
+        self._keep_place(lambda: self.model_.set_rows(rows, today))
+
+    def _fill_owners(self, rows: list[ActionRow]) -> None:
+        names = sorted({row.owner for row in rows if row.owner}, key=str.casefold)
+        wanted = [("Anyone", None), ("Nobody yet", NOBODY), *((name, name) for name in names)]
+        if [(self.owner.itemText(i), self.owner.itemData(i)) for i in range(self.owner.count())] == wanted:
+            return
+        chosen = self.owner.currentData()
+        self.owner.clear()
+        for label, value in wanted:
+            self.owner.addItem(label, value)
+        # (a person with no action left: everyone's show)
+        self.owner.setCurrentIndex(max(0, self.owner.findData(chosen)) if chosen is not None else 0)
+
+    # -- filters and views -----------------------------------------------------------------------------
+    def current_filter(self) -> ActionFilter:
+        status, effort = self.status.currentData(), self.effort.currentData()
+        return ActionFilter(statuses=STATUS_SETS.get(status) or _one(status), owner=self.owner.currentData(),
+                            priorities=_one(self.priority.currentData()),
+                            efforts=frozenset({None}) if effort == UNKNOWN else _one(effort),
+                            due=self.due.currentData() or "any")
+
+    def _filter_changed(self) -> None:
+        self._keep_place(lambda: self.model_.set_filter(self.current_filter()))
+
+    def show_impact_effort(self, shown: bool = True) -> None:
+        (self.show_grid if shown else self.show_list).setChecked(True)
+
+    def _keep_place(self, change: Callable[[], None]) -> None:
+        """Make a change of the rows, keeping the selected action selected (without choosing it again)."""
+        chosen = self.chosen_action()
+        self._restoring = True
+        try:
+            change()
+            if chosen is not None:
+                self.select_action(chosen)
+        finally:
+            self._restoring = False
+        self._show_page()
+
+    def _show_page(self) -> None:
+        rows = self.model_.filtered()
+        numbers = counts(rows)
+        total = len(self.model_.all_rows)
+        shown = len(rows)
+        words = f"{shown} of {total} actions" if shown != total else f"{total} action{'s' if total != 1 else ''}"
+        if numbers["overdue"]:
+            words += f" · {numbers['overdue']} overdue"
+        self.summary.setText(words if total else "")
+        self.grid.set_rows(rows, self.model_.today)
+        if not total or not shown:
+            self.message.setText(EMPTY_MAP if not total else NONE_SHOWN)
+            self.stack.setCurrentWidget(self.message)
+        else:
+            self.stack.setCurrentWidget(self.grid if self.show_grid.isChecked() else self.view)
+
+    # -- choosing ------------------------------------------------------------------------------------
+    def _chosen(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        if self._restoring or not index.isValid():
+            return
+        found = self.model_.data(self.model_.index(index.row(), 0), _USER)
+        if found:
+            self.actionChosen.emit(*found)
+
+    def chosen_action(self) -> str | None:
+        """The id of the action selected in the list (None: none)."""
+        index = self.view.currentIndex()
+        if not index.isValid() or not self.view.selectionModel().isRowSelected(index.row(), _ROOT):
+            return None
+        found = self.model_.data(self.model_.index(index.row(), 0), _USER)
+        return found[1] if found else None
+
+    def select_action(self, opportunity_id: str) -> bool:
+        """Select an action's row, if it is shown (without emitting `actionChosen`)."""
+        for row, action in enumerate(self.model_.rows):
+            if action.id == opportunity_id:
+                restoring, self._restoring = self._restoring, True
+                try:
+                    self.view.selectRow(row)
+                    self.view.scrollTo(self.model_.index(row, 0))
+                finally:
+                    self._restoring = restoring
+                return True
+        return False
+
+    # -- for tests and automation: the rows as a person reads them ---------------------------------------
+    def row_count(self) -> int:
+        return self.model_.rowCount()
+
+    def row_texts(self, row: int) -> dict[str, str]:
+        """A shown row, column by column (by their headings)."""
+        return {title: self.model_.data(self.model_.index(row, k)) for k, (_key, title) in enumerate(COLUMNS)}
+
+    def column(self, title: str) -> list[str]:
+        k = [t for _key, t in COLUMNS].index(title)
+        return [self.model_.data(self.model_.index(row, k)) for row in range(self.model_.rowCount())]
+
+
+def add_actions_dock(window) -> QDockWidget:
+    """The Actions dock of a main window, as a tab beside its Problems dock: choosing an action selects its
+    card, brings it into view and shows that opportunity's plan in the inspector."""
+    panel = ActionsPanel()
+    dock = QDockWidget("Actions", window)
+    dock.setObjectName("actions-dock")
+    dock.setWidget(panel)
+    window.tabifyDockWidget(window.problem_dock, dock)
+    panel.actionChosen.connect(lambda card, opportunity: show_action(window, card, opportunity))
+    window.actions_panel, window.actions_dock = panel, dock
+    return dock
+
+
+def show_action(window, card_id: str, opportunity_id: str) -> None:
+    """Select a card, bring it into view and select the opportunity in the inspector (its plan shows)."""
+    from .opportunity_plan import plan_of
+
+    window.select_and_centre([card_id])
+    inspector = getattr(window, "inspector", None)
+    if inspector is None:
+        return
+    field = plan_of(inspector.form_for(Touchpoint))
+    if field is not None and field.card_id() == card_id:
+        field.select_opportunity(opportunity_id)
+
+
+__all__ = ["COLUMNS", "ActionsModel", "ActionsPanel", "add_actions_dock", "due_text", "show_action"]

@@ -1,0 +1,268 @@
+"""A KPI's readings in the inspector: a small table (day, value, note) and its trend as a sparkline.
+
+Shown under the stage's KPI table for the KPI whose row is selected (`inspector_tables.KpiTable`).
+Every change hands the KPI's whole list of readings, oldest first, to `commit`; the KPI table makes
+it one undoable edit of the stage's KPIs. A day that is not written YYYY-MM-DD, or a value that is
+not a number, is refused here with a message, and nothing changes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..canvas.page_painter import QtPagePainter
+from ..layout.geometry import Rect
+from ..layout.kpis import HEALTH_INKS, kpi_change, kpi_health, with_unit
+from ..layout.sparkline import draw_sparkline, reading_pairs, sparkline
+from ..layout.style import DARK, DEFAULT_STYLE, Palette, luminance
+from ..model.schema import KPI
+
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+TREND_SCALE = 2.0
+"""The inspector's sparkline is the header's drawn this many times larger."""
+READINGS_NOTE = "Newest last. Type a day as 2026-10-12; the rows are kept in date order."
+
+
+def number_text(value: float | None) -> str:
+    return "" if value is None else str(value)
+
+
+def parse_number(text: str) -> Any:
+    """A number typed by a person ("2,5" or "2.5" or "1 200"); anything else is passed on to be refused."""
+    cleaned = text.replace(" ", "").replace("\u00a0", "")
+    if not cleaned:
+        return None
+    if cleaned.count(",") == 1 and "." not in cleaned:
+        cleaned = cleaned.replace(",", ".")
+    try:
+        number = float(cleaned)
+    except ValueError:
+        return text
+    return int(number) if number.is_integer() and "." not in cleaned and "e" not in cleaned.lower() else number
+
+
+def parse_day(text: str) -> date | None:
+    """A day typed as YYYY-MM-DD; None for anything else (10/12/2026, 2026-02-30)."""
+    if not DAY.fullmatch(text.strip()):
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+class TrendView(QWidget):
+    """The readings' trend, drawn from `layout.sparkline` as the map's header draws it, with the lowest
+    and highest value at the left and the first and last day underneath."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kpi: KPI | None = None
+        self.setMinimumHeight(84)
+        self.setObjectName("kpi-trend")
+
+    def sizeHint(self) -> QSize:
+        return QSize(220, 90)
+
+    def set_kpi(self, kpi: KPI | None) -> None:
+        self.kpi = kpi
+        self.setToolTip(trend_summary(kpi) if kpi is not None else "")
+        self.setAccessibleDescription(self.toolTip())
+        self.update()
+
+    def _palette(self) -> Palette:
+        dark = luminance(self.palette().window().color().name()) < 0.5
+        return DARK if dark else DEFAULT_STYLE.palette
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        kpi = self.kpi
+        if kpi is None or len(kpi.readings) < 2:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = painter.fontMetrics()
+        values = [r.value for r in kpi.readings]
+        high, low = with_unit(max(values), kpi.unit), with_unit(min(values), kpi.unit)
+        left = max(metrics.horizontalAdvance(high), metrics.horizontalAdvance(low)) + 8
+        bottom = self.height() - metrics.height() - 4
+        box = Rect(left, 4, max(20.0, self.width() - left - 8), max(12.0, bottom - 8))
+        _, health = kpi_health(kpi)
+        ink = HEALTH_INKS[health] if kpi.target is not None and kpi.target != 0 else "muted"
+        # The header's line at SCALE times its size: the same drawing, its strokes and dot as much bolder.
+        k = TREND_SCALE
+        spark = sparkline(reading_pairs(kpi), Rect(box.x / k, box.y / k, box.w / k, box.h / k), kpi.target, ink)
+        page = QtPagePainter(painter, self._palette(), 0.0)
+        page.place(0.0, 0.0, k)
+        draw_sparkline(page, spark)
+        painter.setPen(self.palette().placeholderText().color())
+        ascent = metrics.ascent()
+        painter.drawText(QPointF(2, box.y + ascent), high)
+        painter.drawText(QPointF(2, box.bottom), low)
+        first, last = kpi.readings[0].date.isoformat(), kpi.readings[-1].date.isoformat()
+        painter.drawText(QPointF(box.x, self.height() - 4 - metrics.descent()), first)
+        painter.drawText(QRectF(box.x, bottom, box.w, metrics.height() + 4),
+                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), last)
+        painter.end()
+
+
+def trend_summary(kpi: KPI) -> str:
+    """The trend in words, for the sparkline's tooltip and screen readers."""
+    if not kpi.readings:
+        return "No readings yet"
+    first, latest = kpi.readings[0], kpi.readings[-1]
+    if len(kpi.readings) == 1:
+        return f"One reading: {with_unit(latest.value, kpi.unit)} on {latest.date.isoformat()}"
+    change = kpi_change(kpi)
+    verdict = f", {change.verdict} than the reading before" if change and change.verdict in ("better", "worse") else ""
+    return (f"{len(kpi.readings)} readings from {first.date.isoformat()} ({with_unit(first.value, kpi.unit)}) to "
+            f"{latest.date.isoformat()} ({with_unit(latest.value, kpi.unit)}){verdict}")
+
+
+class ReadingsPanel(QWidget):
+    """The readings of one KPI: day, value and note, oldest first, with Add and Remove, and the trend."""
+
+    headers = ("Date", "Value", "Note")
+
+    def __init__(self, commit: Callable[[list[dict[str, Any]]], None]) -> None:
+        super().__init__()
+        self.setObjectName("kpi-readings")
+        self.commit = commit
+        self.loading = False
+        self.kpi: KPI | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        self.title = QLabel("")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        layout.addWidget(self.title)
+        self.table = QTableWidget(0, len(self.headers))
+        self.table.setHorizontalHeaderLabels(list(self.headers))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setMinimumHeight(90)
+        self.table.setToolTip(READINGS_NOTE)
+        self.table.itemChanged.connect(lambda _item: None if self.loading else self._commit_rows())
+        layout.addWidget(self.table)
+        buttons = QHBoxLayout()
+        add, remove = QPushButton("Add reading"), QPushButton("Remove reading")
+        add.setToolTip("A reading dated today, with the latest value to type over")
+        add.clicked.connect(self.add_reading)
+        remove.clicked.connect(self.remove_reading)
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.error = QLabel("")
+        self.error.setObjectName("kpi-readings-error")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #C92A2A")
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.trend = TrendView()
+        layout.addWidget(self.trend)
+
+    # -- showing ------------------------------------------------------------------------------------
+    def set_kpi(self, kpi: KPI | None) -> None:
+        """Show `kpi`'s readings (the rows are rewritten only when they differ from what is shown)."""
+        if kpi is None or self.kpi is None or kpi.id != self.kpi.id:
+            self._say("")
+        self.kpi = kpi
+        if kpi is None:
+            self._set_rows([])
+            self.trend.set_kpi(None)
+            return
+        self.title.setText(f"Readings of \u201c{kpi.name}\u201d")
+        rows = [[r.date.isoformat(), number_text(r.value), r.note] for r in kpi.readings]
+        if rows != self._shown():
+            self._set_rows(rows)
+        self.trend.set_kpi(kpi)
+        self.trend.setVisible(len(kpi.readings) >= 2)
+
+    def _shown(self) -> list[list[str]]:
+        return [[self.cell(r, c) for c in range(3)] for r in range(self.table.rowCount())]
+
+    def _set_rows(self, rows: list[list[str]]) -> None:
+        self.loading = True
+        try:
+            self.table.setRowCount(len(rows))
+            for r, values in enumerate(rows):
+                for c, value in enumerate(values):
+                    self.table.setItem(r, c, QTableWidgetItem(value))
+        finally:
+            self.loading = False
+
+    def cell(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text().strip() if item else ""
+
+    def _say(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+    # -- changing -----------------------------------------------------------------------------------
+    def rows(self) -> list[dict[str, Any]] | None:
+        """The readings as typed, oldest first; None (and a message) when a day or value is refused."""
+        readings = []
+        for r in range(self.table.rowCount()):
+            typed_day, typed_value = self.cell(r, 0), self.cell(r, 1)
+            day = parse_day(typed_day)
+            if day is None:
+                self._say(f"Date: \u201c{typed_day}\u201d is not a date like 2026-10-12 (year-month-day).")
+                return None
+            value = parse_number(typed_value)
+            if value is None or isinstance(value, str):
+                self._say(f"Value: \u201c{typed_value}\u201d is not a number." if typed_value else
+                          "Value: each reading needs a value (remove the reading if it has none).")
+                return None
+            readings.append({"date": day, "value": value, "note": self.cell(r, 2)})
+        self._say("")
+        return sorted(readings, key=lambda reading: reading["date"])  # (stable: a day's readings keep their order)
+
+    def _commit_rows(self) -> None:
+        readings = self.rows()
+        if readings is not None:
+            self.commit(readings)
+
+    def add_reading(self) -> None:
+        if self.kpi is None:
+            return
+        readings = self.rows()
+        if readings is None:
+            return
+        latest = self.kpi.value if self.kpi.value is not None else 0
+        readings.append({"date": date.today(), "value": latest, "note": ""})
+        self.commit(sorted(readings, key=lambda reading: reading["date"]))
+
+    def remove_reading(self) -> None:
+        row = self.table.currentRow()
+        if self.kpi is None or row < 0:
+            return
+        readings = [r.model_dump() for r in self.kpi.readings]
+        if row < len(readings):
+            del readings[row]
+            self.commit(readings)

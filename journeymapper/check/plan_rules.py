@@ -1,0 +1,114 @@
+"""The rules about the map as a plan (docs/checks.md, JM017-JM021): serious pains nobody is working
+on, late opportunities, KPIs without a recent reading, stages whose figures are all off target.
+
+What "answered", "open", "off target" and "out of date" mean is decided once, in
+model/insights.py, which the Insights panel and the PDF read too.
+
+Decisions where the brief is silent:
+- JM017 is one problem per card, naming all its unanswered serious pain points. It leaves out the
+  cards JM009 reports (pain points and no opportunity at all), so one card never gets both for one
+  gap; it names the card.
+- JM018 is one problem per opportunity, naming its card. A date passing is no mistake in the map,
+  so JM018 and JM020 are info, as JM014 is (a map must not start failing `--strict` overnight).
+- JM019 and JM020 are one problem per KPI, naming its stage (what the editor can select). A KPI
+  without a target and without readings (an outline's "watch this" figure) is not reported.
+- JM021 judges only the KPIs that have a target (other than 0) and a reading; a stage with none of
+  those is not reported.
+- Dates are compared with `CheckContext.today`, as JM014 does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model.insights import (
+    OFF_TARGET,
+    REVIEW_DAYS,
+    STATUS_WORDS,
+    figure,
+    is_judged,
+    is_out_of_date,
+    listing,
+    off_target_stage,
+    overdue_actions,
+    unanswered_serious_pains,
+)
+from ..model.messages import quoted, spoken_date
+from ..model.schema import KPI, Stage
+from .problem import Problem, problem
+from .rules import CheckContext
+
+
+def serious_pains(ctx: CheckContext) -> Iterator[Problem]:
+    """JM017: a serious pain point that nobody plans to answer stays the customer's problem."""
+    for t, pains in unanswered_serious_pains(ctx.index.touchpoints):
+        if not t.opportunities:
+            continue  # JM009 says it: pain points and no opportunity at all
+        title = quoted(t.title)
+        texts = [p.text for p in pains]
+        if len(pains) == 1:
+            what = f"a serious pain point that no open opportunity answers: {quoted(texts[0])}"
+        else:
+            what = f"{len(pains)} serious pain points that no open opportunity answers: {listing(texts)}"
+        message = f"{title} has {what}. Add an opportunity for it, or link an open one to it"
+        yield problem("JM017", message, t.id, names=(title,))
+
+
+def late_opportunities(ctx: CheckContext) -> Iterator[Problem]:
+    """JM018: a plan past its date is either late or out of date."""
+    for t, o in overdue_actions(ctx.index.touchpoints, ctx.today):
+        title = quoted(t.title)
+        message = (
+            f"The opportunity {quoted(o.text)} on {title} was due on {spoken_date(o.due)} and is "
+            f"{STATUS_WORDS.get(o.status, 'not done')}: set a new due date, or mark it done or dropped"
+        )
+        yield problem("JM018", message, t.id, names=(title,))
+
+
+def kpi_readings(ctx: CheckContext) -> Iterator[Problem]:
+    """JM019, JM020: a KPI nobody measures (any more) cannot show whether a change helped."""
+    for stage in ctx.index.stages:
+        for kpi in stage.kpis:
+            if not kpi.readings:
+                if kpi.target is not None:
+                    message = (
+                        f"KPI {quoted(kpi.name)} of stage {quoted(stage.name)} has a target of "
+                        f"{figure(kpi.target, kpi.unit)} but no reading yet: add what it measures now, "
+                        "and the day it was measured"
+                    )
+                    yield _about_stage("JM019", message, stage)
+            elif is_out_of_date(kpi, ctx.today):
+                yield _out_of_date(stage, kpi)
+
+
+def _out_of_date(stage: Stage, kpi: KPI) -> Problem:
+    latest = kpi.readings[-1]
+    message = (
+        f"The latest reading of KPI {quoted(kpi.name)} of stage {quoted(stage.name)} is from "
+        f"{spoken_date(latest.date)}, more than {REVIEW_DAYS} days ago: measure it again and add the reading"
+    )
+    return _about_stage("JM020", message, stage)
+
+
+def off_target_stages(ctx: CheckContext) -> Iterator[Problem]:
+    """JM021: a stage where every figure is far off is where the journey hurts the business most."""
+    for stage in ctx.index.stages:
+        if off_target_stage(stage):
+            judged = [k for k in stage.kpis if is_judged(k)]
+            if len(judged) == 1:
+                what = f"its KPI {quoted(judged[0].name)} misses its target"
+            else:
+                what = f"{'both' if len(judged) == 2 else f'all {len(judged)} of'} its KPIs miss their targets"
+            message = (
+                f"Stage {quoted(stage.name)} is far off target: {what} by more than {round(100 * OFF_TARGET)} %. "
+                "Look at what gets in the customers' way there, and plan what to change"
+            )
+            yield _about_stage("JM021", message, stage)
+
+
+def _about_stage(code: str, message: str, stage: Stage) -> Problem:
+    return problem(code, message, stage.id, names=(quoted(stage.name),))
+
+
+PLAN_RULES = (serious_pains, late_opportunities, kpi_readings, off_target_stages)
+"""The rules of this module, in the order of their codes (the checker sorts the problems anyway)."""

@@ -1,0 +1,332 @@
+"""What a map tells its owner at a glance: where customers feel worst, which serious pains nobody is
+working on, which actions are late, how the stages' figures stand, how much of the map is a guess,
+and where customers are lost (when the map says so).
+
+One Qt-free reading for the editor's Insights panel and the PDF's insights section; the checker's
+plan rules (check/plan_rules.py, JM017-JM021) ask the same questions through the helpers here, so a
+pain "answered", a KPI "off target" or a reading "too old" mean one thing everywhere.
+
+Decisions (docs/checks.md, *Insights*, says them for people):
+- A pain point is answered by an open opportunity (not done or dropped) that lists it in
+  `addresses`, on any card; an open opportunity that lists no pain point at all answers the pain
+  points of its own card (before format 2 nobody could link them, and a card's idea is about that
+  card). Once an opportunity lists pain points, it answers only those.
+- A KPI is off target when it misses its target, the way its direction says is better, by more
+  than 30 % of the target: what the stage header marks ✗ (layout/kpis.py `kpi_health`, "bad"; a
+  test holds the two together). A KPI without a reading, a target, or with a target of 0 is not
+  judged.
+- A reading is too old when it was taken more than REVIEW_DAYS (a quarter) before today: the
+  format stores only the next review date, not how often the map is reviewed.
+- Where customers are lost: the map says so with stage KPIs that count customers (a unit such as
+  "customers", "visitors/week", "people per month": see PEOPLE) in the same unit on two or more
+  stages: the biggest fall from one such stage to the next. Without those, a KPI in % whose name
+  says customers are lost ("Cart abandonment", "Drop-off", "Churn": see LOST_WORDS): the stage
+  where that share is highest. Flows cannot say it: their kinds (next, alternative, loop) have no
+  "exit".
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+
+from .actions import CLOSED_STATUSES, is_overdue
+from .messages import quoted, spoken_date
+from .schema import KPI, Map, Opportunity, PainPoint, Stage, Touchpoint
+
+REVIEW_DAYS = 90
+"""A KPI's latest reading older than this many days is out of date (JM020)."""
+OFF_TARGET = 0.3
+"""A KPI that misses its target by more than this share of the target is off target (kpi_health's "bad")."""
+SHOWN = 3
+"""Names listed in one line; the rest are counted."""
+
+KINDS: dict[str, str] = {
+    "lost": "Where customers are lost",
+    "low_point": "Lowest moments",
+    "serious_pain": "Serious pains nobody is working on",
+    "overdue": "Late actions",
+    "stage_kpis": "Stage figures",
+    "evidence": "Evidence",
+}
+"""Each kind of insight, in the order they are shown, with the heading it is shown under."""
+
+EMOTION_WORDS = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive", 2: "very positive"}
+STATUS_WORDS = {"idea": "still an idea", "planned": "planned but not done", "in_progress": "still in progress"}
+
+PEOPLE = frozenset({
+    "customer", "customers", "people", "person", "persons", "visitor", "visitors", "client", "clients", "user",
+    "users", "patient", "patients", "guest", "guests", "buyer", "buyers", "shopper", "shoppers", "member",
+    "members", "subscriber", "subscribers", "lead", "leads",
+})
+"""Units of a KPI that counts customers (before a "/week" or "per month")."""
+LOST_WORDS = ("abandon", "drop", "lost", "leave", "churn", "cancel", "bounce", "no-show", "no show")
+"""Words in the name of a KPI in % that make it a share of customers lost at its stage."""
+
+
+@dataclass(frozen=True)
+class Insight:
+    """One line for the owner: a plain sentence, its kind (a key of KINDS) and the ids of the
+    personas, stages and cards it is about (what clicking it selects)."""
+
+    kind: str
+    text: str
+    elements: tuple[str, ...] = ()
+
+
+# -- the state of the plan (shared with the checker) ------------------------------------------------------
+def is_open(opportunity: Opportunity) -> bool:
+    return opportunity.status not in CLOSED_STATUSES
+
+
+def answered_pains(cards: Iterable[Touchpoint]) -> set[str]:
+    """The ids of the pain points some open opportunity answers (see the module's decisions)."""
+    answered: set[str] = set()
+    for t in cards:
+        for o in t.opportunities:
+            if is_open(o):
+                answered.update(o.addresses if o.addresses else (pain.id for pain in t.pain_points))
+    return answered
+
+
+def unanswered_serious_pains(cards: Iterable[Touchpoint]) -> Iterator[tuple[Touchpoint, list[PainPoint]]]:
+    """Each card with high-severity pain points no open opportunity answers, and those pain points."""
+    cards = list(cards)
+    answered = answered_pains(cards)
+    for t in cards:
+        open_pains = [p for p in t.pain_points if p.severity == "high" and p.id not in answered]
+        if open_pains:
+            yield t, open_pains
+
+
+def overdue_actions(cards: Iterable[Touchpoint], today: datetime.date) -> list[tuple[Touchpoint, Opportunity]]:
+    """Open opportunities past their due date, the longest overdue first (then in map order)."""
+    late = [(t, o) for t in cards for o in t.opportunities if is_overdue(o, today)]
+    return sorted(late, key=lambda pair: pair[1].due)  # (stable: ties stay in map order)
+
+
+def is_judged(kpi: KPI) -> bool:
+    """Whether a KPI can be on or off target: it has a reading and a target other than 0."""
+    return kpi.value is not None and kpi.target is not None and kpi.target != 0
+
+
+def is_off_target(kpi: KPI) -> bool:
+    """Whether a KPI misses its target, the way that is better, by more than OFF_TARGET of it."""
+    if not is_judged(kpi):
+        return False
+    gap = (kpi.value - kpi.target) / abs(kpi.target)
+    miss = -gap if kpi.direction == "higher" else gap if kpi.direction == "lower" else abs(gap)
+    return miss > OFF_TARGET
+
+
+def off_target_stage(stage: Stage) -> bool:
+    """Whether every KPI of a stage that can be judged is off target (and at least one can)."""
+    judged = [k for k in stage.kpis if is_judged(k)]
+    return bool(judged) and all(is_off_target(k) for k in judged)
+
+
+def is_out_of_date(kpi: KPI, today: datetime.date) -> bool:
+    """Whether a KPI's latest reading was taken more than REVIEW_DAYS before today."""
+    return bool(kpi.readings) and (today - kpi.readings[-1].date).days > REVIEW_DAYS
+
+
+def figure(value: float | None, unit: str = "") -> str:
+    """A figure as a sentence writes it: "2.4%", "4,200 people/month"."""
+    if value is None:
+        return "no reading"
+    number = f"{int(value):,}" if float(value).is_integer() and abs(value) < 1e15 else \
+        f"{value:,.2f}".rstrip("0").rstrip(".")
+    unit = " ".join(unit.split())
+    joiner = "" if unit in ("%", "‰") else " "
+    return f"{number}{joiner}{unit}" if unit else number
+
+
+def listing(names: list[str], shown: int = SHOWN) -> str:
+    """“A”, “B” and “C”; “A”, “B”, “C” and 2 more."""
+    quoted_names = [quoted(n) for n in names[:shown]]
+    if len(names) > shown:
+        return f"{', '.join(quoted_names)} and {len(names) - shown} more"
+    return f"{', '.join(quoted_names[:-1])} and {quoted_names[-1]}" if len(quoted_names) > 1 else quoted_names[0]
+
+
+# -- the insights ------------------------------------------------------------------------------------------
+def insights(the_map: Map, today: datetime.date | None = None) -> list[Insight]:
+    """Every insight of the map, grouped by kind in KINDS's order, each kind in the map's order."""
+    today = today or datetime.date.today()
+    personas = {p.id for p in the_map.personas}
+    stages = {s.id for s in the_map.stages}
+    cards = [t for t in the_map.touchpoints if t.persona in personas and t.stage in stages]
+    found = [
+        *where_customers_are_lost(the_map),
+        *lowest_moments(the_map, cards),
+        *serious_pains(cards),
+        *late_actions(cards, today),
+        *stage_figures(the_map),
+        *evidence(cards),
+    ]
+    order = {kind: k for k, kind in enumerate(KINDS)}
+    return sorted(found, key=lambda insight: order[insight.kind])
+
+
+def lowest_moments(the_map: Map, cards: list[Touchpoint]) -> Iterator[Insight]:
+    """Per persona, the card(s) where the customer feels worst."""
+    felt: dict[str, list[Touchpoint]] = {}
+    for t in cards:
+        if t.emotion is not None:
+            felt.setdefault(t.persona, []).append(t)
+    for persona in the_map.personas:
+        mine = felt.get(persona.id)
+        if not mine:
+            continue
+        low = min(t.emotion for t in mine)
+        lows = [t for t in mine if t.emotion == low]
+        feeling = EMOTION_WORDS.get(low, str(low))
+        if len(lows) == 1:
+            text = f"Lowest moment of {quoted(persona.name)}: {quoted(lows[0].title)} ({feeling})"
+        else:
+            text = f"Lowest moments of {quoted(persona.name)} ({feeling}): {listing([t.title for t in lows])}"
+        yield Insight("low_point", text, tuple(t.id for t in lows))
+
+
+def serious_pains(cards: list[Touchpoint]) -> Iterator[Insight]:
+    """Each high-severity pain point no open opportunity answers."""
+    for t, pains in unanswered_serious_pains(cards):
+        for pain in pains:
+            text = f"{quoted(pain.text)} on {quoted(t.title)} is serious, and no open opportunity answers it"
+            yield Insight("serious_pain", text, (t.id,))
+
+
+def late_actions(cards: list[Touchpoint], today: datetime.date) -> Iterator[Insight]:
+    """Each open opportunity past its due date, the longest overdue first."""
+    for t, o in overdue_actions(cards, today):
+        owner = " ".join(o.owner.split())
+        who = f" ({owner})" if owner else ""
+        text = (f"{quoted(o.text)} on {quoted(t.title)} was due on {spoken_date(o.due)} and is "
+                f"{STATUS_WORDS.get(o.status, 'not done')}{who}")
+        yield Insight("overdue", text, (t.id,))
+
+
+def stage_figures(the_map: Map) -> Iterator[Insight]:
+    """The stages whose KPIs are off target, then the stages with no KPI at all."""
+    without: list[Stage] = []
+    for stage in the_map.stages:
+        if not stage.kpis:
+            without.append(stage)
+            continue
+        judged = [k for k in stage.kpis if is_judged(k)]
+        off = [k for k in judged if is_off_target(k)]
+        if not off:
+            continue
+        named = "; ".join(f"{quoted(k.name)} {figure(k.value, k.unit)}, target {figure(k.target, k.unit)}"
+                          for k in off[:SHOWN])
+        more = f" and {len(off) - SHOWN} more" if len(off) > SHOWN else ""
+        if len(off) == len(judged):
+            head = {1: "its KPI is", 2: "both its KPIs are"}.get(len(off), f"all {len(off)} of its KPIs are")
+        else:
+            head = f"{len(off)} of its {len(judged)} KPIs {'is' if len(off) == 1 else 'are'}"
+        text = f"Stage {quoted(stage.name)}: {head} far off target ({named}{more})"
+        yield Insight("stage_kpis", text, (stage.id,))
+    if without:
+        names = listing([s.name for s in without])
+        if len(without) == len(the_map.stages):
+            text = "No stage has a KPI yet: give each stage a figure to watch"
+        elif len(without) == 1:
+            text = f"Stage {names} has no KPI: give it a figure to watch"
+        else:
+            text = f"{len(without)} stages have no KPI: {names}"
+        yield Insight("stage_kpis", text, tuple(s.id for s in without))
+
+
+def evidence(cards: list[Touchpoint]) -> Iterator[Insight]:
+    """How many cards are still assumed (nobody has checked them with customers)."""
+    if not cards:
+        return
+    assumed = [t.id for t in cards if t.evidence == "assumed"]
+    share = round(100 * len(assumed) / len(cards))
+    if not assumed:
+        text = f"No card is assumed any more: all {len(cards):,} are backed by what customers said or did"
+    elif len(assumed) == len(cards):
+        text = f"All {len(cards):,} cards are still assumed: nobody has checked them with customers yet"
+    else:
+        text = (f"{len(assumed):,} of {len(cards):,} cards ({share} %) are still assumed: nobody has checked "
+                "them with customers yet")
+    yield Insight("evidence", text, tuple(assumed))
+
+
+def where_customers_are_lost(the_map: Map) -> Iterator[Insight]:
+    """The one stage (or step between two stages) where the map's figures say most customers are lost."""
+    found = _biggest_fall(the_map) or _highest_loss(the_map)
+    if found is not None:
+        yield found
+
+
+def counts_customers(kpi: KPI) -> bool:
+    unit = " ".join(kpi.unit.casefold().split())
+    head = unit.split("/")[0].split(" per ")[0].split(" a ")[0].strip()
+    return head in PEOPLE
+
+
+def _biggest_fall(the_map: Map) -> Insight | None:
+    """From stage to stage, the biggest fall of a KPI that counts customers (one unit, two or more stages)."""
+    by_unit: dict[str, list[tuple[Stage, KPI]]] = {}
+    for stage in the_map.stages:
+        seen: set[str] = set()
+        for kpi in stage.kpis:
+            unit = " ".join(kpi.unit.casefold().split())
+            if kpi.value is not None and counts_customers(kpi) and unit not in seen:
+                seen.add(unit)
+                by_unit.setdefault(unit, []).append((stage, kpi))
+    best: tuple[float, Stage, KPI, Stage, KPI] | None = None
+    for counted in by_unit.values():
+        for (before, was), (after, now) in pairwise(counted):
+            if was.value > 0 and now.value < was.value:
+                fall = (was.value - now.value) / was.value
+                if best is None or fall > best[0]:
+                    best = (fall, before, was, after, now)
+    if best is None:
+        return None
+    fall, before, was, after, now = best
+    text = (f"Most customers are lost between stage {quoted(before.name)} and stage {quoted(after.name)}: "
+            f"{figure(was.value, was.unit)}, then {figure(now.value, now.unit)} ({round(100 * fall)} % fewer)")
+    return Insight("lost", text, (before.id, after.id))
+
+
+def _highest_loss(the_map: Map) -> Insight | None:
+    """The stage with the highest share of customers lost, by KPIs in % named for it."""
+    best: tuple[float, Stage, KPI] | None = None
+    for stage in the_map.stages:
+        for kpi in stage.kpis:
+            name = kpi.name.casefold()
+            says_lost = kpi.unit.strip() == "%" and any(w in name for w in LOST_WORDS)
+            if says_lost and kpi.value is not None and (best is None or kpi.value > best[0]):
+                best = (kpi.value, stage, kpi)
+    if best is None:
+        return None
+    _, stage, kpi = best
+    text = f"Most customers are lost at stage {quoted(stage.name)}: {quoted(kpi.name)} is {figure(kpi.value, '%')}"
+    return Insight("lost", text, (stage.id,))
+
+
+__all__ = [
+    "KINDS",
+    "LOST_WORDS",
+    "OFF_TARGET",
+    "PEOPLE",
+    "REVIEW_DAYS",
+    "STATUS_WORDS",
+    "Insight",
+    "answered_pains",
+    "counts_customers",
+    "figure",
+    "insights",
+    "is_judged",
+    "is_off_target",
+    "is_open",
+    "is_out_of_date",
+    "listing",
+    "off_target_stage",
+    "overdue_actions",
+    "unanswered_serious_pains",
+]
