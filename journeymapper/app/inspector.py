@@ -136,7 +136,11 @@ class ElementForm(QWidget):
             self.widgets[spec.name] = widget
             label = QLabel(spec.label)
             label.setTextFormat(Qt.TextFormat.PlainText)
-            form.addRow(label, widget)
+            if spec.kind == "quotes":  # (four columns: the table takes the form's whole width, under its label)
+                form.addRow(label)
+                form.addRow(widget)
+            else:
+                form.addRow(label, widget)
         self.error = QLabel("")
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)

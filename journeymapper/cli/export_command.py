@@ -130,6 +130,7 @@ def run(args: argparse.Namespace) -> int:
         say_warning(warning)
     sheets = f"{report.columns} x {report.rows} sheets" if (report.columns, report.rows) != (1, 1) else "one sheet"
     details = f", {report.detail_pages} of details" if report.detail_pages else ""
+    details += f", {report.action_pages} of actions" if report.action_pages else ""
     print(f"wrote {output}: {report.pages} pages, the map on {sheets} of {options.paper} {report.orientation}{details}, "
           f"smallest text {report.smallest_text:.1f} pt, filling {report.fill:.0%} of its room")
     return 0

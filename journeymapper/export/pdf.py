@@ -107,6 +107,8 @@ class ExportReport:
     """The size the smallest map text prints at, in points."""
     detail_pages: int = 0
     """Pages of what the map does not show in full (`details`)."""
+    action_pages: int = 0
+    """Pages of the action list (none until someone has planned an action)."""
     orientation: str = "landscape"
     """The sheets' orientation (the one chosen, when asked for "auto")."""
     fill: float = 0.0
@@ -230,6 +232,7 @@ def _export_pdf(
         extra_pages.append((None, draw_notes))
     extra_counts = [_pages_of(draw, paper, fonts, style) for _, draw in extra_pages]
     report.detail_pages = extra_counts[0] if details else 0
+    report.action_pages = extra_counts[len(extra_pages) - 1 - bool(notes)] if actions is not None else 0
     sheets = plan.sheets
     total = (1 if tiled else 0) + len(sheets) + sum(extra_counts)
     if options.max_pages is not None and total > options.max_pages:

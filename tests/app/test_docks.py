@@ -381,7 +381,7 @@ def test_invalid_values_are_refused_with_a_message(qtbot, bakery):
     # Coming back to the stage shows the Document's values again; an empty KPI name is refused too.
     select(window, CARD, Touchpoint)
     form = select(window, STAGE, Stage)
-    assert form.widgets["kpis"].cell(0, 1) == "4.6"
+    assert form.widgets["kpis"].cell(0, 1) == f"{doc.get(STAGE).kpis[0].value:g}" != "abc"
     message = refused(window, form, lambda: doc.get(STAGE).kpis,
                       lambda: edit_cell(qtbot, form.widgets["kpis"], 1, 0, ""), "KPIs")
     assert "name" in message, message

@@ -16,7 +16,7 @@ def test_export_pdf_from_the_window(open_window, tmp_path):
     window = open_window(example_map_path())
     target = tmp_path / "bakery.pdf"
     report = window.export_pdf_to(target, PdfOptions(paper="A4", tiles="2x2"))
-    assert report is not None and report.pages == 1 + 4 + report.detail_pages + 2 + 1
+    assert report is not None and report.pages == 1 + 4 + report.detail_pages + 2 + report.action_pages + 1
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout
     assert "Corner bakery" in text and "row 2, column 2" in text
     assert window.errors == [], "no warnings for the example on a 2x2 A4 poster"

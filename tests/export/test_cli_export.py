@@ -39,9 +39,18 @@ PERSONAS = 2  # in the example map
 
 
 @functools.cache
+def _report(paper: str):
+    return export(example_map(), Path(tempfile.mkdtemp()) / "d.pdf", paper=paper).report
+
+
 def details(paper: str = "A3") -> int:
     """Pages of details the example map takes on `paper` landscape (what its cards do not show)."""
-    return export(example_map(), Path(tempfile.mkdtemp()) / "d.pdf", paper=paper).report.detail_pages
+    return _report(paper).detail_pages
+
+
+def actions(paper: str = "A3") -> int:
+    """Pages of the example map's action list on `paper` (its bakers have planned what to do)."""
+    return _report(paper).action_pages
 
 
 def example_map():
@@ -97,11 +106,11 @@ def test_the_default_is_one_a3_landscape_sheet(capsys, tmp_path):
     assert code == 0 and err == ""
     assert all(close(size, PAPER_POINTS["A3"][::-1]) for size in page_sizes(out))
     assert "one sheet of A3 landscape" in stdout
-    # one map page, the details, one page per persona, the appendix
-    assert details() > 0
-    assert page_count(out) == 1 + details() + PERSONAS + 1
-    assert stdout.startswith(f"wrote {out}: {1 + details() + PERSONAS + 1} pages")
-    assert f"{details()} of details" in stdout
+    # one map page, the details, one page per persona, the action list, the notes (insights, findings)
+    assert details() > 0 and actions() > 0
+    assert page_count(out) == 1 + details() + PERSONAS + actions() + 1
+    assert stdout.startswith(f"wrote {out}: {1 + details() + PERSONAS + actions() + 1} pages")
+    assert f"{details()} of details, {actions()} of actions" in stdout
 
 
 # -- tiles --------------------------------------------------------------------------------------
@@ -111,7 +120,7 @@ def test_tiles_1x1_puts_the_map_on_one_page(capsys, tmp_path):
     out = tmp_path / "map.pdf"
     code, _, err = cli(capsys, EXAMPLE, "-o", out, "--tiles", "1x1", "--paper", "A2")
     assert code == 0, err
-    assert page_count(out) == 1 + details("A2") + PERSONAS + 1
+    assert page_count(out) == 1 + details("A2") + PERSONAS + actions("A2") + 1
     first = flat(page_text(out, 1))
     assert "Corner bakery: cakes and catering" in first
     assert "row 1, column 1" not in first and "Poster of" not in first
@@ -124,7 +133,7 @@ def test_tiles_2x2_is_an_overview_and_four_labelled_sheets(capsys, tmp_path):
     code, stdout, err = cli(capsys, EXAMPLE, "-o", out, "--paper", "A4", "--tiles", "2x2", "--orientation", "landscape")
     assert code == 0, err
     assert "2 x 2 sheets of A4 landscape" in stdout
-    assert page_count(out) == 1 + 4 + details("A4") + PERSONAS + 1
+    assert page_count(out) == 1 + 4 + details("A4") + PERSONAS + actions("A4") + 1
     labels = [f"row {r}, column {c}" for r in (1, 2) for c in (1, 2)]
     overview = flat(page_text(out, 1))
     assert "Poster of 2 x 2 sheets" in overview
@@ -137,7 +146,8 @@ def test_tiles_2x2_is_an_overview_and_four_labelled_sheets(capsys, tmp_path):
     persona = 6 + details("A4")
     assert "Details" in page_text(out, 6)
     assert "Busy parent" in page_text(out, persona) and "Office manager" in page_text(out, persona + 1)
-    assert "Checker findings" in page_text(out, persona + 2)
+    assert "Actions" in page_text(out, persona + 2)
+    assert "Checker findings" in page_text(out, persona + 2 + actions("A4"))
 
 
 @pytest.mark.parametrize("tiles, sheets", [("1x1", 1), ("3x1", 3), ("2x3", 6)])
@@ -152,7 +162,10 @@ def test_page_count_is_map_pages_plus_personas_plus_appendix(capsys, tmp_path, t
     said = re.search(r"(\d+) of details", stdout)
     detail_pages = int(said.group(1)) if said else 0
     assert detail_pages >= 1
-    expected = map_pages + detail_pages + PERSONAS + (1 if appendix else 0)
+    said = re.search(r"(\d+) of actions", stdout)
+    action_pages = int(said.group(1)) if said else 0
+    assert action_pages >= 1
+    expected = map_pages + detail_pages + PERSONAS + action_pages + (1 if appendix else 0)
     assert page_count(out) == expected
     assert f": {expected} pages" in stdout
     last = page_text(out, expected)
@@ -411,8 +424,8 @@ def test_the_installed_script_exports_a_poster_and_refuses_a_bad_paper(tmp_path)
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
-    assert done.stdout.startswith(f"wrote {out}: {8 + details('A4')} pages")
-    assert page_count(out) == 8 + details("A4")
+    assert done.stdout.startswith(f"wrote {out}: {8 + details('A4') + actions('A4')} pages")
+    assert page_count(out) == 8 + details("A4") + actions("A4")
     assert "row 2, column 2" in text(out, 5, 5)
     bad = tmp_path / "bad.pdf"
     refused = subprocess.run([str(script), "export", EXAMPLE, "-o", str(bad), "--paper", "B5"],

@@ -104,8 +104,9 @@ def test_the_appendix_lists_a_dead_end(tmp_path):
 
 def test_no_appendix_leaves_the_findings_out(tmp_path, example_map):
     exported = export(example_map, tmp_path / "plain.pdf", appendix=False)
-    assert exported.report.pages == 1 + exported.report.detail_pages + len(example_map.personas)
-    assert "Checker findings" not in text(exported.path)
+    report = exported.report
+    assert report.pages == 1 + report.detail_pages + len(example_map.personas) + report.action_pages
+    assert "Checker findings" not in text(exported.path) and "Insights" not in text(exported.path)
 
 
 def test_the_document_properties_name_the_map(example_a3):
