@@ -34,6 +34,8 @@ def _texts(the_map: Map) -> Iterator[tuple[str, str, str]]:
         for kpi in stage.kpis:
             yield stage.id, "KPI", kpi.name
             yield stage.id, f"unit of KPI “{kpi.name}”", kpi.unit
+            for reading in kpi.readings:
+                yield stage.id, f"note on the {reading.date.isoformat()} reading of KPI “{kpi.name}”", reading.note
     stage_order = {s.id: k for k, s in enumerate(the_map.stages)}
     for persona in the_map.personas:
         yield persona.id, "name", persona.name
@@ -43,6 +45,8 @@ def _texts(the_map: Map) -> Iterator[tuple[str, str, str]]:
                              ("frustration", persona.frustrations)):
             for k, item in enumerate(items, 1):
                 yield persona.id, f"{field} {k}", item
+        yield persona.id, "source", persona.source
+        yield from _quotes(persona.id, persona.quotes)
         cards = [t for t in the_map.touchpoints if t.persona == persona.id]
         cards.sort(key=lambda t: stage_order.get(t.stage, len(stage_order)))  # (stable: order within a cell)
         for card in cards:
@@ -53,11 +57,21 @@ def _texts(the_map: Map) -> Iterator[tuple[str, str, str]]:
                 yield card.id, f"pain point {k}", pain.text
             for k, opportunity in enumerate(card.opportunities, 1):
                 yield card.id, f"opportunity {k}", opportunity.text
+                yield card.id, f"owner of opportunity {k}", opportunity.owner
+            yield from _quotes(card.id, card.quotes)
             yield card.id, "owner", card.owner
             yield card.id, "source", card.source
             yield card.id, "notes", card.notes
     for flow in the_map.flows:
         yield flow.id, "label", flow.label
+
+
+def _quotes(element_id: str, quotes: list) -> Iterator[tuple[str, str, str]]:
+    """A customer's words, and who said them where (a quote is found by its speaker too)."""
+    for k, quote in enumerate(quotes, 1):
+        yield element_id, f"customer quote {k}", quote.text
+        yield element_id, f"who said customer quote {k}", quote.who
+        yield element_id, f"source of customer quote {k}", quote.source
 
 
 def pattern(query: str) -> re.Pattern[str] | None:
