@@ -7,15 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..i18n import Words
+from ..model.kpi_health import BETTER, DEFAULT_BETTER, kpi_health, with_unit  # noqa: F401 - (the model's judgement, read here too)
+from ..model.kpi_health import joiner as _joiner
+from ..model.kpi_health import number as _fmt
 from ..model.schema import KPI
-
-
-def _fmt(value: float | None) -> str:
-    if value is None:
-        return "–"
-    if float(value).is_integer() and abs(value) < 1e15:
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def kpi_text(kpi: KPI) -> str:
@@ -30,30 +25,6 @@ def kpi_figures(kpi: KPI) -> str:
     if kpi.unit and kpi.value is not None and _joiner(kpi.unit):
         return f": {_fmt(kpi.value)} / {with_unit(kpi.target, kpi.unit)}"
     return f": {with_unit(kpi.value, kpi.unit)} / {with_unit(kpi.target, kpi.unit)}"
-
-
-def _joiner(unit: str) -> str:
-    """What goes between a figure and its unit: nothing before "%", a space before words."""
-    return "" if unit in ("%", "‰", "") else " "
-
-
-BETTER = ("higher", "lower", "target")
-"""Which way a KPI is better: higher (sales), lower (waiting time) or on its target (a price)."""
-DEFAULT_BETTER = "higher"
-"""A KPI's direction when none is said (every v1 KPI, upgraded)."""
-
-
-def kpi_health(kpi: KPI, better: str | None = None) -> tuple[float, str]:
-    """(how far the bar fills, "good" / "mid" / "bad"): good when the value reaches the target the way
-    that is better, or misses it by at most 10 % of the target; mid within 30 %; bad beyond."""
-    better = better or kpi.direction
-    if kpi.value is None or kpi.target is None or kpi.target == 0:
-        return 0.0, "mid"
-    ratio = kpi.value / kpi.target
-    gap = (kpi.value - kpi.target) / abs(kpi.target)
-    miss = -gap if better == "higher" else gap if better == "lower" else abs(gap)
-    health = "good" if miss <= 0.1 else "mid" if miss <= 0.3 else "bad"
-    return max(0.0, min(1.0, ratio)), health
 
 
 HEALTH_MARKS = {"good": "\u2713", "mid": "\u2248", "bad": "\u2717"}
@@ -140,13 +111,6 @@ def change_phrases(change: KpiChange, tr: Words) -> tuple[str, str]:
         return (tr("{change} since {date}, worse").format(change=figure, date=day),
                 tr("{change}, worse").format(change=figure))
     return tr("{change} since {date}").format(change=figure, date=day), figure
-
-
-def with_unit(value: float | None, unit: str) -> str:
-    """A figure and its unit as the header writes them: "2.4%", "4,200 people/month"."""
-    if value is None:
-        return _fmt(value)
-    return _fmt(value) + (_joiner(unit) + unit if unit else "")
 
 
 def kpi_record(kpi: KPI, tr: Words) -> str:

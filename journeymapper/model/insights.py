@@ -12,9 +12,8 @@ Decisions (docs/checks.md, *Insights*, says them for people):
   points of its own card (before format 2 nobody could link them, and a card's idea is about that
   card). Once an opportunity lists pain points, it answers only those.
 - A KPI is off target when it misses its target, the way its direction says is better, by more
-  than 30 % of the target: what the stage header marks ✗ (layout/kpis.py `kpi_health`, "bad"; a
-  test holds the two together). A KPI without a reading, a target, or with a target of 0 is not
-  judged.
+  than 30 % of the target: what the stage header marks ✗ (one judgement for both:
+  `model.kpi_health`). A KPI without a reading, a target, or with a target of 0 is not judged.
 - A reading is too old when it was taken more than REVIEW_DAYS (a quarter) before today: the
   format stores only the next review date, not how often the map is reviewed.
 - Where customers are lost: the map says so with stage KPIs that count customers (a unit such as
@@ -33,13 +32,13 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from .actions import CLOSED_STATUSES, is_overdue
+from .kpi_health import OFF as OFF_TARGET
+from .kpi_health import is_judged, is_off_target, with_unit
 from .messages import quoted, spoken_date
 from .schema import KPI, Map, Opportunity, PainPoint, Stage, Touchpoint
 
 REVIEW_DAYS = 90
 """A KPI's latest reading older than this many days is out of date (JM020)."""
-OFF_TARGET = 0.3
-"""A KPI that misses its target by more than this share of the target is off target (kpi_health's "bad")."""
 SHOWN = 3
 """Names listed in one line; the rest are counted."""
 
@@ -107,20 +106,6 @@ def overdue_actions(cards: Iterable[Touchpoint], today: datetime.date) -> list[t
     return sorted(late, key=lambda pair: pair[1].due)  # (stable: ties stay in map order)
 
 
-def is_judged(kpi: KPI) -> bool:
-    """Whether a KPI can be on or off target: it has a reading and a target other than 0."""
-    return kpi.value is not None and kpi.target is not None and kpi.target != 0
-
-
-def is_off_target(kpi: KPI) -> bool:
-    """Whether a KPI misses its target, the way that is better, by more than OFF_TARGET of it."""
-    if not is_judged(kpi):
-        return False
-    gap = (kpi.value - kpi.target) / abs(kpi.target)
-    miss = -gap if kpi.direction == "higher" else gap if kpi.direction == "lower" else abs(gap)
-    return miss > OFF_TARGET
-
-
 def off_target_stage(stage: Stage) -> bool:
     """Whether every KPI of a stage that can be judged is off target (and at least one can)."""
     judged = [k for k in stage.kpis if is_judged(k)]
@@ -134,13 +119,7 @@ def is_out_of_date(kpi: KPI, today: datetime.date) -> bool:
 
 def figure(value: float | None, unit: str = "") -> str:
     """A figure as a sentence writes it: "2.4%", "4,200 people/month"."""
-    if value is None:
-        return "no reading"
-    number = f"{int(value):,}" if float(value).is_integer() and abs(value) < 1e15 else \
-        f"{value:,.2f}".rstrip("0").rstrip(".")
-    unit = " ".join(unit.split())
-    joiner = "" if unit in ("%", "‰") else " "
-    return f"{number}{joiner}{unit}" if unit else number
+    return "no reading" if value is None else with_unit(value, " ".join(unit.split()))
 
 
 def listing(names: list[str], shown: int = SHOWN) -> str:
