@@ -9,7 +9,7 @@ column of notes, and a PDF without the appendix keeps its page count.
 
 from __future__ import annotations
 
-from ..i18n import N_, Words
+from ..i18n import Words
 from ..layout.geometry import Point
 from ..layout.labels import stage_letter
 from ..model.insights import KINDS, Insight
@@ -17,15 +17,6 @@ from ..model.schema import Map
 from .painter import PagePainter
 from .profiles import PageColumn
 
-KIND_TITLES: dict[str, str] = {
-    "lost": N_("Where customers are lost"),
-    "low_point": N_("Lowest moments"),
-    "serious_pain": N_("Serious pains nobody is working on"),
-    "overdue": N_("Late actions"),
-    "stage_kpis": N_("Stage figures"),
-    "evidence": N_("Evidence"),
-}
-"""The headings of KINDS, in the print language (the lines themselves are English, as the checker's)."""
 PRINTED_PER_KIND = 40
 """Lines printed under one heading; the rest are counted."""
 PLACES_PER_LINE = 8
@@ -76,7 +67,7 @@ def draw_insights(p: PagePainter, lines: list[Insight], places: dict[str, str], 
             continue
         col.room(50)  # (a heading starts where its first line fits under it)
         col.y += 8
-        col.heading(tr(KIND_TITLES.get(kind, kind)), 12, lines=0)
+        col.heading(tr(KINDS.get(kind, kind)), 12, lines=0)
         for line in mine[:PRINTED_PER_KIND]:
             col.room(28)
             col.y += 2

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from ..check import Problem
 from ..i18n import N_, Words, words
 from ..layout.geometry import Point
-from ..layout.labels import CHANNEL_LABELS, EMOTION_LABELS, EVIDENCE_LABELS, signed
+from ..layout.labels import CHANNEL_LABELS, EMOTION_LABELS, EVIDENCE_LABELS, said_by, signed
 from ..layout.text import BOLD, REGULAR, wrap
 from ..model.schema import Map, Persona, Quote, Touchpoint
 from .map_drawing import SEVERITY_INK
@@ -151,8 +151,7 @@ def draw_persona_page(p: PagePainter, persona: Persona, facts: list[str], paper:
 def quote_parts(quote: Quote) -> tuple[str, str]:
     """A quote as printed: its words in quotation marks, and who said it, when and where (the parts
     not given left out; "" when none is)."""
-    said = ", ".join(part for part in (" ".join(quote.who.split()), quote.date.isoformat() if quote.date else "",
-                                       " ".join(quote.source.split())) if part)
+    said = said_by(quote.who, quote.date, quote.source)
     return f"\u201c{quote.text.strip()}\u201d", f"\u2014 {said}" if said else ""
 
 

@@ -7,7 +7,7 @@ import math
 
 from .card_look import EVIDENCE_RADIUS, count_marks
 from .elements import CardBox
-from .labels import EMOTION_LABELS, EVIDENCE_LABELS, signed
+from .labels import EMOTION_LABELS, EVIDENCE_LABELS, said_by, signed
 from .style import Style
 
 EVIDENCE_MEANING = {
@@ -53,8 +53,7 @@ def quotes_tip(card: CardBox) -> str:
     lines = [f"{card.quotes} customer quote{'s' if card.quotes != 1 else ''}:"]
     for quote in card.first_quotes:
         lines.append(f"“{_cut(' '.join(quote.text.split()))}”")
-        said = ", ".join(part for part in (" ".join(quote.who.split()), quote.date.isoformat() if quote.date else "",
-                                           " ".join(quote.source.split())) if part)
+        said = said_by(quote.who, quote.date, quote.source)
         if said:
             lines.append(f"    — {said}")
     more = card.quotes - len(card.first_quotes)

@@ -96,3 +96,10 @@ def signed(value: float, digits: int = 0) -> str:
     if text.lstrip("+-").strip("0.") == "":
         return text.lstrip("+-")
     return text.replace("-", "\u2212")
+
+
+def said_by(who: str, day: object, source: str) -> str:
+    """Who said a customer quote, when and where, as one line ("Regular, 2026-11-02, counter survey");
+    the parts not given are left out ("" when none is). Used by the card's tooltip and the print."""
+    when = day.isoformat() if day is not None else ""  # type: ignore[attr-defined]
+    return ", ".join(part for part in (" ".join(who.split()), when, " ".join(source.split())) if part)

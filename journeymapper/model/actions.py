@@ -52,12 +52,23 @@ class ActionRow:
 
     @property
     def is_open(self) -> bool:
-        return self.status not in CLOSED_STATUSES
+        return is_open(self)
 
     @property
     def has_plan(self) -> bool:
-        """Whether someone started planning it: a status past "idea", an owner, a date, an effort."""
-        return self.status != "idea" or bool(self.owner.strip()) or self.due is not None or self.effort is not None
+        """Whether someone started planning it (see `is_planned`)."""
+        return is_planned(self)
+
+
+def is_open(opportunity: Opportunity | ActionRow) -> bool:
+    """Neither done nor dropped: still to do."""
+    return opportunity.status not in CLOSED_STATUSES
+
+
+def is_planned(opportunity: Opportunity | ActionRow) -> bool:
+    """Whether someone started planning it: a status past "idea", an owner, a date, an effort."""
+    return (opportunity.status != "idea" or bool(opportunity.owner.strip()) or opportunity.due is not None
+            or opportunity.effort is not None)
 
 
 def is_overdue(opportunity: Opportunity, today: date) -> bool:
@@ -92,8 +103,7 @@ def action_rows(the_map: Map, today: date) -> list[ActionRow]:
 
 def has_plans(the_map: Map) -> bool:
     """Whether any opportunity of the map has a plan (see `ActionRow.has_plan`)."""
-    return any(o.status != "idea" or o.owner.strip() or o.due is not None or o.effort is not None
-               for t in the_map.touchpoints for o in t.opportunities)
+    return any(is_planned(o) for t in the_map.touchpoints for o in t.opportunities)
 
 
 # -- order --------------------------------------------------------------------------------------------------

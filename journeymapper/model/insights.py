@@ -31,7 +31,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from .actions import CLOSED_STATUSES, is_overdue
+from ..i18n import N_
+from .actions import is_open, is_overdue
 from .kpi_health import OFF as OFF_TARGET
 from .kpi_health import is_judged, is_off_target, with_unit
 from .messages import quoted, spoken_date
@@ -43,14 +44,15 @@ SHOWN = 3
 """Names listed in one line; the rest are counted."""
 
 KINDS: dict[str, str] = {
-    "lost": "Where customers are lost",
-    "low_point": "Lowest moments",
-    "serious_pain": "Serious pains nobody is working on",
-    "overdue": "Late actions",
-    "stage_kpis": "Stage figures",
-    "evidence": "Evidence",
+    "lost": N_("Where customers are lost"),
+    "low_point": N_("Lowest moments"),
+    "serious_pain": N_("Serious pains nobody is working on"),
+    "overdue": N_("Late actions"),
+    "stage_kpis": N_("Stage figures"),
+    "evidence": N_("Evidence"),
 }
-"""Each kind of insight, in the order they are shown, with the heading it is shown under."""
+"""Each kind of insight, in the order they are shown, with the heading it is shown under (marked for
+the print's catalogues; the lines themselves are English, as the checker's)."""
 
 EMOTION_WORDS = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive", 2: "very positive"}
 STATUS_WORDS = {"idea": "still an idea", "planned": "planned but not done", "in_progress": "still in progress"}
@@ -76,10 +78,6 @@ class Insight:
 
 
 # -- the state of the plan (shared with the checker) ------------------------------------------------------
-def is_open(opportunity: Opportunity) -> bool:
-    return opportunity.status not in CLOSED_STATUSES
-
-
 def answered_pains(cards: Iterable[Touchpoint]) -> set[str]:
     """The ids of the pain points some open opportunity answers (see the module's decisions)."""
     answered: set[str] = set()
