@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..canvas.painting import plain_tooltip
 from ..model.document import new_id
+from ..model.messages import one_line
 from ..model.schema import Quote
 
 Commit = Callable[[list[dict[str, Any]], bool], None]
@@ -40,11 +41,6 @@ NEW_QUOTE = "New quote"
 WORDS_HINT = "Select a quote above to read or change its words"
 TABLE_TIP = ("What customers said, in their own words: who said it, when (YYYY-MM-DD) and where it was heard or "
              "read (an interview, a review, a survey). Select a quote to change its words in the box below.")
-
-
-def one_line(text: str) -> str:
-    """A quote's words on one line, as the table shows them."""
-    return " ".join(text.split())
 
 
 class QuotesTable(QWidget):

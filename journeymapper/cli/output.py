@@ -12,7 +12,8 @@ PROG = "journeymapper"
 
 
 def one_line(text: str) -> str:
-    """Fold line breaks and runs of white space, so a title with a newline stays one line."""
+    """Fold line breaks and runs of white space, so a title with a newline stays one line (as
+    `model.messages.one_line`, kept here so that a command's start-up does not load the model)."""
     return " ".join(text.split())
 
 

@@ -26,6 +26,7 @@ from ..layout.labels import (
 )
 from ..layout.map_layout import MapLayout
 from ..layout.text import BOLD, REGULAR, shows_whole, wrap
+from ..model.messages import one_line as _one_line
 from ..model.schema import Map, Touchpoint
 from .painter import PagePainter
 from .profiles import PageColumn, quote_parts
@@ -59,10 +60,6 @@ class Details:
 
     def __bool__(self) -> bool:
         return bool(self.about or self.stages)
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def map_details(the_map: Map, layout: MapLayout, tr: Words | None = None) -> Details:

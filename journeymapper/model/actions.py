@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from .messages import one_line as _one_line
 from .schema import Map, Opportunity, Touchpoint
 from .types import ACTION_STATUSES
 
@@ -74,10 +75,6 @@ def is_planned(opportunity: Opportunity | ActionRow) -> bool:
 def is_overdue(opportunity: Opportunity, today: date) -> bool:
     """Past its due date and neither done nor dropped."""
     return opportunity.due is not None and opportunity.due < today and opportunity.status not in CLOSED_STATUSES
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def action_rows(the_map: Map, today: date) -> list[ActionRow]:

@@ -90,6 +90,11 @@ def json_path(root: str, loc: Iterable[Any]) -> str:
     return path
 
 
+def one_line(text: str) -> str:
+    """Fold line breaks and runs of white space, so a title typed over two lines reads as one."""
+    return " ".join(text.split())
+
+
 def quoted(text: str, limit: int = NAME_LIMIT) -> str:
     """A name or title in typographic quotes, on one line, printable and not too long to read."""
     flat = _UNSHOWABLE.sub("\ufffd", " ".join(text.split()))
