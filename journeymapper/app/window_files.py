@@ -1,4 +1,5 @@
-"""The window's files: open, save, save as, revert, autosave, recent files.
+"""The window's files: open, save, save as, revert, autosave, recent files (changes on disk and earlier
+versions: `window_shared_files`).
 
 A mixin of `MainWindow` (it uses the window's editor, status bar and dialogs): the window's code
 for files in one room, apart from its menus and canvas.
@@ -10,7 +11,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
 from ..gc_tuning import building_long_lived_objects
 from ..io import LoadError, SaveError, load_path
@@ -18,13 +19,11 @@ from ..io.disk_state import same_file
 from ..io.errors import FileChangedOnDisk, ReadOnlyFile
 from ..io.map_lock import LockOwner, MapLock, is_stale, is_this_process, read_lock
 from ..io.templates import map_from_template, map_from_template_file
-from ..io.versions import Version, VersionStore
 from .autosave import Autosaver, Recoverable
-from .data_folder import data_folder
 from .editor import Editor
 from .file_names import suggested_path
-from .preferences import PreferencesDialog, settings, versions_kept
-from .versions_dialog import VersionsDialog
+from .preferences import PreferencesDialog, settings
+from .window_shared_files import SharedFileChanges
 
 MAX_RECENT = 10
 FILE_FILTER = "Journey maps (*.jmap);;All files (*)"
@@ -80,7 +79,7 @@ class _OpenSteps:
         self.dialog.deleteLater()
 
 
-class FileHandling:
+class FileHandling(SharedFileChanges):
     """Open, save and keep a window's map (mixed into `MainWindow`)."""
 
     def save(self, path: str | Path | None = None, replace_changed: bool = False) -> bool:
@@ -381,110 +380,6 @@ class FileHandling:
             action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
         if not self.recent_menu.actions():
             self.recent_menu.addAction("(none)").setEnabled(False)
-
-    # -- someone else's changes on disk ------------------------------------------------
-    def check_disk(self) -> None:
-        """Tell the user, once per state of the file, that it was changed or removed on disk by
-        someone else, with what they can do about it (`NoticeBar`)."""
-        editor = self.editor
-        if editor is None or editor.path is None:
-            return
-        change = editor.change_on_disk()
-        if change is None:
-            self.notice.dismiss("disk")
-            self._disk_noticed = None
-            return
-        # (the content was compared already: which file is there now tells one change from the next)
-        try:
-            info = os.stat(editor.path)
-            key: tuple | None = (change, info.st_size, info.st_mtime_ns, info.st_ino)
-        except OSError:
-            key = (change,)
-        if key == self._disk_noticed:
-            return
-        self._disk_noticed = key
-        name = editor.path.name
-        if change == "deleted":
-            text = (f"“{name}” was deleted or moved by another program. Your map is still here: "
-                    "Save writes it again.")
-            actions = [("&Save", self.save), ("Save &As…", self.save_as)]
-        elif editor.is_modified():
-            text = (f"Someone else changed “{name}” on disk, and you have unsaved changes here. "
-                    "Reloading takes theirs (Undo brings yours back).")
-            actions = [("&Reload Theirs", self.reload_from_disk), ("Save Mine &As…", self.save_as),
-                       ("&Keep Mine", lambda: None)]
-        else:
-            text = f"Someone else changed “{name}” on disk."
-            actions = [("&Reload", self.reload_from_disk), ("&Keep This Version", lambda: None)]
-        self.notice.show_notice("disk", text, actions)
-
-    def reload_from_disk(self) -> bool:
-        """Take the file as it is on disk now, as one undoable step."""
-        editor = self.editor
-        if editor is None or editor.path is None:
-            return False
-        try:
-            loaded = load_path(editor.path)
-        except LoadError as exc:
-            self.show_error("Could not reload the map", "\n".join(exc.lines()))
-            return False
-        editor.reload(loaded)
-        self.notice.dismiss("disk")
-        self._disk_noticed = None
-        self.autosaver.clear()
-        self.statusBar().showMessage(f"Reloaded {editor.path}", 4000)
-        return True
-
-    def _ask_disk_conflict(self) -> str:
-        """'replace', 'save_as' or 'cancel': what to do when Save finds the file changed by someone else."""
-        name = self.editor.path.name if self.editor and self.editor.path else ""
-        return self._choose(QMessageBox.Icon.Warning, "The file changed on disk",
-                            f"Someone else changed “{name}” since you opened it. Saving now would replace "
-                            "their changes with yours.", ("save_as", "Save Mine As…"), ("replace", "Replace Theirs"))
-
-    # -- earlier versions ---------------------------------------------------------------------
-    def version_store(self) -> VersionStore | None:
-        """Where earlier versions of maps are kept (None if the data folder cannot be written)."""
-        folder = data_folder("versions")
-        return None if folder is None else VersionStore(folder, versions_kept())
-
-    def keep_version(self, path: Path | None) -> None:
-        """Keep the file's bytes as a version of the map (quietly nothing if that cannot be done)."""
-        try:
-            if path is None or not path.is_file():
-                return
-            store = self.version_store()
-            if store is None or store.keep <= 0:
-                return
-            store.record(path, path.read_bytes())
-        except (OSError, SaveError):
-            pass  # (a folder that cannot be read now: the save itself will say so)
-
-    def show_versions(self) -> None:
-        """File > Versions…: open one beside this map, or restore it here (undoable)."""
-        editor = self.editor
-        if editor is None or editor.path is None:
-            self.statusBar().showMessage("Versions are kept of maps saved in a file.", 5000)
-            return
-        store = self.version_store()
-        dialog = VersionsDialog(editor.path.name, store.versions(editor.path) if store else [], self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.choice is not None:
-            self.use_version(*dialog.choice)
-
-    def use_version(self, action: str, version: Version) -> bool:
-        """'restore' puts the version in this window as one undoable change; 'open' shows it in a
-        new window as an unsaved map."""
-        try:
-            loaded = load_path(version.path)
-        except LoadError as exc:
-            self.show_error("Could not open the version", "\n".join(exc.lines()))
-            return False
-        if action == "restore":
-            self.editor.restore(loaded.map)
-            self.statusBar().showMessage("Restored the version; Undo takes it back", 6000)
-        else:
-            self.open_copy_requested.emit(loaded.map)
-        return True
 
     def show_preferences(self) -> None:
         PreferencesDialog(self).exec()
