@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog
 
 from journeymapper import gui
-from journeymapper.app import preferences, window_files
+from journeymapper.app import preferences, window_shared_files
 from journeymapper.io import load_path, save
 from tests.check.builders import make_map, tp
 
@@ -54,7 +54,7 @@ def test_a_version_opens_beside_the_map_as_an_unsaved_copy(qtbot, open_window, t
 
 
 def test_preferences_say_how_many_versions_are_kept(qtbot, open_window, tmp_path, monkeypatch):
-    monkeypatch.setattr(window_files, "versions_kept", lambda: 2)
+    monkeypatch.setattr(window_shared_files, "versions_kept", lambda: 2)
     path = tmp_path / "map.jmap"
     save(path, _titled("V0"))
     window = open_window(path)
