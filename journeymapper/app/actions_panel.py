@@ -3,7 +3,8 @@ by when, how much work, how important), sortable by meaning and filterable; sele
 
 Two views share the filters: the list, and the impact/effort grid (`impact_effort`) that helps choose
 what to do first. The panel reads the map again a moment after edits stop (DELAY_MS), and only while
-it is shown: a hidden panel reads it when it is next shown.
+it is really shown: a panel hidden, or behind another tab of its dock area (Qt keeps such a dock "visible",
+moved out of sight), reads it when it is next shown. Edits that cannot change an action are ignored.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..canvas.painting import plain_tooltip
 from ..layout.labels import EFFORT_LABELS, PRIORITY_LABELS, STATUS_LABELS
 from ..model.actions import (
     NOBODY,
@@ -42,7 +44,8 @@ from ..model.actions import (
     sorted_rows,
 )
 from ..model.document import Document
-from ..model.schema import Touchpoint
+from ..model.events import ElementAdded, ElementChanged, ElementRemoved, MapFieldChanged
+from ..model.schema import Flow, Persona, Stage, Touchpoint
 from .impact_effort import ImpactEffortView
 
 DELAY_MS = 250
@@ -58,6 +61,26 @@ UNKNOWN = "unknown"
 """The effort filter's value for "not known yet"."""
 _ROOT = QModelIndex()
 _DISPLAY, _TOOLTIP, _USER = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole
+_CARD_FIELDS = frozenset({"title", "opportunities", "pain_points", "stage", "persona"})
+"""Fields of a card that an action row shows (its title only if it has opportunities)."""
+
+
+def changes_actions(event: object) -> bool:
+    """Whether a document event may change the actions (most edits of a big map do not: a feeling, a
+    description, a card without opportunities renamed, a map field, a flow)."""
+    if isinstance(event, MapFieldChanged):
+        return False
+    if isinstance(event, ElementChanged):
+        old, new = event.old, event.new
+        if isinstance(new, Touchpoint) and isinstance(old, Touchpoint):
+            if event.field == "title":
+                return bool(old.opportunities or new.opportunities)
+            return event.field in _CARD_FIELDS
+        if isinstance(new, (Stage, Persona)):
+            return event.field == "name"
+        return False
+    element = event.element if isinstance(event, (ElementAdded, ElementRemoved)) else getattr(event, "new", None)
+    return not isinstance(element, Flow)  # (a card, stage or lane added, removed or moved; another map)
 
 
 def due_text(row: ActionRow) -> str:
@@ -122,7 +145,7 @@ class ActionsModel(QAbstractTableModel):
         if role == _DISPLAY:
             return self.cell_text(row, column)
         if role == _TOOLTIP:
-            return action_tooltip(row, self.today)
+            return plain_tooltip(action_tooltip(row, self.today))  # (the map's words, never markup)
         if role == _USER:
             return row.card_id, row.id
         if row.overdue and column in ("due", "status"):
@@ -205,6 +228,7 @@ class ActionsPanel(QWidget):
         """What "today" is for overdue actions (tests replace it)."""
         self._doc: Document | None = None
         self._stale = False
+        """The map changed while the panel was out of sight: read it when it is shown."""
         self._restoring = False
         self.model_ = ActionsModel(self)
         self.view = QTableView()
@@ -259,7 +283,7 @@ class ActionsPanel(QWidget):
             button.setAutoRaise(True)
             switch.addButton(button)
         self.show_list.setChecked(True)
-        switch.buttonToggled.connect(lambda *_args: self._show_page())
+        self.show_grid.toggled.connect(lambda _shown: self._show_page())  # (one signal a switch, not two)
         self.summary = QLabel("")
         self.summary.setObjectName("actions-summary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -279,6 +303,11 @@ class ActionsPanel(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(DELAY_MS)
         self.timer.timeout.connect(self.refresh)
+        self.catch_up = QTimer(self)
+        """Reads a stale map just after the panel comes into sight (its dock laid out by then)."""
+        self.catch_up.setSingleShot(True)
+        self.catch_up.setInterval(0)
+        self.catch_up.timeout.connect(self._catch_up)
 
     # -- following a map -------------------------------------------------------------------------------
     def set_document(self, doc: Document | None) -> None:
@@ -293,20 +322,39 @@ class ActionsPanel(QWidget):
             doc.changed.connect(self._document_changed)
         self.refresh()
 
-    def _document_changed(self, _event: object) -> None:
+    def _document_changed(self, event: object) -> None:
+        if not changes_actions(event):
+            return
         try:
             self.timer.start()
         except RuntimeError:  # the panel is being torn down
             pass
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
+    def is_shown(self) -> bool:
+        """Whether a person can see the panel: shown, and not behind another tab of its dock area."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
+    def follow_dock(self, dock: QDockWidget) -> None:
+        """Catch up when the dock's tab is chosen (Qt says so with `visibilityChanged`, not a show event)."""
+        dock.visibilityChanged.connect(self._dock_shown)
+
+    def _dock_shown(self, shown: bool) -> None:
+        if shown and self._stale:
+            self.catch_up.start()
+
+    def _catch_up(self) -> None:
         if self._stale:
             self.refresh()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.catch_up.start()
+
     def refresh(self) -> None:
-        """Read the map's actions again (only while shown: a hidden panel is read when next shown)."""
-        if not self.isVisible():
+        """Read the map's actions again (only while in sight: else when it next comes into sight)."""
+        self.timer.stop()
+        if not self.is_shown():
             self._stale = True
             return
         self._stale = False
@@ -363,12 +411,14 @@ class ActionsPanel(QWidget):
         if numbers["overdue"]:
             words += f" · {numbers['overdue']} overdue"
         self.summary.setText(words if total else "")
-        self.grid.set_rows(rows, self.model_.today)
         if not total or not shown:
             self.message.setText(EMPTY_MAP if not total else NONE_SHOWN)
             self.stack.setCurrentWidget(self.message)
+        elif self.show_grid.isChecked():
+            self.grid.set_rows(rows, self.model_.today)  # (a big map has thousands of chips: only when shown)
+            self.stack.setCurrentWidget(self.grid)
         else:
-            self.stack.setCurrentWidget(self.grid if self.show_grid.isChecked() else self.view)
+            self.stack.setCurrentWidget(self.view)
 
     # -- choosing ------------------------------------------------------------------------------------
     def _chosen(self, index: QModelIndex | QPersistentModelIndex) -> None:
@@ -420,6 +470,7 @@ def add_actions_dock(window) -> QDockWidget:
     dock.setObjectName("actions-dock")
     dock.setWidget(panel)
     window.tabifyDockWidget(window.problem_dock, dock)
+    panel.follow_dock(dock)
     panel.actionChosen.connect(lambda card, opportunity: show_action(window, card, opportunity))
     window.actions_panel, window.actions_dock = panel, dock
     return dock

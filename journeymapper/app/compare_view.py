@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..canvas.painting import color, draw_text
+from ..canvas.painting import color, draw_text, plain_tooltip
 from ..canvas.theme import system_style
 from ..layout.emotion_compare import EmotionCompareChart, emotion_chart, persona_order
 from ..layout.style import Palette
@@ -239,9 +239,8 @@ class CompareView(QWidget):
             for change in group:
                 item = QTreeWidgetItem(self.cards, [change.title, change.where, change.what or "—"])
                 item.setData(0, CARD_ROLE, (change.side, change.card_id))
-                item.setToolTip(0, change.title)
-                item.setToolTip(1, change.where)
-                item.setToolTip(2, change.what)
+                for column, text in enumerate((change.title, change.where, change.what)):
+                    item.setToolTip(column, plain_tooltip(text))  # (the maps' words, never markup)
             if not group:
                 QTreeWidgetItem(self.cards, ["none"]).setFlags(Qt.ItemFlag.NoItemFlags)
         for k, widest in enumerate((230, 170, 0)):

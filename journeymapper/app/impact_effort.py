@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..canvas.painting import plain_tooltip
 from ..layout.labels import EFFORT_LABELS, PRIORITY_LABELS
 from ..model.actions import CLOSED_STATUSES, ActionRow, sorted_rows
 
@@ -104,7 +105,7 @@ class _Cell(QFrame):
         self.chips.clear()
         for row in rows:
             item = QListWidgetItem(chip_text(row))
-            item.setToolTip(tooltip(row))
+            item.setToolTip(plain_tooltip(tooltip(row)))  # (the map's words, never markup)
             item.setData(Qt.ItemDataRole.UserRole, (row.card_id, row.id))
             self.chips.addItem(item)
         self.count.setText(str(len(rows)) if rows else "")

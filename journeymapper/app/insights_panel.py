@@ -1,8 +1,9 @@
 """The Insights panel: what the map tells its owner (model/insights.py), grouped by kind; clicking a
 line selects the cards or stages it is about and brings them into view.
 
-It reads the map again a moment after the edits stop (DELAY_MS), and only while it is shown: a
-hidden panel reads it when it is next shown.
+It reads the map again a moment after the edits stop (DELAY_MS), and only while it is really shown: a
+panel hidden, or behind another tab of its dock area (Qt keeps such a dock "visible", moved out of sight),
+reads it when it is next shown.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QLabel, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QTreeView, QVBoxLayout, QWidget
 
+from ..canvas.painting import plain_tooltip
 from ..model.document import Document
 from ..model.insights import KINDS, Insight, insights
 
@@ -60,6 +62,11 @@ class InsightsPanel(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(DELAY_MS)
         self.timer.timeout.connect(self.refresh)
+        self.catch_up = QTimer(self)
+        """Reads a stale map just after the panel comes into sight (its dock laid out by then)."""
+        self.catch_up.setSingleShot(True)
+        self.catch_up.setInterval(0)
+        self.catch_up.timeout.connect(self._catch_up)
         # A click shows what a line is about, and folds a heading; Enter (or a double click) on a line
         # does the same (on a heading, the arrow keys fold). Where one click activates, both come: harmless.
         self.view.clicked.connect(self._activated)
@@ -82,15 +89,31 @@ class InsightsPanel(QWidget):
     def _changed(self, _event: object = None) -> None:
         self.timer.start()  # (each edit starts the wait again)
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
+    def is_shown(self) -> bool:
+        """Whether a person can see the panel: shown, and not behind another tab of its dock area."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
+    def follow_dock(self, dock: QDockWidget) -> None:
+        """Catch up when the dock's tab is chosen (Qt says so with `visibilityChanged`, not a show event)."""
+        dock.visibilityChanged.connect(self._dock_shown)
+
+    def _dock_shown(self, shown: bool) -> None:
+        if shown and self._stale:
+            self.catch_up.start()
+
+    def _catch_up(self) -> None:
         if self._stale:
             self.refresh()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.catch_up.start()
+
     def refresh(self) -> None:
-        """Read the map again now (if the panel is shown; else when it is next shown)."""
+        """Read the map again now (if the panel is in sight; else when it next comes into sight)."""
         self.timer.stop()
-        if not self.isVisible() and self._doc is not None:
+        if not self.is_shown() and self._doc is not None:
             self._stale = True
             return
         self._stale = False
@@ -114,7 +137,8 @@ class InsightsPanel(QWidget):
             for line in mine[:SHOWN_PER_KIND]:
                 text = " ".join(line.text.split())
                 item = QStandardItem(text)  # (plain text: a view does not read markup in an item)
-                item.setToolTip(text if line.elements else text + "\n(nothing on the map to show)")
+                tip = text if line.elements else text + "\n(nothing on the map to show)"
+                item.setToolTip(plain_tooltip(tip))  # (the map's words, never markup)
                 item.setData(list(line.elements), _ELEMENTS)
                 heading.appendRow(item)
             if len(mine) > SHOWN_PER_KIND:

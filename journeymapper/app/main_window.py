@@ -119,7 +119,9 @@ class MainWindow(Menus, HelpAndFind, FileHandling, FutureStates, Printing, Editi
         self.insights_dock.setObjectName("insights-dock")
         self.insights_dock.setWidget(self.insights)
         self.tabifyDockWidget(self.problem_dock, self.insights_dock)  # (a tab beside Problems)
+        self.insights.follow_dock(self.insights_dock)  # (behind another tab it reads nothing: catches up here)
         add_actions_dock(self)  # self.actions_panel in self.actions_dock: a tab beside Problems too
+        self.problem_dock.raise_()  # (the last tabified is in front: Problems is what a map opens with)
         self.inspector_dock = QDockWidget("Inspector", self)
         self.inspector_dock.setObjectName("inspector-dock")
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)

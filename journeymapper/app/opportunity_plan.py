@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..canvas.painting import plain_tooltip
 from ..layout.labels import EFFORT_LABELS, STATUS_LABELS
 from ..model.actions import PainChoice, find_action, owners, pain_choices, with_plan
 from ..model.events import ElementChanged, MapFieldChanged
@@ -52,7 +53,7 @@ _PAIN_ID = Qt.ItemDataRole.UserRole
 _NAMES_FROM = frozenset({"owner", "opportunities"})
 """Fields of a card whose change may change the owners offered."""
 _PAINS_FROM = frozenset({"title", "pain_points", "persona", "stage"})
-"""Fields of a card whose change may change the pain points offered (or their order)."""
+"""Fields of a card with pain points whose change may change the pain points offered (or their order)."""
 
 
 class DueDateEdit(QDateEdit):
@@ -218,9 +219,11 @@ class PlanForm(QGroupBox):
             self.fields.setEnabled(opportunity is not None)
             if self.owner_names.stringList() != names:
                 self.owner_names.setStringList(names)
-            if opportunity is None:
+            if opportunity is None:  # (nothing to tick for: the list stays empty, and is not made)
                 self.what.setText("")
-                self._show_pains(choices, ())
+                self._all, self._listed = (), ()
+                self.find.setVisible(False)
+                self.pains.clear()
                 return
             self.what.setText(" ".join(opportunity.text.split()))
             self.status.setCurrentIndex(max(0, self.status.findData(opportunity.status)))
@@ -255,7 +258,8 @@ class PlanForm(QGroupBox):
             for choice in shown:
                 item = QListWidgetItem(choice.label)
                 item.setData(_PAIN_ID, choice.id)
-                item.setToolTip(choice.label if choice.on_this_card else choice.label + "\n(on another card)")
+                tip = choice.label if choice.on_this_card else choice.label + "\n(on another card)"
+                item.setToolTip(plain_tooltip(tip))  # (the map's words, never markup)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)  # (a box shows only once it has a state)
                 self.pains.addItem(item)
@@ -353,7 +357,8 @@ class OpportunitiesEditor(QWidget):
         if isinstance(event, ElementChanged):
             if event.field in _NAMES_FROM:
                 self._names = None
-            if event.field in _PAINS_FROM:
+            if event.field in _PAINS_FROM and self._pains and _offers_pains(event) and not (
+                    event.field == "title" and event.new.id in self._pains):  # (its own are named without it)
                 self._pains = {}
         elif isinstance(event, MapFieldChanged):
             if event.field == "owner":
@@ -393,13 +398,18 @@ class OpportunitiesEditor(QWidget):
         return False
 
     def _show_plan(self) -> None:
-        card = self.card_id()
+        """Show the selected opportunity's plan. The pain points to pick from are listed only then: a big
+        map has thousands, and typing a card's title shows its form again at every key."""
+        card, selected = self.card_id(), self.selected()
         the_map = self.editor.doc.map
         if self._names is None:
             self._names = owners(the_map)
+        if selected is None:
+            self.plan.show_plan(None, self._names, ())
+            return
         if card not in self._pains:
             self._pains = {card: tuple(pain_choices(the_map, card)) if card is not None else ()}
-        self.plan.show_plan(self.selected(), self._names, self._pains[card])
+        self.plan.show_plan(selected, self._names, self._pains[card])
 
     def _plan_changed(self, changes: dict[str, Any], merge: bool) -> None:
         selected, card = self.selected(), self.card_id()
@@ -409,6 +419,13 @@ class OpportunitiesEditor(QWidget):
         if not isinstance(element, Touchpoint) or find_action(self.editor.doc.map, selected.id) is None:
             return
         self.commit(with_plan(element.opportunities, selected.id, **changes), merge)
+
+
+def _offers_pains(event: ElementChanged) -> bool:
+    """Whether a card's change may change the pain points offered: only a card with pain points is in
+    that list (its title names them, its place orders them)."""
+    old, new = event.old, event.new
+    return any(isinstance(card, Touchpoint) and bool(card.pain_points) for card in (old, new))
 
 
 def plan_of(inspector_form: QWidget) -> OpportunitiesEditor | None:

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTabBar
 
-from journeymapper.app.actions_panel import COLUMNS
+from journeymapper.app import actions_panel as panel_module
+from journeymapper.app.actions_panel import COLUMNS, DELAY_MS
 from journeymapper.app.opportunity_plan import plan_of
+from journeymapper.canvas.painting import plain_tooltip
 from journeymapper.io import save
 from journeymapper.model.schema import Touchpoint
 
@@ -149,7 +151,7 @@ def test_the_impact_effort_view_names_its_cells_and_hides_closed_actions(qtbot, 
     grid.closed.setChecked(False)
     # A chip shows its whole text as its tooltip; clicking it selects the card
     item = do_first.chips.item(0)
-    assert item.toolTip().startswith(search.text)
+    assert item.toolTip().startswith(plain_tooltip(search.text).removesuffix("</p>"))
     rect = do_first.chips.visualItemRect(item)
     qtbot.mouseClick(do_first.chips.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.selected_ids() == ["t-office-search"]
@@ -175,3 +177,60 @@ def test_the_view_menu_shows_and_hides_the_panel(window):
     toggle.trigger()
     assert window.actions_dock.isVisible()
     assert window.shortcut_conflicts == []
+
+
+def choose_tab(window, title: str) -> None:
+    """Bring a tabbed dock to the front as a click on its tab does."""
+    bar = next(bar for bar in window.findChildren(QTabBar)
+               if title in [bar.tabText(i) for i in range(bar.count())])
+    bar.setCurrentIndex([bar.tabText(i) for i in range(bar.count())].index(title))
+    QApplication.processEvents()
+
+
+def test_behind_another_tab_the_panel_reads_nothing_until_its_tab_is_chosen(qtbot, window, monkeypatch):
+    panel, doc = window.actions_panel, window.document()
+    assert window.actions_dock in window.tabifiedDockWidgets(window.problem_dock)
+    choose_tab(window, "Problems")
+    assert panel.isVisible() and not panel.is_shown()  # (Qt keeps a dock behind a tab "visible", out of sight)
+    calls = []
+    real = panel_module.action_rows
+    monkeypatch.setattr(panel_module, "action_rows", lambda *args: calls.append(1) or real(*args))
+    card = doc.get("t-office-search")
+    changed = [{**o.model_dump(), "owner": "Noor"} for o in card.opportunities]
+    window.editor.set_field(card.id, "opportunities", changed)
+    qtbot.wait(DELAY_MS + 250)
+    assert calls == [] and "Noor" not in panel.column("Owner")
+    choose_tab(window, "Actions")
+    qtbot.waitUntil(lambda: "Noor" in panel.column("Owner"), timeout=3000)
+    assert calls == [1]
+
+
+def test_edits_that_cannot_change_an_action_are_not_read(qtbot, window, monkeypatch):
+    panel, doc = window.actions_panel, window.document()
+    calls = []
+    real = panel_module.action_rows
+    monkeypatch.setattr(panel_module, "action_rows", lambda *args: calls.append(1) or real(*args))
+    bare = next(t for t in doc.touchpoints if not t.opportunities)
+    window.editor.set_field(bare.id, "title", "Renamed, with no opportunity")
+    window.editor.set_field("t-office-search", "emotion", -2)
+    assert not panel.timer.isActive()
+    qtbot.wait(DELAY_MS + 250)
+    assert calls == []
+    window.editor.set_field("t-office-search", "title", "Searches the web")  # (it has opportunities)
+    qtbot.waitUntil(lambda: calls == [1], timeout=3000)
+    assert "Searches the web" in panel.column("Card")
+
+
+def test_the_impact_effort_grid_is_filled_only_while_it_is_shown(qtbot, window, monkeypatch):
+    panel = window.actions_panel
+    fills = []
+    real = panel.grid.set_rows
+    monkeypatch.setattr(panel.grid, "set_rows", lambda *args: fills.append(1) or real(*args))
+    panel.refresh()
+    assert fills == [] and panel.view.isVisible()
+    qtbot.mouseClick(panel.show_grid, Qt.MouseButton.LeftButton)
+    assert fills == [1] and panel.grid.isVisible()
+    do_first = window.document().get("t-office-search").opportunities[0].text
+    assert panel.grid.cell("high", "low").texts() == [do_first]
+    panel.refresh()
+    assert fills == [1, 1]

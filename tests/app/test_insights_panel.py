@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTabBar
+from PySide6.QtWidgets import QApplication, QTabBar
 
 from journeymapper.app import insights_panel as panel_module
 from journeymapper.app.insights_panel import InsightsPanel
+from journeymapper.canvas.painting import plain_tooltip
 from journeymapper.model.document import Document
 from journeymapper.model.insights import KINDS, insights
 from tests.check.plan_builders import card, opp, plan_map
@@ -29,11 +30,26 @@ def _shown_panel(qtbot, doc: Document | None = None) -> InsightsPanel:
     return panel
 
 
+def _tab_bar(window, title: str) -> QTabBar:
+    return next(bar for bar in window.findChildren(QTabBar)
+                if title in [bar.tabText(i) for i in range(bar.count())])
+
+
 def _choose_tab(window, title: str) -> None:
     """Bring a tabbed dock to the front as a click on its tab does."""
-    bar = next(bar for bar in window.findChildren(QTabBar)
-               if title in [bar.tabText(i) for i in range(bar.count())])
+    bar = _tab_bar(window, title)
     bar.setCurrentIndex([bar.tabText(i) for i in range(bar.count())].index(title))
+    QApplication.processEvents()
+
+
+def _tab_texts(window) -> list[str]:
+    bar = _tab_bar(window, "Problems")
+    return [bar.tabText(i) for i in range(bar.count())]
+
+
+def _front_tab(window, title: str) -> str:
+    bar = _tab_bar(window, title)
+    return bar.tabText(bar.currentIndex())
 
 
 def _click(qtbot, panel: InsightsPanel, index) -> None:
@@ -55,6 +71,8 @@ def test_the_lines_come_under_a_heading_per_kind_in_plain_text(qtbot) -> None:
     assert "Late actions (1)" in panel.headings()
     late = panel.line_texts(panel.headings().index("Late actions (1)"))
     assert late == ["“Guest checkout” on “Pays <b>online</b>” was due on 1 November 2026 and is planned but not done"]
+    line = panel.model_.item(panel.headings().index("Late actions (1)")).child(0)
+    assert line.toolTip() == plain_tooltip(late[0])  # (shown as typed: the tags, not bold)
     assert panel.line_texts(panel.headings().index("Lowest moments (1)")) == [
         "Lowest moment of “Persona p1”: “Pays <b>online</b>” (very negative)"]
 
@@ -143,11 +161,44 @@ def test_the_view_menu_shows_and_hides_the_insights(qtbot, open_window, example_
     toggle = window.insights_dock.toggleViewAction()
     assert toggle in window.view_menu.actions()
     assert toggle.statusTip() and toggle.toolTip().startswith("Show or hide what the map tells you")
-    assert window.insights_dock.isVisible() or window.problem_dock.isVisible()
+    assert toggle.isChecked() and not window.insights_dock.isHidden()
     toggle.trigger()
-    assert window.insights_dock.isHidden()
+    QApplication.processEvents()
+    assert window.insights_dock.isHidden() and not toggle.isChecked() and not window.insights.is_shown()
+    assert "Insights" not in _tab_texts(window)
     toggle.trigger()
-    assert not window.insights_dock.isHidden()
+    QApplication.processEvents()
+    assert not window.insights_dock.isHidden() and toggle.isChecked() and "Insights" in _tab_texts(window)
+
+
+def test_a_map_opens_with_the_problems_tab_in_front(open_window, example_copy) -> None:
+    window = open_window(example_copy)
+    QApplication.processEvents()
+    assert {window.insights_dock, window.actions_dock} <= set(window.tabifiedDockWidgets(window.problem_dock))
+    assert _front_tab(window, "Problems") == "Problems"
+    assert not window.problems.visibleRegion().isEmpty()  # (in sight, not only "visible")
+    assert not window.insights.is_shown() and not window.actions_panel.is_shown()
+
+
+def test_behind_another_tab_the_panel_reads_nothing_until_its_tab_is_chosen(qtbot, open_window, example_copy,
+                                                                             monkeypatch) -> None:
+    window = open_window(example_copy)
+    panel = window.insights
+    _choose_tab(window, "Insights")
+    qtbot.waitUntil(lambda: bool(panel.headings()), timeout=3000)
+    _choose_tab(window, "Problems")
+    assert panel.isVisible() and not panel.is_shown()  # (Qt keeps a dock behind a tab "visible", out of sight)
+    calls = []
+    real = panel_module.insights
+    monkeypatch.setattr(panel_module, "insights", lambda *args: calls.append(1) or real(*args))
+    low = next(i for i in insights(window.document().map) if i.kind == "low_point")
+    window.editor.set_field(low.elements[0], "title", "Gives up at the till")
+    qtbot.wait(panel_module.DELAY_MS + 250)
+    assert calls == []
+    assert not any("Gives up at the till" in line for h in range(len(panel.headings())) for line in panel.line_texts(h))
+    _choose_tab(window, "Insights")
+    qtbot.waitUntil(lambda: calls == [1], timeout=3000)
+    assert any("Gives up at the till" in line for h in range(len(panel.headings())) for line in panel.line_texts(h))
 
 
 def test_the_start_page_has_no_insights(open_window) -> None:

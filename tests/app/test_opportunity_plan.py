@@ -231,3 +231,39 @@ def test_a_big_map_lists_some_pains_and_finds_the_others_by_a_word(qtbot):
     assert form.ticked_labels() == ["Card 4999: pain number 4999"]
     form.find.setText("number 3210")
     assert [form.pains.item(r).text() for r in range(form.pains.count())] == ["Card 3210: pain number 3210"]
+
+
+def test_typing_a_cards_title_lists_no_pain_points_when_no_opportunity_is_selected(qtbot, planned, monkeypatch):
+    from journeymapper.app import opportunity_plan
+
+    window, doc = planned, planned.document()
+    calls = []
+    real = opportunity_plan.pain_choices
+    monkeypatch.setattr(opportunity_plan, "pain_choices", lambda *args: calls.append(1) or real(*args))
+    field = opportunities_field(window)
+    assert field.selected() is None and field.plan.pains.count() == 0
+    title = window.inspector.current.widgets["title"]
+    focus(title)
+    title.end(False)
+    qtbot.keyClicks(title, " now")
+    QApplication.processEvents()
+    assert doc.get(CARD).title.endswith(" now")
+    assert calls == [], "the pain points to pick from are listed only for a selected opportunity"
+    # Selected: listed once; typing this card's own title lists them no more (its own are named without it)
+    click_row(qtbot, field, 0)
+    assert calls == [1] and field.plan.pains.count() > 0
+    focus(title)
+    title.end(False)
+    qtbot.keyClicks(title, "!")
+    QApplication.processEvents()
+    assert doc.get(CARD).title.endswith(" now!") and calls == [1]
+    # A card without pain points renamed: nothing to list again; another card with them: listed again
+    bare = next(t for t in doc.touchpoints if not t.pain_points)
+    window.editor.set_field(bare.id, "title", "Renamed")
+    assert calls == [1]
+    window.editor.set_field(OTHER_CARD, "title", "Looks at the new gallery")
+    window.select_and_centre([CARD])
+    QApplication.processEvents()
+    click_row(qtbot, field, 0)
+    labels = [field.plan.pains.item(r).text() for r in range(field.plan.pains.count())]
+    assert f"Looks at the new gallery: {doc.get(OTHER_CARD).pain_points[0].text}" in labels
