@@ -13,6 +13,7 @@ import datetime
 import json
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -309,7 +310,8 @@ class Editor(QObject):
         return json.dumps(fragment, ensure_ascii=False)
 
     def paste_fragment(self, text: str, persona: str | None = None, stage: str | None = None) -> list[str]:
-        """Add pasted cards with fresh ids: into the given cell, else into cells of the same ids or names."""
+        """Add pasted cards with fresh ids (their items keep theirs where this map does not use them, see
+        _with_fresh_items): into the given cell, else into cells of the same ids or names."""
         try:
             fragment = json.loads(text)
             if not isinstance(fragment, dict) or fragment.get("format") != "journeymapper-fragment":
@@ -339,7 +341,7 @@ class Editor(QObject):
             if cards:
                 self.error.emit(f"The map is full: it holds at most {MAX_TOUCHPOINTS:,} touchpoints.")
             return []
-        cards = [_with_fresh_items(card) for card in cards[:room]]
+        cards = _with_fresh_items(cards[:room], self.doc.uses_id)
         fresh = {card.id: new_id() for card in cards}
         added: list[str] = []
         # Child commands go straight on the stack; the scene follows once, after the macro.
@@ -415,14 +417,24 @@ class Editor(QObject):
         return written
 
 
-def _with_fresh_items(card: Touchpoint) -> Touchpoint:
-    """A pasted card's pain points, opportunities and quotes get new ids (the copied ones are still in
-    the map); its opportunities' `addresses` follow its own pain points to their new ids."""
+def _with_fresh_items(cards: list[Touchpoint], in_use: Callable[[str], bool]) -> list[Touchpoint]:
+    """The pasted cards with their pain points, opportunities and quotes renamed where the target map
+    already uses the id (a copy pasted into its own map), kept where it does not (a card cut and pasted
+    back: opportunities elsewhere that answer its pain points still find them). One rename table for the
+    whole fragment, so an opportunity's `addresses` follow a pain point on any pasted card; an address
+    outside the fragment is left as it is."""
     renamed: dict[str, str] = {}
-    raw = card.model_dump()
-    for key in ("pain_points", "opportunities", "quotes"):
-        for item in raw[key]:
-            renamed[item["id"]] = item["id"] = new_id()
-    for opportunity in raw["opportunities"]:
-        opportunity["addresses"] = [renamed.get(pain, pain) for pain in opportunity["addresses"]]
-    return Touchpoint.model_validate(raw)
+    taken: set[str] = set()
+    raws = [card.model_dump() for card in cards]
+    for raw in raws:
+        for key in ("pain_points", "opportunities", "quotes"):
+            for item in raw[key]:
+                old = item["id"]
+                new = new_id() if old in taken or in_use(old) else old
+                renamed.setdefault(old, new)
+                taken.add(new)
+                item["id"] = new
+    for raw in raws:
+        for opportunity in raw["opportunities"]:
+            opportunity["addresses"] = [renamed.get(pain, pain) for pain in opportunity["addresses"]]
+    return [Touchpoint.model_validate(raw) for raw in raws]

@@ -3,7 +3,8 @@
 Every change commits the whole list. Items keep their ids and whatever the table does not show
 (an opportunity's owner and due date, a KPI's older readings): a row is its item with the cells
 typed over it, and a new row is a new item with a fresh id. A KPI's value is its latest reading:
-typing a new value adds a reading dated today (or corrects today's). The selected KPI's readings show
+typing a new value adds a reading dated today (or corrects today's), last in the list (see
+`_with_value`). The selected KPI's readings show
 under the KPI table (`kpi_readings`), where each is edited, added or removed: one undo step each.
 """
 
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from ..model.document import new_id
 from ..model.schema import KPI
-from .kpi_readings import ReadingsPanel, number_text, parse_number
+from .kpi_readings import ReadingsPanel, editor_today, number_text, parse_number
 
 LEVEL_CHOICES = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
 DIRECTION_CHOICES = [("higher", "↑ higher"), ("lower", "↓ lower"), ("target", "= on target")]
@@ -231,7 +232,7 @@ class KpiTable(_Table):
             typed = parse_number(self.cell(r, 1))
             kpi.update(name=self.cell(r, 0), target=parse_number(self.cell(r, 2)), unit=self.cell(r, 3),
                        direction=self._choice(r, 4, "higher"))
-            kpi["readings"] = _with_value(list(kpi.get("readings", [])), typed)
+            kpi["readings"] = _with_value(list(kpi.get("readings", [])), typed, editor_today(self))
             rows.append(kpi)
         return rows
 
@@ -240,14 +241,21 @@ class KpiTable(_Table):
                                     "target": None, "readings": []}])
 
 
-def _with_value(readings: list[dict[str, Any]], typed: Any) -> list[dict[str, Any]]:
-    """The readings once `typed` is the latest value: unchanged if it already is, today's corrected if
-    there is one, else a reading of today added (a cleared cell removes nothing: history stays)."""
+def _with_value(readings: list[dict[str, Any]], typed: Any, today: date) -> list[dict[str, Any]]:
+    """The readings once `typed` is the latest value (the last reading is the KPI's value): unchanged if
+    it already is; else today's reading corrected (the last dated today, keeping its note), or a new
+    reading of today; either way it goes last. A cleared cell removes nothing: history stays.
+
+    A reading dated after today (often a mistyped year) stays where it is, before the one typed: the
+    value a person types is the one they then see as current, so it must be the latest reading. The
+    readings are then out of date order, which the format allows; the readings under the table show
+    both, and correcting the wrong date puts them back in order."""
     latest = readings[-1]["value"] if readings else None
     if typed is None or typed == latest:
         return readings
-    today = date.today()
-    if readings and str(readings[-1]["date"]) == today.isoformat():  # (items as data write dates as text)
-        return [*readings[:-1], {**readings[-1], "value": typed}]
-    # (oldest first, even past a reading dated later than today)
-    return sorted([*readings, {"date": today, "value": typed, "note": ""}], key=lambda reading: str(reading["date"]))
+    dated_today = [i for i, reading in enumerate(readings) if str(reading["date"]) == today.isoformat()]
+    # (items as data write dates as text)
+    if dated_today:
+        corrected = {**readings[dated_today[-1]], "value": typed}
+        return [*readings[:dated_today[-1]], *readings[dated_today[-1] + 1:], corrected]
+    return [*readings, {"date": today, "value": typed, "note": ""}]

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..canvas.page_painter import QtPagePainter
+from ..canvas.painting import plain_tooltip
 from ..layout.geometry import Rect
 from ..layout.kpis import HEALTH_INKS, kpi_change, kpi_health, with_unit
 from ..layout.sparkline import draw_sparkline, reading_pairs, sparkline
@@ -58,6 +59,18 @@ def parse_number(text: str) -> Any:
     return int(number) if number.is_integer() and "." not in cleaned and "e" not in cleaned.lower() else number
 
 
+def editor_today(widget: QWidget) -> date:
+    """The editor's "today" (`Editor.today`: tests fix it there), from the inspector form that holds
+    `widget` (it knows its editor); the computer's date for a widget in no editor's form."""
+    holder = widget.parentWidget()
+    while holder is not None:
+        editor = getattr(holder, "editor", None)
+        if callable(getattr(editor, "today", None)):
+            return editor.today()
+        holder = holder.parentWidget()
+    return date.today()
+
+
 def parse_day(text: str) -> date | None:
     """A day typed as YYYY-MM-DD; None for anything else (10/12/2026, 2026-02-30)."""
     if not DAY.fullmatch(text.strip()):
@@ -83,8 +96,9 @@ class TrendView(QWidget):
 
     def set_kpi(self, kpi: KPI | None) -> None:
         self.kpi = kpi
-        self.setToolTip(trend_summary(kpi) if kpi is not None else "")
-        self.setAccessibleDescription(self.toolTip())
+        summary = trend_summary(kpi) if kpi is not None else ""
+        self.setToolTip(plain_tooltip(summary))  # (its unit is the map's words, never markup)
+        self.setAccessibleDescription(summary)
         self.update()
 
     def _palette(self) -> Palette:
@@ -115,7 +129,8 @@ class TrendView(QWidget):
         ascent = metrics.ascent()
         painter.drawText(QPointF(2, box.y + ascent), high)
         painter.drawText(QPointF(2, box.bottom), low)
-        first, last = kpi.readings[0].date.isoformat(), kpi.readings[-1].date.isoformat()
+        days = [r.date for r in kpi.readings]  # (the line's ends: the earliest and latest day, in any order)
+        first, last = min(days).isoformat(), max(days).isoformat()
         painter.drawText(QPointF(box.x, self.height() - 4 - metrics.descent()), first)
         painter.drawText(QRectF(box.x, bottom, box.w, metrics.height() + 4),
                          int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), last)
@@ -241,6 +256,11 @@ class ReadingsPanel(QWidget):
                 return None
             readings.append({"date": day, "value": value, "note": self.cell(r, 2)})
         self._say("")
+        kept = [r.date for r in self.kpi.readings] if self.kpi is not None else []
+        if [reading["date"] for reading in readings] == kept:
+            # No date changed: the order stays as it is, so an edited value or note never makes another
+            # reading the latest (the KPI's current value) behind the person's back.
+            return readings
         return sorted(readings, key=lambda reading: reading["date"])  # (stable: a day's readings keep their order)
 
     def _commit_rows(self) -> None:
@@ -255,8 +275,10 @@ class ReadingsPanel(QWidget):
         if readings is None:
             return
         latest = self.kpi.value if self.kpi.value is not None else 0
-        readings.append({"date": date.today(), "value": latest, "note": ""})
-        self.commit(sorted(readings, key=lambda reading: reading["date"]))
+        # Last in the list, as the KPI table's new value: the row to type over is the latest reading,
+        # even when another is dated after today (not sorted: the others keep their order).
+        readings.append({"date": editor_today(self), "value": latest, "note": ""})
+        self.commit(readings)
 
     def remove_reading(self) -> None:
         row = self.table.currentRow()

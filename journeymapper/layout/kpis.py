@@ -3,6 +3,7 @@ latest reading differs from the one before (`kpi_change`), in words as well as a
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -78,11 +79,15 @@ def _places(value: float) -> int:
 
 
 def kpi_change(kpi: KPI) -> KpiChange | None:
-    """The change since the reading before the latest; None with fewer than two readings."""
+    """The change since the reading before the latest; None with fewer than two readings, or when the
+    difference is too large for a number to hold (readings near ±1e308: no change is said at all rather
+    than "+inf")."""
     if len(kpi.readings) < 2:
         return None
     before, latest = kpi.readings[-2], kpi.readings[-1]
     delta = latest.value - before.value
+    if not math.isfinite(delta):
+        return None
     if delta == 0:
         verdict = "same"
     elif kpi.direction == "higher":
@@ -128,11 +133,12 @@ def kpi_record(kpi: KPI, tr: Words) -> str:
                                                            date=latest.date.isoformat())
              + (f" ({' '.join(latest.note.split())})" if latest.note.strip() else "")]
     change = kpi_change(kpi)
-    if change is None:
+    if len(kpi.readings) < 2:
         parts.append(tr("no earlier reading"))
     else:
         before = kpi.readings[-2]
         parts.append(tr("previous {value} on {date}").format(value=with_unit(before.value, kpi.unit),
                                                              date=before.date.isoformat()))
-        parts.append(f"{change.mark} {change_phrases(change, tr)[1]}")
+        if change is not None:
+            parts.append(f"{change.mark} {change_phrases(change, tr)[1]}")
     return f"{text}. " + "; ".join(parts) + "."

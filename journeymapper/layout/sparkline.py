@@ -10,6 +10,7 @@ ink (the KPI's health, as its bar).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -28,7 +29,8 @@ class Sparkline:
     box: Rect
     """Where the line is drawn; every point lies inside it."""
     points: tuple[Point, ...]
-    """One per reading, oldest first: x by date, y by value (higher values nearer the top)."""
+    """One per finite reading, in the readings' order (the last is the latest): x by date, y by value
+    (higher values nearer the top)."""
     target_y: float | None
     """The target's height when it lies within the readings' range (a faint dashed line); else None."""
     latest_ink: str
@@ -44,39 +46,51 @@ class Sparkline:
 
 def sparkline(readings: Sequence[tuple[date, float]], box: Rect, target: float | None = None,
               latest_ink: str = "muted") -> Sparkline | None:
-    """The line of `readings` ((day, value), oldest first) in `box`; None with fewer than two.
+    """The line of `readings` ((day, value), in the file's order: oldest first as a rule, the last the
+    latest) in `box`; None with fewer than two.
 
-    x follows the dates, so a gap of months looks like one; readings all of one day are spread
-    evenly instead. The values fill the box's height (a flat series runs across its middle); the dot
-    of the latest point keeps DOT_RADIUS clear of the box's edges.
+    x follows the dates from the earliest to the latest day, whatever the order (the format allows
+    any), so a gap of months looks like one; readings all of one day are spread evenly instead. The
+    values fill the box's height (a flat series runs across its middle); the dot of the latest point
+    keeps DOT_RADIUS clear of the box's edges. Every point stays in the box, even for figures near the
+    largest a float holds (scaled before they are subtracted); a value that is not finite is left out.
     """
+    readings = [(day, float(value)) for day, value in readings if math.isfinite(value)]
     if len(readings) < 2:
         return None
     pad = DOT_RADIUS
     left, right = box.x + pad, box.right - pad
     top, bottom = box.y + pad, box.bottom - pad
     days = [day.toordinal() for day, _ in readings]
-    values = [float(value) for _, value in readings]
-    first, span = days[0], days[-1] - days[0]
+    first, span = min(days), max(days) - min(days)
     if span > 0:
         xs = [left + (right - left) * (d - first) / span for d in days]
     else:
         xs = [left + (right - left) * k / (len(days) - 1) for k in range(len(days))]
+    # (divided by the largest size first: 1e308 − (−1e308) would overflow to infinity)
+    scale = max(abs(value) for _, value in readings) or 1.0
+    values = [value / scale for _, value in readings]
     low, high = min(values), max(values)
     middle = (top + bottom) / 2
 
     def y_of(value: float) -> float:
         if high == low:
             return middle
-        return bottom - (bottom - top) * (value - low) / (high - low)
+        return _clamp(bottom - (bottom - top) * (value - low) / (high - low), top, bottom)
 
-    points = tuple(Point(x, y_of(v)) for x, v in zip(xs, values))
-    target_y = y_of(float(target)) if target is not None and low <= target <= high and high > low else None
+    points = tuple(Point(_clamp(x, left, right), y_of(v)) for x, v in zip(xs, values))
+    scaled_target = float(target) / scale if target is not None and math.isfinite(target) else None
+    target_y = y_of(scaled_target) if scaled_target is not None and low <= scaled_target <= high and high > low \
+        else None
     return Sparkline(box, points, target_y, latest_ink)
 
 
+def _clamp(value: float, low: float, high: float) -> float:
+    return min(max(value, low), high)
+
+
 def reading_pairs(kpi: Any) -> list[tuple[date, float]]:
-    """A KPI's readings as (day, value), oldest first (the file keeps them so)."""
+    """A KPI's readings as (day, value), in the file's order (oldest first as a rule; the last is the latest)."""
     return [(r.date, r.value) for r in kpi.readings]
 
 

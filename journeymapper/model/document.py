@@ -127,6 +127,11 @@ class Document:
     def __contains__(self, element_id: object) -> bool:
         return element_id in self._by_id
 
+    def uses_id(self, some_id: str) -> bool:
+        """Whether an element or an item (KPI, pain point, opportunity, quote) of this map has this id:
+        elements and items share one id space, so a new one must take an id no one uses."""
+        return some_id in self._by_id or some_id in self._items
+
     def get(self, element_id: str) -> Element:
         try:
             return self._by_id[element_id]

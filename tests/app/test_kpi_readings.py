@@ -60,9 +60,9 @@ def test_adding_a_reading_is_one_undoable_edit_dated_today(qtbot, bakery):
     before = readings(window)
     after = undoable(window, lambda: readings(window), lambda: press(qtbot, panel, "Add reading"))
     assert after[:-1] == before and len(after) == len(before) + 1
-    assert after[-1][0] == datetime.date.today().isoformat()
+    assert after[-1][0] == window.editor.today().isoformat()
     assert after[-1][1] == before[-1][1]  # the latest value, to type over
-    assert shown(panel)[-1][0] == datetime.date.today().isoformat()
+    assert shown(panel)[-1][0] == window.editor.today().isoformat()
     assert panel.trend.isVisible()  # two readings or more: their line shows
 
 
@@ -71,7 +71,7 @@ def test_editing_a_date_keeps_the_readings_oldest_first_and_undo_restores_them(q
     form = select(window, STAGE, Stage)
     panel = pick_kpi(qtbot, form, 0)
     press(qtbot, panel, "Add reading")
-    today = datetime.date.today().isoformat()
+    today = window.editor.today().isoformat()
     before = readings(window)
     assert [d for d, _, _ in before][-1] == today
     # The newest reading moved back to a day before all the others: it becomes the first.
@@ -121,7 +121,7 @@ def test_typing_a_kpi_value_adds_a_reading_of_today_shown_under_the_table(qtbot,
     panel = pick_kpi(qtbot, form, 0)
     before = readings(window)
     edit_cell(qtbot, form.widgets["kpis"], 0, 1, "4.9")
-    today = datetime.date.today().isoformat()
+    today = window.editor.today().isoformat()
     kept = before[:-1] if before[-1][0] == today else before  # (today's reading, if any, is corrected)
     assert readings(window) == [*kept, (today, 4.9, before[-1][2] if kept is not before else "")]
     assert shown(panel)[-1][:2] == [today, "4.9"]
@@ -137,8 +137,9 @@ def test_the_trend_is_drawn_and_said_in_words(qtbot):
               readings=[{"date": "2026-08-31", "value": 14}, {"date": "2026-10-12", "value": 9},
                         {"date": "2026-11-30", "value": 11}])
     view.set_kpi(kpi)
-    assert view.toolTip() == ("3 readings from 2026-08-31 (14 per month) to 2026-11-30 (11 per month), worse "
-                              "than the reading before")
+    said = "3 readings from 2026-08-31 (14 per month) to 2026-11-30 (11 per month), worse than the reading before"
+    assert view.accessibleDescription() == said
+    assert said in view.toolTip()  # (a plain-text tooltip: the words escaped in a paragraph)
     image = view.grab().toImage()
     background = image.pixelColor(image.width() - 2, 2)
     drawn = {(x, y) for x in range(image.width()) for y in range(image.height())
@@ -172,3 +173,52 @@ def test_the_delete_key_in_the_readings_table_does_not_delete_the_stage(qtbot, b
     qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
     QApplication.processEvents()
     assert STAGE in window.document() and readings(window) == before
+
+
+def _set_readings(window, readings_: list[tuple[str, float, str]], row: int = 0) -> None:
+    kpis = [k.model_dump() for k in window.document().get(STAGE).kpis]
+    kpis[row]["readings"] = [{"date": d, "value": v, "note": n} for d, v, n in readings_]
+    window.editor.set_field(STAGE, "kpis", kpis)
+
+
+def test_a_typed_value_is_current_even_past_a_reading_dated_later(qtbot, bakery):
+    window = bakery
+    today = window.editor.today()
+    later = (today + datetime.timedelta(days=30)).isoformat()
+    earlier = (today - datetime.timedelta(days=30)).isoformat()
+    _set_readings(window, [(earlier, 3, ""), (later, 99, "typo")])
+    form = select(window, STAGE, Stage)
+    kpis = form.widgets["kpis"]
+    assert kpis.cell(0, 1) == "99"
+    edit_cell(qtbot, kpis, 0, 1, "5")
+    assert window.document().get(STAGE).kpis[0].value == 5
+    assert kpis.cell(0, 1) == "5"
+    edit_cell(qtbot, kpis, 0, 1, "6")  # today's reading corrected, not a second one
+    assert readings(window) == [(earlier, 3, ""), (later, 99, "typo"), (today.isoformat(), 6, "")]
+    assert window.document().get(STAGE).kpis[0].value == 6
+
+
+def test_a_typed_value_corrects_todays_reading_wherever_it_is(qtbot, bakery):
+    window = bakery
+    today = window.editor.today()
+    later = (today + datetime.timedelta(days=1)).isoformat()
+    _set_readings(window, [("2026-01-05", 3, ""), (today.isoformat(), 4, "counted twice"), (later, 99, "")])
+    form = select(window, STAGE, Stage)
+    edit_cell(qtbot, form.widgets["kpis"], 0, 1, "7")
+    assert readings(window) == [("2026-01-05", 3, ""), (later, 99, ""), (today.isoformat(), 7, "counted twice")]
+
+
+def test_editing_a_note_or_value_keeps_the_readings_order_and_the_current_value(qtbot, bakery):
+    window = bakery
+    today = window.editor.today().isoformat()
+    _set_readings(window, [("2026-01-05", 3, ""), ("2099-01-01", 99, ""), (today, 6, "")])
+    form = select(window, STAGE, Stage)
+    panel = pick_kpi(qtbot, form, 0)
+    edit_cell(qtbot, panel, 0, 2, "the first count")
+    assert readings(window) == [("2026-01-05", 3, "the first count"), ("2099-01-01", 99, ""), (today, 6, "")]
+    edit_cell(qtbot, panel, 2, 1, "8")
+    assert window.document().get(STAGE).kpis[0].value == 8
+    press(qtbot, panel, "Add reading")  # last, with the current value to type over
+    assert readings(window)[-1] == (today, 8, "") and len(readings(window)) == 4
+    edit_cell(qtbot, panel, 1, 0, "2026-02-01")  # a date corrected: now they are put in date order
+    assert [d for d, _, _ in readings(window)] == ["2026-01-05", "2026-02-01", today, today]
