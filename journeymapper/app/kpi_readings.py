@@ -38,7 +38,8 @@ from ..model.schema import KPI
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 TREND_SCALE = 2.0
 """The inspector's sparkline is the header's drawn this many times larger."""
-READINGS_NOTE = "Newest last. Type a day as 2026-10-12; the rows are kept in date order."
+READINGS_NOTE = ("The last row is the KPI's current value. Type a day as 2026-10-12; changing a day puts the "
+                 "rows in date order.")
 
 
 def number_text(value: float | None) -> str:

@@ -46,7 +46,9 @@ def number(value: float | None) -> str:
     """A figure as people write it: "4,200", "2.4", "–" for none."""
     if value is None:
         return "–"
-    if float(value).is_integer() and abs(value) < 1e15:
+    if abs(value) >= 1e15:  # (a figure no one counts in full: 1e+308 rather than 309 digits)
+        return f"{value:.3g}"
+    if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
