@@ -46,12 +46,20 @@ def number_text(value: float | None) -> str:
     return "" if value is None else str(value)
 
 
+_GROUPED = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?")
+"""A figure with its thousands grouped by commas, as the stage header prints it ("4,200", "12,500.5")."""
+
+
 def parse_number(text: str) -> Any:
-    """A number typed by a person ("2,5" or "2.5" or "1 200"); anything else is passed on to be refused."""
+    """A number typed by a person ("2,5" or "2.5" or "1 200", and "1,000" or "12,500.5" as the header
+    writes them: a comma before groups of three digits groups thousands); anything else is passed on
+    to be refused."""
     cleaned = text.replace(" ", "").replace("\u00a0", "")
     if not cleaned:
         return None
-    if cleaned.count(",") == 1 and "." not in cleaned:
+    if _GROUPED.fullmatch(cleaned):
+        cleaned = cleaned.replace(",", "")
+    elif cleaned.count(",") == 1 and "." not in cleaned:
         cleaned = cleaned.replace(",", ".")
     try:
         number = float(cleaned)

@@ -36,6 +36,10 @@ def _visual(line: str) -> str:
     return get_display(_reshaper().reshape(line), base_dir="L")
 
 
+_LAM_ALEF = frozenset(("ARABIC LIGATURE LAM WITH ALEF", "ARABIC LIGATURE LAM WITH ALEF WITH HAMZA ABOVE",
+                       "ARABIC LIGATURE LAM WITH ALEF WITH HAMZA BELOW", "ARABIC LIGATURE LAM WITH ALEF WITH MADDA ABOVE"))
+
+
 @lru_cache(maxsize=1)
 def _reshaper():  # -> arabic_reshaper.ArabicReshaper
     from arabic_reshaper import ArabicReshaper
@@ -45,5 +49,6 @@ def _reshaper():  # -> arabic_reshaper.ArabicReshaper
     # drops a mark after one), and of the ligatures only the lam-alef ones every Arabic font has:
     # the others are words the bundled font has no glyph for.
     configuration = {"delete_harakat": False, "support_zwj": False, "support_ligatures": True}
-    configuration.update({name: name.startswith("ARABIC LIGATURE LAM WITH ALEF") for name, _ in LIGATURES})
+    # ("LAM WITH ALEF MAKSURA", in على and إلى, is a word ligature the font lacks: not one of them.)
+    configuration.update({name: name in _LAM_ALEF for name, _ in LIGATURES})
     return ArabicReshaper(configuration=configuration)

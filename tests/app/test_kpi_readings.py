@@ -222,3 +222,14 @@ def test_editing_a_note_or_value_keeps_the_readings_order_and_the_current_value(
     assert readings(window)[-1] == (today, 8, "") and len(readings(window)) == 4
     edit_cell(qtbot, panel, 1, 0, "2026-02-01")  # a date corrected: now they are put in date order
     assert [d for d, _, _ in readings(window)] == ["2026-01-05", "2026-02-01", today, today]
+
+
+def test_a_figure_typed_as_the_header_prints_it_keeps_its_size():
+    """The header prints "4,200 people"; typing that back must not make it 4.2."""
+    from journeymapper.app.kpi_readings import parse_number
+
+    assert parse_number("1,000") == 1000 and parse_number("4,200") == 4200
+    assert parse_number("12,500.5") == 12500.5 and parse_number("-1,234,567") == -1234567
+    assert parse_number("2,5") == 2.5 and parse_number("1 200") == 1200 and parse_number("0,75") == 0.75
+    assert parse_number("1,00") == 1.0  # (not a group of three: a decimal comma)
+    assert parse_number("12,34,567") == "12,34,567"  # refused as typed

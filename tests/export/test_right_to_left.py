@@ -82,3 +82,18 @@ def test_a_map_in_hebrew_and_arabic_prints_every_title_in_reading_order(tmp_path
     for text in [*titles, "يزور المتجر", "رحلة العميل"]:
         assert text in logical(page), text
     assert _joined(page)
+
+
+def test_common_words_with_lam_and_alef_maksura_use_glyphs_the_font_has():
+    """على and إلى ("on", "to") are in most Arabic sentences: their lam and alef maksura stay two joined
+    letters, not the word ligature (U+FC43, U+FC86) the bundled font has no glyph for."""
+    from journeymapper.export.fonts import FontChooser
+
+    for word in ("على", "إلى", "عليه"):
+        drawn = visual(word)
+        assert not any(0xFB50 <= ord(c) <= 0xFDFF and "MAKSURA" in unicodedata.name(c, "") and
+                       "LIGATURE" in unicodedata.name(c, "") for c in drawn), word
+        assert unicodedata.normalize("NFKC", drawn)[::-1] == unicodedata.normalize("NFKC", word), word
+    chooser = FontChooser()
+    chooser.runs(visual("على الطاولة إلى البيت"))
+    assert chooser.missing == set()
