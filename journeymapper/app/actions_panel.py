@@ -266,6 +266,9 @@ class ActionsPanel(QWidget):
             self.stack.addWidget(page)
         self.status = _combo("filter-status", "Show actions of one status", STATUS_CHOICES)
         self.owner = _combo("filter-owner", "Show one person's actions", [("Anyone", None)])
+        # (as wide as a usual name: a long one is elided here and shown whole in the open list)
+        self.owner.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.owner.setMinimumContentsLength(16)
         self.priority = _combo("filter-priority", "Show actions of one priority", PRIORITY_CHOICES)
         self.effort = _combo("filter-effort", "Show actions that take this much work", EFFORT_CHOICES)
         self.due = _combo("filter-due", "Show actions by their due date: overdue means past it and not done or "

@@ -63,6 +63,20 @@ def _day(value: datetime) -> str:
 def compare_warnings(current: Map, future: Map) -> list[str]:
     """Why the comparison of `current` (today's map) with `future` (the plan) may mislead, in sentences;
     [] when the plan says it was made from this very map, as it is now."""
+    return _state_warnings(current, future) + _shared_cards_warning(current, future)
+
+
+def _shared_cards_warning(current: Map, future: Map) -> list[str]:
+    """Two maps with cards and not one card in common are not two states of one journey: every card
+    would show as added or removed."""
+    today = {t.id for t in current.touchpoints}
+    if today and future.touchpoints and not any(t.id in today for t in future.touchpoints):
+        return [(f"“{current.title}” and “{future.title}” have no card in common: they are not two versions "
+                 "of one map, so every card shows as added or removed.")]
+    return []
+
+
+def _state_warnings(current: Map, future: Map) -> list[str]:
     if future.state != "future":
         if current.state == "future":
             return [(f"“{current.title}” is the future-state map and “{future.title}” today's: "

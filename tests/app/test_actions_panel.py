@@ -234,3 +234,16 @@ def test_the_impact_effort_grid_is_filled_only_while_it_is_shown(qtbot, window, 
     assert panel.grid.cell("high", "low").texts() == [do_first]
     panel.refresh()
     assert fills == [1, 1]
+
+
+def test_a_long_owner_name_does_not_widen_the_filters(qtbot, window):
+    """The owner filter stays as wide as a usual name: a 200-character owner would push the other
+    filters out of the dock."""
+    panel, doc = window.actions_panel, window.document()
+    before = panel.owner.sizeHint().width()
+    card = doc.get("t-office-search")
+    long_name = "Catering and events coordinator for the north side shops " * 3
+    changed = [{**o.model_dump(), "owner": long_name.strip(), "status": "planned"} for o in card.opportunities]
+    window.editor.set_field(card.id, "opportunities", changed)
+    qtbot.waitUntil(lambda: panel.owner.findData(long_name.strip()) >= 0, timeout=3000)
+    assert panel.owner.sizeHint().width() <= max(before, 260)

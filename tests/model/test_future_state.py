@@ -140,3 +140,15 @@ def test_the_cards_added_removed_and_changed_are_said_in_words():
     flows_gone = len([f for f in current.flows if gone.id in (f.source, f.target)])
     assert other_changes(diff_maps(current, doc.map)) == (
         f"{flows_gone} flow{'' if flows_gone == 1 else 's'}" if flows_gone else "")
+
+
+def test_two_maps_with_no_card_in_common_are_said_to_be_unrelated():
+    from journeymapper.model.future_state import compare_warnings
+    from tests.check.builders import make_map, tp
+
+    ours = make_map([tp("a", "p1", "s1", "Orders online")], title="Bakery")
+    theirs = make_map([tp("b", "p1", "s1", "Books a haircut")], title="Salon")
+    warnings = compare_warnings(ours, theirs)
+    assert any("no card in common" in w for w in warnings), warnings
+    same = make_map([tp("a", "p1", "s1", "Orders by phone")], title="Bakery")
+    assert not any("no card in common" in w for w in compare_warnings(ours, same))
