@@ -28,6 +28,7 @@ from ..io.errors import FileChangedOnDisk
 from ..io.writer import check_replaceable, map_bytes, write_atomic_stat
 from ..model.document import Document, DocumentError, new_id, utc_now
 from ..model.schema import MAX_FLOWS, MAX_TOUCHPOINTS, Flow, Map, Persona, Stage, Touchpoint
+from .take_theirs import kept_copy
 
 if TYPE_CHECKING:  # (the checker and networkx are loaded by the first check, after the window shows)
     from ..check import Problem
@@ -63,6 +64,8 @@ class Editor(QObject):
             the_map, self.view_state = loaded, {}
             self.disk = None
         """The file as this editor last read or wrote it (None: never read from its path)."""
+        self.disk_map: Map | None = kept_copy(the_map) if self.disk is not None else None
+        """The map that file held: the base when a change on disk is merged with this one (disk_merge)."""
         self.read_only = False
         """Opened read-only (someone else has it open, or a newer journeymapper wrote it): Save asks for
         another name."""
@@ -384,6 +387,7 @@ class Editor(QObject):
         screen); the map is then the file's: clean."""
         self.push(ReplaceMap(self.doc, loaded.map, "Reload from Disk"))
         self.disk = loaded.disk
+        self.disk_map = kept_copy(loaded.map)
         self.stack.setClean()
 
     def restore(self, the_map: Map, text: str = "Restore Version") -> None:
@@ -410,6 +414,7 @@ class Editor(QObject):
         data = map_bytes(self.doc.map, self.view_state, target)
         written, info = write_atomic_stat(target, data)
         self.disk = DiskState.of(info, data)
+        self.disk_map = kept_copy(self.doc.map)
         self.stack.setClean()
         if self.path != target:
             self.path = target

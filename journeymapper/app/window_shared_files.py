@@ -48,9 +48,9 @@ class SharedFileChanges:
             actions = [("&Save", self.save), ("Save &As…", self.save_as)]
         elif editor.is_modified():
             text = (f"Someone else changed “{name}” on disk, and you have unsaved changes here. "
-                    "Reloading takes theirs (Undo brings yours back).")
-            actions = [("&Reload Theirs", self.reload_from_disk), ("Save Mine &As…", self.save_as),
-                       ("&Keep Mine", lambda: None)]
+                    "Compare and Merge keeps both; reloading takes theirs (Undo brings yours back).")
+            actions = [("Compare and &Merge…", self.merge_with_disk), ("&Reload Theirs", self.reload_from_disk),
+                       ("Save Mine &As…", self.save_as), ("&Keep Mine", lambda: None)]
         else:
             text = f"Someone else changed “{name}” on disk."
             actions = [("&Reload", self.reload_from_disk), ("&Keep This Version", lambda: None)]

@@ -93,7 +93,7 @@ def test_unsaved_changes_and_a_change_on_disk_offer_theirs_mine_or_both(qtbot, o
     window.editor.set_map_field("title", "Mine")
     _colleague_saves(shared, "Theirs")
     _wait_for_notice(qtbot, window)
-    assert set(window.notice.buttons) == {"Reload Theirs", "Save Mine As…", "Keep Mine"}
+    assert set(window.notice.buttons) == {"Compare and Merge…", "Reload Theirs", "Save Mine As…", "Keep Mine"}
     window.notice.buttons["Keep Mine"].click()
     assert window.document().map.title == "Mine" and window.editor.is_modified()
     window.check_disk()  # the same change is not announced twice

@@ -1,0 +1,165 @@
+"""What two sides' changes break together, mended so that a merged map is always valid.
+
+Each side is a valid map, but their changes combined may not be: a card theirs added to a stage ours
+removed, a flow ours drew to a card theirs removed, an id both sides used for different things, a list
+over the format's limits. Each repair keeps what it can and is listed as a conflict (see `merge.py`):
+- a card kept in a removed stage or lane brings the stage or persona back (nothing written on a card is lost);
+- a flow whose card is gone is left out (an arrow to nothing means nothing);
+- an id used twice keeps the one ours has; over a limit, what only theirs added is left out.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .diff import COLLECTIONS
+from .diff_words import Places
+from .schema import ITEM_LISTS, MAX_FLOWS, MAX_PERSONAS, MAX_STAGES, MAX_TOUCHPOINTS
+
+if TYPE_CHECKING:
+    from .merge import Json, _Merge
+
+_LIMITS = {"personas": MAX_PERSONAS, "stages": MAX_STAGES, "touchpoints": MAX_TOUCHPOINTS, "flows": MAX_FLOWS}
+_CARD_REFERENCES = (("stage", "stages"), ("persona", "personas"))
+_FLOW_ENDS = (("source", "the card it starts from"), ("target", "the card it leads to"))
+
+
+def keep_valid(merge: _Merge, elements: dict[str, dict[str, Json]]) -> None:
+    """Mend `elements` (collection -> id -> element, as JSON) in place."""
+    sides = {name: {c: {e["id"]: e for e in side[c]} for c in COLLECTIONS}
+             for name, side in (("base", merge.b), ("ours", merge.o), ("theirs", merge.t))}
+    _one_collection_per_id(merge, elements, sides)
+    _bring_back_cells(merge, elements, sides)
+    for collection in ("personas", "stages"):
+        _within_limit(merge, elements, sides, collection)
+    _drop_cards_without_cells(merge, elements, sides)
+    _within_limit(merge, elements, sides, "touchpoints")
+    _drop_loose_flows(merge, elements, sides)
+    _within_limit(merge, elements, sides, "flows")
+    _one_holder_per_item_id(merge, elements, sides)
+
+
+def _values(sides: dict[str, dict[str, dict[str, Json]]], collection: str, element_id: str) -> tuple[Any, ...]:
+    return tuple(sides[name][collection].get(element_id) for name in ("base", "ours", "theirs"))
+
+
+def _left_out(merge: _Merge, elements: dict[str, dict[str, Json]], sides: dict[str, Any], collection: str,
+              element_id: str, why: str) -> None:
+    merge.refused.add(element_id)
+    elements[collection].pop(element_id, None)
+    merge.conflict(lambda places: f"{places.element(collection, element_id)}: left out: {why}", element_id, "",
+                   *_values(sides, collection, element_id), collection)
+
+
+def _one_collection_per_id(merge: _Merge, elements: dict[str, dict[str, Json]], sides: dict[str, Any]) -> None:
+    """An id both sides used for different kinds of element keeps ours' (or the first kind's) element."""
+    found: dict[str, list[str]] = {}
+    for collection in COLLECTIONS:
+        for element_id in elements[collection]:
+            found.setdefault(element_id, []).append(collection)
+    for element_id, collections in found.items():
+        if len(collections) < 2:
+            continue
+        keep = next((c for c in collections if element_id in sides["ours"][c]), collections[0])
+        for collection in collections:
+            if collection != keep:
+                _left_out(merge, elements, sides, collection, element_id, "its internal id is used by another element")
+
+
+def _bring_back_cells(merge: _Merge, elements: dict[str, dict[str, Json]], sides: dict[str, Any]) -> None:
+    """A stage or persona removed on one side that a merged card is in comes back, as the other side has it."""
+    for card in list(elements["touchpoints"].values()):
+        for key, collection in _CARD_REFERENCES:
+            ref = card[key]
+            if ref in elements[collection] or ref in merge.refused:
+                continue
+            kept_by = "ours" if ref in sides["ours"][collection] else "theirs"
+            element = sides[kept_by][collection].get(ref)
+            if element is None:
+                continue
+            elements[collection][ref] = element
+            removed_by = "theirs" if kept_by == "ours" else "ours"
+
+            def words(places: Places, collection: str = collection, ref: str = ref, kept_by: str = kept_by,
+                      removed_by: str = removed_by) -> str:
+                return (f"{places.element(collection, ref)}: removed in {removed_by}, but {kept_by} has cards in "
+                        f"it: kept")
+            merge.conflict(words, ref, "", *_values(sides, collection, ref), collection)
+
+
+def _drop_cards_without_cells(merge: _Merge, elements: dict[str, dict[str, Json]], sides: dict[str, Any]) -> None:
+    for card_id, card in list(elements["touchpoints"].items()):
+        missing = [key for key, collection in _CARD_REFERENCES if card[key] not in elements[collection]]
+        if missing:
+            _left_out(merge, elements, sides, "touchpoints", card_id, f"its {missing[0]} could not be kept")
+
+
+def _drop_loose_flows(merge: _Merge, elements: dict[str, dict[str, Json]], sides: dict[str, Any]) -> None:
+    cards = elements["touchpoints"]
+    for flow_id, flow in list(elements["flows"].items()):
+        gone = next(((key, what) for key, what in _FLOW_ENDS if flow[key] not in cards), None)
+        if gone is None:
+            continue
+        card_id = flow[gone[0]]
+        in_ours, in_theirs = (card_id in sides[name]["touchpoints"] for name in ("ours", "theirs"))
+        by = "theirs" if in_ours else "ours" if in_theirs else "both"
+        merge.refused.add(flow_id)
+        del elements["flows"][flow_id]
+
+        def words(places: Places, flow_id: str = flow_id, what: str = gone[1], card_id: str = card_id,
+                  by: str = by) -> str:
+            removed = "removed on both sides" if by == "both" else f"removed in {by}"
+            return f"{places.element('flows', flow_id)}: left out: {what}, {places.card_title(card_id)}, was {removed}"
+        merge.conflict(words, flow_id, "", *_values(sides, "flows", flow_id), "flows")
+
+
+def _within_limit(merge: _Merge, elements: dict[str, dict[str, Json]], sides: dict[str, Any],
+                  collection: str) -> None:
+    limit = _LIMITS[collection]
+    extra = len(elements[collection]) - limit
+    if extra <= 0:
+        return
+    theirs_only = [i for i in reversed(list(elements[collection])) if i not in sides["ours"][collection]]
+    for element_id in theirs_only[:extra]:
+        _left_out(merge, elements, sides, collection, element_id, f"the map would have more than {limit:,} of them")
+
+
+def _one_holder_per_item_id(merge: _Merge, elements: dict[str, dict[str, Json]], sides: dict[str, Any]) -> None:
+    """An item id in two places (an item moved to different elements on both sides, say) is kept where
+    ours has it (or where it is first); an item id that is also an element's id is left out."""
+    seen = {element_id for collection in COLLECTIONS for element_id in elements[collection]}
+    places: dict[str, list[tuple[str, str, str]]] = {}
+    for collection, lists in ITEM_LISTS.items():
+        for element_id, element in elements[collection].items():
+            for key in lists:
+                for item in element[key]:
+                    places.setdefault(item["id"], []).append((collection, element_id, key))
+    for item_id, holders in places.items():
+        if len(holders) < 2 and item_id not in seen:
+            continue
+
+        def in_ours(holder: tuple[str, str, str]) -> bool:
+            element = sides["ours"][holder[0]].get(holder[1])
+            return element is not None and any(i["id"] == item_id for i in element[holder[2]])
+        keep = None if item_id in seen else next((h for h in holders if in_ours(h)), holders[0])
+        for holder in holders:
+            if holder != keep:
+                _drop_item(merge, elements, sides, holder, item_id)
+
+
+def _drop_item(merge: _Merge, elements: dict[str, dict[str, Json]], sides: dict[str, Any],
+               holder: tuple[str, str, str], item_id: str) -> None:
+    collection, element_id, key = holder
+    element = elements[collection][element_id]
+    item = next(i for i in element[key] if i["id"] == item_id)
+    elements[collection][element_id] = {**element, key: [i for i in element[key] if i["id"] != item_id]}
+    merge.refused.add(item_id)
+
+    def values(name: str) -> Any:
+        side = sides[name][collection].get(element_id)
+        return next((i for i in side[key] if i["id"] == item_id), None) if side else None
+
+    def words(places: Places) -> str:
+        return f"{places.item(collection, element_id, key, item)}: left out: its internal id is used twice"
+    merge.conflict(words, element_id, "", values("base"), values("ours"), values("theirs"), collection, key,
+                   item_id)
