@@ -6,19 +6,13 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..layout import card_look
-from ..layout.geometry import Point, Rect
-from ..layout.glyphs import star, triangle
-from ..layout.kpis import HEALTH_INKS, HEALTH_MARKS
-from ..layout.labels import EVIDENCE_LABELS, FLOW_KIND_LABELS, signed
-from ..layout.map_look import FLOW_DASH
-from ..layout.style import DEFAULT_STYLE
+from ..layout.geometry import Point
 from ..layout.text import BOLD, wrap
 from ..model.schema import Map
+from .legend import fit_text, legend, legend_width
 from .painter import PagePainter
 from .sheets import (
     LEGEND_HEIGHT,
-    LEGEND_WIDTH,
     MARGIN,
     OVERLAP,
     SheetPlan,
@@ -40,7 +34,24 @@ def title_block(p: PagePainter, the_map: Map, paper: tuple[float, float], today:
     p.place(MARGIN * (1 - block), height - MARGIN * (1 - block), block)
     p.dy = 0.0
     is_narrow = narrow(paper, block)
-    room = width - 2 * MARGIN - (0 if is_narrow else LEGEND_WIDTH + 16)
+    tr = p.tr
+    review = the_map.review_by.isoformat() if the_map.review_by else "—"
+    owner = " ".join(the_map.owner.split()) or "—"
+    parts = [tr("Owner: {owner}").format(owner=owner), tr("Printed {date}").format(date=today.isoformat()),
+             tr("Review by: {date}").format(date=review)]
+    if total:  # (a picture of the map has no pages)
+        parts.append(tr("Page {page} of {total}").format(page=page, total=total))
+    state = tr("Future state") if the_map.state == "future" else ""
+    # The legend as wide as its words need: below the title on a narrow sheet (all its width), else
+    # beside it, growing into the title's room while the title keeps TITLE_KEEPS, or the room its
+    # owner and dates need (up to TITLE_WANTS; the same on every sheet: the legend is one form).
+    keeps = 0.0
+    if not is_narrow:
+        steady = [*parts[:3], tr("Page {page} of {total}").format(page=total, total=total)] if total else parts
+        said = p.fonts.width("    ".join(steady), 9, False) + (p.fonts.width(state, 9, True) + 12 if state else 0)
+        keeps = max(TITLE_KEEPS, min(said + 1, TITLE_WANTS)) + 16
+    wide = legend_width(p, the_map, width - 2 * MARGIN - keeps)
+    room = width - 2 * MARGIN - (0 if is_narrow else wide + 16)
     # The title shrinks (down to 12 pt), then takes two lines of 11 pt, then is cut with "…": it never
     # runs into the legend.
     title = " ".join(the_map.title.split())
@@ -52,120 +63,22 @@ def title_block(p: PagePainter, the_map: Map, paper: tuple[float, float], today:
     else:
         for k, line in enumerate(wrap(title, 11.0, room, 2, BOLD)):
             p.text_line(MARGIN, MARGIN + 10 + 13 * k, line, 11.0, True, "text")
-    review = the_map.review_by.isoformat() if the_map.review_by else "—"
-    owner = " ".join(the_map.owner.split()) or "—"
-    tr = p.tr
-    parts = [tr("Owner: {owner}").format(owner=owner), tr("Printed {date}").format(date=today.isoformat()),
-             tr("Review by: {date}").format(date=review)]
-    if total:  # (a picture of the map has no pages)
-        parts.append(tr("Page {page} of {total}").format(page=page, total=total))
     if subtitle_extra:  # (first: a poster sheet's place must not be what a narrow sheet cuts off)
         parts.insert(0, subtitle_extra)
     x = MARGIN
-    if the_map.state == "future":  # the plan, not today's journey: said first, in bold (not by colour alone)
-        state = tr("Future state")
+    if state:  # the plan, not today's journey: said first, in bold (not by colour alone)
         p.text_line(x, MARGIN + 36, state, 9, True, "selection")
         x += p.fonts.width(state, 9, True) + 12
     p.text_line(x, MARGIN + 36, fit_text(p, "    ".join(parts), 9, False, room - (x - MARGIN)), 9, False, "muted")
-    corner = Point(MARGIN, MARGIN + 46) if is_narrow else Point(width - MARGIN - LEGEND_WIDTH, MARGIN + 4)
+    corner = Point(MARGIN, MARGIN + 46) if is_narrow else Point(width - MARGIN - wide, MARGIN + 4)
     # The same on every sheet: drawn once (a form in a PDF), placed on each.
-    p.shape(("legend",), corner, LEGEND_WIDTH, LEGEND_HEIGHT, lambda: legend(p, 0, 0, the_map))
+    p.shape(("legend", round(wide, 2)), corner, wide, LEGEND_HEIGHT, lambda: legend(p, 0, 0, the_map, wide))
 
 
-def fit_text(p: PagePainter, text: str, size: float, bold: bool, room: float) -> str:
-    if p.fonts.width(text, size, bold) <= room:
-        return text
-    while text and p.fonts.width(text + "…", size, bold) > room:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
-def legend(p: PagePainter, x: float, y: float, the_map: Map) -> None:
-    """Everything the map shows by colour or sign, top right of every map sheet: feelings (face and
-    value), evidence, the personas' colours; the counts and KPI signs on cards and headers; the flow
-    kinds with their arrowheads. Three columns, each as wide as its words in the language printed."""
-    s, tr = DEFAULT_STYLE, p.tr
-    label, text = 7.5, 7.0
-    rows = (y + 8, y + 21, y + 34)
-    # The flow kinds end at the legend's right edge: their column is as wide as their words (76 at most).
-    flows = x + LEGEND_WIDTH - 29 - min(76.0, max(p.fonts.width(tr(name), text, False)
-                                                   for name in FLOW_KIND_LABELS.values()))
-
-    def width(words: str) -> float:
-        return p.fonts.width(words, text, False)
-
-    def labels(left: float, names: tuple[str, str, str]) -> float:
-        """The column's labels; where its contents start."""
-        for row, name in zip(rows, names):
-            p.text_line(left, row, name, label, True, "muted")
-        return left + max(p.fonts.width(name, label, True) for name in names) + 8
-
-    ax = labels(x, (tr("Emotion"), tr("Evidence"), tr("Personas")))
-    evidence = sum(9 + width(tr(name)) + 8 for name in EVIDENCE_LABELS.values())
-    people = sum(17 + min(width(" ".join(p_.name.split())), 80) for p_ in the_map.personas)
-    second = ax + max(126.0, evidence, min(people, 150.0)) + 12  # (the second column starts after the first)
-    for k, value in enumerate(range(-2, 3)):
-        cx = ax + 5 + k * 24
-        card_look.face(p, Point(cx, rows[0] - 3), 9, value)
-        p.text_line(cx + 6, rows[0], signed(value), text, True, "text")
-    ex = ax
-    for level, name in EVIDENCE_LABELS.items():
-        card_look.evidence(p, Point(ex + 3, rows[1] - 3), 3.0, level)
-        name = fit_text(p, tr(name), text, False, max(10.0, second - 8 - ex - 9))
-        p.text_line(ex + 9, rows[1], name, text, False, "text")
-        ex += 9 + p.fonts.width(name, text, False) + 8
-    px = ax
-    for k, persona in enumerate(the_map.personas):
-        room = second - 10 - px - 10
-        if room < 30:
-            p.text_line(px, rows[2], f"+{len(the_map.personas) - k}", text, False, "muted")
-            break
-        p.rect(Rect(px, rows[2] - 6, 7, 7), fill=persona.color)
-        shown = fit_text(p, " ".join(persona.name.split()), text, False, min(room, 80))
-        p.text_line(px + 9, rows[2], shown, text, False, "text")
-        px += 9 + p.fonts.width(shown, text, False) + 8
-    findings = getattr(p, "shows_findings", False)  # (a finding's number is on its card only in a PDF with findings)
-    bx = labels(second, (tr("On a card"), tr("KPI target"), tr("Finding") if findings else ""))
-    end = flows - 8
-    # The counts on a card: each sign, then its words (the words share the room fairly when it is short).
-    on_card = ((8.0, tr("pain points"), lambda at: p.polygon(triangle(Point(at + 3, rows[0] - 2.5), 6), "pain")),
-               (10.0, tr("opportunities"), lambda at: p.polygon(star(Point(at + 4, rows[0] - 2.5), 8), "opportunity")),
-               (10.0, tr("customer quotes"),
-                lambda at: p.polygon(card_look.speech_bubble(Point(at + 4, rows[0] - 2.5), 8), card_look.QUOTE_INK)))
-    wanted = [width(name) for _, name, _ in on_card]
-    left = end - bx - sum(offset + 6 for offset, _, _ in on_card)
-    allowed = [0.0] * len(on_card)
-    for k, i in enumerate(sorted(range(len(on_card)), key=wanted.__getitem__)):
-        allowed[i] = min(wanted[i], max(10.0, left / (len(on_card) - k)))
-        left -= allowed[i]
-    cx = bx
-    for (offset, name, sign), room in zip(on_card, allowed):
-        sign(cx)
-        name = fit_text(p, name, text, False, room)
-        p.text_line(cx + offset, rows[0], name, text, False, "text")
-        cx += offset + p.fonts.width(name, text, False) + 6
-    kx = bx
-    for health, name in (("good", tr("met")), ("mid", tr("near")), ("bad", tr("off"))):
-        p.text_line(kx, rows[1], HEALTH_MARKS[health], text + 1, True, HEALTH_INKS[health])
-        name = fit_text(p, name, text, False, max(10.0, (end - bx) / 3 - 16))
-        p.text_line(kx + 8, rows[1], name, text, False, "text")
-        kx += 8 + p.fonts.width(name, text, False) + 8
-    if findings:
-        p.rect(Rect(bx, rows[2] - 7, 10, 9), fill="pain", radius=4.5)
-        p.text_line(bx + 2.5, rows[2] - 0.5, "1", 7, True, "paper")
-        p.text_line(bx + 14, rows[2], fit_text(p, tr("its number in the findings"), text, False, end - bx - 14),
-                    text, False, "text")
-    for k, (kind, name) in enumerate(FLOW_KIND_LABELS.items()):
-        yy = rows[k] - 2.5
-        p.stroke("flow", s.flow_width, FLOW_DASH.get(kind))
-        p.line(Point(flows, yy), Point(flows + 20, yy))
-        p.polygon(flow_head(Point(flows + 24, yy), s.arrow_size * 0.8), "flow")
-        p.text_line(flows + 28, yy + 2.5, fit_text(p, tr(name), text, False, 76), text, False, "text")
-
-
-def flow_head(tip: Point, size: float) -> tuple[Point, Point, Point]:
-    """An arrowhead pointing right, its tip at `tip`."""
-    return (tip, Point(tip.x - size, tip.y - size * 0.45), Point(tip.x - size, tip.y + size * 0.45))
+TITLE_KEEPS = 300.0
+"""Beside the legend, the title keeps at least this much room (it shrinks, then wraps, within it)."""
+TITLE_WANTS = 520.0
+"""The most the title's owner and dates keep from the legend (past it, they are cut with "…")."""
 
 
 def footer(p: PagePainter, the_map: Map, paper: tuple[float, float], page: int, total: int,

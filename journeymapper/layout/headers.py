@@ -5,6 +5,7 @@ the rest (`map_layout`); `map_look.stage_header` draws them, trend lines include
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from ..i18n import Words, words
@@ -34,7 +35,10 @@ TREND_INDENT = 8.0
 """A KPI's change, on the line under its figures, starts this far in: it reads as part of that KPI."""
 TREND_LIFT = 2.5
 """How far a KPI's sparkline reaches up, into the gap under the KPI's bar (when the KPI's text is one
-line): the trend line is then no taller than a line of text, and the sparkline still tall enough to read."""
+line that ends before the sparkline): the trend line is then no taller than a line of text, and the
+sparkline still tall enough to read."""
+TREND_GAP = 6.0
+"""Kept free between a KPI's text and its sparkline, beside it or under it."""
 
 
 def stage_headers(stages: Sequence[Stage], edges: Sequence[float], s: Style
@@ -71,7 +75,7 @@ def stage_headers(stages: Sequence[Stage], edges: Sequence[float], s: Style
                 mark = TextBlock(x + inner - KPI_MARK_ROOM + 2, y, (HEALTH_MARKS[health],), s.small_size, True,
                                  HEALTH_INKS[health], line_height)
             y += block.height + 0.5
-            trend = _trend_row(kpi, health if has_bar else None, x, y, inner, s, tr, len(block.lines) == 1)
+            trend = _trend_row(kpi, health if has_bar else None, x, y, inner, s, tr, _ends_before(block, s))
             kpis.append(KpiLine(block, bar, ratio, health, mark, *trend[:4]))
             y += trend[4]
         parts.append((name, goal, tuple(kpis)))
@@ -152,15 +156,29 @@ def _trend_row(kpi: KPI, health: str | None, x: float, y: float, inner: float, s
         return None, None, None, tip, 0.0
     size, line_height = s.small_size, s.line_height(s.small_size)
     up = TREND_LIFT if lift else 0.0
-    spark_box = Rect(x + inner - KPI_MARK_ROOM - s.kpi_bar_width, y - up, s.kpi_bar_width, line_height + up)
+    spark_box = Rect(sparkline_left(x, inner, s), y - up, s.kpi_bar_width, line_height + up)
     spark = sparkline(reading_pairs(kpi), spark_box, kpi.target, HEALTH_INKS[health] if health else "muted")
     top = y
     mark = TextBlock(x + TREND_INDENT, top, (change.mark,), size, True, change.ink, line_height)
     words_x = mark.x + text_width(change.mark, size, BOLD) + 3
-    room = spark_box.x - 6 - words_x
+    room = spark_box.x - TREND_GAP - words_x
     said = next((phrase for phrase in change_phrases(change, tr) if text_width(phrase, size) <= room), None)
     text = None if said is None else TextBlock(words_x, top, (said,), size, False, "muted", line_height)
     return mark, text, spark, tip, line_height + 0.5
+
+
+def sparkline_left(x: float, inner: float, s: Style) -> float:
+    """Where a KPI's sparkline starts: under the bar (or where the bar would be)."""
+    return x + inner - KPI_MARK_ROOM - s.kpi_bar_width
+
+
+def _ends_before(block: TextBlock, s: Style) -> bool:
+    """Whether a KPI's text is one line that ends TREND_GAP before its sparkline, which may then reach up
+    beside it. A KPI without a bar has its whole header's width: "Abandon: 35% / 0%" may run on above
+    the sparkline in a narrow column (print), and the line must not be drawn through its figures."""
+    inner = s.column_width - 2 * HEADER_PAD
+    end = block.x + text_width(block.lines[0], block.size) if len(block.lines) == 1 else math.inf
+    return end + TREND_GAP <= sparkline_left(block.x, inner, s) + 0.01  # (0.01: a text that just fits beside the bar)
 
 
 def header_tip(help_text: str, kpis: Sequence[KpiLine]) -> str:
