@@ -172,6 +172,13 @@ class QuotesTable(QWidget):
     def _cell_changed(self, item: QTableWidgetItem) -> None:
         if not self.loading and item.column() != QUOTE:
             self.commit(self.rows(), False)
+            self._show_document()
+
+    def _show_document(self) -> None:
+        """The cells as the document has them. A change taken reloaded the table already (nothing to do);
+        a refused one left its text in its cell, and every later edit of the card, which commits the
+        whole list, would be refused for it again: it goes (its reason stays under the form)."""
+        self.set_value(self.items)
 
     def _words_changed(self) -> None:
         row = self.current_row()

@@ -8,7 +8,8 @@ Decisions where the brief is silent:
 - JM017 is one problem per card, naming all its unanswered serious pain points. It leaves out the
   cards JM009 reports (pain points and no opportunity at all), so one card never gets both for one
   gap; it names the card.
-- JM018 is one problem per opportunity, naming its card. A date passing is no mistake in the map,
+- JM018 is one problem per card, naming its late opportunities (the longest overdue first, the
+  first SHOWN quoted, the rest counted). A date passing is no mistake in the map,
   so JM018 and JM020 are info, as JM014 is (a map must not start failing `--strict` overnight).
 - JM019 and JM020 are one problem per KPI, naming its stage (what the editor can select). A KPI
   without a target and without readings (an outline's "watch this" figure) is not reported.
@@ -19,24 +20,29 @@ Decisions where the brief is silent:
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 
 from ..model.insights import (
     OFF_TARGET,
     REVIEW_DAYS,
+    SHOWN,
     STATUS_WORDS,
     figure,
     is_judged,
     is_out_of_date,
+    late_by_card,
     listing,
     off_target_stage,
-    overdue_actions,
     unanswered_serious_pains,
 )
 from ..model.messages import quoted, spoken_date
-from ..model.schema import KPI, Stage
-from .problem import Problem, problem
+from ..model.schema import KPI, Opportunity, Stage
+from .problem import RULES, Problem, problem
 from .rules import CheckContext
+
+JM018_SEVERITY = RULES["JM018"][0]
+"""(JM018 builds its problems directly: it can make thousands, on every edit.)"""
 
 
 def serious_pains(ctx: CheckContext) -> Iterator[Problem]:
@@ -55,14 +61,35 @@ def serious_pains(ctx: CheckContext) -> Iterator[Problem]:
 
 
 def late_opportunities(ctx: CheckContext) -> Iterator[Problem]:
-    """JM018: a plan past its date is either late or out of date."""
-    for t, o in overdue_actions(ctx.index.touchpoints, ctx.today):
+    """JM018: a plan past its date is either late or out of date. One problem per card: a plan with
+    thousands of dates passed must not cost the editor (which checks on every edit) thousands of
+    problems to word and sort, nor bury the other problems."""
+    spoken: dict[datetime.date, str] = {}  # (a plan has few distinct dates: say each once)
+
+    def due(o: Opportunity) -> str:
+        day = o.due
+        said = spoken.get(day)  # type: ignore[arg-type]
+        if said is None:
+            said = spoken[day] = spoken_date(day)  # type: ignore[arg-type]
+        return said
+
+    for t, late in late_by_card(ctx.index.touchpoints, ctx.today):
         title = quoted(t.title)
-        message = (
-            f"The opportunity {quoted(o.text)} on {title} was due on {spoken_date(o.due)} and is "
-            f"{STATUS_WORDS.get(o.status, 'not done')}: set a new due date, or mark it done or dropped"
-        )
-        yield problem("JM018", message, t.id, names=(title,))
+        if len(late) == 1:
+            o = late[0]
+            message = (
+                f"The opportunity {quoted(o.text)} on {title} was due on {due(o)} and is "
+                f"{STATUS_WORDS.get(o.status, 'not done')}: set a new due date, or mark it done or dropped"
+            )
+        else:
+            named = [f"{quoted(o.text)} (due {due(o)})" for o in late[:SHOWN]]
+            more = f" and {len(late) - SHOWN} more" if len(late) > SHOWN else ""
+            listed = f"{', '.join(named)}{more}" if more else f"{', '.join(named[:-1])} and {named[-1]}"
+            message = (
+                f"{title} has {len(late)} opportunities past their due dates and neither done nor dropped: "
+                f"{listed}. Set new due dates, or mark them done or dropped"
+            )
+        yield Problem("JM018", JM018_SEVERITY, message, (t.id,), (title,))
 
 
 def kpi_readings(ctx: CheckContext) -> Iterator[Problem]:

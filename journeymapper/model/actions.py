@@ -92,10 +92,16 @@ def action_rows(the_map: Map, today: date) -> list[ActionRow]:
                 id=o.id, text=_one_line(o.text), priority=o.priority, status=o.status, owner=_one_line(o.owner),
                 due=o.due, effort=o.effort, card_id=t.id, card_title=_one_line(t.title),
                 stage=stage_names.get(t.stage, ""), persona=persona_names.get(t.persona, ""),
-                addresses=tuple(pains[p] for p in o.addresses if p in pains), overdue=is_overdue(o, today),
+                addresses=_answered(o, pains), overdue=is_overdue(o, today),
                 place=(stage_index.get(t.stage, 0), lane_index.get(t.persona, 0), card_number, item)))
     rows.sort(key=lambda row: row.place)
     return rows
+
+
+def _answered(opportunity: Opportunity, pains: dict[str, str]) -> tuple[str, ...]:
+    """The texts of the pain points an opportunity lists that are in the map, in its order, each once
+    (`addresses` may name a pain point twice; the action list must not print it twice)."""
+    return tuple(dict.fromkeys(pains[p] for p in opportunity.addresses if p in pains))
 
 
 def has_plans(the_map: Map) -> bool:

@@ -10,7 +10,8 @@ Decisions (docs/checks.md, *Insights*, says them for people):
 - A pain point is answered by an open opportunity (not done or dropped) that lists it in
   `addresses`, on any card; an open opportunity that lists no pain point at all answers the pain
   points of its own card (before format 2 nobody could link them, and a card's idea is about that
-  card). Once an opportunity lists pain points, it answers only those.
+  card). Once an opportunity lists pain points, it answers only those. An id in `addresses` that is
+  no pain point's (its own, a card's, a stage's, a missing one) is ignored.
 - A KPI is off target when it misses its target, the way its direction says is better, by more
   than 30 % of the target: what the stage header marks ✗ (one judgement for both:
   `model.kpi_health`). A KPI without a reading, a target, or with a target of 0 is not judged.
@@ -18,7 +19,8 @@ Decisions (docs/checks.md, *Insights*, says them for people):
   format stores only the next review date, not how often the map is reviewed.
 - Where customers are lost: the map says so with stage KPIs that count customers (a unit such as
   "customers", "visitors/week", "people per month": see PEOPLE) in the same unit on two or more
-  stages: the biggest fall from one such stage to the next. Without those, a KPI in % whose name
+  stages: the biggest fall from one such stage to the next (only counts that are finite and not
+  negative take part, so a fall is between 0 and 100 %). Without those, a KPI in % whose name
   says customers are lost ("Cart abandonment", "Drop-off", "Churn": see LOST_WORDS): the stage
   where that share is highest. Flows cannot say it: their kinds (next, alternative, loop) have no
   "exit".
@@ -27,12 +29,14 @@ Decisions (docs/checks.md, *Insights*, says them for people):
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import attrgetter
 
 from ..i18n import N_
-from .actions import is_open, is_overdue
+from .actions import CLOSED_STATUSES, is_open
 from .kpi_health import OFF as OFF_TARGET
 from .kpi_health import is_judged, is_off_target, with_unit
 from .messages import quoted, spoken_date
@@ -79,29 +83,60 @@ class Insight:
 
 # -- the state of the plan (shared with the checker) ------------------------------------------------------
 def answered_pains(cards: Iterable[Touchpoint]) -> set[str]:
-    """The ids of the pain points some open opportunity answers (see the module's decisions)."""
+    """The ids of the pain points some open opportunity answers (see the module's decisions).
+
+    An opportunity "lists a pain point" when its `addresses` names at least one pain point of these
+    cards: its own id, a card's, a stage's or a missing id is ignored, so an opportunity listing only
+    such ids answers its own card's pain points, as one listing nothing does."""
+    cards = list(cards)  # (read twice)
+    pains = {pain.id for t in cards for pain in t.pain_points}
     answered: set[str] = set()
     for t in cards:
+        own_answered = not t.pain_points  # (a card's own pain points are added once)
         for o in t.opportunities:
-            if is_open(o):
-                answered.update(o.addresses if o.addresses else (pain.id for pain in t.pain_points))
+            if o.status in CLOSED_STATUSES:
+                continue
+            listed = False
+            for pain_id in o.addresses:
+                if pain_id in pains:
+                    answered.add(pain_id)
+                    listed = True
+            if not listed and not own_answered:
+                answered.update([pain.id for pain in t.pain_points])
+                own_answered = True
     return answered
 
 
 def unanswered_serious_pains(cards: Iterable[Touchpoint]) -> Iterator[tuple[Touchpoint, list[PainPoint]]]:
     """Each card with high-severity pain points no open opportunity answers, and those pain points."""
     cards = list(cards)
+    if not any(p.severity == "high" for t in cards for p in t.pain_points):
+        return  # (most maps: nothing to answer, no need to read the plan)
     answered = answered_pains(cards)
     for t in cards:
-        open_pains = [p for p in t.pain_points if p.severity == "high" and p.id not in answered]
-        if open_pains:
-            yield t, open_pains
+        if t.pain_points:
+            open_pains = [p for p in t.pain_points if p.severity == "high" and p.id not in answered]
+            if open_pains:
+                yield t, open_pains
 
 
 def overdue_actions(cards: Iterable[Touchpoint], today: datetime.date) -> list[tuple[Touchpoint, Opportunity]]:
     """Open opportunities past their due date, the longest overdue first (then in map order)."""
-    late = [(t, o) for t in cards for o in t.opportunities if is_overdue(o, today)]
+    late = [(t, o) for t, mine in late_by_card(cards, today) for o in mine]
     return sorted(late, key=lambda pair: pair[1].due)  # (stable: ties stay in map order)
+
+
+def late_by_card(cards: Iterable[Touchpoint], today: datetime.date) -> Iterator[tuple[Touchpoint, list[Opportunity]]]:
+    """Each card, in map order, with its open opportunities past their due date, the longest overdue
+    first (ties in the card's order). The checker runs on every edit: this is one cheap pass."""
+    for t in cards:
+        if not t.opportunities:
+            continue
+        late = [o for o in t.opportunities if o.due is not None and o.due < today and o.status not in CLOSED_STATUSES]
+        if late:
+            if len(late) > 1:
+                late.sort(key=attrgetter("due"))
+            yield t, late
 
 
 def off_target_stage(stage: Stage) -> bool:
@@ -252,7 +287,7 @@ def _biggest_fall(the_map: Map) -> Insight | None:
         seen: set[str] = set()
         for kpi in stage.kpis:
             unit = " ".join(kpi.unit.casefold().split())
-            if kpi.value is not None and counts_customers(kpi) and unit not in seen:
+            if _is_count(kpi.value) and counts_customers(kpi) and unit not in seen:
                 seen.add(unit)
                 by_unit.setdefault(unit, []).append((stage, kpi))
     best: tuple[float, Stage, KPI, Stage, KPI] | None = None
@@ -270,6 +305,12 @@ def _biggest_fall(the_map: Map) -> Insight | None:
     return Insight("lost", text, (before.id, after.id))
 
 
+def _is_count(value: float | None) -> bool:
+    """A reading that can count customers (or a share of them): finite and not negative. Anything
+    else (a typo, a sentinel) would make a fall of more than 100 % or overflow."""
+    return value is not None and 0 <= value < math.inf
+
+
 def _highest_loss(the_map: Map) -> Insight | None:
     """The stage with the highest share of customers lost, by KPIs in % named for it."""
     best: tuple[float, Stage, KPI] | None = None
@@ -277,7 +318,7 @@ def _highest_loss(the_map: Map) -> Insight | None:
         for kpi in stage.kpis:
             name = kpi.name.casefold()
             says_lost = kpi.unit.strip() == "%" and any(w in name for w in LOST_WORDS)
-            if says_lost and kpi.value is not None and (best is None or kpi.value > best[0]):
+            if says_lost and _is_count(kpi.value) and (best is None or kpi.value > best[0]):
                 best = (kpi.value, stage, kpi)
     if best is None:
         return None
@@ -302,6 +343,7 @@ __all__ = [
     "is_off_target",
     "is_open",
     "is_out_of_date",
+    "late_by_card",
     "listing",
     "off_target_stage",
     "overdue_actions",

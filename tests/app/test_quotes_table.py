@@ -113,6 +113,32 @@ def test_a_wrong_date_or_empty_words_are_refused_with_a_reason(qtbot, bakery):
     assert quotes_of(window, CARD)[row]["text"] == "Too slow"
 
 
+def test_a_refused_cell_shows_the_documents_value_again_and_blocks_no_later_edit(qtbot, bakery):
+    """A Who of 300 characters is refused; its text must not stay in its cell, or every later edit of
+    the card's quotes (each commits the whole list) is refused with the old reason."""
+    window = bakery
+    form = select(window, CARD, Touchpoint)
+    table = form.widgets["quotes"]
+    add_quote(qtbot, window, table, CARD, "Too slow")
+    add_quote(qtbot, window, table, CARD, "Nice staff")
+    first, second = len(quotes_of(window, CARD)) - 2, len(quotes_of(window, CARD)) - 1
+    message = refused(window, form, lambda: quotes_of(window, CARD),
+                      lambda: edit_cell(qtbot, table, first, 1, "W" * 300), "Customer quotes")
+    assert "200" in message
+    assert table.table.item(first, 1).text() == quotes_of(window, CARD)[first]["who"] == ""
+    assert form.error.text() == message  # (the reason stays under the form)
+    stack = window.undo_stack()
+    count = stack.count()
+    edit_cell(qtbot, table, first, 2, "2026-11-11")
+    assert str(quotes_of(window, CARD)[first]["date"]) == "2026-11-11"
+    assert stack.count() == count + 1 and form.error.text() == ""
+    edit_cell(qtbot, table, second, 2, "2026-10-10")
+    assert str(quotes_of(window, CARD)[second]["date"]) == "2026-10-10"
+    refused(window, form, lambda: quotes_of(window, CARD), lambda: edit_cell(qtbot, table, second, 2, "soon"),
+            "Customer quotes")
+    assert table.table.item(second, 2).text() == "2026-10-10"
+
+
 def test_the_words_box_follows_the_selection_and_the_element(qtbot, bakery):
     window = bakery
     form = select(window, CARD, Touchpoint)

@@ -71,7 +71,7 @@ def everything_wrong() -> tuple[Map, dict[str, str]]:
     })
     late = data["touchpoints"][4]["opportunities"]  # "Comes back": one done, one open, late and for another pain
     late[0]["status"] = "done"
-    late[1].update(status="planned", due="2026-11-01", addresses=["elsewhere"])
+    late[1].update(status="planned", due="2026-11-01", addresses=[data["touchpoints"][2]["pain_points"][0]["id"]])
     the_map = Map.model_validate(data)
     titles = {c["id"]: c["title"] for c in cards}
     names = {i: f"“{n}”" for n, i in (*s.items(), *p.items())}

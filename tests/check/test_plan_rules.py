@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from pathlib import Path
 
 import pytest
 
@@ -61,10 +62,33 @@ def test_jm017_a_closed_opportunity_answers_nothing(status: str) -> None:
 @pytest.mark.parametrize("status", ["idea", "planned", "in_progress"])
 def test_jm017_an_open_opportunity_on_another_card_answers_it(status: str) -> None:
     m = plan_map([
-        card("a", pain_points=[pain("a.p1")], opportunities=[opp("a.o1", addresses=["zz-gone"])]),
+        card("a", pain_points=[pain("a.p1")], opportunities=[opp("a.o1", status="done")]),
         card("b", stage="s2", opportunities=[opp("b.o1", status=status, addresses=["a.p1"])]),
     ])
     assert fired(m, "JM017") == []
+
+
+def test_jm017_ids_in_addresses_that_are_no_pain_points_are_ignored() -> None:
+    """An opportunity listing only its own id, a missing id, a card or a stage lists no pain point:
+    it answers its own card's pain points (docs/checks.md)."""
+    for junk in (["a.o1"], ["zz-gone"], ["b"], ["s1"], ["a.o1", "zz-gone", "b", "s1", "p1"]):
+        m = plan_map([card("a", pain_points=[pain("a.p1")], opportunities=[opp("a.o1", addresses=junk)]),
+                      card("b", stage="s2")])
+        assert fired(m, "JM017") == [], junk
+
+
+def test_jm017_one_real_pain_point_among_junk_ids_is_what_the_opportunity_answers() -> None:
+    m = plan_map([card("a", pain_points=[pain("a.p1", "Slow"), pain("a.p2", "Cold", severity="low")],
+                       opportunities=[opp("a.o1", addresses=["zz-gone", "a.p2", "a.o1"])])])
+    assert fired(m, "JM017") == [("a",)]
+    assert "“Slow”" in message(m, "JM017")
+
+
+def test_jm017_the_testers_map_with_self_and_missing_ids() -> None:
+    reproduction = Path("/tmp/trial/hostile/opp-addresses-self-and-missing.jmap")
+    if not reproduction.exists():
+        pytest.skip("the tester's reproduction is not on this machine")
+    assert "JM017" not in {p.code for p in check_map(load_path(reproduction).map, today=TODAY)}
 
 
 def test_jm017_only_high_severity_counts() -> None:
@@ -96,6 +120,31 @@ def test_jm018_an_open_opportunity_past_its_due_date() -> None:
     assert fired(m, "JM018") == [("a",)]
     assert message(m, "JM018") == ("The opportunity “Guest checkout” on “Pays online” was due on 6 December 2026 "
                                    "and is planned but not done: set a new due date, or mark it done or dropped")
+
+
+def test_jm018_is_one_problem_per_card_naming_its_late_opportunities_longest_overdue_first() -> None:
+    m = plan_map([
+        card("a", title="Pays online", opportunities=[
+            opp("a.o1", "Guest checkout", due="2026-11-30"), opp("a.o2", "Pay later", due="2026-10-02"),
+            opp("a.o3", "Done already", status="done", due="2026-01-01")]),
+        card("b", stage="s2", title="Picks up", opportunities=[
+            opp(f"b.o{k}", f"Idea {k}", due=f"2026-0{k}-01") for k in range(1, 6)]),
+    ])
+    assert fired(m, "JM018") == [("a",), ("b",)]
+    first, second = [p.message for p in only(check_map(m, today=TODAY), "JM018")]
+    assert first == ("“Pays online” has 2 opportunities past their due dates and neither done nor dropped: "
+                     "“Pay later” (due 2 October 2026) and “Guest checkout” (due 30 November 2026). "
+                     "Set new due dates, or mark them done or dropped")
+    assert second.startswith("“Picks up” has 5 opportunities past their due dates")
+    assert "“Idea 1” (due 1 January 2026), “Idea 2” (due 1 February 2026), “Idea 3” (due 1 March 2026) and 2 more" \
+        in second
+
+
+def test_jm018_a_plan_of_thousands_of_late_opportunities_makes_one_problem_per_card() -> None:
+    cards = [card(f"c{n}", title=f"Card {n}", opportunities=[opp(f"c{n}.o{k}", due=f"2026-01-0{k}")
+                                                           for k in range(1, 4)]) for n in range(300)]
+    problems = only(check_map(plan_map(cards), today=TODAY), "JM018")
+    assert [p.elements for p in problems] == [(f"c{n}",) for n in range(300)]
 
 
 @pytest.mark.parametrize("status", ["done", "dropped"])
@@ -165,9 +214,12 @@ def test_jm021_quiet_without_a_kpi_it_can_judge() -> None:
 # -- all of them -----------------------------------------------------------------------------------------------
 def test_plan_messages_are_plain_sentences_with_a_next_step_and_no_ids() -> None:
     m = plan_map(
-        [card("c-1", stage="s-1", title="Pays online", pain_points=[pain("c-1.p1", "Times out")],
+        [card("c-1", stage="s-1", title="Pays online",
+              pain_points=[pain("c-1.p1", "Times out"), pain("c-1.p2", "Card refused", severity="low")],
               opportunities=[opp("c-1.o1", "Retry", status="done"),
-                             opp("c-1.o2", "Guest checkout", status="planned", due="2026-01-01", addresses=["x"])])],
+                             opp("c-1.o2", "Guest checkout", status="planned", due="2026-01-01",
+                                 addresses=["c-1.p2"]),
+                             opp("c-1.o3", "Pay later", status="idea", due="2026-02-01", addresses=["c-1.p2"])])],
         stages=[{"id": "s-1", "name": "Purchase", "kpis": [kpi("s-1.k1", "Sales", 100, ("2026-01-01", 10)),
                                                             kpi("s-1.k2", "Visits", 50)]}],
     )

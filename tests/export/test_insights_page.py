@@ -26,9 +26,9 @@ def _plan():
     return plan_map([
         card("a", "p1", "s1", "Sees <b>an</b> ad", emotion=1, evidence="assumed"),
         card("b", "p1", "s2", "Pays online", emotion=-2, notes="Card declined twice last week",
-             pain_points=[pain("b.p1", "Card times out")],
+             pain_points=[pain("b.p1", "Card times out"), pain("b.p2", "No receipt", severity="low")],
              opportunities=[opp("b.o1", "Guest checkout", status="planned", due="2026-11-01", owner="Jo",
-                                addresses=["zz"])]),
+                                addresses=["b.p2"])]),
         card("c", "p2", "s3", "Comes back", emotion=0),
     ], stages=stages, personas=("p1", "p2"))
 

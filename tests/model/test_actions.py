@@ -81,6 +81,13 @@ def test_a_row_names_its_card_stage_persona_and_the_pains_it_answers(rows):
     assert office.persona == "Office manager" and rows[ids(rows).index("find.o1")].card_title == "Searches Google"
 
 
+def test_a_pain_point_listed_twice_is_named_once_in_the_order_listed() -> None:
+    data = planned_map().model_dump(mode="json")
+    data["touchpoints"][0]["opportunities"][0]["addresses"] = ["find.p1", "buy.p1", "find.p1", "gone", "buy.p1"]
+    [row] = [r for r in action_rows(Map.model_validate(data), TODAY) if r.id == "buy.o1"]
+    assert row.addresses == ("No prices", "Card refused")
+
+
 def test_overdue_is_a_past_due_date_on_an_open_action(rows):
     overdue = {row.id for row in rows if row.overdue}
     # buy.o1: planned, due last week. buy.o2 (done) and call.o1 (dropped) are past their date but closed;

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 
@@ -118,6 +119,33 @@ def test_customers_are_lost_where_a_count_of_them_falls_most() -> None:
     assert line.text == ("Most customers are lost between stage “Consideration” and stage “Pick-up”: "
                          "3,000 Visitors/week, then 600 visitors/week (80 % fewer)")
     assert line.elements == ("s2", "s4")
+
+
+def test_a_negative_count_takes_no_part_and_cannot_overflow_the_fall() -> None:
+    """1e-300 then -1e10 made a fall of 1e312 (OverflowError in round, the panel stayed empty and the
+    PDF export failed); -500 after 100 said "600 % fewer"."""
+    tiny = _funnel(("A", [kpi("k1", "Reach", None, ("2026-12-01", 1e-300), unit="visitors")]),
+                   ("B", [kpi("k2", "Reach", None, ("2026-12-01", -1e10), unit="visitors")]))
+    assert of_kind(plan_map([card("a")], stages=tiny), "lost") == []
+    negative = _funnel(("A", [kpi("k1", "Reach", None, ("2026-12-01", 100), unit="visitors")]),
+                       ("B", [kpi("k2", "Reach", None, ("2026-12-01", -500), unit="visitors")]),
+                       ("C", [kpi("k3", "Reach", None, ("2026-12-01", 40), unit="visitors")]))
+    [line] = of_kind(plan_map([card("a")], stages=negative), "lost")
+    assert line.elements == ("s1", "s3") and line.text.endswith("(60 % fewer)")
+
+
+def test_every_fall_is_between_0_and_100_percent() -> None:
+    values = [1e-300, 0, 5e-324, 1e308, 0.0, -0.0, 3, -1e10, 7, 1e-300]
+    stages = _funnel(*((f"S{n}", [kpi(f"k{n}", "Reach", None, ("2026-12-01", v), unit="visitors")])
+                       for n, v in enumerate(values)))
+    [line] = of_kind(plan_map([card("a")], stages=stages), "lost")
+    percent = int(re.search(r"\((\d+) % fewer\)$", line.text).group(1))
+    assert 0 <= percent <= 100
+
+
+def test_a_share_lost_that_is_negative_is_left_out() -> None:
+    stages = _funnel(("A", [kpi("k1", "Cart abandonment", None, ("2026-12-01", -1e10), unit="%")]))
+    assert of_kind(plan_map([card("a")], stages=stages), "lost") == []
 
 
 def test_counts_in_other_units_are_not_compared() -> None:
