@@ -131,7 +131,7 @@ def _element(collection: str, old: BaseModel, new: BaseModel) -> ElementChange |
 def diff_maps(old: Map, new: Map) -> MapDiff:
     """What changed from `old` to `new`: the map's own fields, then each collection's removed, added
     and changed elements, in the new map's order (removed ones in the old map's order)."""
-    before, after = old.model_dump(mode="json"), new.model_dump(mode="json")
+    before, after = (m.model_dump(mode="json", include=set(_MAP_FIELDS)) for m in (old, new))
     map_fields = tuple(FieldChange(key, before[key], after[key]) for key in _MAP_FIELDS if before[key] != after[key])
     elements: list[ElementChange] = []
     titles = {t.id: t.title for t in old.touchpoints} | {t.id: t.title for t in new.touchpoints}
@@ -148,7 +148,7 @@ def diff_maps(old: Map, new: Map) -> MapDiff:
         for element_id, element in news.items():
             if element_id not in olds:
                 elements.append(ElementChange(collection, element_id, "added", name(element)))
-            else:
+            elif element is not olds[element_id] and element != olds[element_id]:  # (most are the same)
                 change = _element(collection, olds[element_id], element)
                 if change is not None:
                     elements.append(replace(change, name=name(element)))

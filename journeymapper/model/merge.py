@@ -31,6 +31,7 @@ from typing import Any
 
 from .diff import COLLECTIONS, diff_maps, item_changes
 from .diff_words import Places, field_words, spoken_value
+from .messages import label
 from .merge_repair import keep_valid
 from .schema import ITEM_LISTS, MAX_LIST_ITEMS, MAX_READINGS, Map
 
@@ -124,6 +125,9 @@ class _Merge:
     def __init__(self, base: Map, ours: Map, theirs: Map) -> None:
         self.maps = (base, ours, theirs)
         self.b, self.o, self.t = (m.model_dump(mode="json") for m in self.maps)
+        self.changed = [{collection: {c.element_id for c in diff.of(collection, "changed")} for collection in COLLECTIONS}
+                        for diff in (diff_maps(base, ours), diff_maps(base, theirs))]
+        """Per side (ours, theirs), per collection: the ids of the elements that side changed (the diff by id)."""
         self.pending: list[_Pending] = []
         self.refused: set[str] = set()
         """Ids left out to keep the map valid: never brought back."""
@@ -132,14 +136,17 @@ class _Merge:
     def conflict(self, words: Callable[[Places], str], element_id: str, field_name: str, base: Any, ours: Any,
                  theirs: Any, collection: str, item_list: str = "", item_id: str | None = None,
                  kind: str = "repaired") -> None:
-        self.pending.append(_Pending(dict(element_id=element_id, field=field_name, base=base, ours=ours,
-                                          theirs=theirs, collection=collection, item_list=item_list,
-                                          item_id=item_id, kind=kind), words))
+        self.pending.append(_Pending({"element_id": element_id, "field": field_name, "base": base, "ours": ours,
+                                      "theirs": theirs, "collection": collection, "item_list": item_list,
+                                      "item_id": item_id, "kind": kind}, words))
 
     def field_conflict(self, collection: str, element_id: str, key: str, values: tuple[Any, Any, Any],
                        item_list: str = "", item: Json | None = None) -> None:
         def words(places: Places) -> str:
             where = self.where(places, collection, element_id, item_list, item)
+            if key.endswith(" order"):  # (the values are ids: nothing to show a person)
+                things = label(key.removesuffix(" order"))
+                return f"{where}: the {things} were put in different orders on both sides: ours kept"
             ours, theirs = (self.value_words(places, collection, key, v) for v in values[1:])
             return f"{where}: {field_words(key, item_list or collection)}: ours {ours}, theirs {theirs}"
         self.conflict(words, element_id, key, *values, collection, item_list, item and item["id"], "changed")
@@ -199,10 +206,8 @@ class _Merge:
 
     def collection(self, collection: str) -> dict[str, Json]:
         """The merged elements of one collection, by id (unordered)."""
-        ours_diff = diff_maps(self.maps[0], self.maps[1]).of(collection, "changed")
-        theirs_diff = diff_maps(self.maps[0], self.maps[2]).of(collection, "changed")
         return self.by_id(collection, *(_by_id(side[collection]) for side in (self.b, self.o, self.t)),
-                          {c.element_id for c in ours_diff}, {c.element_id for c in theirs_diff})
+                          self.changed[0][collection], self.changed[1][collection])
 
     def by_id(self, collection: str, b: dict[str, Json], o: dict[str, Json], t: dict[str, Json],
               ours_changed: set[str], theirs_changed: set[str], holder: str = "", item_list: str = "",
@@ -244,20 +249,19 @@ class _Merge:
 
     def items(self, collection: str, element_id: str, key: str, b: list[Json], o: list[Json],
               t: list[Json]) -> list[Json]:
+        """The items of one list of an element both sides changed, merged by id (see `by_id`)."""
         if o == t or t == b:
             return o
         if o == b:
             return t
         changed = [{c.item_id for c in item_changes(b, side, key) if c.kind == "changed"} for side in (o, t)]
-        merged = self.by_id(collection, _by_id(b), _by_id(o), _by_id(t), *changed, holder=element_id,
-                            item_list=key)
-        order, conflicted = arrange([i["id"] for i in b], [i["id"] for i in o], [i["id"] for i in t], merged,
-                                    {i for i in merged if i not in _by_id(o)})
+        ours = _by_id(o)
+        merged = self.by_id(collection, _by_id(b), ours, _by_id(t), *changed, holder=element_id, item_list=key)
+        ids = tuple([i["id"] for i in side] for side in (b, o, t))
+        order, conflicted = arrange(*ids, merged, {i for i in merged if i not in ours})
         if conflicted:
-            self.field_conflict(collection, element_id, f"{key} order", tuple(
-                [i["id"] for i in side] for side in (b, o, t)))
-        return _within_limit(self, collection, element_id, key, [merged[i] for i in order], _by_id(o),
-                             MAX_LIST_ITEMS)
+            self.field_conflict(collection, element_id, f"{key} order", ids)
+        return _within_limit(self, collection, element_id, key, [merged[i] for i in order], ours, MAX_LIST_ITEMS)
 
     # -- order -----------------------------------------------------------------------------
     def ordered(self, collection: str, merged: dict[str, Json]) -> list[Json]:
@@ -269,20 +273,26 @@ class _Merge:
                 self.field_conflict("map", self.o["id"], f"{collection} order", tuple(sides))
             return [merged[i] for i in order]
         layout, _ = arrange(*sides, merged, {i for i in merged if i not in ours_ids})
-        cells: dict[tuple[str, str], list[str]] = {}
-        for i in layout:
-            cells.setdefault((merged[i]["stage"], merged[i]["persona"]), []).append(i)
         cell_of = [{c["id"]: (c["stage"], c["persona"]) for c in side["touchpoints"]} for side in (self.b, self.o, self.t)]
-        slots = {i: n for n, i in enumerate(layout)}
+        merged_cell = {i: (card["stage"], card["persona"]) for i, card in merged.items()}
+        in_cells: dict[tuple[str, str], tuple[list[str], list[str], list[str]]] = {
+            cell: ([], [], []) for cell in merged_cell.values()}
+        for n, side_ids in enumerate(sides):  # each side's order of the cards of each merged cell
+            for i in side_ids:
+                if i in merged_cell:
+                    in_cells[merged_cell[i]][n].append(i)
+        slots: dict[tuple[str, str], list[int]] = {}
+        for n, i in enumerate(layout):
+            slots.setdefault(merged_cell[i], []).append(n)
         result = list(layout)
-        for cell, members in cells.items():
-            in_cell = {i: merged[i] for i in members}
+        for cell, cell_sides in in_cells.items():
+            members = set(cell_sides[1]) | set(cell_sides[2])
             stable = {i for i in members if all(side.get(i) == cell for side in cell_of)}
             by_theirs = {i for i in members if cell_of[1].get(i) != cell}
-            order, conflicted = arrange(*sides, in_cell, by_theirs, stable)
+            order, conflicted = arrange(*cell_sides, members, by_theirs, stable)
             if conflicted:
-                self.order_conflict(cell, tuple([i for i in side if i in stable] for side in sides))
-            for slot, i in zip(sorted(slots[m] for m in members), order):
+                self.order_conflict(cell, tuple([i for i in side if i in stable] for side in cell_sides))
+            for slot, i in zip(slots[cell], order):
                 result[slot] = i
         return [merged[i] for i in result]
 
@@ -327,21 +337,19 @@ def arrange(base: list[str], ours: list[str], theirs: list[str], members: dict[s
 
 def _within_limit(merge: _Merge, collection: str, element_id: str, key: str, items: list[Json],
                   ours: dict[str, Json], limit: int) -> list[Json]:
-    """At most `limit` items: what only theirs added is left out from the end (a conflict each)."""
+    """At most `limit` items: what only theirs added is left out, from the end (a conflict each)."""
     extra = len(items) - limit
     if extra <= 0:
         return items
-    dropped = {i["id"] for i in reversed(items) if i["id"] not in ours}
-    dropped = set(list(i["id"] for i in reversed(items) if i["id"] in dropped)[:extra])
-    for item in items:
-        if item["id"] in dropped:
-            merge.refused.add(item["id"])
-            noun = key.replace("_", " ")
+    dropped = [item for item in reversed(items) if item["id"] not in ours][:extra]
+    for item in dropped:
+        merge.refused.add(item["id"])
 
-            def words(places: Places, item: Json = item) -> str:
-                return f"{merge.where(places, collection, element_id, key, item)}: left out: more than {limit} {noun}"
-            merge.conflict(words, element_id, "", None, None, item, collection, key, item["id"])
-    return [i for i in items if i["id"] not in dropped]
+        def words(places: Places, item: Json = item) -> str:
+            return f"{merge.where(places, collection, element_id, key, item)}: left out: more than {limit} of them"
+        merge.conflict(words, element_id, "", None, None, item, collection, key, item["id"])
+    gone = {item["id"] for item in dropped}
+    return [item for item in items if item["id"] not in gone]
 
 
 __all__ = ["Conflict", "MergeResult", "arrange", "merge_maps", "three_way"]

@@ -138,13 +138,15 @@ def _one_holder_per_item_id(merge: _Merge, elements: dict[str, dict[str, Json]],
         if len(holders) < 2 and item_id not in seen:
             continue
 
-        def in_ours(holder: tuple[str, str, str]) -> bool:
-            element = sides["ours"][holder[0]].get(holder[1])
-            return element is not None and any(i["id"] == item_id for i in element[holder[2]])
-        keep = None if item_id in seen else next((h for h in holders if in_ours(h)), holders[0])
+        keep = None if item_id in seen else next((h for h in holders if _in_ours(sides, h, item_id)), holders[0])
         for holder in holders:
             if holder != keep:
                 _drop_item(merge, elements, sides, holder, item_id)
+
+
+def _in_ours(sides: dict[str, Any], holder: tuple[str, str, str], item_id: str) -> bool:
+    element = sides["ours"][holder[0]].get(holder[1])
+    return element is not None and any(i["id"] == item_id for i in element[holder[2]])
 
 
 def _drop_item(merge: _Merge, elements: dict[str, dict[str, Json]], sides: dict[str, Any],

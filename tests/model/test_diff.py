@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from journeymapper.io import load_path
-from journeymapper.model.diff import diff_maps, to_json
+from journeymapper.model.diff import Move, diff_maps, kept_in_order, to_json
+from journeymapper.model.diff_words import Places, spoken_value
 from journeymapper.model.document import Document
 from journeymapper.resources import example_map_path
 
@@ -15,7 +16,7 @@ def _example():
 def test_the_same_map_has_no_changes():
     the_map = _example()
     diff = diff_maps(the_map, the_map)
-    assert diff.same and to_json(diff) == {"same": True, "map": [], "elements": []}
+    assert diff.same and to_json(diff) == {"same": True, "map": [], "elements": [], "moves": []}
 
 
 def test_a_card_moved_and_renamed_is_one_card_that_changed():
@@ -65,3 +66,54 @@ def test_added_and_removed_elements_and_unlabelled_flows_by_their_cards():
     assert removed.element_id == flow.id and removed.name == f"{source} → {target}"
     [new_card] = diff.of("touchpoints", "added")
     assert new_card.element_id == "new-card" and new_card.name == "Brand new" and persona
+
+
+def test_a_reorder_is_a_move_of_only_the_elements_a_person_moved():
+    old = _example()
+    doc = Document(old.model_copy(deep=True))
+    last = doc.stages[-1]
+    doc.move_stage(last.id, 0)  # one stage to the front: the others only shift
+    diff = diff_maps(old, doc.map)
+    assert not diff.same and diff.elements == ()
+    assert diff.moves == (Move("stages", last.id, last.name, len(old.stages), 1),)
+    assert to_json(diff)["moves"] == [{"collection": "stages", "id": last.id, "name": last.name,
+                                       "old_place": len(old.stages), "new_place": 1}]
+
+
+def test_a_card_reordered_in_its_cell_is_a_move_and_one_put_in_another_cell_is_a_change():
+    old = _example()
+    doc = Document(old.model_copy(deep=True))
+    cell = next((p.id, s.id) for p in doc.personas for s in doc.stages if len(doc.touchpoints_in(p.id, s.id)) >= 3)
+    first, *_, last = doc.touchpoints_in(*cell)
+    doc.move_touchpoint(last.id, index=doc.index_of(first.id))
+    elsewhere = next(t for t in doc.touchpoints if (t.persona, t.stage) != cell)
+    doc.move_touchpoint(elsewhere.id, stage_id=next(s.id for s in doc.stages if s.id != elsewhere.stage
+                                                     and (elsewhere.persona, s.id) != cell))
+    diff = diff_maps(old, doc.map)
+    [move] = diff.moves
+    count = len(doc.touchpoints_in(*cell))
+    assert (move.collection, move.element_id, move.old_place, move.new_place) == ("touchpoints", last.id, count, 1)
+    [change] = diff.elements
+    assert change.element_id == elsewhere.id and [f.field for f in change.fields] == ["stage"]
+
+
+def test_kept_in_order_is_the_longest_run_that_kept_its_order():
+    assert kept_in_order("abcde", "eabcd") == set("abcd")
+    assert kept_in_order("abcde", "abdce") in ({"a", "b", "d", "e"}, {"a", "b", "c", "e"})
+    assert kept_in_order("abc", "xaybzc") == set("abc")
+    assert kept_in_order("", "abc") == set()
+
+
+def test_places_name_cards_by_cell_and_title_and_the_first_map_wins():
+    old = _example()
+    doc = Document(old.model_copy(deep=True))
+    card = doc.touchpoints[0]
+    stage = next(s for s in doc.stages if s.id == card.stage)
+    persona = next(p for p in doc.personas if p.id == card.persona)
+    doc.set_field(stage.id, "name", "Renamed stage")
+    assert Places(doc.map, old).element("touchpoints", card.id) == f"Renamed stage / {persona.name}: “{card.title}”"
+    assert Places(old, doc.map).element("stages", stage.id) == f"Stage “{stage.name}”"
+    assert Places(doc.map).element("touchpoints", "gone") == "Card gone"
+    assert (spoken_value("emotion", -1), spoken_value("emotion", -1, ascii_signs=True)) == ("−1", "-1")
+    assert (spoken_value("notes", ""), spoken_value("goals", ["a"]), spoken_value("readings", [{}, {}])) == \
+        ("(empty)", "“a”", "2 readings")

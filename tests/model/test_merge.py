@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -21,7 +21,7 @@ from journeymapper.model.schema import MAX_STAGES, Flow, Map, Stage, Touchpoint
 from .conftest import small_map
 from .merge_strategies import three_versions
 
-PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _edit(base: Map, *changes: tuple[str, str, Any]) -> Map:
@@ -98,7 +98,7 @@ def test_the_map_s_own_fields_merge_and_modified_is_the_later_side():
     assert [(c.collection, c.field, c.description) for c in result.conflicts] == [
         ("map", "title", "Map: title: ours “Ours”, theirs “Theirs”")]
     assert (result.map.title, result.map.description) == ("Ours", "A description")
-    assert result.map.modified == datetime(2026, 5, 1, tzinfo=timezone.utc)
+    assert result.map.modified == datetime(2026, 5, 1, tzinfo=UTC)
 
 
 def test_a_future_map_made_current_on_one_side_and_re_based_on_the_other_keeps_ours_both_fields():
@@ -237,7 +237,20 @@ def test_order_takes_theirs_when_only_theirs_reordered_and_ours_when_both_did():
     ours.move_stage("s1", 2)
     result = merge_maps(base, ours.map, theirs.map)
     assert _ids(result.map.stages) == ["s2", "s3", "s1"]
-    assert [(c.collection, c.field) for c in result.conflicts] == [("map", "stages order")]
+    assert [(c.collection, c.field, c.description) for c in result.conflicts] == [
+        ("map", "stages order", "Map: the stages were put in different orders on both sides: ours kept")]
+
+
+def test_cards_of_one_cell_reordered_differently_on_both_sides_keep_ours_order():
+    base = small_map()
+    base.touchpoints.append(Touchpoint(id="a2", persona="p1", stage="s1", title="A2"))  # cell: a, c, a2
+    ours, theirs = _doc(base), _doc(base)
+    ours.move_touchpoint("a2", index=0)  # a2, a, c
+    theirs.move_touchpoint("a", index=5)  # c, a2, a
+    result = merge_maps(base, ours.map, theirs.map)
+    assert [t.id for t in result.map.touchpoints if (t.stage, t.persona) == ("s1", "p1")] == ["a2", "a", "c"]
+    assert [(c.field, c.description) for c in result.conflicts] == [
+        ("touchpoints order", "Aware / Parent: the cards were put in different orders on both sides: ours kept")]
 
 
 def test_cards_reordered_in_different_cells_on_each_side_both_keep_their_order():
