@@ -26,7 +26,7 @@ from ..io import LoadedMap
 from ..io.disk_state import Change, DiskState, change_since, same_file
 from ..io.errors import FileChangedOnDisk
 from ..io.writer import check_replaceable, map_bytes, write_atomic_stat
-from ..model.document import Document, DocumentError, new_id, utc_now
+from ..model.document import Document, DocumentError, new_id, next_persona_color, utc_now
 from ..model.schema import MAX_FLOWS, MAX_TOUCHPOINTS, Flow, Map, Persona, Stage, Touchpoint
 from .take_theirs import kept_copy
 
@@ -38,7 +38,6 @@ FRAGMENT_MIME = "application/vnd.journeymapper.fragment+json"
 BIG_MAP = 10_000
 """Cards and flows from which the check waits for edits to pause (CHECK_PAUSE_MS)."""
 CHECK_PAUSE_MS = 400
-PERSONA_COLORS = ("#2E86AB", "#5B8E7D", "#6C8EBF", "#B5838D", "#C68B59", "#7D6BA8", "#4F9D9D", "#8D8741")
 
 
 class _Checked(QObject):
@@ -233,8 +232,7 @@ class Editor(QObject):
         return stage.id
 
     def add_persona(self, index: int | None = None, name: str | None = None) -> str | None:
-        used = {p.color.upper() for p in self.doc.personas}
-        colour = next((c for c in PERSONA_COLORS if c not in used), PERSONA_COLORS[len(used) % len(PERSONA_COLORS)])
+        colour = next_persona_color(p.color for p in self.doc.personas)
         persona = Persona(id=new_id(), name=name or f"Persona {len(self.doc.personas) + 1}", color=colour)
         if not self._add(persona, index):
             return None

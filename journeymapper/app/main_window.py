@@ -35,6 +35,7 @@ from ..io.map_lock import LockOwner, MapLock
 from .actions_panel import add_actions_dock
 from .autosave import INTERVAL_MS, Autosaver
 from .context_menus import context_menu
+from .disk_merge import DiskMerging
 from .disk_watch import DiskWatch
 from .editor import Editor
 from .find_bar import FindBar
@@ -45,15 +46,18 @@ from .notice_bar import NoticeBar
 from .preferences import APP_NAME, settings
 from .problems_panel import ProblemsPanel, counts_text
 from .start_page import StartPage
+from .version_compare import VersionComparing
 from .window_editing import Editing
 from .window_files import FileHandling, recent_files, remember_recent
 from .window_future import FutureStates, state_in_title
 from .window_help import HelpAndFind
+from .window_import import Importing
 from .window_menus import ALWAYS_ENABLED, CANVAS_ACTIONS, Menus
 from .window_printing import Printing
 
 
-class MainWindow(Menus, HelpAndFind, FileHandling, FutureStates, Printing, Editing, QMainWindow):
+class MainWindow(Menus, HelpAndFind, FileHandling, FutureStates, VersionComparing, DiskMerging, Printing, Importing,
+                 Editing, QMainWindow):
     """One window, one map. `open_requested` asks the application for another window."""
 
     open_requested = Signal(str)
@@ -166,6 +170,7 @@ class MainWindow(Menus, HelpAndFind, FileHandling, FutureStates, Printing, Editi
     # -- loading ---------------------------------------------------------------
     def set_editor(self, editor: Editor) -> None:
         """Show a map in this window (replacing the start page or a previous map)."""
+        self.close_version_compare()  # (its marks and list are of the map going)
         old = self.editor
         self.editor = editor
         view = MapView(editor.scene)

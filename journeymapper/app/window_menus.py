@@ -15,6 +15,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar
 
+from .mermaid_dialog import EXPORT_TIP, export_mermaid_dialog
+
 Keys = QKeySequence.StandardKey | str | Sequence[QKeySequence.StandardKey | str] | None
 
 CANVAS_ACTIONS = frozenset(
@@ -23,7 +25,8 @@ CANVAS_ACTIONS = frozenset(
 )
 """Actions on the selection: their keys belong to the canvas when it has the focus, never to a text field."""
 ALWAYS_ENABLED = frozenset(
-    {"new", "open", "close", "quit", "about", "undo", "redo", "preferences", "shortcuts", "getting_started"}
+    {"new", "open", "import", "close", "quit", "about", "undo", "redo", "preferences", "shortcuts",
+     "getting_started"}
 )
 TOOLBAR = ("add_touchpoint", "add_stage", "add_persona", "connect", None, "undo", "redo", None,
            "zoom_out", "zoom_fit", "zoom_in", None, "find", None, "print", "export_pdf")
@@ -115,6 +118,7 @@ class Menus:
         a("open", "&Open…", self.open_dialog, QKeySequence.StandardKey.Open, files, "Open a journey map file")
         self.recent_menu = files.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._add_import_action(files)  # (window_import)
         files.addSeparator()
         a("save", "&Save", self.save, QKeySequence.StandardKey.Save, files, "Save the map")
         a("save_as", "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs, files,
@@ -123,6 +127,9 @@ class Menus:
           "Keep this map as a template, offered when you start a new map")
         a("revert", "Re&vert", self.revert, None, files, "Go back to the map as it was last saved")
         a("versions", "&Versions…", self.show_versions, None, files, "See and restore earlier saved versions")
+        a("compare_versions", "Compare &With…", self.compare_with_file, None, files,
+          "Compare this map with another version of it (a colleague's copy, an earlier one): see what differs "
+          "and take theirs")
         self._add_future_actions(files)
         files.addSeparator()
         a("print", "&Print…", self.print_dialog, QKeySequence.StandardKey.Print, files,
@@ -131,6 +138,8 @@ class Menus:
           "Make a PDF to print or share: one sheet or a poster")
         a("export_picture", "Export &Picture…", self.export_picture_dialog, "Ctrl+Shift+E", files,
           "Make a PNG or SVG picture of the map, for slides and documents")
+        self._add_spreadsheet_export_action(files)  # (window_import)
+        a("export_mermaid", "Export as Mermai&d…", lambda: export_mermaid_dialog(self), None, files, EXPORT_TIP)
         files.addSeparator()
         a("close", "&Close Window", self.close, QKeySequence.StandardKey.Close, files)
         a("quit", "&Quit", QApplication.closeAllWindows, [QKeySequence.StandardKey.Quit, "Ctrl+Q"], files,

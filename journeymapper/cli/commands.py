@@ -23,8 +23,12 @@ COMMANDS: dict[str, Command] = {
     "new": Command("file_commands", "create a new map from a template"),
     "templates": Command("file_commands", "list the built-in templates"),
     "upgrade": Command("file_commands", "rewrite a map in the current file format"),
-    "export": Command("export_command", "print a map to PDF (or a PNG/SVG picture)"),
+    "export": Command("export_command",
+                      "print a map to PDF (or a PNG/SVG picture, a Mermaid diagram, a spreadsheet)"),
+    "import": Command("import_command",
+                      "make a new map from a spreadsheet (.xlsx, .csv) or a Mermaid diagram (.mmd)"),
     "diff": Command("diff_command", "say what changed from one map to another (by element id)"),
+    "merge": Command("merge_command", "combine two edited copies of one map (also git's merge driver)"),
     "install-desktop": Command(
         "desktop_command", "add journeymapper to the desktop's menu and open .jmap files with it (Linux)"
     ),

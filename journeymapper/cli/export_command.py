@@ -18,10 +18,13 @@ def register(commands: Any) -> None:
         "export",
         help=summary("export"),
         description="Export a map as a vector PDF for printing: one sheet, or a poster tiled over smaller "
-        "paper. An output ending in .png or .svg writes a picture of the map instead.",
+        "paper. An output ending in .png or .svg writes a picture of the map instead, one ending in .mmd a "
+        "Mermaid journey diagram (docs/mermaid.md), one ending in .xlsx or .csv a spreadsheet "
+        "(docs/spreadsheets.md).",
     )
     parser.add_argument("map", metavar="MAP.jmap")
-    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.pdf, OUT.png or OUT.svg")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT",
+                        help="OUT.pdf, OUT.png, OUT.svg, OUT.mmd, OUT.xlsx or OUT.csv")
     parser.add_argument("--paper", default=None, type=_paper,
                         help=f"paper size: {', '.join(PAPERS)} (default A3; with --wall, A4 or A3: whichever "
                         "needs fewer sheets)")
@@ -85,8 +88,8 @@ def run(args: argparse.Namespace) -> int:
 
     output = Path(args.output)
     suffix = output.suffix.lower()
-    if suffix not in (".pdf", ".png", ".svg"):
-        say_error(f"{args.output}: the output must end in .pdf, .png or .svg")
+    if suffix not in (".pdf", ".png", ".svg", ".mmd", ".mermaid", ".xlsx", ".csv"):
+        say_error(f"{args.output}: the output must end in .pdf, .png, .svg, .mmd, .xlsx or .csv")
         return 2
     if not output.parent.is_dir() if str(output.parent) else False:
         say_error(f"{args.output}: the folder {output.parent} does not exist")
@@ -107,6 +110,28 @@ def run(args: argparse.Namespace) -> int:
 
         language = args.language or print_language(loaded.map.language)
         return write_picture(loaded.map, output, suffix, args.dpi, args.grayscale, not args.map_only, language)
+    if suffix in (".xlsx", ".csv"):  # a spreadsheet (docs/spreadsheets.md)
+        from ..io.spreadsheet_export import export_spreadsheet, spreadsheet_summary
+
+        try:
+            export_spreadsheet(loaded.map, output)
+        except SaveError as exc:
+            say_error(str(exc))
+            return 1
+        print(f"wrote {output}: {spreadsheet_summary(loaded.map, suffix)}")
+        return 0
+    if suffix in (".mmd", ".mermaid"):  # a Mermaid journey diagram (docs/mermaid.md)
+        from ..io.mermaid_export import save_mermaid
+
+        try:
+            exported = save_mermaid(output, loaded.map)
+        except SaveError as exc:
+            say_error(str(exc))
+            return 1
+        for note in exported.notes:
+            say_warning(note)
+        print(f"wrote {output}: {exported.summary}")
+        return 0
     tiles = args.tiles or ("auto" if args.wall or args.text_size else "1x1")
     text_size = args.text_size or (wall_text_size() if args.wall else MIN_TEXT_AUTO)
     options = PdfOptions(paper=args.paper or "A3", orientation=args.orientation, tiles=tiles,

@@ -64,6 +64,16 @@ _NOUN: dict[Collection, str] = {
 _MAP_FIELDS = ("title", "description", "owner", "created", "modified", "review_by", "language")
 
 
+PERSONA_COLORS = ("#2E86AB", "#5B8E7D", "#6C8EBF", "#B5838D", "#C68B59", "#7D6BA8", "#4F9D9D", "#8D8741")
+"""The lanes' colours, in the order new personas take them (apart for one another, and from the state colours)."""
+
+
+def next_persona_color(used: Iterable[str]) -> str:
+    """The first lane colour no persona has yet (they come round again after the eighth)."""
+    taken = {colour.upper() for colour in used}
+    return next((c for c in PERSONA_COLORS if c not in taken), PERSONA_COLORS[len(taken) % len(PERSONA_COLORS)])
+
+
 class DocumentError(ValueError):
     """An edit that would break the map's rules; the map is unchanged."""
 

@@ -148,6 +148,21 @@ def test_templates_and_new_map_from_one(bundle: Path, home: Path) -> None:
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
+def test_maps_travel_through_spreadsheets_mermaid_diff_and_merge(bundle: Path, home: Path) -> None:
+    """The modules loaded by a file's suffix or a command's name (openpyxl with them) are in the bundle."""
+    _example(home)
+    for suffix in ("xlsx", "csv", "mmd"):
+        exported = run(bundle, home, "export", "example.jmap", "-o", f"out.{suffix}")
+        assert exported.returncode == 0, exported.stderr
+        imported = run(bundle, home, "import", f"out.{suffix}", "-o", f"back-{suffix}.jmap")
+        assert imported.returncode in (0, 1), imported.stderr  # (1: a column the format leaves out, said)
+        assert (home / "work" / f"back-{suffix}.jmap").is_file()
+    same = run(bundle, home, "diff", "example.jmap", "back-xlsx.jmap")
+    assert same.returncode == 0, same.stdout + same.stderr
+    merged = run(bundle, home, "merge", "example.jmap", "example.jmap", "back-xlsx.jmap", "-o", "merged.jmap")
+    assert merged.returncode == 0, merged.stdout + merged.stderr
+
+
 def test_export_pdf(bundle: Path, home: Path) -> None:
     _example(home)
     result = run(bundle, home, "export", "example.jmap", "-o", "out.pdf")

@@ -1,0 +1,157 @@
+"""Read a spreadsheet file into plain tables of cells: an `.xlsx` workbook (openpyxl) or a CSV file.
+
+Spreadsheets come from many programs and countries: Excel in Germany writes CSV with ";" in the
+Windows code page, others with "," or tabs, in UTF-8 with or without a byte-order mark, or in
+UTF-16. The reader finds the delimiter and the encoding itself and says (in `notes`) when it had to
+guess the encoding. A cell merged over several rows is read as its value in each of them (a stage
+written once beside its rows). openpyxl is imported only here, when a workbook is read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .importers import ImportFailed
+from .sheet_columns import TOUCHPOINTS, match_columns
+
+MAX_SHEET_FILE_BYTES = 32 * 1024 * 1024
+"""A spreadsheet larger than this is refused (as a .jmap file is): no journey map is that big."""
+MAX_UNPACKED_BYTES = 128 * 1024 * 1024
+"""The most a workbook may unpack to (a small zip can hold gigabytes of XML)."""
+DELIMITERS = (",", ";", "\t")
+
+
+@dataclass
+class Table:
+    name: str
+    """The sheet's name ("" for a CSV file)."""
+    rows: list[list[object]]
+    """The cells, row by row; row i is the spreadsheet's row i + 1."""
+
+
+@dataclass
+class SheetFile:
+    tables: list[Table]
+    notes: list[str] = field(default_factory=list)
+
+
+def _read_bytes(path: str | os.PathLike[str]) -> bytes:
+    name = Path(path).name
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_SHEET_FILE_BYTES:
+            raise ImportFailed(f"{name} is {size / 1024 / 1024:.0f} MB: journeymapper imports spreadsheets of up to "
+                               f"{MAX_SHEET_FILE_BYTES // 1024 // 1024} MB")
+        with open(path, "rb") as stream:
+            return stream.read(MAX_SHEET_FILE_BYTES + 1)
+    except IsADirectoryError:
+        raise ImportFailed(f"{name} is a folder, not a spreadsheet") from None
+    except FileNotFoundError:
+        raise ImportFailed(f"{path}: no such file") from None
+    except OSError as exc:
+        raise ImportFailed(f"{name} cannot be read: {exc.strerror or exc}") from None
+
+
+# -- workbooks -------------------------------------------------------------------------------------
+
+def read_xlsx(path: str | os.PathLike[str]) -> SheetFile:
+    data = _read_bytes(path)
+    name = Path(path).name
+    if not data.startswith(b"PK"):
+        what = "a password-protected workbook (remove the password in Excel and save again)" \
+            if data.startswith(b"\xd0\xcf\x11\xe0") else "not an Excel workbook (.xlsx)"
+        raise ImportFailed(f"{name} is {what}")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise ImportFailed(f"{name} is damaged or not an Excel workbook (.xlsx)") from None
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise ImportFailed(f"{name} unpacks to {unpacked / 1024 / 1024:.0f} MB: more than a journey map needs "
+                           f"(journeymapper reads up to {MAX_UNPACKED_BYTES // 1024 // 1024} MB)")
+    import openpyxl  # (loaded here: nothing else needs it)
+
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds (KeyError, ValueError, XML errors) for broken files
+        raise ImportFailed(f"{name} cannot be read as an Excel workbook ({type(exc).__name__}: {exc})") from None
+    tables = []
+    try:
+        for sheet in workbook.worksheets:
+            rows = [[_value(cell) for cell in row] for row in sheet.iter_rows()]
+            for merged in sheet.merged_cells.ranges:  # the top-left value fills the whole range
+                top = rows[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(rows) else None
+                for r in range(merged.min_row - 1, min(merged.max_row, len(rows))):
+                    for c in range(merged.min_col - 1, min(merged.max_col, len(rows[r]))):
+                        rows[r][c] = top
+            tables.append(Table(sheet.title, rows))
+    finally:
+        workbook.close()
+    return SheetFile(tables)
+
+
+def _value(cell: object) -> object:
+    """A cell's value; a whole number shown with decimals ("3.0") is the fraction it shows: a workbook
+    stores 3.0 as 3, and the map tells 3 from 3.0."""
+    value = getattr(cell, "value", None)
+    if isinstance(value, int) and not isinstance(value, bool) and "." in (getattr(cell, "number_format", "") or ""):
+        return float(value)
+    return value
+
+
+# -- CSV -------------------------------------------------------------------------------------------
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """(text, a note or "") from the bytes of a text file: UTF-8 (with or without a byte-order mark),
+    UTF-16 with its mark, else Windows-1252 (what Excel writes on Western European Windows), else
+    Latin-1; the note says when the encoding was a guess."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), ""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), ""
+    try:
+        return data.decode("utf-8"), ""
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), ("the file is not UTF-8: it was read as Windows-1252 (Western European "
+                                       "Windows, as Excel saves CSV there); check letters such as ä, é or €")
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), ("the file is not UTF-8: it was read as Latin-1; check letters such as "
+                                        "ä or é")
+
+
+def _parse(text: str, delimiter: str) -> list[list[object]]:
+    return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)]
+
+
+def _score(rows: list[list[object]]) -> tuple[int, int]:
+    """How well a delimiter splits a file: journey map headers found in its first rows, then columns."""
+    known = max((len(match_columns(TOUCHPOINTS, row)) for row in rows[:10]), default=0)
+    return known, max((len(row) for row in rows[:10]), default=0)
+
+
+def read_csv(path: str | os.PathLike[str]) -> SheetFile:
+    data = _read_bytes(path)
+    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise ImportFailed(f"{Path(path).name} is not a text (CSV) file")
+    text, note = decode_text(data)
+    first, _, rest = text.partition("\n")
+    hint = first.strip()
+    if len(hint) == 5 and hint[:4].lower() == "sep=" and hint[4] in DELIMITERS:
+        delimiters: tuple[str, ...] = (hint[4],)  # Excel's "sep=;" first line
+        text = rest
+    else:
+        delimiters = DELIMITERS
+    try:
+        candidates = [(_parse(text, d), d) for d in delimiters]
+    except csv.Error as exc:
+        raise ImportFailed(f"{Path(path).name} cannot be read as CSV: {exc}") from None
+    rows, _ = max(candidates, key=lambda pair: _score(pair[0]))  # (ties: the first, ",")
+    return SheetFile([Table("", rows)], [note] if note else [])
