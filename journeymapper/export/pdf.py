@@ -154,9 +154,12 @@ def _export_pdf(
     report = ExportReport(columns=columns, rows=rows, smallest_text=round(smallest_text(layout) * scale, 2),
                           orientation=plan.orientation, fill=plan.fill)
     if round(report.smallest_text, 1) < MIN_TEXT_WARN:
+        # (an auto poster already has the most sheets that help: only bigger paper or less map can)
+        advice = (f"even {columns} x {rows} sheets are not enough: try a larger --paper (a copy shop prints A1 "
+                  "and A0)" if options.tiles == "auto" and columns * rows > 1 else
+                  "try --tiles auto (or a larger --paper) for a legible poster")
         report.warnings.append(
-            f"the smallest text prints at {report.smallest_text:.1f} pt, below {MIN_TEXT_WARN:.0f} pt: "
-            f"try --tiles auto (or a larger --paper) for a legible poster"
+            f"the smallest text prints at {report.smallest_text:.1f} pt, below {MIN_TEXT_WARN:.0f} pt: {advice}"
         )
     fonts = FontChooser()
     buffer = io.BytesIO()

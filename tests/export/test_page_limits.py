@@ -13,6 +13,7 @@ from journeymapper.export.profiles import APPENDIX_FINDINGS
 from journeymapper.resources import example_map_path
 from tests.check.builders import fl, make_map, tp
 
+from .conftest import export
 from .pdftools import flat, page_count, text
 
 
@@ -66,3 +67,12 @@ def test_the_appendix_prints_a_few_hundred_findings_and_names_the_rest(tmp_path:
     words = flat(text(out))
     assert "more findings: “journeymapper check MAP.jmap” lists them all" in words
     assert report.pages < 60
+
+
+def test_an_auto_poster_too_small_to_read_does_not_advise_an_auto_poster(tmp_path):
+    """At its most sheets an auto poster still too small says what else helps, not "try --tiles auto"."""
+    from tests.benchmarks.bigmap import big_map
+
+    exported = export(big_map(2000, 2000), tmp_path / "big.pdf", paper="A4", tiles="auto", max_pages=None)
+    warning = next(w for w in exported.report.warnings if "smallest text" in w)
+    assert "--tiles auto" not in warning and "larger --paper" in warning
