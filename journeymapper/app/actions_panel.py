@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,6 +47,7 @@ from ..model.document import Document
 from ..model.events import ElementAdded, ElementChanged, ElementRemoved, MapFieldChanged
 from ..model.schema import Flow, Persona, Stage, Touchpoint
 from .impact_effort import ImpactEffortView
+from .shown_panels import ReadsWhenShown
 
 DELAY_MS = 250
 """How long after the last edit the actions are read again."""
@@ -216,7 +217,7 @@ def _one(key: str | None) -> frozenset | None:
     return None if key is None else frozenset({key})
 
 
-class ActionsPanel(QWidget):
+class ActionsPanel(ReadsWhenShown, QWidget):
     """The filters, the List / Impact-effort switch, and the two views. Choosing an action (a row selected,
     a chip clicked) emits `actionChosen(card id, opportunity id)`."""
 
@@ -227,7 +228,6 @@ class ActionsPanel(QWidget):
         self.today: Callable[[], date] = date.today
         """What "today" is for overdue actions (tests replace it)."""
         self._doc: Document | None = None
-        self._stale = False
         """The map changed while the panel was out of sight: read it when it is shown."""
         self._restoring = False
         self.model_ = ActionsModel(self)
@@ -302,15 +302,7 @@ class ActionsPanel(QWidget):
         layout.setSpacing(0)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(DELAY_MS)
-        self.timer.timeout.connect(self.refresh)
-        self.catch_up = QTimer(self)
-        """Reads a stale map just after the panel comes into sight (its dock laid out by then)."""
-        self.catch_up.setSingleShot(True)
-        self.catch_up.setInterval(0)
-        self.catch_up.timeout.connect(self._catch_up)
+        self._read_when_shown(DELAY_MS)
 
     # -- following a map -------------------------------------------------------------------------------
     def set_document(self, doc: Document | None) -> None:
@@ -333,34 +325,10 @@ class ActionsPanel(QWidget):
         except RuntimeError:  # the panel is being torn down
             pass
 
-    def is_shown(self) -> bool:
-        """Whether a person can see the panel: shown, and not behind another tab of its dock area."""
-        return self.isVisible() and not self.visibleRegion().isEmpty()
-
-    def follow_dock(self, dock: QDockWidget) -> None:
-        """Catch up when the dock's tab is chosen (Qt says so with `visibilityChanged`, not a show event)."""
-        dock.visibilityChanged.connect(self._dock_shown)
-
-    def _dock_shown(self, shown: bool) -> None:
-        if shown and self._stale:
-            self.catch_up.start()
-
-    def _catch_up(self) -> None:
-        if self._stale:
-            self.refresh()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.catch_up.start()
-
     def refresh(self) -> None:
         """Read the map's actions again (only while in sight: else when it next comes into sight)."""
-        self.timer.stop()
-        if not self.is_shown():
-            self._stale = True
+        if self._put_off():
             return
-        self._stale = False
         today = self.today()
         rows = action_rows(self._doc.map, today) if self._doc is not None else []
         self._fill_owners(rows)

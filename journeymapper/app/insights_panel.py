@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QDockWidget, QLabel, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTreeView, QVBoxLayout, QWidget
 
 from ..canvas.painting import plain_tooltip
 from ..model.document import Document
 from ..model.insights import KINDS, Insight, insights
+from .shown_panels import ReadsWhenShown
 
 DELAY_MS = 400
 """How long after the last edit the insights are read again."""
@@ -28,7 +29,7 @@ EMPTY_TEXT = ("Nothing to point out yet. Insights appear as the map fills in: fe
 _ELEMENTS = Qt.ItemDataRole.UserRole
 
 
-class InsightsPanel(QWidget):
+class InsightsPanel(ReadsWhenShown, QWidget):
     """The insight lines under a heading per kind. A click (or Enter) on a line emits
     `elementsActivated` with the ids it is about."""
 
@@ -40,7 +41,6 @@ class InsightsPanel(QWidget):
         """What "today" is for late actions (tests replace it)."""
         self.lines: list[Insight] = []
         self._doc: Document | None = None
-        self._stale = False
         self.model_ = QStandardItemModel(self)
         self.view = QTreeView()
         self.view.setModel(self.model_)
@@ -58,15 +58,7 @@ class InsightsPanel(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.view, 1)
         self.empty.hide()
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(DELAY_MS)
-        self.timer.timeout.connect(self.refresh)
-        self.catch_up = QTimer(self)
-        """Reads a stale map just after the panel comes into sight (its dock laid out by then)."""
-        self.catch_up.setSingleShot(True)
-        self.catch_up.setInterval(0)
-        self.catch_up.timeout.connect(self._catch_up)
+        self._read_when_shown(DELAY_MS)
         # A click shows what a line is about, and folds a heading; Enter (or a double click) on a line
         # does the same (on a heading, the arrow keys fold). Where one click activates, both come: harmless.
         self.view.clicked.connect(self._activated)
@@ -89,32 +81,9 @@ class InsightsPanel(QWidget):
     def _changed(self, _event: object = None) -> None:
         self.timer.start()  # (each edit starts the wait again)
 
-    def is_shown(self) -> bool:
-        """Whether a person can see the panel: shown, and not behind another tab of its dock area."""
-        return self.isVisible() and not self.visibleRegion().isEmpty()
-
-    def follow_dock(self, dock: QDockWidget) -> None:
-        """Catch up when the dock's tab is chosen (Qt says so with `visibilityChanged`, not a show event)."""
-        dock.visibilityChanged.connect(self._dock_shown)
-
-    def _dock_shown(self, shown: bool) -> None:
-        if shown and self._stale:
-            self.catch_up.start()
-
-    def _catch_up(self) -> None:
-        if self._stale:
-            self.refresh()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.catch_up.start()
-
     def refresh(self) -> None:
         """Read the map again now (if the panel is in sight; else when it next comes into sight)."""
-        self.timer.stop()
-        if not self.is_shown() and self._doc is not None:
-            self._stale = True
+        if self._put_off() and self._doc is not None:
             return
         self._stale = False
         self.set_insights(insights(self._doc.map, self.today()) if self._doc is not None else [])
