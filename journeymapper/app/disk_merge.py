@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..commands import ReplaceMap
-from ..io import LoadedMap, LoadError, load_path
+from ..io import LoadedMap
 from ..model.diff import diff_maps
 from ..model.diff_words import Places
 from ..model.merge import Conflict, MergeResult, merge_maps
@@ -218,13 +218,8 @@ class DiskMerging:
 
     def merge_with_disk(self) -> bool:
         """Merge the file as it is on disk now with the map here (see the module's docstring)."""
-        editor = self.editor
-        if editor is None or editor.path is None:
-            return False
-        try:
-            loaded = load_path(editor.path)
-        except LoadError as exc:
-            self.show_error("Could not read the changed file", "\n".join(exc.lines()))
+        editor, loaded = self.editor, self.file_on_disk("Could not read the changed file")
+        if editor is None or editor.path is None or loaded is None:
             return False
         base: Any = getattr(editor, "disk_map", None)
         if base is None:  # (recovered work: what it was made from is not known, so only a compare can help)

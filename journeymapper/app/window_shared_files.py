@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from ..io import LoadError, SaveError, load_path
+from ..io import LoadedMap, LoadError, SaveError, load_path
 from ..io.versions import Version, VersionStore
 from .data_folder import data_folder
 from .preferences import versions_kept
@@ -56,15 +56,21 @@ class SharedFileChanges:
             actions = [("&Reload", self.reload_from_disk), ("&Keep This Version", lambda: None)]
         self.notice.show_notice("disk", text, actions)
 
-    def reload_from_disk(self) -> bool:
-        """Take the file as it is on disk now, as one undoable step."""
+    def file_on_disk(self, failed: str) -> LoadedMap | None:
+        """The map's file as it is on disk now; None (said under the title `failed`) if it cannot be read."""
         editor = self.editor
         if editor is None or editor.path is None:
-            return False
+            return None
         try:
-            loaded = load_path(editor.path)
+            return load_path(editor.path)
         except LoadError as exc:
-            self.show_error("Could not reload the map", "\n".join(exc.lines()))
+            self.show_error(failed, "\n".join(exc.lines()))
+            return None
+
+    def reload_from_disk(self) -> bool:
+        """Take the file as it is on disk now, as one undoable step."""
+        editor, loaded = self.editor, self.file_on_disk("Could not reload the map")
+        if editor is None or loaded is None:
             return False
         editor.reload(loaded)
         self.notice.dismiss("disk")
