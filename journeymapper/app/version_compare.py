@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..canvas.painting import plain_tooltip
 from ..canvas.compare_marks import CompareMarks, Mark
 from ..io import LoadError, load_path
 from ..io.disk_state import same_file
@@ -181,7 +182,7 @@ class VersionComparePanel(QWidget):
         item = QTreeWidgetItem(list(texts)) if parent is None else QTreeWidgetItem(parent, list(texts))
         for column, text in enumerate(texts):
             if text:
-                item.setToolTip(column, text)  # (a tooltip is plain text unless it looks like markup)
+                item.setToolTip(column, plain_tooltip(text))  # (Qt reads a tooltip that looks like markup as markup)
         item.setData(0, PICK_ROLE, len(self._picks))
         self._picks.append(pick)
         if parent is None:

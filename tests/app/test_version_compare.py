@@ -249,3 +249,23 @@ def test_a_take_that_would_break_the_map_is_refused_in_words(qtbot, open_window,
         compare.panel.item_for(card_id).setSelected(True)
     compare.panel.take_button.click()
     assert diff_maps(window.document().map, doc.map).same and not compare.panel.message.isVisible()
+
+
+def test_a_title_that_looks_like_markup_is_shown_as_typed_in_the_compare_list(qtbot, open_window, example_copy,
+                                                                             tmp_path):
+    """A colleague's card titled "<b>Bold</b> & <i>x</i>" is text: the list's tooltips show the tags."""
+    doc = Document(load_path(example_copy).map)
+    card = doc.touchpoints[0]
+    doc.set_field(card.id, "title", "<b>Bold</b> & <i>x</i>")
+    other = tmp_path / "markup.jmap"
+    save(other, doc.map)
+    window = open_window(example_copy)
+    compare = _compare(window, other)
+    tips = []
+    tree = compare.panel.tree
+    stack = [tree.topLevelItem(k) for k in range(tree.topLevelItemCount())]
+    while stack:
+        item = stack.pop()
+        tips += [item.toolTip(c) for c in range(item.columnCount()) if "<b>Bold</b>" in item.text(c)]
+        stack += [item.child(k) for k in range(item.childCount())]
+    assert tips and all("&lt;b&gt;Bold&lt;/b&gt;" in tip for tip in tips), tips
