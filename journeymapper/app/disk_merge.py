@@ -197,12 +197,32 @@ def _merge_words(summary: str) -> str:
     return {"new in theirs": "comes in from theirs", "not in theirs": "removed by theirs"}.get(summary, summary)
 
 
+class MergeWithDisk(ReplaceMap):
+    """The merged map put in place, and the file on disk taken as the one this editor knows. Undo takes
+    both back: the map here then no longer holds their changes, so the file is again "changed on disk"
+    (the notice comes back, and Save asks before writing over their work instead of removing it unasked)."""
+
+    def __init__(self, editor: Editor, merged: Map, loaded: LoadedMap) -> None:
+        super().__init__(editor.doc, merged, MERGE_TEXT)
+        self.editor = editor
+        self.disk_before, self.disk_map_before = editor.disk, editor.disk_map
+        self.disk_after, self.disk_map_after = loaded.disk, kept_copy(loaded.map)
+
+    def redo(self) -> None:
+        super().redo()
+        if self.editor.disk == self.disk_before:  # (a save since the undo: the file is known as saved)
+            self.editor.disk, self.editor.disk_map = self.disk_after, self.disk_map_after
+
+    def undo(self) -> None:
+        super().undo()
+        if self.editor.disk == self.disk_after:
+            self.editor.disk, self.editor.disk_map = self.disk_before, self.disk_map_before
+
+
 def apply_disk_merge(editor: Editor, merged: Map, loaded: LoadedMap) -> None:
-    """Put the merged map in place as one undoable step; the editor then knows the file as `loaded` read it,
-    and the map is unsaved only if it differs from that file."""
-    editor.push(ReplaceMap(editor.doc, merged, MERGE_TEXT))
-    editor.disk = loaded.disk
-    editor.disk_map = kept_copy(loaded.map)
+    """Put the merged map in place as one undoable step (`MergeWithDisk`); the editor then knows the file
+    as `loaded` read it, and the map is unsaved only if it differs from that file."""
+    editor.push(MergeWithDisk(editor, merged, loaded))
     if merged == loaded.map or diff_maps(loaded.map, merged).same:
         editor.stack.setClean()
     else:
@@ -243,4 +263,4 @@ class DiskMerging:
         return True
 
 
-__all__ = ["MERGE_TEXT", "DiskMergeDialog", "DiskMerging", "apply_disk_merge", "conflict_words"]
+__all__ = ["MERGE_TEXT", "DiskMergeDialog", "DiskMerging", "MergeWithDisk", "apply_disk_merge", "conflict_words"]

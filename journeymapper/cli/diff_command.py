@@ -17,7 +17,7 @@ from .commands import summary
 from .output import load_or_report, one_line, say_error
 
 if TYPE_CHECKING:
-    from ..model.diff import ElementChange, ItemChange, MapDiff
+    from ..model.diff import ElementChange, ItemChange, MapDiff, Move
     from ..model.diff_words import Places
 
 EXIT_SAME, EXIT_DIFFERENT, EXIT_UNREADABLE = 0, 1, 2
@@ -121,6 +121,26 @@ def _item_words(places: Places, change: ElementChange, item: ItemChange) -> str:
     return f"{head}: {', '.join(fields)}"
 
 
+def _move_words(places: Places, move: Move) -> str:
+    """`moved in its cell: now after “Pays deposit”`: a card's place number alone may not change when
+    cards came or went, so a card says which unmoved neighbour it is next to now; a stage or persona
+    says its column or lane (and its neighbour only when the number stayed)."""
+    from ..model.messages import quoted
+
+    def name(element_id: str) -> str:
+        if move.collection == "touchpoints":
+            return places.card_title(element_id)
+        return quoted((places.stages if move.collection == "stages" else places.personas).get(element_id, "?"))
+    neighbour = (f"now after {name(move.after)}" if move.after else
+                 f"now before {name(move.before)}" if move.before else "")
+    if move.collection == "touchpoints":
+        return f"moved in its cell: {neighbour}" if neighbour else "moved in its cell"
+    noun = _PLACE_WORDS.get(move.collection, "place")
+    if move.old_place != move.new_place:
+        return f"moved from {noun} {move.old_place} to {noun} {move.new_place}"
+    return f"moved: {neighbour}" if neighbour else "moved"
+
+
 def text_lines(diff: MapDiff, places: Places, old_places: Places | None = None) -> list[str]:
     """One line per change, then a summary:
     `~ Purchase / Wedding planner: “Pays deposit by phone”: emotion -1 -> 1`. `places` names elements as the
@@ -150,10 +170,7 @@ def text_lines(diff: MapDiff, places: Places, old_places: Places | None = None) 
         if parts:
             lines.append(f"~ {where}: " + "; ".join(parts))
     for move in diff.moves:
-        noun = _PLACE_WORDS.get(move.collection, "place")
-        within = " in its cell" if move.collection == "touchpoints" else ""
-        lines.append(f"> {places.element(move.collection, move.element_id)}: moved from {noun} {move.old_place} "
-                     f"to {noun} {move.new_place}{within}")
+        lines.append(f"> {places.element(move.collection, move.element_id)}: {_move_words(places, move)}")
     moved += len(diff.moves)
     if diff.same:
         lines.append("no changes")

@@ -8,7 +8,9 @@ matched by id too, so one pain point reworded is said as that, not as a whole li
 
 Order is a change too (`Move`): a stage put in another column, a persona in another lane, a card at
 another place in its cell. Only the elements a person moved are named: those outside the longest run
-that kept its order (moving one card to the top moves one card, not every card it passed).
+that kept its order (moving one card to the top moves one card, not every card it passed). A move
+also names the unmoved neighbour it now follows (or precedes): its place number alone may not change
+when other elements came or went.
 """
 
 from __future__ import annotations
@@ -70,6 +72,10 @@ class Move:
     name: str
     old_place: int
     new_place: int
+    after: str | None = None
+    """The id of the element it now follows that was not moved (None: `before` says where it went)."""
+    before: str | None = None
+    """The id of the element not moved that it now precedes, when no such element comes before it."""
 
 
 @dataclass(frozen=True)
@@ -216,8 +222,13 @@ def _moved(collection: str, before: list[str], after: list[str], names: dict[str
     common = set(before) & set(after)
     kept = kept_in_order(before, after)
     old_places, new_places = _places(before), _places(after)
-    return [Move(collection, i, names.get(i, ""), old_places[i], new_places[i])
-            for i in after if i in common and i not in kept]
+    moves = []
+    for n, i in enumerate(after):
+        if i in common and i not in kept:
+            follows = next((j for j in reversed(after[:n]) if j in kept), None)
+            precedes = None if follows else next((j for j in after[n + 1:] if j in kept), None)
+            moves.append(Move(collection, i, names.get(i, ""), old_places[i], new_places[i], follows, precedes))
+    return moves
 
 
 def to_json(diff: MapDiff) -> dict[str, Any]:
@@ -233,5 +244,5 @@ def to_json(diff: MapDiff) -> dict[str, Any]:
             for c in diff.elements
         ],
         "moves": [{"collection": m.collection, "id": m.element_id, "name": m.name, "old_place": m.old_place,
-                   "new_place": m.new_place} for m in diff.moves],
+                   "new_place": m.new_place, "after": m.after, "before": m.before} for m in diff.moves],
     }

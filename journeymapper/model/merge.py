@@ -7,7 +7,10 @@ merged map keeps ours; the same change on both sides is no conflict. An element 
 side and changed on the other is a conflict too, and ours' choice is kept (removed, or kept as ours has it).
 
 Lists without ids (a persona's goals, a KPI's readings, an opportunity's addressed pain points) combine
-when both sides only added to them; otherwise they are one value like any other field.
+when both sides only added to them; otherwise they are one value like any other field. A KPI's readings
+are keyed by their day (the editor corrects a day's reading rather than adding a second): both sides
+adding one on the same day differently keeps ours' and is a conflict (field "readings", the two readings).
+An opportunity left answering a pain point one side removed no longer names it (a "repaired" conflict).
 
 Order: each ordered group (the stages, the personas, the flows, the cards of one cell, the items of one
 list) takes theirs' order when only theirs reordered it, else ours'; both reordering differently is a
@@ -31,8 +34,8 @@ from typing import Any
 
 from .diff import COLLECTIONS, diff_maps, item_changes
 from .diff_words import Places, field_words, spoken_value
-from .messages import label
 from .merge_repair import keep_valid
+from .messages import label
 from .schema import ITEM_LISTS, MAX_LIST_ITEMS, MAX_READINGS, Map
 
 Json = dict[str, Any]
@@ -102,8 +105,9 @@ def three_way(key: str, base: Any, ours: Any, theirs: Any) -> tuple[Any, bool]:
         before = Counter(map(_key, base))
         more = (Counter(map(_key, theirs)) - before) - (Counter(map(_key, ours)) - before)
         combined = list(ours)
+        ours_days = {reading["date"] for reading in ours if reading not in base} if key == "readings" else set()
         for item in theirs:  # what theirs added that ours did not add too
-            if more[_key(item)] > 0:
+            if more[_key(item)] > 0 and (key != "readings" or item["date"] not in ours_days):
                 more[_key(item)] -= 1
                 combined.append(item)
         if key == "readings":  # oldest first, as the format keeps them
@@ -111,6 +115,21 @@ def three_way(key: str, base: Any, ours: Any, theirs: Any) -> tuple[Any, bool]:
         if len(combined) <= _COMBINED_LISTS[key]:
             return combined, False
     return ours, True
+
+
+def same_day_readings(base: list[Json], ours: list[Json], theirs: list[Json]) -> list[tuple[Json, Json]]:
+    """(ours', theirs') readings both sides added on the same day, differently: the editor corrects a
+    day's reading rather than adding a second, so the day is a reading's key and `three_way` keeps ours'."""
+    if not (_only_added(base, ours) and _only_added(base, theirs)):
+        return []  # (then the whole list is one conflict)
+    ours_added = {r["date"]: r for r in ours if r not in base}
+    return [(ours_added[r["date"]], r) for r in theirs
+            if r not in base and r["date"] in ours_added and ours_added[r["date"]] != r]
+
+
+def _reading_words(reading: Json) -> str:
+    value = spoken_value("value", reading["value"])
+    return f"{value} ({spoken_value('note', reading['note'])})" if reading.get("note") else value
 
 
 @dataclass
@@ -150,6 +169,13 @@ class _Merge:
             ours, theirs = (self.value_words(places, collection, key, v) for v in values[1:])
             return f"{where}: {field_words(key, item_list or collection)}: ours {ours}, theirs {theirs}"
         self.conflict(words, element_id, key, *values, collection, item_list, item and item["id"], "changed")
+
+    def reading_conflict(self, collection: str, element_id: str, kpi: Json, ours: Json, theirs: Json) -> None:
+        def words(places: Places) -> str:
+            where = self.where(places, collection, element_id, "kpis", kpi)
+            return (f"{where}: reading of {ours['date']}: ours {_reading_words(ours)}, theirs "
+                    f"{_reading_words(theirs)}: ours kept")
+        self.conflict(words, element_id, "readings", None, ours, theirs, collection, "kpis", kpi["id"], "changed")
 
     def removal_conflict(self, collection: str, element_id: str, removed_by: str, values: tuple[Any, Any, Any],
                          item_list: str = "", item: Json | None = None) -> None:
@@ -240,6 +266,9 @@ class _Merge:
                 continue
             values = (b.get(key), o[key], t[key])
             merged[key], conflicted = three_way(key, *values)
+            if key == "readings" and not conflicted and holder:
+                for ours_reading, theirs_reading in same_day_readings(b.get(key, []), o[key], t[key]):
+                    self.reading_conflict(collection, holder, o, ours_reading, theirs_reading)
             if conflicted:
                 if holder:
                     self.field_conflict(collection, holder, key, values, item_list, o)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .diff import COLLECTIONS
 from .diff_words import Places
+from .messages import quoted
 from .schema import ITEM_LISTS, MAX_FLOWS, MAX_PERSONAS, MAX_STAGES, MAX_TOUCHPOINTS
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ def keep_valid(merge: _Merge, elements: dict[str, dict[str, Json]]) -> None:
     _drop_loose_flows(merge, elements, sides)
     _within_limit(merge, elements, sides, "flows")
     _one_holder_per_item_id(merge, elements, sides)
+    _drop_answers_to_removed_pains(merge, elements, sides)
 
 
 def _values(sides: dict[str, dict[str, dict[str, Json]]], collection: str, element_id: str) -> tuple[Any, ...]:
@@ -80,11 +82,18 @@ def _bring_back_cells(merge: _Merge, elements: dict[str, dict[str, Json]], sides
             elements[collection][ref] = element
             removed_by = "theirs" if kept_by == "ours" else "ours"
 
+            earlier = next((p for p in merge.pending if p.conflict["kind"] == "removed" and p.conflict["item_id"] is None
+                            and (p.conflict["collection"], p.conflict["element_id"]) == (collection, ref)), None)
+            also = " changed it and" if earlier is not None else ""
+
             def words(places: Places, collection: str = collection, ref: str = ref, kept_by: str = kept_by,
-                      removed_by: str = removed_by) -> str:
-                return (f"{places.element(collection, ref)}: removed in {removed_by}, but {kept_by} has cards in "
-                        f"it: kept")
-            merge.conflict(words, ref, "", *_values(sides, collection, ref), collection)
+                      removed_by: str = removed_by, also: str = also) -> str:
+                return (f"{places.element(collection, ref)}: removed in {removed_by}, but {kept_by}{also} has cards "
+                        f"in it: kept")
+            if earlier is not None:  # one conflict says what became of it, not two that contradict each other
+                earlier.words = words
+            else:
+                merge.conflict(words, ref, "", *_values(sides, collection, ref), collection)
 
 
 def _drop_cards_without_cells(merge: _Merge, elements: dict[str, dict[str, Json]], sides: dict[str, Any]) -> None:
@@ -165,3 +174,39 @@ def _drop_item(merge: _Merge, elements: dict[str, dict[str, Json]], sides: dict[
         return f"{places.item(collection, element_id, key, item)}: left out: its internal id is used twice"
     merge.conflict(words, element_id, "", values("base"), values("ours"), values("theirs"), collection, key,
                    item_id)
+
+
+def _drop_answers_to_removed_pains(merge: _Merge, elements: dict[str, dict[str, Json]], sides: dict[str, Any]) -> None:
+    """An opportunity's `addresses` entry naming a pain point that one side removed is left out: the
+    opportunity no longer answers it. (An id that was never a pain point's is kept, as the format keeps it.)"""
+    pains = {name: {p["id"]: p for card in side["touchpoints"].values() for p in card["pain_points"]}
+             for name, side in sides.items()}
+    kept = {p["id"] for card in elements["touchpoints"].values() for p in card["pain_points"]}
+    for card_id, card in list(elements["touchpoints"].items()):
+        for n, opportunity in enumerate(card["opportunities"]):
+            gone = [p for p in opportunity["addresses"] if p not in kept and any(p in pains[s] for s in pains)]
+            if not gone:
+                continue
+            answered = [p for p in opportunity["addresses"] if p not in gone]
+            opportunities = list(elements["touchpoints"][card_id]["opportunities"])
+            opportunities[n] = {**opportunity, "addresses": answered}
+            elements["touchpoints"][card_id] = {**elements["touchpoints"][card_id], "opportunities": opportunities}
+            for pain_id in gone:
+                _answer_dropped(merge, sides, pains, card_id, opportunity, pain_id)
+
+
+def _answer_dropped(merge: _Merge, sides: dict[str, Any], pains: dict[str, dict[str, Json]], card_id: str,
+                    opportunity: Json, pain_id: str) -> None:
+    pain = next(pains[s][pain_id] for s in ("ours", "theirs", "base") if pain_id in pains[s])
+    in_ours, in_theirs = (pain_id in pains[s] for s in ("ours", "theirs"))
+    by = "theirs" if in_ours else "ours" if in_theirs else "both sides"
+
+    def values(name: str) -> Any:
+        card = sides[name]["touchpoints"].get(card_id)
+        return next((o for o in card["opportunities"] if o["id"] == opportunity["id"]), None) if card else None
+
+    def words(places: Places) -> str:
+        where = places.item("touchpoints", card_id, "opportunities", opportunity)
+        return f"{where}: no longer answers pain point {quoted(pain['text'])}: it was removed in {by}"
+    merge.conflict(words, card_id, "addresses", values("base"), values("ours"), values("theirs"), "touchpoints",
+                   "opportunities", opportunity["id"])

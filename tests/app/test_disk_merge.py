@@ -101,6 +101,36 @@ def test_undo_brings_back_the_map_from_before_the_merge(qtbot, open_window, exam
     assert window.editor.is_modified()
 
 
+def test_after_undoing_the_merge_save_asks_before_writing_over_their_change(qtbot, open_window, example_copy,
+                                                                           cards):
+    """Undo takes their change out of the map here: the file on disk has it again and this map not, so Save
+    must ask (as for any change on disk) rather than remove their work from the file unasked; Redo makes the
+    merged map the file's again."""
+    mine, theirs = cards
+    window = open_window(example_copy)
+    window.editor.set_field(mine.id, "title", "Renamed here")
+    _colleague_sets(example_copy, theirs.id, "title", "Renamed there")
+    window.check_disk()
+    window.review_merge = Review()
+    assert window.merge_with_disk() is True
+    assert window.editor.change_on_disk() is None
+    window.undo_stack().undo()
+    assert window.editor.change_on_disk() == "changed"
+    window.check_disk()
+    _wait_for_notice(qtbot, window)  # the notice is back, with its Compare and Merge
+    asked = []
+    window.ask_disk_conflict = lambda: asked.append(True) or "cancel"
+    assert window.save() is False
+    assert asked and load_path(example_copy).map.model_dump() != window.document().map.model_dump()
+    assert next(t for t in load_path(example_copy).map.touchpoints if t.id == theirs.id).title == "Renamed there"
+    window.undo_stack().redo()
+    assert window.editor.change_on_disk() is None
+    window.ask_disk_conflict = lambda: pytest.fail("Save asked although the merge holds their change")
+    assert window.save() is True
+    saved = {t.id: t.title for t in load_path(example_copy).map.touchpoints}
+    assert (saved[mine.id], saved[theirs.id]) == ("Renamed here", "Renamed there")
+
+
 def test_a_conflict_keeps_mine_unless_theirs_is_chosen(qtbot, open_window, example_copy, cards):
     card, _ = cards
     window = open_window(example_copy)

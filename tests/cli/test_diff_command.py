@@ -70,6 +70,28 @@ def test_moves_are_listed_as_moves(tmp_path, capsys):
                    "0 added, 0 removed, 0 changed, 2 moved"]
 
 
+def test_a_card_moved_in_its_cell_says_which_card_it_is_next_to_now_not_its_place_number(tmp_path, capsys):
+    """Two cards swapped while a third came into the cell: the moved card's place number is the same
+    before and after, so a place number would say nothing."""
+    names = {}
+
+    def edit(doc):
+        cell = next((p.id, s.id) for p in doc.personas for s in doc.stages
+                    if len(doc.touchpoints_in(p.id, s.id)) == 2)
+        first, second = doc.touchpoints_in(*cell)
+        newcomer = next(t for t in doc.touchpoints if (t.persona, t.stage) != cell and t.persona == cell[0])
+        doc.move_touchpoint(second.id, index=doc.index_of(first.id))
+        doc.move_touchpoint(newcomer.id, stage_id=cell[1], index=doc.index_of(second.id))
+        names.update(first=first.title, second=second.title)
+
+    old, new, _ = _pair(tmp_path, edit)
+    assert main(["diff", str(old), str(new)]) == 1
+    moves = [line for line in capsys.readouterr().out.splitlines() if "in its cell" in line]
+    assert len(moves) == 1
+    assert moves[0].endswith((f"“{names['second']}”: moved in its cell: now before “{names['first']}”",
+                              f"“{names['first']}”: moved in its cell: now after “{names['second']}”"))
+
+
 def test_added_and_removed_elements_and_items_are_named(tmp_path, capsys):
     def edit(doc):
         doc.remove(doc.touchpoints[1].id, cascade=True)

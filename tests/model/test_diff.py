@@ -75,9 +75,11 @@ def test_a_reorder_is_a_move_of_only_the_elements_a_person_moved():
     doc.move_stage(last.id, 0)  # one stage to the front: the others only shift
     diff = diff_maps(old, doc.map)
     assert not diff.same and diff.elements == ()
-    assert diff.moves == (Move("stages", last.id, last.name, len(old.stages), 1),)
+    first = old.stages[0].id
+    assert diff.moves == (Move("stages", last.id, last.name, len(old.stages), 1, None, first),)
     assert to_json(diff)["moves"] == [{"collection": "stages", "id": last.id, "name": last.name,
-                                       "old_place": len(old.stages), "new_place": 1}]
+                                       "old_place": len(old.stages), "new_place": 1, "after": None,
+                                       "before": first}]
 
 
 def test_a_card_reordered_in_its_cell_is_a_move_and_one_put_in_another_cell_is_a_change():
@@ -95,6 +97,23 @@ def test_a_card_reordered_in_its_cell_is_a_move_and_one_put_in_another_cell_is_a
     assert (move.collection, move.element_id, move.old_place, move.new_place) == ("touchpoints", last.id, count, 1)
     [change] = diff.elements
     assert change.element_id == elsewhere.id and [f.field for f in change.fields] == ["stage"]
+
+
+def test_a_card_swapped_while_another_card_came_into_its_cell_names_the_neighbour_it_is_next_to_now():
+    """Its place number stays 2 (the new card took place 1): the move says which card it now precedes."""
+    old = _example()
+    doc = Document(old.model_copy(deep=True))
+    cell = next((p.id, s.id) for p in doc.personas for s in doc.stages if len(doc.touchpoints_in(p.id, s.id)) == 2)
+    first, second = doc.touchpoints_in(*cell)
+    doc.move_touchpoint(second.id, index=doc.index_of(first.id))
+    newcomer = next(t for t in doc.touchpoints if (t.persona, t.stage) != cell and t.persona == cell[0])
+    doc.move_touchpoint(newcomer.id, stage_id=cell[1], index=doc.index_of(second.id))
+    assert [t.id for t in doc.touchpoints_in(*cell)] == [newcomer.id, second.id, first.id]
+    [move] = diff_maps(old, doc.map).moves
+    moved, kept = (second, first) if move.element_id == second.id else (first, second)
+    assert move.element_id == moved.id and (move.after, move.before) in ((kept.id, None), (None, kept.id))
+    if move.element_id == second.id:
+        assert (move.old_place, move.new_place, move.before) == (2, 2, first.id)
 
 
 def test_kept_in_order_is_the_longest_run_that_kept_its_order():

@@ -156,6 +156,20 @@ def test_a_card_added_to_a_stage_the_other_side_removed_brings_the_stage_back():
     _valid(result)
 
 
+def test_a_stage_removed_on_one_side_and_changed_and_given_a_card_on_the_other_is_one_conflict():
+    base = small_map()
+    ours = _doc(base)
+    ours.remove("s3", cascade=True)
+    theirs = _doc(base)
+    theirs.set_field("s3", "name", "Loyal")
+    theirs.add_touchpoint(Touchpoint(id="new", persona="p2", stage="s3", title="New card"))
+    result = merge_maps(base, ours.map, theirs.map)
+    assert "s3" in _ids(result.map.stages)
+    said = [c.description for c in result.conflicts if c.element_id == "s3"]
+    assert said == ["Stage “Loyal”: removed in ours, but theirs changed it and has cards in it: kept"]
+    _valid(result)
+
+
 def test_a_flow_to_a_card_the_other_side_removed_is_left_out():
     base = small_map()
     ours = _doc(base)
@@ -210,6 +224,39 @@ def test_readings_both_sides_added_combine_oldest_first():
     result = merge_maps(base, reading("2026-03-01", 3), reading("2026-02-01", 2))
     assert result.clean
     assert [r.value for r in result.map.stages[0].kpis[0].readings] == [1, 2, 3]
+
+
+def test_readings_both_sides_added_on_the_same_day_keep_ours_and_say_both_values():
+    base = _edit(small_map(), ("s1", "kpis", [{"id": "k", "name": "Sales",
+                                               "readings": [{"date": "2026-01-01", "value": 1}]}]))
+
+    def reading(*added: dict[str, Any]) -> Map:
+        return _edit(base, ("s1", "kpis", [{"id": "k", "name": "Sales", "readings": [
+            {"date": "2026-01-01", "value": 1}, *added]}]))
+    result = merge_maps(base, reading({"date": "2026-12-30", "value": 5000, "note": "ours"}),
+                        reading({"date": "2026-12-30", "value": 4800}, {"date": "2026-12-31", "value": 7}))
+    readings = [(str(r.date), r.value) for r in result.map.stages[0].kpis[0].readings]
+    assert readings == [("2026-01-01", 1), ("2026-12-30", 5000), ("2026-12-31", 7)]
+    [conflict] = result.conflicts
+    assert (conflict.element_id, conflict.item_list, conflict.item_id, conflict.field, conflict.kind) == \
+        ("s1", "kpis", "k", "readings", "changed")
+    assert (conflict.ours["value"], conflict.theirs["value"]) == (5000, 4800)
+    assert conflict.description == "Stage “Aware”, KPI “Sales”: reading of 2026-12-30: ours 5000 (“ours”), theirs 4800: ours kept"
+    _valid(result)
+
+
+def test_an_opportunity_answering_a_pain_point_the_other_side_removed_no_longer_names_it():
+    base = _with_pains(small_map())
+    ours = _edit(base, ("a", "pain_points", [{"id": "p-1", "text": "Slow"}]))  # "Dear" removed
+    theirs = _edit(base, ("a", "opportunities", [{"id": "o-1", "text": "Price match", "addresses": ["p-2", "p-1"]}]))
+    result = merge_maps(base, ours, theirs)
+    [opportunity] = _card(result.map, "a").opportunities
+    assert opportunity.addresses == ["p-1"]
+    [conflict] = result.conflicts
+    assert (conflict.kind, conflict.element_id, conflict.item_id) == ("repaired", "a", "o-1")
+    assert conflict.description == ("Aware / Parent: “A”, opportunity “Price match”: no longer answers pain point "
+                                    "“Dear”: it was removed in ours")
+    _valid(result)
 
 
 def test_a_pain_point_moved_to_different_cards_on_each_side_is_kept_once_where_ours_put_it():
@@ -336,22 +383,23 @@ def test_a_merge_is_always_a_valid_map_and_keeps_every_change_that_is_not_a_conf
     base, ours, theirs = versions
     result = merge_maps(base, ours, theirs)
     _valid(result)
-    merged = {e.id: e for c in ("personas", "stages", "touchpoints", "flows") for e in getattr(result.map, c)}
-    conflicted = {c.element_id for c in result.conflicts}
+    merged = {(c, e.id): e for c in ("personas", "stages", "touchpoints", "flows") for e in getattr(result.map, c)}
+    conflicted = {c.element_id for c in result.conflicts}  # (an id one side reused for another kind: by collection)
     for side, other in ((ours, theirs), (theirs, ours)):
         other_changes = {(c.element_id, f.field) for c in diff_maps(base, other).elements for f in c.fields}
         for change in diff_maps(base, side).elements:
             if change.element_id in conflicted:
                 continue
+            where = (change.collection, change.element_id)
             if change.kind == "removed":
-                assert change.element_id not in merged
+                assert where not in merged
             elif change.kind == "added":
-                assert change.element_id in merged
+                assert where in merged
             else:
                 for field_change in change.fields:
                     if (change.element_id, field_change.field) not in other_changes \
                             and not field_change.field.endswith(" order"):
-                        assert getattr(merged[change.element_id], field_change.field) == \
+                        assert getattr(merged[where], field_change.field) == \
                             getattr({e.id: e for c in ("personas", "stages", "touchpoints", "flows")
                                      for e in getattr(side, c)}[change.element_id], field_change.field)
 
