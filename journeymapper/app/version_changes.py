@@ -194,10 +194,14 @@ def _where(change: ElementChange, cards: tuple[dict[str, Any], dict[str, Any]], 
     return f"{names.of.get(card.persona, '?')} · {names.of.get(card.stage, '?')}"
 
 
-def _move_detail(move: Move) -> Detail:
+def _move_detail(move: Move, names: Names) -> Detail:
+    """Where it was and where it is: by number, or, when the number stayed (others came or went), by the
+    unmoved neighbour it is next to now."""
     noun = _PLACE_WORDS.get(move.collection, PLACE)
-    return Detail("place", "moved", f"{noun} {move.old_place}", f"{noun} {move.new_place}",
-                  Pick(move.collection, move.element_id, PLACE))
+    now = f"{noun} {move.new_place}"
+    if move.old_place == move.new_place and (move.after or move.before):
+        now = f"after {names.name(move.after)}" if move.after else f"before {names.name(move.before)}"
+    return Detail("place", "moved", f"{noun} {move.old_place}", now, Pick(move.collection, move.element_id, PLACE))
 
 
 def _summary(kind: str, details: Sequence[Detail]) -> str:
@@ -239,7 +243,7 @@ def change_rows(ours: Map, theirs: Map, diff: MapDiff) -> list[ChangeRow]:
                 tuple(_item_detail(collection, change.element_id, i, names) for i in change.items)
             move = moves.get((collection, change.element_id))
             if move is not None:
-                details += (_move_detail(move),)
+                details += (_move_detail(move, names),)
             rows.append(ChangeRow(Pick(collection, change.element_id), change.kind, noun, change.name,
                                   _where(change, cards, names), _summary(change.kind, details), details))
     return rows

@@ -269,3 +269,16 @@ def test_a_title_that_looks_like_markup_is_shown_as_typed_in_the_compare_list(qt
         tips += [item.toolTip(c) for c in range(item.columnCount()) if "<b>Bold</b>" in item.text(c)]
         stack += [item.child(k) for k in range(item.childCount())]
     assert tips and all("&lt;b&gt;Bold&lt;/b&gt;" in tip for tip in tips), tips
+
+
+def test_a_card_whose_place_number_stayed_is_said_to_have_moved_by_its_neighbour():
+    """Ours a, b, c; theirs z (from another cell), b, a, c: b is still second, but not where it was."""
+    from tests.check.builders import make_map, tp
+
+    ours = make_map([tp("a", "p1", "s1", "A"), tp("b", "p1", "s1", "B"), tp("c", "p1", "s1", "C"),
+                     tp("z", "p1", "s2", "Z")])
+    theirs = make_map([tp("z", "p1", "s1", "Z"), tp("b", "p1", "s1", "B"), tp("a", "p1", "s1", "A"),
+                       tp("c", "p1", "s1", "C")])
+    details = [d for row in change_rows(ours, theirs, diff_maps(ours, theirs)) for d in row.details
+               if d.change == "moved"]
+    assert details and all(d.yours != d.theirs for d in details), details
