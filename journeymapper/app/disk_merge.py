@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..canvas.painting import plain_tooltip
 from ..commands import ReplaceMap
 from ..io import LoadedMap
 from ..model.diff import diff_maps
@@ -111,7 +112,8 @@ class DiskMergeDialog(QDialog):
             item.setCheckState(0, Qt.CheckState.Unchecked)
             item.setToolTip(0, "Tick to use theirs here instead of yours")
             for column, text in enumerate(words, 1):
-                item.setToolTip(column, conflict.description if column == 1 and conflict.description else text)
+                item.setToolTip(column, plain_tooltip(conflict.description if column == 1 and conflict.description
+                                                      else text))
             self.conflicts.addTopLevelItem(item)
             self.conflict_items.append(item)
         header = self.conflicts.header()
@@ -178,7 +180,7 @@ class DiskMergeDialog(QDialog):
         for row in rows:
             item = QTreeWidgetItem([row.heading, row.where, _merge_words(row.summary)])
             for column in range(len(CHANGE_COLUMNS)):
-                item.setToolTip(column, item.text(column))
+                item.setToolTip(column, plain_tooltip(item.text(column)))
             self.changes.addTopLevelItem(item)
         self.changes.header().resizeSection(0, 360)
         self.changes.header().resizeSection(1, 200)

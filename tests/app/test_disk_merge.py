@@ -198,3 +198,17 @@ def test_without_the_version_started_from_the_changes_are_compared_instead(qtbot
     compare = window.version_compare
     assert compare is not None and compare.marks.kind_of(card.id) == "changed"
     assert "the file on disk" in compare.panel.summary.text()
+
+
+def test_a_conflict_about_a_title_that_looks_like_markup_shows_it_as_typed(qtbot, open_window, example_copy, cards):
+    card, _ = cards
+    window = open_window(example_copy)
+    window.editor.set_field(card.id, "title", "<b>Mine</b> & <i>x</i>")
+    _colleague_sets(example_copy, card.id, "title", "<font color=red>Theirs</font>")
+    window.check_disk()
+    review = window.review_merge = Review()
+    assert window.merge_with_disk() is True
+    row = review.dialog.conflict_items[0]
+    tips = [row.toolTip(c) for c in range(1, row.columnCount())]
+    assert any("&lt;font color=red&gt;" in tip for tip in tips), tips
+    assert not any("<font" in tip or "<b>" in tip for tip in tips), tips
