@@ -9,7 +9,9 @@ Actors are split at ",". Leading and trailing white space is dropped everywhere.
 Before parsing, Mermaid turns every `#word;` into an entity, so `#58;` shows as ":" and
 `#35;` as "#" (`encodeEntities` in mermaidAPI, the same codes Mermaid documents for
 flowchart labels). Task and section boxes break lines at `<br>`. So this module writes:
-  ":" -> #58;   "#" -> #35;   ";" -> #59;   "," (in actor names) -> #44;
+  ":" -> #58;   "#" -> #35;   ";" -> #59;   "&" -> #38;   "," (in actor names) -> #44;
+  ("&" too: Mermaid turns `#59;` into "&#59;", so "&amp;" written as `&amp#59;` would show as "&amp&#59;",
+  which a browser reading it as HTML shows as "&;"; `#38;amp#59;` shows "&amp;" read either way)
   "<" before a letter or "/" (so it is not read as a tag such as <br>) -> #60;  every "<" of the
   title (Mermaid cleans the title as HTML when it holds one: "a<b" would show as "a")
   "%%" -> #37;#37;   a line break -> <br> in tasks and sections, #10; in the title and actors
@@ -36,7 +38,7 @@ NO_FEELING_MARK = "no feeling recorded"
 PERSONAS_COMMENT = "%% personas:"
 """The comment line that lists a map's personas in lane order (`%% personas: Ana, Ben`)."""
 
-_ALWAYS = {":": "#58;", "#": "#35;", ";": "#59;"}
+_ALWAYS = {":": "#58;", "#": "#35;", ";": "#59;", "&": "#38;"}
 _ACTOR = {**_ALWAYS, ",": "#44;"}
 _KEYWORD_START = re.compile(r"(journey(?![A-Za-z0-9_])|title\s|section\s|acctitle\s*:|accdescr\s*[:{])", re.IGNORECASE)
 _ENTITY = re.compile(r"#([A-Za-z0-9_]+);")

@@ -197,27 +197,39 @@ TITLE_FALLBACK = "action"
 """A sheet with no title column but an Action column: its actions are the cards' titles."""
 
 
+def _spec_keys(spec: SheetSpec) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    """Each column's field with its own header keys and its synonyms' keys (computed once per spec)."""
+    cached = _SPEC_KEYS.get(spec.name)
+    if cached is None or cached[0] is not spec:
+        keys = tuple((column.key, frozenset({header_key(column.header), header_key(column.key)}),
+                      frozenset(header_key(s) for s in column.synonyms)) for column in spec.columns)
+        cached = _SPEC_KEYS[spec.name] = (spec, keys)
+    return cached[1]
+
+
+_SPEC_KEYS: dict[str, tuple[SheetSpec, tuple[tuple[str, frozenset[str], frozenset[str]], ...]]] = {}
+
+
 def match_columns(spec: SheetSpec, headers: list[object]) -> dict[int, str]:
     """Which column index fills which field: the export's own headers first, then synonyms in the
-    order of the spec's columns; each header and each field is used once."""
-    keys = [header_key(h) for h in headers]
+    order of the spec's columns; each header and each field is used once. (A sheet may have
+    thousands of columns: each header's key is computed once, and each field looks its words up.)"""
+    indexes: dict[str, list[int]] = {}
+    for index, header in enumerate(headers):
+        key = header_key(header) if header is not None and header != "" else ""
+        if key:
+            indexes.setdefault(key, []).append(index)
     chosen: dict[int, str] = {}
-    taken: set[str] = set()
-
-    def claim(index: int, key: str) -> None:
-        chosen[index] = key
-        taken.add(key)
-
-    for column in spec.columns:
-        for index, key in enumerate(keys):
-            if key and index not in chosen and column.key not in taken and key in (
-                    header_key(column.header), header_key(column.key)):
-                claim(index, column.key)
-    for column in spec.columns:
-        for index, key in enumerate(keys):
-            if key and index not in chosen and column.key not in taken and key in {header_key(s) for s in column.synonyms}:
-                claim(index, column.key)
-    if spec is TOUCHPOINTS and "title" not in taken:  # "Action" alone names the card
+    spec_keys = _spec_keys(spec)
+    for words_of in (1, 2):  # the export's own headers, then the synonyms
+        for field_key, own, synonyms in spec_keys:
+            if field_key in chosen.values():
+                continue
+            words = own if words_of == 1 else synonyms
+            free = [i for word in words for i in indexes.get(word, ()) if i not in chosen]
+            if free:
+                chosen[min(free)] = field_key
+    if spec is TOUCHPOINTS and "title" not in chosen.values():  # "Action" alone names the card
         action = next((i for i, k in chosen.items() if k == "action"), None)
         if action is not None:
             chosen[action] = "title"

@@ -13,6 +13,7 @@ import codecs
 import csv
 import io
 import os
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,9 @@ class Table:
     """The sheet's name ("" for a CSV file)."""
     rows: list[list[object]]
     """The cells, row by row; row i is the spreadsheet's row i + 1."""
+    unsaved: dict[tuple[int, int], str] = field(default_factory=dict)
+    """Formula cells without a saved value ((row, column), 0-based -> "B3"): read as empty, though
+    the sheet shows a value once a spreadsheet program has calculated it."""
 
 
 @dataclass
@@ -77,23 +81,75 @@ def read_xlsx(path: str | os.PathLike[str]) -> SheetFile:
                            f"(journeymapper reads up to {MAX_UNPACKED_BYTES // 1024 // 1024} MB)")
     import openpyxl  # (loaded here: nothing else needs it)
 
+    # Read-only: a full load parses every cell's style and takes seconds for a few thousand rows.
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds (KeyError, ValueError, XML errors) for broken files
         raise ImportFailed(f"{name} cannot be read as an Excel workbook ({type(exc).__name__}: {exc})") from None
     tables = []
     try:
-        for sheet in workbook.worksheets:
-            rows = [[_value(cell) for cell in row] for row in sheet.iter_rows()]
-            for merged in sheet.merged_cells.ranges:  # the top-left value fills the whole range
-                top = rows[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(rows) else None
-                for r in range(merged.min_row - 1, min(merged.max_row, len(rows))):
-                    for c in range(merged.min_col - 1, min(merged.max_col, len(rows[r]))):
-                        rows[r][c] = top
-            tables.append(Table(sheet.title, rows))
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for sheet in workbook.worksheets:
+                sheet.reset_dimensions()  # (a workbook's stated size may be wrong: read every row there is)
+                rows = [[_value(cell) for cell in row] for row in sheet.iter_rows()]
+                merged, unsaved = sheet_extras(archive.read(str(sheet._worksheet_path).lstrip("/")))
+                for min_col, min_row, max_col, max_row in merged:  # the top-left value fills the whole range
+                    top_row = rows[min_row - 1] if min_row <= len(rows) else []
+                    top = top_row[min_col - 1] if min_col <= len(top_row) else None
+                    for r in range(min_row - 1, min(max_row, len(rows))):
+                        if len(rows[r]) < max_col:
+                            rows[r] = list(rows[r]) + [None] * (max_col - len(rows[r]))
+                        for c in range(min_col - 1, max_col):
+                            rows[r][c] = top
+                tables.append(Table(sheet.title, rows, unsaved))
+    except ImportFailed:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the rows are parsed lazily, so a broken sheet fails here
+        raise ImportFailed(f"{name} cannot be read as an Excel workbook ({type(exc).__name__}: {exc})") from None
     finally:
         workbook.close()
     return SheetFile(tables)
+
+
+_MERGE_TAG = re.compile(rb"<(?:\w+:)?mergeCell[\s>/]")
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def sheet_extras(xml: bytes) -> tuple[list[tuple[int, int, int, int]], dict[tuple[int, int], str]]:
+    """What a read-only openpyxl sheet does not give: its merged ranges (min_col, min_row, max_col,
+    max_row; 1-based) and its formula cells without a saved value ((row, column) 0-based -> "B3"),
+    which read as empty though the sheet shows something. The XML is parsed only when it has either."""
+    has_merges, has_formulas = bool(_MERGE_TAG.search(xml)), bool(_FORMULA_TAG.search(xml))
+    if not (has_merges or has_formulas):
+        return [], {}
+    if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:  # (a sheet never declares entities: refuse to expand them)
+        raise ImportFailed("a sheet of the workbook declares XML entities, which no spreadsheet program writes")
+    from xml.etree.ElementTree import iterparse
+
+    from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
+
+    merged: list[tuple[int, int, int, int]] = []
+    unsaved: dict[tuple[int, int], str] = {}
+    for _, element in iterparse(io.BytesIO(xml), events=("end",)):
+        tag = _local(element.tag)
+        if tag == "c":
+            children = {_local(child.tag): child for child in element}
+            reference, value = element.get("r"), children.get("v")
+            # (no <v>, or an empty one that is not a formula's empty text: openpyxl writes <v></v>)
+            saved = value is not None and (bool(value.text) or element.get("t") == "str")
+            if "f" in children and not saved and reference:
+                row, column = coordinate_to_tuple(reference)
+                unsaved[(row - 1, column - 1)] = reference
+            element.clear()
+        elif tag == "mergeCell" and element.get("ref"):
+            bounds = range_boundaries(element.get("ref"))
+            if None not in bounds:
+                merged.append(bounds)  # type: ignore[arg-type]
+    return merged, unsaved
 
 
 def _value(cell: object) -> object:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .importers import ImportProblem
@@ -102,6 +103,11 @@ class SheetRows:
     columns: dict[int, str]
     unused_headers: list[str]
     """Headers of columns no field reads (said in a note)."""
+    left_out: list[ImportProblem] = field(default_factory=list)
+    """Rows not read at all, each with why (a key cell that is a formula without a saved value)."""
+
+
+UNSAVED_FORMULA = "open and save the file in Excel or LibreOffice, then import it again"
 
 
 def sheet_rows(table: Table, spec: SheetSpec, csv: bool = False) -> SheetRows | None:
@@ -112,20 +118,34 @@ def sheet_rows(table: Table, spec: SheetSpec, csv: bool = False) -> SheetRows | 
     header, columns = found
     headers = table.rows[header]
     unused = [cell_text(h).strip() for i, h in enumerate(headers) if i not in columns and cell_text(h).strip()]
-    records = []
+    records, left_out = [], []
+    required = set(REQUIRED[spec.name])
     for offset, row in enumerate(table.rows[header + 1:], start=header + 2):
-        if not any(cell_text(cell).strip() for cell in row):
+        formulas = {key: table.unsaved[(offset - 1, i)] for i, key in columns.items()
+                    if (offset - 1, i) in table.unsaved} if table.unsaved else {}
+        if not formulas and not any(cell_text(cell).strip() for cell in row):
             continue
         cells = {key: row[i] if i < len(row) else None for i, key in columns.items()}
-        records.append(Record(offset, cells, table.name, csv))
-    return SheetRows(records, columns, unused)
+        record = Record(offset, cells, table.name, csv)
+        blocking = [reference for key, reference in formulas.items() if key in required]
+        if blocking:  # (without its title or name the row would pass for a heading or an empty row)
+            left_out.append(ImportProblem(f"cell {blocking[0]} holds a formula without a saved value (row left out): "
+                                          f"{UNSAVED_FORMULA}", offset,
+                                          table.name, skipped=True))
+            continue
+        for reference in formulas.values():
+            record.value_problem(f"cell {reference} holds a formula without a saved value (left empty): {UNSAVED_FORMULA}")
+        records.append(record)
+    return SheetRows(records, columns, unused, left_out)
 
 
 def records_of(rows: SheetRows | None) -> Iterator[Record]:
     yield from (rows.records if rows is not None else ())
 
 
+@lru_cache(maxsize=8192)
 def name_key(text: str) -> str:
-    """A name as names are matched (personas, stages, card titles): case and spacing aside."""
+    """A name as names are matched (personas, stages, card titles): case and spacing aside.
+    (Cached: every row looks its persona and stage up among all of them.)"""
     return " ".join(text.casefold().split())
 

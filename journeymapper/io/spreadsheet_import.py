@@ -238,6 +238,7 @@ class MapBuilder:
             self.notes.append("Emotions were read on a scale of 1 to 5 (1 very negative, 3 neutral, 5 very "
                               "positive) and kept as -2 to 2.")
         columns = set(rows.columns.values()) if rows is not None else set()
+        self.card_rows += len(rows.left_out) if rows is not None else 0
         above = ["", ""]  # a persona or stage written once (or in a merged cell) holds for the rows below
         defaulted: set[str] = set()
         for record in records:
@@ -332,6 +333,10 @@ class MapBuilder:
         return ImportResult(the_map, self.problems, self.notes, counts)
 
 
+UNUSED_NAMED = 8
+"""How many of the columns left out a note names (a sheet may have thousands)."""
+
+
 def build_map(sheets: SheetFile, title: str, csv: bool) -> ImportResult:
     """The map a spreadsheet describes (see the module's docstring)."""
     from .import_details import (
@@ -352,10 +357,13 @@ def build_map(sheets: SheetFile, title: str, csv: bool) -> ImportResult:
         raise ImportFailed(f"no row of headers naming a touchpoint's title (Touchpoint, Title, Card…) in the first "
                            f"rows{'' if csv else ' of any sheet'}: journeymapper reads the columns {names}")
     for table, rows in found.values():
+        builder.problems.extend(rows.left_out)
         if rows.unused_headers:
             where = f"sheet {table.name}: " if table.name else ""
-            builder.notes.append(f"{where}columns left out (journeymapper does not read them): "
-                                 + ", ".join(f"“{h}”" for h in rows.unused_headers))
+            named = ", ".join(f"“{h[:60]}”" for h in rows.unused_headers[:UNUSED_NAMED])
+            more = len(rows.unused_headers) - UNUSED_NAMED
+            builder.notes.append(f"{where}columns left out (journeymapper does not read them): {named}"
+                                 + (f" and {more:,} more" if more > 0 else ""))
     rows_of = {name: rows for name, (table, rows) in found.items()}
     read_map_sheet(builder, found[MAP_SHEET.name][0] if MAP_SHEET.name in found else None)
     builder.read_personas(rows_of.get(PERSONAS.name))

@@ -488,3 +488,25 @@ def test_save_mermaid_writes_utf8_and_replaces_the_old_file(tmp_path):
     exported = save_mermaid(target, the_map)
     assert target.read_bytes() == exported.text.encode("utf-8")
     assert not (tmp_path / "map.mmd.bak").exists()
+
+
+def test_a_card_without_feeling_comes_back_without_one():
+    # (a persona named "3" makes the line "Colon: 3: 3": score 3, actor "3", then our mark)
+    the_map = build_map("Shop", ["S"], ["3", "Ann"], [(0, 0, "Colon", None), (1, 0, "Neutral", 0)])
+    text = map_to_mermaid(the_map).text
+    assert "      Colon: 3: 3  # no feeling recorded" in text.splitlines()
+    back = import_mermaid(text).map
+    assert lanes(back) == {"3": [("S", "Colon", None)], "Ann": [("S", "Neutral", 0)]}
+    assert mermaid_reads(text)["tasks"][0] == ("Colon", 3, ["3"])
+
+
+def test_ampersands_are_written_as_codes_and_come_back():
+    the_map = build_map("Fish &amp; chips & more", ["A & B"], ["Tom & Jerry"], [(0, 0, "&amp; & &#59;", 1)])
+    text = map_to_mermaid(the_map).text
+    assert "&" not in text  # (Mermaid makes "#59;" an entity: "&amp#59;" would read "&amp&#59;")
+    assert "title Fish #38;amp#59; chips #38; more" in text
+    theirs = mermaid_reads(text)
+    assert theirs["title"] == the_map.title
+    assert theirs["sections"] == ["A & B"]
+    assert theirs["tasks"] == [("&amp; & &#59;", 4, ["Tom & Jerry"])]
+    assert outline(import_mermaid(text).map) == outline(the_map)

@@ -440,3 +440,57 @@ def test_a_number_outside_both_scales_does_not_decide_the_scale(tmp_path):
     result = import_file(path)
     assert [t.emotion for t in result.map.touchpoints] == [1, 2, None]
     assert [p.row for p in result.problems] == [4] and not any("1 to 5" in note for note in result.notes)
+
+
+def test_formulas_without_a_saved_value_are_named_not_dropped(tmp_path):
+    # openpyxl writes a formula without the value Excel would save with it
+    path = write_xlsx(tmp_path / "formulas.xlsx", {"Touchpoints": [
+        ["Stage", "Touchpoint", "Emotion"],
+        ["Find", '="Card"&1', "1"],  # row 2: the title is a formula: row left out, said with its cell
+        ["Find", "Plain", "=1+1"],  # row 3: the emotion is one: left empty, said
+        ["Find", "Only", None],
+        [None, "=1+1", None],  # row 5: nothing else in the row
+    ]})
+    result = import_file(path)
+    assert [(t.title, t.emotion) for t in result.map.touchpoints] == [("Plain", None), ("Only", None)]
+    said = {(p.row, p.skipped): p.message for p in result.problems}
+    assert set(said) == {(2, True), (3, False), (5, True)}
+    assert "cell B2" in said[2, True] and "cell C3" in said[3, False] and "cell B5" in said[5, True]
+    assert all("formula without a saved value" in m and "open and save the file" in m for m in said.values())
+    assert result.rows_skipped == 2 and "2 of 4 rows left out" in result.summary
+
+
+def test_a_sheet_with_wrong_stated_size_and_merged_cells_is_read_whole(tmp_path):
+    # read-only reading trusts a sheet's <dimension>; some programs write a wrong one
+    path = write_xlsx(tmp_path / "merged.xlsx", {"Touchpoints": [
+        ["Stage", "Touchpoint", "Emotion"], ["Find", "Searches", 1], [None, "Compares", -1], ["Buy", "Pays", 0]]},
+        merged={"Touchpoints": ["A2:A3"]})
+    data = Path(path).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(tmp_path / "small.xlsx", "w") as target:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                body = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:B2"/>', body)
+            target.writestr(info, body)
+    result = import_file(tmp_path / "small.xlsx")
+    assert [(t.title, t.emotion) for t in result.map.touchpoints] == [("Searches", 1), ("Compares", -1),
+                                                                      ("Pays", 0)]
+    stage_of = {s.id: s.name for s in result.map.stages}
+    assert [stage_of[t.stage] for t in result.map.touchpoints] == ["Find", "Find", "Buy"]
+
+
+def test_a_csv_with_thousands_of_columns_is_quick_and_its_note_short(tmp_path, monkeypatch):
+    """Each header is put in words once (comparing each header with each synonym again took 5.5 s for
+    10,000 columns); counted, not timed, so the test does not depend on the machine."""
+    from journeymapper.io import sheet_columns
+
+    calls = []
+    keyed = sheet_columns.header_key
+    monkeypatch.setattr(sheet_columns, "header_key", lambda text: calls.append(1) or keyed(text))
+    headers = ["Touchpoint", "Emotion"] + [f"extra {n}" for n in range(10_000)]
+    path = write_csv(tmp_path / "wide.csv", [headers, ["Searches", "1"] + [""] * 10_000])
+    result = import_file(path)
+    assert len(calls) < 2 * len(headers) + 1_000, len(calls)
+    assert [t.title for t in result.map.touchpoints] == ["Searches"]
+    note = next(n for n in result.notes if "columns left out" in n)
+    assert "“extra 0”" in note and "and 9,992 more" in note and len(note) < 400
