@@ -85,9 +85,9 @@ def test_jm017_one_real_pain_point_among_junk_ids_is_what_the_opportunity_answer
 
 
 def test_jm017_the_testers_map_with_self_and_missing_ids() -> None:
-    reproduction = Path("/tmp/trial/hostile/opp-addresses-self-and-missing.jmap")
-    if not reproduction.exists():
-        pytest.skip("the tester's reproduction is not on this machine")
+    """A new user's map: an open opportunity whose `addresses` names itself, a missing id, a card, a
+    persona, a stage and a flow, and no pain point: it answers its own card's pains."""
+    reproduction = Path(__file__).resolve().parents[1] / "data" / "v2" / "opp-addresses-self-and-missing.jmap"
     assert "JM017" not in {p.code for p in check_map(load_path(reproduction).map, today=TODAY)}
 
 
