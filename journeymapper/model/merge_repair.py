@@ -178,13 +178,26 @@ def _drop_item(merge: _Merge, elements: dict[str, dict[str, Json]], sides: dict[
 
 def _drop_answers_to_removed_pains(merge: _Merge, elements: dict[str, dict[str, Json]], sides: dict[str, Any]) -> None:
     """An opportunity's `addresses` entry naming a pain point that one side removed is left out: the
-    opportunity no longer answers it. (An id that was never a pain point's is kept, as the format keeps it.)"""
+    opportunity no longer answers it. Only links the merge itself cut are: an id that was never a pain
+    point's, or a link a side already kept to a pain point it had removed, stays as that side has it (the
+    format keeps such ids and ignores them)."""
     pains = {name: {p["id"]: p for card in side["touchpoints"].values() for p in card["pain_points"]}
              for name, side in sides.items()}
     kept = {p["id"] for card in elements["touchpoints"].values() for p in card["pain_points"]}
+
+    def loose_on(name: str, card_id: str, opportunity_id: str, pain_id: str) -> bool:
+        """Whether side `name` itself has this opportunity name a pain point it does not have."""
+        card = sides[name]["touchpoints"].get(card_id)
+        mine = next((o for o in card["opportunities"] if o["id"] == opportunity_id), None) if card else None
+        return mine is not None and pain_id in mine["addresses"] and pain_id not in pains[name]
+
+    def cut_by_merge(card_id: str, opportunity_id: str, pain_id: str) -> bool:
+        return (pain_id not in kept and any(pain_id in pains[s] for s in pains)
+                and not any(loose_on(s, card_id, opportunity_id, pain_id) for s in ("ours", "theirs")))
+
     for card_id, card in list(elements["touchpoints"].items()):
         for n, opportunity in enumerate(card["opportunities"]):
-            gone = [p for p in opportunity["addresses"] if p not in kept and any(p in pains[s] for s in pains)]
+            gone = [p for p in opportunity["addresses"] if cut_by_merge(card_id, opportunity["id"], p)]
             if not gone:
                 continue
             answered = [p for p in opportunity["addresses"] if p not in gone]

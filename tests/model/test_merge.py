@@ -419,3 +419,25 @@ def test_a_merge_is_symmetric_but_for_which_side_a_conflict_keeps(versions):
     assert {(*c[:5], c[6], c[5]) for c in said(other)} == said(one)
     if one.clean:
         assert _by_id(one.map) == _by_id(other.map)
+
+
+def test_a_link_one_side_kept_to_a_pain_point_it_removed_stays_as_that_side_has_it():
+    """Found by the property test on a fresh machine: ours removed a pain point and kept an opportunity's
+    link to it (the format allows a loose id); merged with an unchanged theirs, the result is ours, with no
+    conflict. Only a link the merge itself cuts is left out and said."""
+    base = small_map()
+    card = _card(base, "a")
+    pains = [{"id": "a.p1", "text": "Slow"}, {"id": "a.p2", "text": "Cold"}]
+    opportunity = {"id": "a.o1", "text": "Faster", "addresses": ["a.p1"]}
+    base = _edit(base, ("a", "pain_points", pains), ("a", "opportunities", [opportunity]))
+    ours = _edit(base, ("a", "pain_points", pains[1:]))  # (the link to a.p1 stays, loose)
+    assert card.id == "a" and _card(ours, "a").opportunities[0].addresses == ["a.p1"]
+    result = merge_maps(base, ours, base)
+    assert result.conflicts == [] and result.map == _modified(ours, base)
+    # Theirs adds the link to a pain point ours removed: that one the merge cuts, and says so.
+    theirs = _edit(_edit(base, ("a", "opportunities", [{**opportunity, "addresses": []}])),
+                   ("a", "opportunities", [{**opportunity, "addresses": ["a.p2"]}]))
+    ours_without_p2 = _edit(base, ("a", "pain_points", pains[:1]))
+    cut = merge_maps(base, ours_without_p2, theirs)
+    assert "a.p2" not in _card(cut.map, "a").opportunities[0].addresses
+    assert any("no longer answers" in c.description for c in cut.conflicts)
