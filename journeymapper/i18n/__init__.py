@@ -1,17 +1,26 @@
-"""The words journeymapper prints itself, in the reader's language: one mechanism for every layer.
+"""The words journeymapper says itself, in the reader's language: one mechanism for every layer.
 
 Catalogues are GNU gettext ones (`resources/locale/LANG/LC_MESSAGES/journeymapper.po`, compiled to
 `.mo` beside it), read with the standard library's `gettext`, so the Qt-free layers (layout, PDF,
 command line, checker) use them as the interface does. Babel extracts the strings (`./dev i18n`) and
 a test holds every catalogue complete and its `.mo` in step with its `.po`.
 
-Text a user typed is never translated; only the words of the program: row and channel names, the
-title block, the legend, the headings of the pages after the map.
+Two languages are in play. The *interface language* (`_`, `_n`) is the user's: menus, dialogs,
+the command line's messages, the checker's findings. It follows the system (gettext's LANGUAGE,
+LC_ALL, LC_MESSAGES, LANG), or JOURNEYMAPPER_LANGUAGE, or the editor's preference. The *print
+language* (`words(map.language)`) is the map's: a German map prints German labels whoever exports
+it. Both read the same catalogues.
+
+Text a user typed is never translated; only the words of the program. A word in a table written at
+import time is marked with `N_` and translated where it is shown, since the language may be chosen
+after the import.
 """
 
 from __future__ import annotations
 
 import gettext
+import os
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -73,3 +82,57 @@ def print_language(tag: str) -> str:
 
 def language_name(code: str) -> str:
     return LANGUAGES.get(code, code)
+
+
+def best_language(tags: list[str]) -> str:
+    """The first of the reader's languages (BCP 47 or POSIX tags, most wanted first) that has a
+    catalogue; English when none has."""
+    for tag in tags:
+        code = tag.split(".")[0].split("@")[0].replace("_", "-").strip().lower()
+        if code in ("c", "posix", ""):
+            return DEFAULT_LANGUAGE
+        chosen = print_language(code)
+        if chosen != DEFAULT_LANGUAGE or code.split("-")[0] == DEFAULT_LANGUAGE:
+            return chosen
+    return DEFAULT_LANGUAGE
+
+
+def language_from_environment(environ: Mapping[str, str] = os.environ) -> str:
+    """The interface language the environment asks for: JOURNEYMAPPER_LANGUAGE first, then the
+    variables gettext reads, in gettext's order."""
+    override = environ.get("JOURNEYMAPPER_LANGUAGE", "").strip()
+    if override:
+        return best_language([override])
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "").strip()
+        if value:
+            return best_language(value.split(":"))
+    return DEFAULT_LANGUAGE
+
+
+_interface: str | None = None
+
+
+def interface_language() -> str:
+    """The language the program speaks to its user now (a code of LANGUAGES)."""
+    global _interface
+    if _interface is None:
+        _interface = language_from_environment()
+    return _interface
+
+
+def set_interface_language(code: str | None) -> str:
+    """Speak `code` from now on (None: what the environment asks for); returns the language taken."""
+    global _interface
+    _interface = best_language([code]) if code else language_from_environment()
+    return _interface
+
+
+def _(text: str) -> str:
+    """`text` (English) in the interface language."""
+    return words(interface_language())(text)
+
+
+def _n(singular: str, plural: str, count: int) -> str:
+    """The singular or plural form for `count`, in the interface language (placeholders stay)."""
+    return words(interface_language()).n(singular, plural, count)

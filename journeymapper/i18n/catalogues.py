@@ -15,9 +15,11 @@ from pathlib import Path
 from . import DEFAULT_LANGUAGE, DOMAIN, LANGUAGES, locale_dir
 
 PACKAGE = Path(__file__).resolve().parents[1]
-SOURCES = ("export", "layout", "i18n")
-"""Where the words to translate are (`tr(...)`, `tr.n(...)`, `N_(...)`), below the package."""
-KEYWORDS = {"tr": None, "n": (1, 2), "N_": None}
+SOURCES = ("app", "canvas", "check", "cli", "commands", "desktop", "export", "i18n", "io", "layout",
+           "model")
+"""Where the words to translate are, below the package: `_(...)`, `_n(...)` (the interface
+language), `tr(...)`, `tr.n(...)` (a map's print language), `N_(...)` (marked, translated later)."""
+KEYWORDS = {"_": None, "_n": (1, 2), "tr": None, "n": (1, 2), "N_": None}
 STAMP = datetime(2026, 12, 7, tzinfo=timezone.utc)
 """The catalogues' dates: fixed, so that keeping them changes only what changed (git)."""
 
