@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..i18n import Words
+from ..i18n.formats import date_text
 from ..layout.geometry import Point
 from ..layout.labels import EFFORT_LABELS, PRIORITY_LABELS, STATUS_LABELS, stage_letter
 from ..layout.text import ASCENT, BOLD, REGULAR, wrap
@@ -105,7 +106,7 @@ def _cells(row: ActionRow, actions: ActionList, cols: _Columns, tr: Words) -> li
     who = _wrapped(row.owner, cols.who[1]) if row.owner else [("\u2014", SIZE, False, "faint")]
     when: list[tuple[str, float, bool, str]] = [("\u2014", SIZE, False, "faint")]
     if row.due is not None:
-        when = [(row.due.isoformat(), SIZE, row.overdue, OVERDUE_INK if row.overdue else "text")]
+        when = [(date_text(row.due), SIZE, row.overdue, OVERDUE_INK if row.overdue else "text")]
         if row.overdue:
             when += _wrapped(tr("Overdue"), cols.when[1], SIZE, True, OVERDUE_INK)
     status = _wrapped(tr(STATUS_LABELS.get(row.status, row.status)), cols.status[1])

@@ -20,7 +20,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .. import __version__
 from ..gc_tuning import collector_paused
-from ..i18n import print_language, words
+from ..i18n import DEFAULT_LANGUAGE, print_language, words
+from ..i18n.formats import formats_locale
 from ..io.writer import write_atomic
 from ..layout.map_layout import MapLayout
 from ..layout.style import DEFAULT_STYLE, Style, grayscale_palette
@@ -130,8 +131,18 @@ def export_pdf(
     """
     # A big map's layout and drawing make ~a million objects, none of them garbage; its forms are
     # compressed on a worker thread while the next is drawn.
-    with collector_paused(), FormDeflater() as deflater:
+    with collector_paused(), FormDeflater() as deflater, formats_locale(print_formats(the_map, options)):
         return _export_pdf(the_map, target, options, style, progress, deflater, previous)
+
+
+def print_formats(the_map: Map, options: PdfOptions) -> str:
+    """The locale the print writes figures and dates in: the map's own (a "de-AT" map prints Austrian
+    dates) when its words are printed, else the printed words' language; ISO dates and "4,200.5" for
+    an English print of a map that does not say its language (the files' own neutral style)."""
+    language = options.language or print_language(the_map.language)
+    if the_map.language and print_language(the_map.language) == language:
+        return the_map.language
+    return "" if language == DEFAULT_LANGUAGE else language
 
 
 def _export_pdf(

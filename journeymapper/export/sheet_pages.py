@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..i18n.formats import date_text
 from ..layout.geometry import Point
 from ..layout.text import BOLD, wrap
 from ..model.schema import Map
@@ -35,9 +36,9 @@ def title_block(p: PagePainter, the_map: Map, paper: tuple[float, float], today:
     p.dy = 0.0
     is_narrow = narrow(paper, block)
     tr = p.tr
-    review = the_map.review_by.isoformat() if the_map.review_by else "—"
+    review = date_text(the_map.review_by) if the_map.review_by else "—"
     owner = " ".join(the_map.owner.split()) or "—"
-    parts = [tr("Owner: {owner}").format(owner=owner), tr("Printed {date}").format(date=today.isoformat()),
+    parts = [tr("Owner: {owner}").format(owner=owner), tr("Printed {date}").format(date=date_text(today)),
              tr("Review by: {date}").format(date=review)]
     if total:  # (a picture of the map has no pages)
         parts.append(tr("Page {page} of {total}").format(page=page, total=total))
@@ -97,10 +98,10 @@ def footer(p: PagePainter, the_map: Map, paper: tuple[float, float], page: int, 
         if the_map.based_on is not None:
             parts.append(tr("based on “{title}” of {date}").format(
                 title=fit_text(p, " ".join(the_map.based_on.title.split()), 7, False, 150),
-                date=the_map.based_on.modified.date().isoformat()))
+                date=date_text(the_map.based_on.modified.date())))
     if options.source_name:
         parts.append(options.source_name)
-    parts.append(tr("modified {date}").format(date=the_map.modified.date().isoformat()))
+    parts.append(tr("modified {date}").format(date=date_text(the_map.modified.date())))
     parts.append(f"{options.paper} {tr(options.orientation)}")
     if extra:
         parts.append(extra)

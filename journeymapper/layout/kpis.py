@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..i18n import Words
+from ..i18n.formats import current_locale, date_text, localize_figure, symbols
 from ..model.kpi_health import BETTER, DEFAULT_BETTER, kpi_health, with_unit  # noqa: F401 - (the model's judgement, read here too)
 from ..model.kpi_health import joiner as _joiner
 from ..model.kpi_health import number as _fmt
@@ -69,13 +70,14 @@ class KpiChange:
         text = f"{abs(self.delta):,.{self.places}f}"
         if float(text.replace(",", "")) == 0:
             return "0"
-        return ("+" if self.delta > 0 else "\u2212") + text
+        return ("+" if self.delta > 0 else "\u2212") + localize_figure(text)
 
 
 def _places(value: float) -> int:
     """How many decimals `_fmt` writes `value` with (0 to 2)."""
     text = _fmt(value)
-    return len(text.split(".")[1]) if "." in text else 0
+    decimal = symbols(current_locale()).decimal
+    return len(text.split(decimal)[1]) if decimal in text else 0
 
 
 def kpi_change(kpi: KPI) -> KpiChange | None:
@@ -106,7 +108,7 @@ def kpi_change(kpi: KPI) -> KpiChange | None:
 def change_phrases(change: KpiChange, tr: Words) -> tuple[str, str]:
     """What follows the change's mark: in full ("+0.3 since 2026-10-12, better") and short
     ("+0.3, better"), for a header that has room for one or the other."""
-    day, figure = change.since.isoformat(), change.figure
+    day, figure = date_text(change.since), change.figure
     if change.verdict == "same":
         return tr("no change since {date}").format(date=day), tr("no change")
     if change.verdict == "better":
@@ -130,7 +132,7 @@ def kpi_record(kpi: KPI, tr: Words) -> str:
         return text
     latest = kpi.readings[-1]
     parts = [tr("Latest reading {value} on {date}").format(value=with_unit(latest.value, kpi.unit),
-                                                           date=latest.date.isoformat())
+                                                           date=date_text(latest.date))
              + (f" ({' '.join(latest.note.split())})" if latest.note.strip() else "")]
     change = kpi_change(kpi)
     if len(kpi.readings) < 2:
@@ -138,7 +140,7 @@ def kpi_record(kpi: KPI, tr: Words) -> str:
     else:
         before = kpi.readings[-2]
         parts.append(tr("previous {value} on {date}").format(value=with_unit(before.value, kpi.unit),
-                                                             date=before.date.isoformat()))
+                                                             date=date_text(before.date)))
         if change is not None:
             parts.append(f"{change.mark} {change_phrases(change, tr)[1]}")
     return f"{text}. " + "; ".join(parts) + "."

@@ -4,6 +4,7 @@ English: `i18n.words` gives them in another language where they are shown."""
 from __future__ import annotations
 
 from ..i18n import N_
+from ..i18n.formats import date_text
 
 CHANNEL_LABELS: dict[str, str] = {
     "website": N_("Website"),
@@ -101,5 +102,5 @@ def signed(value: float, digits: int = 0) -> str:
 def said_by(who: str, day: object, source: str) -> str:
     """Who said a customer quote, when and where, as one line ("Regular, 2026-11-02, counter survey");
     the parts not given are left out ("" when none is). Used by the card's tooltip and the print."""
-    when = day.isoformat() if day is not None else ""  # type: ignore[attr-defined]
+    when = date_text(day) if day is not None else ""  # type: ignore[arg-type]
     return ", ".join(part for part in (" ".join(who.split()), when, " ".join(source.split())) if part)

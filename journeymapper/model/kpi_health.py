@@ -7,6 +7,7 @@ insight "far off target" can never disagree.
 
 from __future__ import annotations
 
+from ..i18n.formats import localize_figure
 from .schema import KPI
 
 BETTER = ("higher", "lower", "target")
@@ -43,14 +44,15 @@ def is_off_target(kpi: KPI) -> bool:
 
 
 def number(value: float | None) -> str:
-    """A figure as people write it: "4,200", "2.4", "–" for none."""
+    """A figure as people write it in the current locale (`i18n.formats`): "4,200", "2.4" with none,
+    "4.200", "2,4" in German; "–" for none."""
     if value is None:
         return "–"
     if abs(value) >= 1e15:  # (a figure no one counts in full: 1e+308 rather than 309 digits)
-        return f"{value:.3g}"
+        return localize_figure(f"{value:.3g}")
     if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+        return localize_figure(f"{int(value):,}")
+    return localize_figure(f"{value:,.2f}".rstrip("0").rstrip("."))
 
 
 def joiner(unit: str) -> str:

@@ -131,7 +131,7 @@ def test_a_japanese_map_prints_its_actions_in_its_own_script(tmp_path: Path):
     assert not exported.report.warnings
     [page] = action_pages(exported, "ja")
     printed = "".join(page_text(exported.path, page).split())  # (CJK wraps between letters)
-    for text in texts + [owner.replace(" ", "") for owner in owners] + ["2027-01-15", "2027-02-15", "店頭で受け取る"]:
+    for text in texts + [owner.replace(" ", "") for owner in owners] + ["2027/01/15", "2027/02/15", "店頭で受け取る"]:  # (dates as Japanese write them)
         assert text in printed, text
 
 
