@@ -24,7 +24,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .app.desktop import offer_recovery
 from .app.editor import Editor
+from .app.interface_language import apply_interface_language
 from .app.main_window import APP_NAME, MainWindow
+from .app.preferences import settings
 from .app.single_instance import InstanceServer, hand_over
 from .gc_tuning import building_long_lived_objects
 from .io import LoadError
@@ -33,6 +35,8 @@ from .io.templates import map_from_template
 from .resources import icons_dir
 
 _windows: list[MainWindow] = []
+_language_applied: list[str] = []
+"""The interface language taken when the application was first made (before any window)."""
 
 
 def application() -> QApplication:
@@ -44,6 +48,8 @@ def application() -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName(APP_NAME)  # docks and task bars match windows to journeymapper.desktop
+    if not _language_applied:
+        _language_applied.append(apply_interface_language(app, settings()))
     icon = icons_dir() / "journeymapper.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

@@ -8,3 +8,9 @@ import os
 if not os.environ.get("QT_QPA_PLATFORM"):
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
+# The program speaks the user's language (JOURNEYMAPPER_LANGUAGE, then LANGUAGE, LC_ALL, LC_MESSAGES,
+# LANG); the tests compare English words, so they run in English whatever the machine's locale,
+# unless the run names a language itself.
+os.environ.setdefault("JOURNEYMAPPER_LANGUAGE", "en")
+# Figures and dates follow the locale (QLocale, in the editor): the tests read the neutral style.
+os.environ.setdefault("LC_ALL", "C.UTF-8")

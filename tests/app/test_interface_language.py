@@ -1,0 +1,64 @@
+"""The editor speaks the chosen language: our words from the catalogues, Qt's own buttons from Qt's
+translations, figures and dates from the chosen locale; "" follows the system."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from journeymapper.app.interface_language import SETTING, apply_interface_language, chosen_language
+from journeymapper.app.preferences import PreferencesDialog, settings
+from journeymapper.i18n import _, interface_language, words
+from journeymapper.i18n.formats import date_text
+from journeymapper.model.kpi_health import number
+
+
+@pytest.fixture
+def preferences(qapp, tmp_path):
+    store = QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat)
+    yield store
+    store.setValue(SETTING, "")
+    QLocale.setDefault(QLocale.system())
+    apply_interface_language(QApplication.instance(), store)  # (back to the tests' English)
+    assert interface_language() == "en"
+
+
+def test_a_chosen_language_is_spoken_by_our_words_qts_buttons_and_the_figures(preferences):
+    preferences.setValue(SETTING, "de")
+    assert apply_interface_language(QApplication.instance(), preferences) == "de"
+    assert interface_language() == "de"
+    assert _("Touchpoints") == words("de")("Touchpoints") == "Berührungspunkte"
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "") == "Abbrechen"
+    assert QLocale().name().startswith("de")
+    assert number(4200.5) == "4.200,5"
+    assert date_text(date(2026, 12, 7)) == "07.12.2026"
+
+
+def test_no_choice_follows_the_system(preferences, monkeypatch):
+    monkeypatch.setenv("JOURNEYMAPPER_LANGUAGE", "ja")
+    assert apply_interface_language(QApplication.instance(), preferences) == "ja"
+    assert _("Emotion") == "感情"
+    monkeypatch.setenv("JOURNEYMAPPER_LANGUAGE", "en")
+
+
+def test_an_unknown_stored_choice_is_ignored(preferences):
+    preferences.setValue(SETTING, "klingon")
+    assert chosen_language(preferences) == ""
+    assert apply_interface_language(QApplication.instance(), preferences) == "en"
+
+
+def test_preferences_keep_the_language_chosen(qtbot):
+    dialog = PreferencesDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.language.currentData() == chosen_language(settings())
+    dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+    assert dialog.language_note.isVisibleTo(dialog)  # (it says when the change takes effect)
+    dialog.accept()
+    try:
+        assert settings().value(SETTING) == "fr"
+    finally:
+        settings().setValue(SETTING, "")
