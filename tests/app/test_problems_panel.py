@@ -3,12 +3,14 @@ their titles (never ids), tips that can be hidden (and stay hidden), rows kept i
 findings at no cost to an edit, and a finding's elements selected when it is activated."""
 
 import datetime
+import time
 import uuid
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import QTreeView
 
 from journeymapper.app import problems_panel as panel_module
 from journeymapper.app.preferences import settings as app_settings
@@ -236,17 +238,51 @@ def test_a_renamed_card_rewrites_its_row_only(qapp, monkeypatch):
     panel.deleteLater()
 
 
+class BareModel(QAbstractTableModel):
+    def __init__(self):
+        super().__init__()
+        self.rows = []
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else 3
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        return self.rows[index.row()][index.column()] if role == Qt.ItemDataRole.DisplayRole else None
+
+
+def _bare_tree_seconds(problems: list[Problem]) -> float:
+    """The raw toolkit showing the same rows: a bare table model in a tree view, reset twice and laid out."""
+    view, model = QTreeView(), BareModel()
+    view.setRootIsDecorated(False)
+    view.setUniformRowHeights(True)
+    view.setModel(model)
+    start = time.perf_counter()
+    for rows in (problems, problems[1:]):
+        model.beginResetModel()
+        model.rows = [(p.code, p.message, p.names[0]) for p in rows]
+        model.endResetModel()
+        view.setFirstColumnSpanned(0, QModelIndex(), True)  # (lays the rows out, as a header row does)
+    seconds = time.perf_counter() - start
+    view.deleteLater()
+    return seconds
+
+
 def test_tens_of_thousands_of_findings_are_shown_at_once(qapp):
     """A map at the limits can have 80,000 findings: the panel shows them without making a row each."""
-    import time
-
     many = [Problem(code="JM006", severity="warning", message=f"Dead end {n}", elements=(f"t{n}",),
                     names=(f"“Card {n}”",)) for n in range(80_000)]
     panel = ProblemsPanel()
     start = time.perf_counter()
     panel.set_problems(many)
     panel.set_problems(many[1:])
-    assert time.perf_counter() - start < 1.0  # (a row each took seconds)
+    ours = time.perf_counter() - start
+    # (a row of items each took 15-20 s; a bare model in a tree view, timed in the same run, takes about
+    # what ours does: a generous guard, as the machine may be busy)
+    bare = _bare_tree_seconds(many)
+    assert ours < 3 * bare, (ours, bare)
     assert panel.row_count() == 79_999 and panel.row_text(0, 1) == "Dead end 1"
     assert panel.group_headers() == ["▾ Warnings (79,999)"]
     panel.deleteLater()
