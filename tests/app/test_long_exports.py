@@ -38,7 +38,7 @@ def test_other_windows_work_is_autosaved_before_a_long_export(qtbot, open_window
     window = open_window(example_map_path())
     assert not other.autosaver.data_path.exists()
     window.export_pdf_to(tmp_path / "map.pdf", PdfOptions())
-    assert other.autosaver.data_path.exists()
+    assert other.autosaver.data_path.exists(), other.autosaver.problem  # (why, if it could not be written)
 
 
 def test_opening_a_big_map_shows_its_steps_and_can_be_cancelled(qtbot, open_window, example_copy, monkeypatch):
