@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..i18n import words
+from ..i18n.formats import current_locale
 from ..model.schema import Flow, Map, Persona, Stage, Touchpoint
 from . import card_look
 from .elements import (
@@ -140,9 +141,10 @@ class _Builder:
     def __init__(self, the_map: Map, style: Style, previous: MapLayout | None) -> None:
         self.map = the_map
         self.style = style
-        reuse = previous is not None and previous.style == style
+        # (figures and dates are written in the current locale: the print's may differ from the screen's)
+        reuse = previous is not None and previous.style == style and previous.sources.get("formats") == current_locale()
         self.previous = previous if reuse else None
-        self.sources: dict[str, object] = {}
+        self.sources: dict[str, object] = {"formats": current_locale()}
         self.stage_index = {s.id: i for i, s in enumerate(the_map.stages)}
         self.cells: dict[tuple[str, str], list[Touchpoint]] = {}
         for t in the_map.touchpoints:

@@ -81,3 +81,15 @@ def test_unknown_or_c_locales_are_neutral():
     for tag in ("", "C", "POSIX", "xx-YY", "C.UTF-8"):
         assert localize_figure("4,200.5", tag) == "4,200.5"
         assert date_text(date(2026, 12, 7), tag) == "2026-12-07"
+
+
+def test_the_screens_layout_in_another_locale_is_not_reused_by_the_print(tmp_path):
+    from journeymapper.export.pdf import PdfOptions, export_pdf
+    from journeymapper.layout.map_layout import layout_map
+
+    the_map = kpi_map(THREE)
+    with formats_locale("de"):  # (the editor of a German user laid it out: "4,6")
+        on_screen = layout_map(the_map)
+    export_pdf(the_map, tmp_path / "plain.pdf", PdfOptions(), previous=on_screen)
+    printed = flat(text(tmp_path / "plain.pdf"))
+    assert "4.6 / 4.7" in printed and "4,6" not in printed
