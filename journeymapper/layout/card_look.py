@@ -28,8 +28,9 @@ Painter = Any
 
 def frame(p: Painter, rect: Rect, style: Style, bar_color: str, border: str = "card_border",
           border_width: float = 0.8) -> None:
-    """The card's rounded box and its persona's bar down its left side, inside the box's round corners."""
-    p.rect(rect, fill="card", stroke=border, width=border_width, radius=style.card_radius)
+    """The card's rounded box and its persona's bar down its left side, inside the box's round corners.
+    A high-contrast palette draws the border heavier (`Palette.line_scale`)."""
+    p.rect(rect, fill="card", stroke=border, width=border_width * p.palette.line_scale, radius=style.card_radius)
     p.polygon(bar_outline(rect, style.card_bar, style.card_radius), bar_color)
 
 
@@ -139,12 +140,16 @@ def speech_bubble(center: Point, size: float, steps: int = 3) -> tuple[Point, ..
 
 
 def face(p: Painter, center: Point, size: float, emotion: int) -> None:
-    """The customer's feeling: a face whose colour and mouth say it (a light face gets dark features)."""
+    """The customer's feeling: a face whose colour and mouth say it, each of the five by its own mouth
+    (`glyphs.emotion_face`); a light face gets dark features."""
     drawn = emotion_face(center, size, emotion)
     features, outline = face_inks(p.palette, emotion)
     p.circle(drawn.center, drawn.radius, fill=p.palette.emotions[emotion + 2], stroke=outline, width=0.6)
     for eye in drawn.eyes:
         p.circle(eye, drawn.eye_radius, fill=features)
+    if drawn.open_mouth is not None:
+        p.polygon(drawn.open_mouth, features)
+        return
     p.stroke(features, 1.1)
     p.curve((drawn.mouth,))
 

@@ -19,20 +19,29 @@ class Face:
     eyes: tuple[Point, Point]
     eye_radius: float
     mouth: Cubic
+    open_mouth: tuple[Point, ...] | None = None
+    """For the strongest feelings (±2) the mouth is open, a filled shape (a grin, a wail), drawn instead
+    of `mouth`'s line: five feelings, five mouths, told apart without their colours."""
 
 
 def emotion_face(center: Point, size: float, emotion: int) -> Face:
-    """A round face whose mouth bends with the emotion (-2 frown ... +2 broad smile)."""
+    """A round face whose mouth says the emotion: −2 an open frown, −1 a frown, 0 a straight line,
+    +1 a smile, +2 an open grin."""
     r = size / 2
     eye_y = center.y - r * 0.22
     eyes = (Point(center.x - r * 0.33, eye_y), Point(center.x + r * 0.33, eye_y))
     mouth_y = center.y + r * 0.32
     bend = emotion * r * 0.16  # positive: the middle of the mouth dips (a smile, y grows downwards)
     half = r * (0.38 + 0.04 * abs(emotion))
+    if abs(emotion) == 2:
+        bend *= 1.3  # (an open mouth a little deeper, so its opening shows at a 9 pt legend's size)
     left, right = Point(center.x - half, mouth_y - bend / 2), Point(center.x + half, mouth_y - bend / 2)
     mouth = Cubic.through(left, Point(left.x + half * 0.5, mouth_y + bend), Point(right.x - half * 0.5, mouth_y + bend),
                           right)
-    return Face(center, r, eyes, r * 0.11, mouth)
+    opened = None
+    if abs(emotion) == 2:  # the curve, closed by the straight line between its ends
+        opened = tuple(mouth.at(k / 8) for k in range(9))
+    return Face(center, r, eyes, r * 0.11, mouth, opened)
 
 
 def triangle(center: Point, size: float) -> tuple[Point, Point, Point]:

@@ -11,6 +11,15 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Palette:
+    """The colours the map is drawn in, by name (a drawing asks for "kpi_good", never for a colour).
+
+    The states shown by colour (a KPI's health, a feeling, pain and opportunity) are chosen from
+    colour-blind-safe sets (Okabe & Ito's, Paul Tol's, ColorBrewer's blue-orange): each pair stays apart
+    for people with protanopia, deuteranopia and tritanopia as well (tests/canvas/test_colour_vision.py
+    checks the rendered pictures). Colour is never a state's only sign: a KPI has ✓ ≈ ✗ after its bar,
+    a face its mouth, a pain point a triangle and an opportunity a star.
+    """
+
     paper: str = "#FFFFFF"
     canvas: str = "#F5F7FA"
     grid: str = "#D5DBE3"
@@ -25,14 +34,19 @@ class Palette:
     flow: str = "#56657A"
     zero_line: str = "#B8C2CC"
     kpi_track: str = "#DDE3EA"
-    kpi_good: str = "#2F9E44"
-    kpi_mid: str = "#E8890C"
-    kpi_bad: str = "#C92A2A"
-    pain: str = "#C92A2A"
-    opportunity: str = "#2B8A3E"
-    # -2 .. +2
-    emotions: tuple[str, str, str, str, str] = ("#C92A2A", "#E8890C", "#8C96A3", "#51B56D", "#1E7B3C")
+    # On target: blue, near: amber, off: a dark vermilion (not green / orange / red, which the commonest
+    # colour blindness sees as one olive).
+    kpi_good: str = "#2166AC"
+    kpi_mid: str = "#C78C00"
+    kpi_bad: str = "#B0300F"
+    pain: str = "#B0300F"
+    opportunity: str = "#1B8A6B"
+    # -2 .. +2: a diverging orange-grey-blue scale (dark and light orange, grey, light and dark blue),
+    # apart in every common colour blindness; the faces' mouths say the feeling too.
+    emotions: tuple[str, str, str, str, str] = ("#B84A12", "#F2A45C", "#B3B9C1", "#4F93D2", "#1D4F91")
     curve: str = "#2E86AB"
+    line_scale: float = 1.0
+    """Card borders are drawn this many times heavier (the high-contrast palettes: 2)."""
 
 
 DARK = Palette(
@@ -50,8 +64,75 @@ DARK = Palette(
     flow="#A9B3BF",
     zero_line="#545D68",
     kpi_track="#3A424D",
+    kpi_good="#5AA2E0",
+    kpi_mid="#F5CB5C",
+    kpi_bad="#E0533A",
+    pain="#E0533A",
+    opportunity="#3DBE9B",
+    emotions=("#DA6530", "#F7C08A", "#8A939E", "#8CC4F2", "#3A78CC"),
     curve="#5FB3D9",
 )
+
+HIGH_CONTRAST = Palette(
+    paper="#FFFFFF",
+    canvas="#FFFFFF",
+    grid="#000000",
+    header="#FFFFFF",
+    text="#000000",
+    muted="#000000",
+    faint="#3D3D3D",
+    card="#FFFFFF",
+    card_border="#000000",
+    selection="#0037DA",
+    chip="#FFFFFF",
+    flow="#000000",
+    zero_line="#000000",
+    kpi_track="#BDBDBD",  # (a bar's room up to its target, seen on the white header)
+    kpi_good="#0046AD",
+    kpi_mid="#B88200",
+    kpi_bad="#9A1C00",
+    pain="#9A1C00",
+    opportunity="#006B4F",
+    emotions=("#9A3300", "#F7A64A", "#FFFFFF", "#5AA0E6", "#002F7A"),
+    curve="#000000",
+    line_scale=2.0,
+)
+"""For people who asked their system for more contrast: black on white, every line and border black
+and the cards' borders heavy, the states' colours as dark as keeps them apart in every colour blindness
+(each at least 3:1 on white, as WCAG asks of a graphic)."""
+
+HIGH_CONTRAST_DARK = Palette(
+    paper="#000000",
+    canvas="#000000",
+    grid="#FFFFFF",
+    header="#000000",
+    text="#FFFFFF",
+    muted="#FFFFFF",
+    faint="#C8C8C8",
+    card="#000000",
+    card_border="#FFFFFF",
+    selection="#FFE600",
+    chip="#000000",
+    flow="#FFFFFF",
+    zero_line="#FFFFFF",
+    kpi_track="#5C5C5C",
+    kpi_good="#6CB4FF",
+    kpi_mid="#FFD54A",
+    kpi_bad="#FF6A4D",
+    pain="#FF6A4D",
+    opportunity="#3DDCB0",
+    emotions=("#FF7A33", "#FFC58F", "#000000", "#9CD0FF", "#3D8BFF"),
+    curve="#FFFFFF",
+    line_scale=2.0,
+)
+"""High contrast on a dark system: white on black."""
+
+
+def screen_palette(dark: bool, high_contrast: bool = False) -> Palette:
+    """The palette the canvas draws in, for the system's colour scheme and contrast preference."""
+    if high_contrast:
+        return HIGH_CONTRAST_DARK if dark else HIGH_CONTRAST
+    return DARK if dark else Palette()
 
 
 @dataclass(frozen=True)
@@ -118,14 +199,16 @@ PHOTOCOPY = {
 def grayscale_palette(palette: Palette) -> Palette:
     """The palette in shades of grey for black-and-white printers and photocopies: every colour as
     its grey, but the states shown by colour spread over greys a copier keeps apart."""
-    changes = {}
+    changes: dict[str, object] = {}
     for name, value in vars(palette).items():
         if isinstance(value, str):
             changes[name] = _gray(value)
         elif isinstance(value, tuple):
             changes[name] = tuple(_gray(v) for v in value)
+        else:
+            changes[name] = value
     changes.update(PHOTOCOPY)
-    return Palette(**changes)
+    return Palette(**changes)  # type: ignore[arg-type]
 
 
 def luminance(color: str) -> float:
@@ -134,11 +217,25 @@ def luminance(color: str) -> float:
     return 0.299 * red + 0.587 * green + 0.114 * blue
 
 
+def contrast(one: str, other: str) -> float:
+    """The contrast ratio of two "#RRGGBB" colours as WCAG measures it: 1 (none) to 21 (black on white)."""
+    def relative(color: str) -> float:
+        channels = []
+        for i in (1, 3, 5):
+            c = int(color[i:i + 2], 16) / 255
+            channels.append(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
+        red, green, blue = channels
+        return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+    light, dark = sorted((relative(one), relative(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
 def face_inks(palette: Palette, emotion: int) -> tuple[str, str | None]:
-    """The ink of a face's eyes and mouth, and of its outline (None: none), so that a light face (a
-    grey +2) still shows its features and its edge on a white card."""
+    """The ink of a face's eyes and mouth, and of its outline (None: none): the features in whichever
+    of the text and card inks shows more on the face, so a light face (a light orange -1, a grey +2 in
+    print) gets dark features; a face with less than the 3:1 contrast a graphic needs on its card (WCAG
+    1.4.11) gets an outline."""
     face = palette.emotions[emotion + 2]
-    grey = face[1:3] == face[3:5] == face[5:7]
-    # (coloured faces keep white features, as their palette was chosen for; greys get what reads best)
-    light = luminance(face) > (0.55 if grey else 0.8)
-    return ("text" if light else "card"), ("muted" if light else None)
+    features = max(("card", "text"), key=lambda name: contrast(face, getattr(palette, name)))
+    return features, ("muted" if contrast(face, palette.card) < 3.0 else None)

@@ -25,6 +25,7 @@ from .events import (
     MapFieldChanged,
     MapReplaced,
 )
+from ..i18n import _
 from .messages import describe_validation_error
 from .schema import (
     ITEM_FIELDS,
@@ -64,8 +65,10 @@ _NOUN: dict[Collection, str] = {
 _MAP_FIELDS = ("title", "description", "owner", "created", "modified", "review_by", "language")
 
 
-PERSONA_COLORS = ("#2E86AB", "#5B8E7D", "#6C8EBF", "#B5838D", "#C68B59", "#7D6BA8", "#4F9D9D", "#8D8741")
-"""The lanes' colours, in the order new personas take them (apart for one another, and from the state colours)."""
+PERSONA_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#666633", "#AA3377", "#EE6677", "#AA4499")
+"""The lanes' colours, in the order new personas take them: Okabe & Ito's colour-blind-safe set, then Paul
+Tol's, so that the first four stay well apart in every common colour blindness (and all eight apart enough
+to tell side by side; each lane names its persona too), and each reads as the lane's name on white."""
 
 
 def next_persona_color(used: Iterable[str]) -> str:
@@ -405,7 +408,7 @@ class Document:
             raise DocumentError(f"id {element.id!r} is already used")
         items = getattr(self._map, kind)
         if len(items) >= _LIMITS[kind]:
-            raise DocumentError(f"a map holds at most {_LIMITS[kind]:,} {kind}")
+            raise DocumentError(_full(kind).format(limit=f"{_LIMITS[kind]:,}"))
         self._check_references(element)
         index = len(items) if index is None else index
         if not 0 <= index <= len(items):
@@ -478,6 +481,17 @@ def item_ids(element: Element) -> list[str]:
     """The ids of an element's KPIs, pain points, opportunities and quotes (format 2: one id space)."""
     fields = ITEM_LISTS.get(_COLLECTION_OF.get(type(element), ""), ())
     return [item.id for field in fields for item in getattr(element, field)]
+
+
+def _full(kind: Collection) -> str:
+    """What the editor says when a list of the map is full (the reader sees it when adding)."""
+    if kind == "personas":
+        return _("a map holds at most {limit} personas")
+    if kind == "stages":
+        return _("a map holds at most {limit} stages")
+    if kind == "touchpoints":
+        return _("a map holds at most {limit} touchpoints")
+    return _("a map holds at most {limit} flows")
 
 
 def _first_reason(exc: ValidationError, noun: str) -> str:

@@ -6,7 +6,16 @@ from __future__ import annotations
 from journeymapper.io.upgrade_1_to_2 import upgrade_map  # (these maps are written as v1 data)
 from journeymapper.layout.kpis import HEALTH_MARKS
 from journeymapper.layout.map_layout import layout_map
-from journeymapper.layout.style import DEFAULT_STYLE, face_inks, grayscale_palette, luminance
+from journeymapper.layout.style import (
+    DARK,
+    DEFAULT_STYLE,
+    HIGH_CONTRAST,
+    HIGH_CONTRAST_DARK,
+    contrast,
+    face_inks,
+    grayscale_palette,
+    luminance,
+)
 from journeymapper.model.schema import Map
 
 from .pdftools import flat, page_text
@@ -34,8 +43,12 @@ def test_grey_print_keeps_the_states_apart():
         feature = luminance(getattr(grey, features))
         assert abs(face - feature) > 0.4, emotion
         assert (outline is not None) == (face > 0.55)
-    for emotion in range(-2, 3):  # the coloured faces keep their white features
-        assert face_inks(DEFAULT_STYLE.palette, emotion) == ("card", None)
+    for palette in (DEFAULT_STYLE.palette, DARK, HIGH_CONTRAST, HIGH_CONTRAST_DARK):
+        for emotion in range(-2, 3):  # every face's features stand out on it; a face faint on its card has an edge
+            face = palette.emotions[emotion + 2]
+            features, outline = face_inks(palette, emotion)
+            assert contrast(face, getattr(palette, features)) >= 3.0, (palette, emotion)  # (WCAG 1.4.11)
+            assert (outline is not None) == (contrast(face, palette.card) < 3.0), (palette, emotion)
 
 
 def test_a_kpis_health_is_a_sign_as_well_as_a_colour():
