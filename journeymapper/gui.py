@@ -29,6 +29,7 @@ from .app.main_window import APP_NAME, MainWindow
 from .app.preferences import settings
 from .app.single_instance import InstanceServer, hand_over
 from .gc_tuning import building_long_lived_objects
+from .i18n import _
 from .io import LoadError
 from .io.disk_state import same_file
 from .io.templates import map_from_template
@@ -155,7 +156,7 @@ def open_files(paths: list[str]) -> int:
         try:
             window = open_window(name)
         except LoadError as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Could not open the map", "\n".join(exc.lines()))
+            box = QMessageBox(QMessageBox.Icon.Warning, _("Could not open the map"), "\n".join(exc.lines()))
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.exec()
             continue

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..canvas.painting import plain_tooltip
+from ..i18n import N_, _, _n
 from ..layout.labels import EFFORT_LABELS, PRIORITY_LABELS, STATUS_LABELS
 from ..model.actions import (
     NOBODY,
@@ -47,17 +48,22 @@ from ..model.document import Document
 from ..model.events import ElementAdded, ElementChanged, ElementRemoved, MapFieldChanged
 from ..model.schema import Flow, Persona, Stage, Touchpoint
 from .impact_effort import ImpactEffortView
+from .local_formats import day_text
 from .shown_panels import ReadsWhenShown
 
 DELAY_MS = 250
 """How long after the last edit the actions are read again."""
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("text", "What"), ("card", "Card"), ("stage", "Stage"), ("persona", "Persona"), ("status", "Status"),
-    ("owner", "Owner"), ("due", "Due"), ("effort", "Effort"), ("priority", "Priority"))
+    ("text", N_("What")), ("card", N_("Card")), ("stage", N_("Stage")), ("persona", N_("Persona")),
+    ("status", N_("Status")), ("owner", N_("Owner")), ("due", N_("Due")), ("effort", N_("Effort")),
+    ("priority", N_("Priority")))
+"""(key, heading): the heading is shown through `_()`; `row_texts` and `column` name columns by it in English."""
+PRIORITY_WORDS = {"high": N_("High"), "medium": N_("Medium"), "low": N_("Low")}
+"""A priority in the list's narrow column (the filter and the tooltip say "High priority")."""
 OVERDUE_INK = "#C92A2A"
-EMPTY_MAP = ("No actions yet. Add opportunities to a card in the Inspector, then plan each one there: "
-             "its status, who does it and by when.")
-NONE_SHOWN = "No action matches these filters."
+EMPTY_MAP = N_("No actions yet. Add opportunities to a card in the Inspector, then plan each one there: "
+               "its status, who does it and by when.")
+NONE_SHOWN = N_("No action matches these filters.")
 UNKNOWN = "unknown"
 """The effort filter's value for "not known yet"."""
 _ROOT = QModelIndex()
@@ -88,24 +94,29 @@ def due_text(row: ActionRow) -> str:
     """A due date as the list shows it: the date, and "overdue" in words (not by colour alone)."""
     if row.due is None:
         return ""
-    return f"{row.due.isoformat()}  (overdue)" if row.overdue else row.due.isoformat()
+    # TRANSLATORS: a due date in the Actions list, past and the action not done ({day} is a date).
+    return _("{day}  (overdue)").format(day=day_text(row.due)) if row.overdue else day_text(row.due)
 
 
 def action_tooltip(row: ActionRow, today: date) -> str:
     """Everything about an action in a few lines of plain text."""
-    lines = [row.text, f"On “{row.card_title}” ({row.stage} · {row.persona})",
-             " · ".join((STATUS_LABELS.get(row.status, row.status), PRIORITY_LABELS.get(row.priority, row.priority),
-                         EFFORT_LABELS.get(row.effort, "")))]
-    who = row.owner or "nobody yet"
+    # TRANSLATORS: where an action is: its card's title, then its stage and persona.
+    lines = [row.text, _("On “{card}” ({stage} · {persona})").format(card=row.card_title, stage=row.stage,
+                                                                     persona=row.persona),
+             " · ".join((_(STATUS_LABELS.get(row.status, row.status)),
+                         _(PRIORITY_LABELS.get(row.priority, row.priority)), _(EFFORT_LABELS.get(row.effort, ""))))]
+    who = row.owner or _("nobody yet")
     if row.due is None:
-        lines.append(f"Owner: {who} · no due date")
+        lines.append(_("Owner: {who} · no due date").format(who=who))
     elif row.overdue:
         days = (today - row.due).days
-        lines.append(f"Owner: {who} · Overdue: was due {row.due.isoformat()}, {days} day{'s' if days != 1 else ''} ago")
+        lines.append(_n("Owner: {who} · Overdue: was due {day}, {n} day ago",
+                        "Owner: {who} · Overdue: was due {day}, {n} days ago", days).format(
+            who=who, day=day_text(row.due), n=days))
     else:
-        lines.append(f"Owner: {who} · due {row.due.isoformat()}")
+        lines.append(_("Owner: {who} · due {day}").format(who=who, day=day_text(row.due)))
     if row.addresses:
-        lines.append("Answers: " + "; ".join(row.addresses))
+        lines.append(_("Answers: {pain_points}").format(pain_points="; ".join(row.addresses)))
     return "\n".join(lines)
 
 
@@ -134,9 +145,9 @@ class ActionsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == _DISPLAY:
-            return COLUMNS[section][1]
+            return _(COLUMNS[section][1])
         if role == _TOOLTIP:
-            return "Click to sort by this column; click again for the other way round"
+            return _("Click to sort by this column; click again for the other way round")
         return None
 
     def data(self, index: QModelIndex, role: int = _DISPLAY) -> Any:
@@ -159,13 +170,13 @@ class ActionsModel(QAbstractTableModel):
     @staticmethod
     def cell_text(row: ActionRow, column: str) -> str:
         if column == "status":
-            return STATUS_LABELS.get(row.status, row.status)
+            return _(STATUS_LABELS.get(row.status, row.status))
         if column == "due":
             return due_text(row)
         if column == "effort":
-            return EFFORT_LABELS.get(row.effort, "")
+            return _(EFFORT_LABELS.get(row.effort, ""))
         if column == "priority":
-            return PRIORITY_LABELS.get(row.priority, row.priority).split()[0]
+            return _(PRIORITY_WORDS.get(row.priority, row.priority))
         if column == "card":
             return row.card_title
         return str(getattr(row, column))
@@ -193,6 +204,7 @@ class ActionsModel(QAbstractTableModel):
 
 
 def _combo(name: str, tip: str, choices: list[tuple[str, Any]]) -> QComboBox:
+    """A filter: `choices` are (words shown, value kept), the words already in the interface language."""
     combo = QComboBox()
     combo.setObjectName(name)
     combo.setToolTip(tip)
@@ -202,15 +214,24 @@ def _combo(name: str, tip: str, choices: list[tuple[str, Any]]) -> QComboBox:
     return combo
 
 
-STATUS_CHOICES: list[tuple[str, Any]] = [("All statuses", None), ("Open (not done or dropped)", "open"),
+STATUS_CHOICES: list[tuple[str, Any]] = [(N_("All statuses"), None), (N_("Open (not done or dropped)"), "open"),
                                          *((label, key) for key, label in STATUS_LABELS.items()),
-                                         ("Done or dropped", "closed")]
+                                         (N_("Done or dropped"), "closed")]
+"""The filters' choices: (words marked with `N_`, value); `shown_choices` gives them in the interface language."""
 STATUS_SETS: dict[str, frozenset[str]] = {"open": frozenset(OPEN_STATUSES), "closed": frozenset({"done", "dropped"})}
-PRIORITY_CHOICES: list[tuple[str, Any]] = [("Any priority", None), *((label, key) for key, label in PRIORITY_LABELS.items())]
-EFFORT_CHOICES: list[tuple[str, Any]] = [("Any effort", None), *(
-    (label, key) if key is not None else ("Effort not known", UNKNOWN) for key, label in EFFORT_LABELS.items())]
-DUE_CHOICES: list[tuple[str, Any]] = [("Any due date", "any"), ("Overdue only", "overdue"),
-                                      (f"Due in the next {SOON_DAYS} days", "soon"), ("No due date", "undated")]
+PRIORITY_CHOICES: list[tuple[str, Any]] = [(N_("Any priority"), None),
+                                           *((label, key) for key, label in PRIORITY_LABELS.items())]
+EFFORT_CHOICES: list[tuple[str, Any]] = [(N_("Any effort"), None), *(
+    (label, key) if key is not None else (N_("Effort not known"), UNKNOWN) for key, label in EFFORT_LABELS.items())]
+DUE_CHOICES: list[tuple[str, Any]] = [(N_("Any due date"), "any"), (N_("Overdue only"), "overdue"),
+                                      ("", "soon"), (N_("No due date"), "undated")]
+"""The "soon" choice's words count its days (`shown_choices`)."""
+
+
+def shown_choices(choices: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    """Choices in the interface language."""
+    return [(_n("Due in the next {n} day", "Due in the next {n} days", SOON_DAYS).format(n=SOON_DAYS)
+             if value == "soon" else _(label), value) for label, value in choices]
 
 
 def _one(key: str | None) -> frozenset | None:
@@ -264,28 +285,34 @@ class ActionsPanel(ReadsWhenShown, QWidget):
         self.stack = QStackedWidget()
         for page in (self.view, self.grid, self.message):
             self.stack.addWidget(page)
-        self.status = _combo("filter-status", "Show actions of one status", STATUS_CHOICES)
-        self.owner = _combo("filter-owner", "Show one person's actions", [("Anyone", None)])
+        self.status = _combo("filter-status", _("Show actions of one status"), shown_choices(STATUS_CHOICES))
+        self.owner = _combo("filter-owner", _("Show one person's actions"), [(_("Anyone"), None)])
         # (as wide as a usual name: a long one is elided here and shown whole in the open list)
         self.owner.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.owner.setMinimumContentsLength(16)
-        self.priority = _combo("filter-priority", "Show actions of one priority", PRIORITY_CHOICES)
-        self.effort = _combo("filter-effort", "Show actions that take this much work", EFFORT_CHOICES)
-        self.due = _combo("filter-due", "Show actions by their due date: overdue means past it and not done or "
-                                        "dropped", DUE_CHOICES)
+        self.priority = _combo("filter-priority", _("Show actions of one priority"), shown_choices(PRIORITY_CHOICES))
+        self.effort = _combo("filter-effort", _("Show actions that take this much work"), shown_choices(EFFORT_CHOICES))
+        self.due = _combo("filter-due", _("Show actions by their due date: overdue means past it and not done or "
+                                          "dropped"), shown_choices(DUE_CHOICES))
         self.show_list = QToolButton()
-        self.show_list.setText("List")
-        self.show_list.setToolTip("Every action in a table: click a heading to sort by it")
+        self.show_list.setText(_("List"))
+        self.show_list.setToolTip(_("Every action in a table: click a heading to sort by it"))
         self.show_grid = QToolButton()
-        self.show_grid.setText("Impact / effort")
+        self.show_grid.setText(_("Impact / effort"))
         self.show_grid.setObjectName("show-impact-effort")
-        self.show_grid.setToolTip("The open actions by priority and by how much work they take: what to do first")
+        self.show_grid.setToolTip(_("The open actions by priority and by how much work they take: what to do "
+                                    "first"))
         switch = QButtonGroup(self)
         for button in (self.show_list, self.show_grid):
             button.setCheckable(True)
             button.setAutoRaise(True)
             switch.addButton(button)
         self.show_list.setChecked(True)
+        # Names for screen readers (the filters show their choice, not a label; the list has no heading).
+        for named, name in ((self.status, _("Status")), (self.owner, _("Owner")),
+                            (self.priority, _("Priority")), (self.effort, _("Effort")), (self.due, _("Due")),
+                            (self.view, _("Actions"))):
+            named.setAccessibleName(name)
         self.show_grid.toggled.connect(lambda _shown: self._show_page())  # (one signal a switch, not two)
         self.summary = QLabel("")
         self.summary.setObjectName("actions-summary")
@@ -337,7 +364,7 @@ class ActionsPanel(ReadsWhenShown, QWidget):
 
     def _fill_owners(self, rows: list[ActionRow]) -> None:
         names = sorted({row.owner for row in rows if row.owner}, key=str.casefold)
-        wanted = [("Anyone", None), ("Nobody yet", NOBODY), *((name, name) for name in names)]
+        wanted = [(_("Anyone"), None), (_("Nobody yet"), NOBODY), *((name, name) for name in names)]
         if [(self.owner.itemText(i), self.owner.itemData(i)) for i in range(self.owner.count())] == wanted:
             return
         chosen = self.owner.currentData()
@@ -378,12 +405,15 @@ class ActionsPanel(ReadsWhenShown, QWidget):
         numbers = counts(rows)
         total = len(self.model_.all_rows)
         shown = len(rows)
-        words = f"{shown} of {total} actions" if shown != total else f"{total} action{'s' if total != 1 else ''}"
+        words = (_n("{shown} of {total} action", "{shown} of {total} actions", total) if shown != total else
+                 _n("{total} action", "{total} actions", total)).format(shown=shown, total=total)
         if numbers["overdue"]:
-            words += f" · {numbers['overdue']} overdue"
+            # TRANSLATORS: the Actions panel's summary: {actions} is "5 actions" or "2 of 5 actions".
+            words = _n("{actions} · {n} overdue", "{actions} · {n} overdue", numbers["overdue"]).format(
+                actions=words, n=numbers["overdue"])
         self.summary.setText(words if total else "")
         if not total or not shown:
-            self.message.setText(EMPTY_MAP if not total else NONE_SHOWN)
+            self.message.setText(_(EMPTY_MAP) if not total else _(NONE_SHOWN))
             self.stack.setCurrentWidget(self.message)
         elif self.show_grid.isChecked():
             self.grid.set_rows(rows, self.model_.today)  # (a big map has thousands of chips: only when shown)
@@ -437,7 +467,7 @@ def add_actions_dock(window) -> QDockWidget:
     """The Actions dock of a main window, as a tab beside its Problems dock: choosing an action selects its
     card, brings it into view and shows that opportunity's plan in the inspector."""
     panel = ActionsPanel()
-    dock = QDockWidget("Actions", window)
+    dock = QDockWidget(_("Actions"), window)
     dock.setObjectName("actions-dock")
     dock.setWidget(panel)
     window.tabifyDockWidget(window.problem_dock, dock)

@@ -19,6 +19,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import _
 from ..io import LoadError, SaveError, load_path
 from ..io.disk_state import DiskState, change_since
 from ..io.writer import map_bytes, write_atomic
@@ -92,20 +93,21 @@ class Autosaver:
     def data_path(self) -> Path:
         paths = self._paths()
         if paths is None:
-            raise OSError("the autosave folder cannot be written")
+            raise OSError(_("the autosave folder cannot be written"))
         return paths[0]
 
     @property
     def note_path(self) -> Path:
         paths = self._paths()
         if paths is None:
-            raise OSError("the autosave folder cannot be written")
+            raise OSError(_("the autosave folder cannot be written"))
         return paths[1]
 
     def write(self, the_map: Map, view: dict, original: Path | None, original_state: DiskState | None = None) -> bool:
         paths = self._paths()
         if paths is None:
-            self.problem = "the folder for autosaves cannot be made or written"
+            # TRANSLATORS: completes "Your work is not being autosaved: {reason}."
+            self.problem = _("the folder for autosaves cannot be made or written")
             return False
         try:
             write_atomic(paths[0], map_bytes(the_map, view, paths[0]), keep_backup=False)
@@ -120,7 +122,7 @@ class Autosaver:
         """Say that this process holds the slot (raises OSError or SaveError)."""
         paths = self._paths()
         if paths is None:
-            raise OSError("the autosave folder cannot be written")
+            raise OSError(_("the autosave folder cannot be written"))
         note = {"pid": os.getpid(), "original": str(original) if original else None, "title": title,
                 "original_state": _state_to_json(original_state)}
         write_atomic(paths[1], json.dumps(note).encode("utf-8"), keep_backup=False)

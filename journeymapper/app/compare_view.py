@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..canvas.painting import color, draw_text, plain_tooltip
 from ..canvas.theme import system_style
+from ..i18n import N_, _
 from ..layout.emotion_compare import EmotionCompareChart, emotion_chart, persona_order
 from ..layout.style import Palette
 from ..model.diff import diff_maps
@@ -37,8 +38,10 @@ from ..model.schema import Map
 CHART_HEIGHT = 250
 ZOOM = 1.25
 """Screen pixels per point of the chart (its words are measured in points, as in print)."""
-LINE_LABELS = ("Today (current state)", "Planned (future state)")
-GROUPS = (("added", "Added in the plan"), ("removed", "Removed in the plan"), ("changed", "Changed in the plan"))
+LINE_LABELS = (N_("Today (current state)"), N_("Planned (future state)"))
+"""The chart's legend, marked with `N_`: shown through `_()`."""
+GROUPS = (("added", N_("Added in the plan")), ("removed", N_("Removed in the plan")),
+          ("changed", N_("Changed in the plan")))
 CARD_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -56,14 +59,14 @@ class EmotionCompareWidget(QWidget):
         super().__init__(parent)
         self.current, self.future, self.persona_id = current, future, persona_id
         self.setMinimumSize(360, CHART_HEIGHT)
-        self.setToolTip("The persona's average feeling in each stage, over the cards that say one")
+        self.setToolTip(_("The persona's average feeling in each stage, over the cards that say one"))
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(560, CHART_HEIGHT)
 
     def chart(self) -> EmotionCompareChart:
         return emotion_chart(self.current, self.future, self.persona_id, self.width() / ZOOM, self.height() / ZOOM,
-                             LINE_LABELS)
+                             (_(LINE_LABELS[0]), _(LINE_LABELS[1])))
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
@@ -118,12 +121,12 @@ def paint_chart(painter: QPainter, chart: EmotionCompareChart, palette: Palette)
         if not line.points:
             continue
         path = QPainterPath(QPointF(*line.points[0][1]))
-        for _, point, _ in line.points[1:]:
+        for _place, point, _value in line.points[1:]:
             path.lineTo(QPointF(*point))
         painter.setPen(_line_pen(palette, line.side))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
-        for _, point, _ in line.points:
+        for _place, point, _value in line.points:
             _mark(painter, palette, line.side, QPointF(*point))
     for entry in chart.legend:
         painter.setPen(_line_pen(palette, entry.side))
@@ -167,7 +170,7 @@ class CompareView(QWidget):
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
         self.cards = QTreeWidget()
-        self.cards.setHeaderLabels(["Card", "Where", "What changed"])
+        self.cards.setHeaderLabels([_("Card"), _("Where"), _("What changed")])
         self.cards.setRootIsDecorated(False)
         self.cards.setUniformRowHeights(True)
         self.cards.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -184,8 +187,8 @@ class CompareView(QWidget):
         split.setSizes([600, 560])
         outer.addWidget(split, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        refresh = QPushButton("&Refresh")
-        refresh.setToolTip("Compare the two maps again, as they are now")
+        refresh = QPushButton(_("&Refresh"))
+        refresh.setToolTip(_("Compare the two maps again, as they are now"))
         refresh.clicked.connect(self.refresh)
         buttons.addButton(refresh, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.close)
@@ -196,8 +199,12 @@ class CompareView(QWidget):
     # -- filling -----------------------------------------------------------------------
     def refresh(self) -> None:
         self.current, self.future = current, future = self.sources()
-        self.setWindowTitle(f"Compare “{current.title}” with “{future.title}”")
-        self.heading.setText(f"Today: “{current.title}”    ·    Planned: “{future.title}”")
+        self.setWindowTitle(_("Compare “{current}” with “{future}”").format(current=current.title,
+                                                                             future=future.title))
+        self.cards.setAccessibleName(self.windowTitle())  # (the cards that differ, for screen readers)
+        # TRANSLATORS: the compare window's heading: today's map's title, then the plan's.
+        self.heading.setText(_("Today: “{current}”    ·    Planned: “{future}”").format(current=current.title,
+                                                                                      future=future.title))
         warnings = compare_warnings(current, future)
         self.warning.setText("\n".join(f"⚠ {line}" for line in warnings))
         self.warning.setVisible(bool(warnings))
@@ -206,7 +213,7 @@ class CompareView(QWidget):
         self._fill_charts(current, future)
         self._fill_cards()
         also = other_changes(diff)
-        self.also.setText(f"Also different: {also}." if also else "")
+        self.also.setText(_("Also different: {what}.").format(what=also) if also else "")
         self.also.setVisible(bool(also))
         self.note.setText("")
 
@@ -219,7 +226,7 @@ class CompareView(QWidget):
             self.charts.append(chart)
             column.addWidget(chart)
         if not self.charts:
-            column.addWidget(_plain("Neither map has a persona yet."))
+            column.addWidget(_plain(_("Neither map has a persona yet.")))
         column.addStretch(1)
         old = self.charts_area.takeWidget()
         self.charts_area.setWidget(holder)
@@ -230,7 +237,7 @@ class CompareView(QWidget):
         self.cards.clear()
         for kind, words in GROUPS:
             group = [c for c in self.changes if c.kind == kind]
-            head = QTreeWidgetItem(self.cards, [f"{words} ({len(group)})"])
+            head = QTreeWidgetItem(self.cards, [_("{heading} ({count})").format(heading=_(words), count=len(group))])
             head.setFirstColumnSpanned(True)
             font = head.font(0)
             font.setBold(True)
@@ -242,7 +249,8 @@ class CompareView(QWidget):
                 for column, text in enumerate((change.title, change.where, change.what)):
                     item.setToolTip(column, plain_tooltip(text))  # (the maps' words, never markup)
             if not group:
-                QTreeWidgetItem(self.cards, ["none"]).setFlags(Qt.ItemFlag.NoItemFlags)
+                # TRANSLATORS: under a heading of the compare window's list of cards: no card is in it.
+                QTreeWidgetItem(self.cards, [_("none")]).setFlags(Qt.ItemFlag.NoItemFlags)
         for k, widest in enumerate((230, 170, 0)):
             self.cards.resizeColumnToContents(k)
             if widest:
@@ -264,8 +272,11 @@ class CompareView(QWidget):
         side, card_id = data
         self.cardActivated.emit(side, card_id)
         shown = self.select(side, card_id)
-        where = "today's map" if side == "current" else "the planned map"
-        self.note.setText("" if shown else f"“{item.text(0)}” is no longer on {where}: Refresh compares again.")
+        if side == "current":
+            missing = _("“{card}” is no longer on today's map: Refresh compares again.")
+        else:
+            missing = _("“{card}” is no longer on the planned map: Refresh compares again.")
+        self.note.setText("" if shown else missing.format(card=item.text(0)))
 
 
 __all__ = ["LINE_LABELS", "CompareView", "EmotionCompareWidget", "paint_chart"]

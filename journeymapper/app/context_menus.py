@@ -15,13 +15,15 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from ..i18n import N_, _
 from ..layout.labels import EVIDENCE_LABELS, FLOW_KIND_LABELS, signed
 from ..model.schema import Flow, Persona, Stage, Touchpoint
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-FEELINGS = {-2: "very unhappy", -1: "unhappy", 0: "neutral", 1: "happy", 2: "very happy"}
+# TRANSLATORS: a card's feeling, in its right-click menu ("+2  very happy").
+FEELINGS = {-2: N_("very unhappy"), -1: N_("unhappy"), 0: N_("neutral"), 1: N_("happy"), 2: N_("very happy")}
 
 
 def context_menu(window: MainWindow, element_id: str | None, pos: QPointF) -> QMenu | None:
@@ -50,7 +52,7 @@ def context_menu(window: MainWindow, element_id: str | None, pos: QPointF) -> QM
             add("connect")
         add("-", "cut", "copy", "duplicate", "-", "delete")
     elif isinstance(element, Flow):
-        rename = menu.addAction("Edit Label")
+        rename = menu.addAction(_("Edit Label"))
         rename.triggered.connect(lambda: window.edit_in_place(element.id))
         _kind_menu(menu, window, element)
         add("-", "delete")
@@ -80,8 +82,9 @@ def _empty_spot_menu(menu: QMenu, window: MainWindow, pos: QPointF) -> None:
     if cell is not None:
         position = layout.card_slot_at(cell.persona, cell.stage, pos.y() - layout.lanes[cell.persona].y)
         stage, persona = editor.doc.get(cell.stage), editor.doc.get(cell.persona)
-        here = menu.addAction("Add Touchpoint Here")
-        here.setStatusTip(f"A new card for “{persona.name}” in “{stage.name}”")
+        here = menu.addAction(_("Add Touchpoint Here"))
+        here.setStatusTip(_("A new card for “{persona}” in “{stage}”").format(persona=persona.name,
+                                                                              stage=stage.name))
         here.triggered.connect(lambda: editor.add_touchpoint(cell.persona, cell.stage, position))
         _add(menu, window, "paste", "-")
     _add(menu, window, "add_stage", "add_persona", "-", "select_all", "zoom_fit")
@@ -100,19 +103,19 @@ def _choice(menu: QMenu, title: str, options: list[tuple[object, str]], current:
 
 
 def _feeling_menu(menu: QMenu, window: MainWindow, card: Touchpoint) -> None:
-    options: list[tuple[object, str]] = [(v, f"{signed(v)}  {FEELINGS[v]}") for v in range(2, -3, -1)]
-    options.append((None, "Not known yet"))
-    _choice(menu, "Feeling", options, card.emotion,
+    options: list[tuple[object, str]] = [(v, f"{signed(v)}  {_(FEELINGS[v])}") for v in range(2, -3, -1)]
+    options.append((None, _("Not known yet")))
+    _choice(menu, _("Feeling"), options, card.emotion,
             lambda v: _set(window, card.id, "emotion", v))
 
 
 def _evidence_menu(menu: QMenu, window: MainWindow, card: Touchpoint) -> None:
-    _choice(menu, "Evidence", list(EVIDENCE_LABELS.items()), card.evidence,
+    _choice(menu, _("Evidence"), [(key, _(label)) for key, label in EVIDENCE_LABELS.items()], card.evidence,
             lambda v: _set(window, card.id, "evidence", v))
 
 
 def _kind_menu(menu: QMenu, window: MainWindow, flow: Flow) -> None:
-    _choice(menu, "Kind of Flow", list(FLOW_KIND_LABELS.items()), flow.kind,
+    _choice(menu, _("Kind of Flow"), [(key, _(label)) for key, label in FLOW_KIND_LABELS.items()], flow.kind,
             lambda v: _set(window, flow.id, "kind", v))
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..canvas.painting import plain_tooltip
 from ..commands import ReplaceMap
+from ..i18n import N_, _, _n
 from ..io import LoadedMap
 from ..model.diff import diff_maps
 from ..model.diff_words import Places
@@ -33,15 +34,15 @@ from ..model.merge import Conflict, MergeResult, merge_maps
 from ..model.messages import NOUNS, quoted
 from ..model.schema import Map
 from .take_theirs import TakeError, kept_copy, with_theirs_for
-from .version_changes import Names, change_rows, field_label, say
+from .version_changes import ChangeRow, Names, change_rows, field_label, say
 
 if TYPE_CHECKING:
     from .editor import Editor
 
-MERGE_TEXT = "Merge with Changes on Disk"
-"""The undo step's name (the Edit menu says "Undo Merge with Changes on Disk")."""
-CONFLICT_COLUMNS = ("Use theirs", "Where", "What", "Yours", "Theirs")
-CHANGE_COLUMNS = ("What", "Where", "Change")
+MERGE_TEXT = N_("Merge with Changes on Disk")
+"""The undo step's name (the Edit menu says "Undo Merge with Changes on Disk"), shown through `_()`."""
+CONFLICT_COLUMNS = (N_("Use theirs"), N_("Where"), N_("What"), N_("Yours"), N_("Theirs"))
+CHANGE_COLUMNS = (N_("What"), N_("Where"), N_("Change"))
 
 
 def _plain(text: str) -> QLabel:
@@ -55,24 +56,27 @@ def conflict_words(conflict: Conflict, places: Places, names: Names) -> tuple[st
     """(where, what, yours, theirs): a conflict in the list's words (where: the element; what: which
     part of it, an item of its lists named there)."""
     collection = conflict.collection or "map"
-    where = "The map" if collection == "map" else places.element(collection, conflict.element_id)
+    where = _("The map") if collection == "map" else places.element(collection, conflict.element_id)
     part = ""
     if conflict.item_id is not None:
         words = names.items.get(conflict.item_id, "")
-        part = f"{NOUNS.get(conflict.item_list, conflict.item_list)} {quoted(words, 22) if words else ''}".rstrip()
+        noun = _(NOUNS[conflict.item_list]) if conflict.item_list in NOUNS else str(conflict.item_list)
+        part = _("{noun} {name}").format(noun=noun, name=quoted(words, 22)) if words else noun
     if conflict.field:
         what = field_label(conflict.field, collection)
-        what = f"{part}: {what}" if part else what
+        # TRANSLATORS: which field of a list item both sides changed ("pain point “Slow”: severity").
+        what = _("{item}: {field}").format(item=part, field=what) if part else what
         values = (say(conflict.field, conflict.ours, names), say(conflict.field, conflict.theirs, names))
     else:
-        thing = part or "it"
         if conflict.ours is None and conflict.theirs is not None:
-            what = f"you removed {thing}, they changed it"
+            what = (_("you removed {thing}, they changed it").format(thing=part) if part else
+                    _("you removed it, they changed it"))
         elif conflict.theirs is None and conflict.ours is not None:
-            what = f"they removed {thing}, you changed it"
+            what = (_("they removed {thing}, you changed it").format(thing=part) if part else
+                    _("they removed it, you changed it"))
         else:
-            what = part or "the whole of it"
-        values = tuple("(removed)" if v is None else say("", v, names) for v in (conflict.ours, conflict.theirs))
+            what = part or _("the whole of it")
+        values = tuple(_("(removed)") if v is None else say("", v, names) for v in (conflict.ours, conflict.theirs))
     return where, what, values[0], values[1]
 
 
@@ -82,27 +86,28 @@ class DiskMergeDialog(QDialog):
     def __init__(self, file_name: str, ours: Map, theirs: Map, result: MergeResult, base: Map,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Compare and Merge")
+        self.setWindowTitle(_("Compare and Merge"))
         self.ours, self.theirs, self.merge_result = kept_copy(ours), theirs, result
         self.merged: Map | None = None
         """The map to put in place (set when the user accepts)."""
         conflicts = result.conflicts
         names = Names(ours, theirs)
         places = Places(result.map, ours, theirs, base)
-        intro = (f"Someone else saved “{file_name}” while you had unsaved changes here. Their changes and yours "
-                 "are combined: the list shows what the merge changes in your map.")
+        intro = _("Someone else saved “{file}” while you had unsaved changes here. Their changes and yours "
+                  "are combined: the list shows what the merge changes in your map.").format(file=file_name)
         self.changes = QTreeWidget()
-        self.changes.setHeaderLabels(list(CHANGE_COLUMNS))
+        self.changes.setHeaderLabels([_(column) for column in CHANGE_COLUMNS])
         self.changes.setRootIsDecorated(False)
         self.changes.setUniformRowHeights(True)
         self.changes_heading = _plain("")
         if conflicts:
-            told = (f"You both changed {len(conflicts)} thing{'' if len(conflicts) == 1 else 's'} differently. "
-                    "Yours is kept unless you tick “Use theirs”.")
+            told = _n("You both changed {n} thing differently. Yours is kept unless you tick “Use theirs”.",
+                      "You both changed {n} things differently. Yours is kept unless you tick “Use theirs”.",
+                      len(conflicts)).format(n=len(conflicts))
         else:
-            told = "Nothing was changed both ways: no choices to make."
+            told = _("Nothing was changed both ways: no choices to make.")
         self.conflicts = QTreeWidget()
-        self.conflicts.setHeaderLabels(list(CONFLICT_COLUMNS))
+        self.conflicts.setHeaderLabels([_(column) for column in CONFLICT_COLUMNS])
         self.conflicts.setRootIsDecorated(False)
         self.conflict_items: list[QTreeWidgetItem] = []
         for conflict in conflicts:
@@ -110,7 +115,7 @@ class DiskMergeDialog(QDialog):
             item = QTreeWidgetItem(["", *words])
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Unchecked)
-            item.setToolTip(0, "Tick to use theirs here instead of yours")
+            item.setToolTip(0, _("Tick to use theirs here instead of yours"))
             for column, text in enumerate(words, 1):
                 item.setToolTip(column, plain_tooltip(conflict.description if column == 1 and conflict.description
                                                       else text))
@@ -125,17 +130,20 @@ class DiskMergeDialog(QDialog):
         self.message = _plain("")
         self.message.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.merge_button = self.buttons.addButton("&Merge", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.merge_button = self.buttons.addButton(_("&Merge"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.merge_button.setDefault(True)
-        self.merge_button.setToolTip("Put the merged map here (one step: Undo takes it back); save it to keep it")
+        self.merge_button.setToolTip(_("Put the merged map here (one step: Undo takes it back); save it to keep it"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)
         column.addWidget(_plain(intro))
         column.addWidget(self.changes_heading)
         column.addWidget(self.changes, 1)
-        column.addWidget(_plain(told))
+        conflicts_heading = _plain(told)
+        column.addWidget(conflicts_heading)
         column.addWidget(self.conflicts, 1)
+        self.changes_heading.setBuddy(self.changes)  # (each list's name, for screen readers)
+        conflicts_heading.setBuddy(self.conflicts)
         column.addWidget(self.message)
         column.addWidget(self.buttons)
         self.resize(1000, 580)
@@ -162,7 +170,7 @@ class DiskMergeDialog(QDialog):
         try:
             self.merged = self.merged_map()
         except TakeError as exc:
-            self._say(f"Theirs cannot be used for what you ticked: {exc}")
+            self._say(_("Theirs cannot be used for what you ticked: {reason}").format(reason=exc))
             return
         super().accept()
 
@@ -170,7 +178,7 @@ class DiskMergeDialog(QDialog):
         try:
             merged = self.merged_map()
         except TakeError as exc:
-            self._say(f"Theirs cannot be used for what you ticked: {exc}")
+            self._say(_("Theirs cannot be used for what you ticked: {reason}").format(reason=exc))
             self.merge_button.setEnabled(False)
             return
         self._say("")
@@ -178,15 +186,15 @@ class DiskMergeDialog(QDialog):
         rows = change_rows(self.ours, merged, diff_maps(self.ours, merged))
         self.changes.clear()
         for row in rows:
-            item = QTreeWidgetItem([row.heading, row.where, _merge_words(row.summary)])
+            item = QTreeWidgetItem([row.heading, row.where, _merge_words(row)])
             for column in range(len(CHANGE_COLUMNS)):
                 item.setToolTip(column, plain_tooltip(item.text(column)))
             self.changes.addTopLevelItem(item)
         self.changes.header().resizeSection(0, 360)
         self.changes.header().resizeSection(1, 200)
         count = len(rows)
-        self.changes_heading.setText(f"What the merge changes in your map ({count}):" if count else
-                                     "The merge changes nothing in your map: theirs has nothing you do not.")
+        self.changes_heading.setText(_("What the merge changes in your map ({count}):").format(count=count) if count
+                                     else _("The merge changes nothing in your map: theirs has nothing you do not."))
         self.changes.setVisible(bool(count))
 
     def _say(self, text: str) -> None:
@@ -194,9 +202,13 @@ class DiskMergeDialog(QDialog):
         self.message.setVisible(bool(text))
 
 
-def _merge_words(summary: str) -> str:
+def _merge_words(row: ChangeRow) -> str:
     """The compare's words from this map's side, for what the merge brings: "new in theirs" comes in."""
-    return {"new in theirs": "comes in from theirs", "not in theirs": "removed by theirs"}.get(summary, summary)
+    if row.kind == "added":
+        return _("comes in from theirs")
+    if row.kind == "removed":
+        return _("removed by theirs")
+    return row.summary
 
 
 class MergeWithDisk(ReplaceMap):
@@ -205,7 +217,7 @@ class MergeWithDisk(ReplaceMap):
     (the notice comes back, and Save asks before writing over their work instead of removing it unasked)."""
 
     def __init__(self, editor: Editor, merged: Map, loaded: LoadedMap) -> None:
-        super().__init__(editor.doc, merged, MERGE_TEXT)
+        super().__init__(editor.doc, merged, _(MERGE_TEXT))
         self.editor = editor
         self.disk_before, self.disk_map_before = editor.disk, editor.disk_map
         self.disk_after, self.disk_map_after = loaded.disk, kept_copy(loaded.map)
@@ -240,14 +252,14 @@ class DiskMerging:
 
     def merge_with_disk(self) -> bool:
         """Merge the file as it is on disk now with the map here (see the module's docstring)."""
-        editor, loaded = self.editor, self.file_on_disk("Could not read the changed file")
+        editor, loaded = self.editor, self.file_on_disk(_("Could not read the changed file"))
         if editor is None or editor.path is None or loaded is None:
             return False
         base: Any = getattr(editor, "disk_map", None)
         if base is None:  # (recovered work: what it was made from is not known, so only a compare can help)
-            self.show_version_compare(loaded.map, f"the file on disk (“{editor.path.name}”)")
-            self.statusBar().showMessage("The version you started from is not known here: take what you want "
-                                         "from theirs in the Compare list", 8000)
+            self.show_version_compare(loaded.map, _("the file on disk (“{file}”)").format(file=editor.path.name))
+            self.statusBar().showMessage(_("The version you started from is not known here: take what you want "
+                                           "from theirs in the Compare list"), 8000)
             return False
         result = merge_maps(base, editor.doc.map, loaded.map)
         dialog = DiskMergeDialog(editor.path.name, editor.doc.map, loaded.map, result, base, self)
@@ -261,7 +273,7 @@ class DiskMerging:
             dialog.deleteLater()
         self.notice.dismiss("disk")
         self._disk_noticed = None
-        self.statusBar().showMessage("Merged their changes with yours; Undo takes the merge back", 6000)
+        self.statusBar().showMessage(_("Merged their changes with yours; Undo takes the merge back"), 6000)
         return True
 
 

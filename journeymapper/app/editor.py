@@ -22,6 +22,7 @@ from PySide6.QtGui import QUndoStack
 
 from ..canvas.scene import MapScene
 from ..commands import AddElement, MoveCards, MoveElement, RemoveElements, ReplaceMap, SetField, SetMapField
+from ..i18n import _
 from ..io import LoadedMap
 from ..io.disk_state import Change, DiskState, change_since, same_file
 from ..io.errors import FileChangedOnDisk
@@ -199,10 +200,10 @@ class Editor(QObject):
 
     def add_flow(self, source: str, target: str, kind: str | None = None) -> str | None:
         if source == target:
-            self.error.emit("A flow needs two different touchpoints.")
+            self.error.emit(_("A flow needs two different touchpoints."))
             return None
         if any(f.source == source and f.target == target for f in self.doc.flows):
-            self.error.emit("These two touchpoints are already connected.")
+            self.error.emit(_("These two touchpoints are already connected."))
             return None
         if kind is None:
             stage_index = {s.id: i for i, s in enumerate(self.doc.stages)}
@@ -212,8 +213,12 @@ class Editor(QObject):
         return flow.id if self._add(flow) else None
 
     def add_touchpoint(self, persona: str, stage: str, position: int | None = None,
-                       title: str = "New touchpoint", edit: bool = True) -> str | None:
-        card = Touchpoint(id=new_id(), persona=persona, stage=stage, title=title)
+                       title: str | None = None, edit: bool = True) -> str | None:
+        """A card in the cell (at `position`, else last), titled `title` (else "New touchpoint", in the
+        interface language) and opened for typing its title when `edit`."""
+        # TRANSLATORS: the title of a card just added, until the user types one
+        card = Touchpoint(id=new_id(), persona=persona, stage=stage,
+                          title=_("New touchpoint") if title is None else title)
         cell = self.doc.touchpoints_in(persona, stage)
         position = len(cell) if position is None else position
         index = self.doc.cell_insert_index(persona, stage, position)
@@ -225,7 +230,8 @@ class Editor(QObject):
         return card.id
 
     def add_stage(self, index: int | None = None, name: str | None = None) -> str | None:
-        stage = Stage(id=new_id(), name=name or f"Stage {len(self.doc.stages) + 1}")
+        # TRANSLATORS: the name of a stage just added, until the user types one ("Stage 3")
+        stage = Stage(id=new_id(), name=name or _("Stage {n}").format(n=len(self.doc.stages) + 1))
         if not self._add(stage, index):
             return None
         self.scene.select_only([stage.id])
@@ -233,7 +239,9 @@ class Editor(QObject):
 
     def add_persona(self, index: int | None = None, name: str | None = None) -> str | None:
         colour = next_persona_color(p.color for p in self.doc.personas)
-        persona = Persona(id=new_id(), name=name or f"Persona {len(self.doc.personas) + 1}", color=colour)
+        # TRANSLATORS: the name of a persona just added, until the user types one ("Persona 2")
+        persona = Persona(id=new_id(), name=name or _("Persona {n}").format(n=len(self.doc.personas) + 1),
+                          color=colour)
         if not self._add(persona, index):
             return None
         self.scene.select_only([persona.id])
@@ -324,7 +332,7 @@ class Editor(QObject):
         except (ValueError, TypeError, AttributeError):
             return []
         if not self.doc.personas or not self.doc.stages:
-            self.error.emit("Add a persona and a stage before pasting touchpoints.")
+            self.error.emit(_("Add a persona and a stage before pasting touchpoints."))
             return []
         cards, flows = [], []
         for raw in raw_cards:
@@ -340,13 +348,15 @@ class Editor(QObject):
         room = MAX_TOUCHPOINTS - len(self.doc.touchpoints)
         if not cards or room <= 0:
             if cards:
-                self.error.emit(f"The map is full: it holds at most {MAX_TOUCHPOINTS:,} touchpoints.")
+                self.error.emit(_("The map is full: it holds at most {n} touchpoints.").format(
+                    n=f"{MAX_TOUCHPOINTS:,}"))
             return []
         cards = _with_fresh_items(cards[:room], self.doc.uses_id)
         fresh = {card.id: new_id() for card in cards}
         added: list[str] = []
         # Child commands go straight on the stack; the scene follows once, after the macro.
-        self.stack.beginMacro("Paste Touchpoints" if len(cards) != 1 else "Paste Touchpoint")
+        # TRANSLATORS: an undo step (Edit > Undo Paste Touchpoints)
+        self.stack.beginMacro(_("Paste Touchpoints") if len(cards) != 1 else _("Paste Touchpoint"))
         try:
             for card in cards:
                 target_persona = persona or self._match(card.persona, persona_names, self.doc.personas)
@@ -383,14 +393,16 @@ class Editor(QObject):
     def reload(self, loaded: LoadedMap) -> None:
         """Take the map as it is on disk now, as one undoable step (undo brings back what was on
         screen); the map is then the file's: clean."""
-        self.push(ReplaceMap(self.doc, loaded.map, "Reload from Disk"))
+        # TRANSLATORS: an undo step (Edit > Undo Reload from Disk)
+        self.push(ReplaceMap(self.doc, loaded.map, _("Reload from Disk")))
         self.disk = loaded.disk
         self.disk_map = kept_copy(loaded.map)
         self.stack.setClean()
 
-    def restore(self, the_map: Map, text: str = "Restore Version") -> None:
-        """Put an earlier version in place, as one undoable step (unsaved, until saved)."""
-        self.push(ReplaceMap(self.doc, the_map, text))
+    def restore(self, the_map: Map, text: str | None = None) -> None:
+        """Put an earlier version in place, as one undoable step named `text` (unsaved, until saved)."""
+        # TRANSLATORS: an undo step (Edit > Undo Restore Version)
+        self.push(ReplaceMap(self.doc, the_map, _("Restore Version") if text is None else text))
 
     def save(self, path: str | os.PathLike[str] | None = None, replace_changed: bool = False) -> Path:
         """Save atomically; raises SaveError. The stack becomes clean.
@@ -400,10 +412,11 @@ class Editor(QObject):
         marked read-only."""
         target = Path(path) if path else self.path
         if target is None:
-            raise ValueError("no file name: use Save As")
+            raise ValueError(_("no file name: use Save As"))
         same_file_as_read = self.path is not None and (target == self.path or same_file(target, self.path))
         if same_file_as_read and not replace_changed and self.change_on_disk() == "changed":
-            raise FileChangedOnDisk(f"{target}: someone else changed this file since it was opened")
+            raise FileChangedOnDisk(_("{path}: someone else changed this file since it was opened").format(
+                path=target))
         check_replaceable(target)  # (a read-only file, a folder...: refused before anything changes)
         if self.is_modified() or target != self.path:
             # Metadata, not an undoable edit. Saving an unchanged map again keeps the

@@ -22,9 +22,12 @@ from PySide6.QtWidgets import (
 from ..canvas.snapshot import render_outline
 from ..export.pdf import MIN_TEXT_WARN, PAPERS, PdfOptions, smallest_text
 from ..export.sheets import SheetPlan, map_area, plan_sheets
-from ..i18n import LANGUAGES, print_language
+from ..i18n import LANGUAGES, N_, _, _n, print_language
 from ..layout.map_layout import MapLayout
 from ..model.schema import Map
+
+ORIENTATIONS = {"auto": N_("auto"), "landscape": N_("landscape"), "portrait": N_("portrait")}
+"""The export's orientations (its values) and the words shown for them."""
 
 
 class PagePreview(QWidget):
@@ -82,7 +85,7 @@ class ExportPdfDialog(QDialog):
                  printing: bool = False) -> None:
         """`printing`: the same choices for File > Print (office paper first; then the printer is chosen)."""
         super().__init__(parent)
-        self.setWindowTitle("Print the map" if printing else "Export PDF")
+        self.setWindowTitle(_("Print the map") if printing else _("Export PDF"))
         self.layout_, self.map_ = layout, the_map
         outer = QHBoxLayout(self)
         form_box = QVBoxLayout()
@@ -91,33 +94,38 @@ class ExportPdfDialog(QDialog):
         self.paper.addItems(list(PAPERS))
         self.paper.setCurrentText("A4" if printing else "A3")
         self.orientation = QComboBox()
-        self.orientation.addItems(["auto", "landscape", "portrait"])
-        self.orientation.setToolTip("auto: whichever prints the map larger")
+        for value, shown in ORIENTATIONS.items():
+            self.orientation.addItem(_(shown), value)
+        self.orientation.setToolTip(_("auto: whichever prints the map larger"))
         self.tiles = QComboBox()
-        self.tiles.addItems(["One sheet", "Poster: as few sheets as keep text at 8 pt", "Poster: columns x rows"])
+        self.tiles.addItems([_("One sheet"), _("Poster: as few sheets as keep text at 8 pt"),
+                             _("Poster: columns x rows")])
         self.columns, self.rows = QSpinBox(), QSpinBox()
+        self.columns.setAccessibleName(_("Columns"))  # (the row's label names both: each its own name)
+        self.rows.setAccessibleName(_("Rows"))
         for spin in (self.columns, self.rows):
             spin.setRange(1, 8)
             spin.setValue(2)
         grid = QHBoxLayout()
         grid.addWidget(self.columns)
-        grid.addWidget(QLabel("x"))
+        # TRANSLATORS: between the columns and the rows of a poster ("2 x 3")
+        grid.addWidget(QLabel(_("x")))
         grid.addWidget(self.rows)
         self.language = QComboBox()
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         if the_map is not None:  # (the map's own language, when the print has its words)
             self.language.setCurrentIndex(max(0, self.language.findData(print_language(the_map.language))))
-        self.language.setToolTip("The language of the words the PDF prints itself (what the map says is "
-                                 "printed as typed)")
-        self.grayscale = QCheckBox("Shades of grey")
-        self.appendix = QCheckBox("Add the checker's findings")
+        self.language.setToolTip(_("The language of the words the PDF prints itself (what the map says is "
+                                   "printed as typed)"))
+        self.grayscale = QCheckBox(_("Shades of grey"))
+        self.appendix = QCheckBox(_("Add the checker's findings"))
         self.appendix.setChecked(True)
-        form.addRow("Paper", self.paper)
-        form.addRow("Orientation", self.orientation)
-        form.addRow("Pages", self.tiles)
-        form.addRow("Columns x rows", grid)
-        form.addRow("Print language", self.language)
+        form.addRow(_("Paper"), self.paper)
+        form.addRow(_("Orientation"), self.orientation)
+        form.addRow(_("Pages"), self.tiles)
+        form.addRow(_("Columns x rows"), grid)
+        form.addRow(_("Print language"), self.language)
         form.addRow("", self.grayscale)
         form.addRow("", self.appendix)
         form_box.addLayout(form)
@@ -127,7 +135,8 @@ class ExportPdfDialog(QDialog):
         form_box.addWidget(self.summary)
         form_box.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Choose Printer…" if printing else "Export…")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Choose Printer…") if printing
+                                                                   else _("Export…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form_box.addWidget(buttons)
@@ -143,9 +152,9 @@ class ExportPdfDialog(QDialog):
     def options(self) -> PdfOptions:
         choice = self.tiles.currentIndex()
         tiles = "1x1" if choice == 0 else "auto" if choice == 1 else f"{self.columns.value()}x{self.rows.value()}"
-        return PdfOptions(paper=self.paper.currentText(), orientation=self.orientation.currentText(), tiles=tiles,
-                          grayscale=self.grayscale.isChecked(), appendix=self.appendix.isChecked(),
-                          language=self.language.currentData())
+        return PdfOptions(paper=self.paper.currentText(), orientation=self.orientation.currentData(),
+                          tiles=tiles, grayscale=self.grayscale.isChecked(),
+                          appendix=self.appendix.isChecked(), language=self.language.currentData())
 
     def plan(self) -> SheetPlan:
         """How the export will put the map on paper (the same plan as `export_pdf`)."""
@@ -165,18 +174,27 @@ class ExportPdfDialog(QDialog):
         columns, rows = plan.columns, plan.rows
         size = smallest_text(plan.layout) * plan.scale
         printed = len(plan.sheets)
-        if (columns, rows) == (1, 1):
-            sheets = "one sheet"
+        total = columns * rows
+        if total == 1:
+            sheets = _("one sheet")
         else:
-            sheets = f"{columns} x {rows} = {columns * rows} sheets"
-            if printed < columns * rows:
-                sheets += f" ({columns * rows - printed} blank, not printed)"
-        turn = f" {plan.orientation}" if self.orientation.currentText() == "auto" else ""
-        text = (f"The map prints on {sheets}{turn}; its smallest text at {size:.1f} pt; "
-                f"it fills {plan.fill:.0%} of its room.")
+            sheets = _n("{columns} x {rows} = {n} sheet", "{columns} x {rows} = {n} sheets", total).format(
+                columns=columns, rows=rows, n=total)
+            if printed < total:
+                sheets = _n("{sheets} ({n} blank, not printed)", "{sheets} ({n} blank, not printed)",
+                            total - printed).format(sheets=sheets, n=total - printed)
+        figures = {"sheets": sheets, "size": f"{size:.1f}", "fill": f"{plan.fill:.0%}"}
+        if self.orientation.currentData() == "auto":
+            turn = _(ORIENTATIONS.get(plan.orientation, plan.orientation))
+            # TRANSLATORS: {orientation} is "landscape" or "portrait", the way the map turns on its sheets
+            text = _("The map prints on {sheets} {orientation}; its smallest text at {size} pt; it fills "
+                     "{fill} of its room.").format(orientation=turn, **figures)
+        else:
+            text = _("The map prints on {sheets}; its smallest text at {size} pt; it fills {fill} of its "
+                     "room.").format(**figures)
         if size < MIN_TEXT_WARN:
-            text += (" That is hard to read: choose larger paper." if self.tiles.currentIndex() == 1
-                     else " That is hard to read: choose a poster or larger paper.")
+            text += " " + (_("That is hard to read: choose larger paper.") if self.tiles.currentIndex() == 1
+                           else _("That is hard to read: choose a poster or larger paper."))
         self.summary.setText(text)
         self.summary.setStyleSheet("color: #C92A2A" if size < MIN_TEXT_WARN else "")
         self.preview.show_plan(plan)

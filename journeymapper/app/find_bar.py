@@ -9,8 +9,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from ..i18n import _, _n
 from ..model.schema import Map
 from ..model.search import Match, find, found_elements
+from .field_names import name_clear_button
 
 
 class FindBar(QFrame):
@@ -26,11 +28,14 @@ class FindBar(QFrame):
         self._map = current_map
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 4, 8, 4)
-        row.addWidget(QLabel("Find:"))
+        label = QLabel(_("Find:"))
+        row.addWidget(label)
         self.field = QLineEdit()
-        self.field.setPlaceholderText("a word in a title, a note, a pain point, a KPI…")
+        self.field.setPlaceholderText(_("a word in a title, a note, a pain point, a KPI…"))
         self.field.setClearButtonEnabled(True)
-        self.field.setToolTip("Finds the words in every text of the map, in the order the map reads")
+        label.setBuddy(self.field)  # (the field's name for screen readers)
+        name_clear_button(self.field)
+        self.field.setToolTip(_("Finds the words in every text of the map, in the order the map reads"))
         self.field.textChanged.connect(self._search)
         self.field.installEventFilter(self)
         row.addWidget(self.field, 1)
@@ -38,14 +43,14 @@ class FindBar(QFrame):
         self.count.setTextFormat(Qt.TextFormat.PlainText)
         self.count.setMinimumWidth(200)
         row.addWidget(self.count)
-        for text, tip, direction in (("Previous", "Show the previous match (Shift+F3)", -1),
-                                     ("Next", "Show the next match (F3 or Enter)", 1)):
+        for text, tip, direction in ((_("Previous"), _("Show the previous match (Shift+F3)"), -1),
+                                     (_("Next"), _("Show the next match (F3 or Enter)"), 1)):
             button = QPushButton(text)
             button.setToolTip(tip)
             button.clicked.connect(lambda _=False, d=direction: self.step(d))
             row.addWidget(button)
-        close = QPushButton("Close")
-        close.setToolTip("Close the find bar (Esc)")
+        close = QPushButton(_("Close"))
+        close.setToolTip(_("Close the find bar (Esc)"))
         close.clicked.connect(self.close_bar)
         row.addWidget(close)
         self.matches: list[Match] = []
@@ -94,13 +99,17 @@ class FindBar(QFrame):
         if not self.field.text().strip():
             self.count.setText("")
         elif not self.elements:
-            self.count.setText("not found")
+            self.count.setText(_("not found"))
         else:
+            # (`where` names the texts in the model's words: "title", "pain point 2", "KPI “Visits”")
             where = [m.where for m in self.matches if m.element_id == self.elements[self.current]] \
                 if self.current >= 0 else []
-            place = f"{self.current + 1} of {len(self.elements)}" if self.current >= 0 else \
-                f"{len(self.elements)} found"
-            self.count.setText(f"{place}" + (f" — in its {', '.join(where)}" if where else ""))
+            total = len(self.elements)
+            place = (_n("{n} of {total}", "{n} of {total}", total).format(n=self.current + 1, total=total)
+                     if self.current >= 0 else _n("{total} found", "{total} found", total).format(total=total))
+            # TRANSLATORS: the find bar's count, then which texts of the element hold the words ("title, notes").
+            self.count.setText(_("{place} — in its {texts}").format(place=place, texts=", ".join(where)) if where
+                               else place)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """The field's Enter (next), Shift+Enter (previous) and Esc (close), before the field takes them."""

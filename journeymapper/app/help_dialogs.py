@@ -18,28 +18,38 @@ from PySide6.QtWidgets import (
 )
 
 from ..canvas.view import CANVAS_KEYS
+from ..i18n import _
 
-GETTING_STARTED = """\
-<h3>Your first journey map, in six steps</h3>
-<ol>
-<li><b>Stages</b> are the columns: the steps a customer goes through, such as <i>Discover</i>, <i>Choose</i>,
-<i>Buy</i> and <i>After the purchase</i>. Double-click a stage's name to rename it;
-<b>+ Stage</b> on the toolbar adds one.</li>
-<li><b>Personas</b> are the rows: one for each kind of customer, such as <i>Busy parent</i>. Double-click the
-name at the left of a row to rename it; <b>+ Persona</b> adds a row.</li>
-<li><b>Touchpoints</b> are the cards: each moment the customer meets your business (your website, a visit to the
-shop, an e-mail). Double-click an empty spot in a row, under a stage, to add one, and type its title.</li>
-<li>Select a card and fill in the <b>Inspector</b> on the right: what the customer does and thinks there, how
-they feel (from −2 to +2), the pain points and your ideas to do better (opportunities).</li>
-<li><b>Flows</b> are the arrows from one touchpoint to the next: drag from the small handle on a card's right
-edge to another card, or select two cards and press <b>Connect</b>.</li>
-<li>The <b>Problems</b> panel at the bottom lists what may be missing, such as a card no arrow leads to or
-a pain point with no idea to fix it. Click a problem to see its cards. Then <b>Print</b> or make a
-<b>PDF</b> for your workshop.</li>
-</ol>
-<p>Right-click anything for what you can do with it. Everything can be undone with Ctrl+Z.
-Help ▸ Keyboard Shortcuts lists every key.</p>
-"""
+
+def getting_started_text() -> str:
+    """Help > Getting Started, in the interface language: a heading, six steps and a last word, each
+    translated whole (their markup is ours: the one place rich text is shown)."""
+    steps = (
+        # TRANSLATORS: Help > Getting Started, its six steps. The words in <b>…</b> name the editor's own
+        # panels and buttons (the toolbar's "+ Stage", "+ Persona", "Connect", "Print", "PDF"; the Inspector
+        # and Problems panels): use the words of their translations. Keep the HTML tags.
+        _("<b>Stages</b> are the columns: the steps a customer goes through, such as <i>Discover</i>, "
+          "<i>Choose</i>, <i>Buy</i> and <i>After the purchase</i>. Double-click a stage's name to rename "
+          "it; <b>+ Stage</b> on the toolbar adds one."),
+        _("<b>Personas</b> are the rows: one for each kind of customer, such as <i>Busy parent</i>. "
+          "Double-click the name at the left of a row to rename it; <b>+ Persona</b> adds a row."),
+        _("<b>Touchpoints</b> are the cards: each moment the customer meets your business (your website, a "
+          "visit to the shop, an e-mail). Double-click an empty spot in a row, under a stage, to add one, "
+          "and type its title."),
+        _("Select a card and fill in the <b>Inspector</b> on the right: what the customer does and thinks "
+          "there, how they feel (from −2 to +2), the pain points and your ideas to do better "
+          "(opportunities)."),
+        _("<b>Flows</b> are the arrows from one touchpoint to the next: drag from the small handle on a "
+          "card's right edge to another card, or select two cards and press <b>Connect</b>."),
+        _("The <b>Problems</b> panel at the bottom lists what may be missing, such as a card no arrow leads "
+          "to or a pain point with no idea to fix it. Click a problem to see its cards. Then <b>Print</b> or "
+          "make a <b>PDF</b> for your workshop."),
+    )
+    heading = _("Your first journey map, in six steps")
+    last = _("Right-click anything for what you can do with it. Everything can be undone with Ctrl+Z. "
+             "Help ▸ Keyboard Shortcuts lists every key.")
+    items = "\n".join(f"<li>{step}</li>" for step in steps)
+    return f"<h3>{heading}</h3>\n<ol>\n{items}\n</ol>\n<p>{last}</p>\n"
 
 
 def _menu_rows(bar: QMenuBar) -> list[tuple[str, str, str, str]]:
@@ -60,7 +70,7 @@ def _menu_rows(bar: QMenuBar) -> list[tuple[str, str, str, str]]:
 def _plain(action: QAction) -> str:
     name = action.objectName()
     text = action.text().replace("&", "")
-    return {"undo": "Undo", "redo": "Redo"}.get(name, text)
+    return {"undo": _("Undo"), "redo": _("Redo")}.get(name, text)
 
 
 def _keys(action: QAction) -> str:
@@ -70,7 +80,9 @@ def _keys(action: QAction) -> str:
 def shortcut_rows(bar: QMenuBar) -> list[tuple[str, str, str, str]]:
     """Every action with its keys, then what the canvas does with keys and the mouse beyond the menus."""
     rows = [row for row in _menu_rows(bar) if row[2]]
-    rows += [("Canvas", what, keys, "") for keys, what in CANVAS_KEYS]
+    # TRANSLATORS: Help > Keyboard Shortcuts: where the keys and mouse gestures act (the map itself)
+    canvas = _("Canvas")
+    rows += [(canvas, _(what), _(keys), "") for keys, what in CANVAS_KEYS]
     return rows
 
 
@@ -80,6 +92,8 @@ def _dialog(parent: QWidget, name: str, title: str, content: QWidget, size: tupl
     dialog.setObjectName(name)
     dialog.setWindowTitle(title)
     layout = QVBoxLayout(dialog)
+    if not content.accessibleName():
+        content.setAccessibleName(title)  # (what it shows has no label of its own: for screen readers)
     layout.addWidget(content)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)
@@ -92,7 +106,7 @@ def _dialog(parent: QWidget, name: str, title: str, content: QWidget, size: tupl
 def show_shortcuts(parent: QWidget, bar: QMenuBar) -> QDialog:
     rows = shortcut_rows(bar)
     table = QTableWidget(len(rows), 3)
-    table.setHorizontalHeaderLabels(["Where", "What", "Keys"])
+    table.setHorizontalHeaderLabels([_("Where"), _("What"), _("Keys")])
     for r, (where, what, keys, tip) in enumerate(rows):
         for c, text in enumerate((where, what, keys)):
             item = QTableWidgetItem(text)
@@ -103,11 +117,11 @@ def show_shortcuts(parent: QWidget, bar: QMenuBar) -> QDialog:
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
     table.resizeColumnsToContents()
-    return _dialog(parent, "shortcuts-dialog", "Keyboard shortcuts", table, (640, 560))
+    return _dialog(parent, "shortcuts-dialog", _("Keyboard shortcuts"), table, (640, 560))
 
 
 def show_getting_started(parent: QWidget) -> QDialog:
-    text = QLabel(GETTING_STARTED)  # (our own words: the one place rich text is shown)
+    text = QLabel(getting_started_text())  # (our own words: the one place rich text is shown)
     text.setTextFormat(Qt.TextFormat.RichText)
     text.setWordWrap(True)
-    return _dialog(parent, "getting-started-dialog", "Getting started", text, (600, 520))
+    return _dialog(parent, "getting-started-dialog", _("Getting started"), text, (600, 520))

@@ -25,23 +25,28 @@ from PySide6.QtWidgets import (
 )
 
 from ..canvas.painting import plain_tooltip
+from ..i18n import N_, _, _n
 from ..layout.labels import EFFORT_LABELS, PRIORITY_LABELS
 from ..model.actions import CLOSED_STATUSES, ActionRow, sorted_rows
+from .local_formats import count_text
 
 PRIORITIES = ("high", "medium", "low")
 EFFORTS: tuple[str | None, ...] = ("low", "medium", "high", None)
+# TRANSLATORS: the cells of the impact/effort grid: a name, and what to do with the actions in it.
 QUADRANTS: dict[tuple[str, str | None], tuple[str, str]] = {
-    ("high", "low"): ("Do first", "Important, and little work: do these now."),
-    ("high", "medium"): ("Plan next", "Important, some work: give them an owner and a date."),
-    ("high", "high"): ("Big projects", "Important but a lot of work: plan them in steps."),
-    ("medium", "low"): ("Quick wins", "Little work for some good: fit them in soon."),
-    ("medium", "medium"): ("Worth doing", "Do them when the important ones are under way."),
-    ("medium", "high"): ("Think it over", "A lot of work for some good: is there a smaller way?"),
-    ("low", "low"): ("When there is time", "Little work, little gain: for a quiet day."),
-    ("low", "medium"): ("Maybe later", "Some work for little gain: leave them for now."),
-    ("low", "high"): ("Probably not", "A lot of work for little gain: consider dropping them."),
+    ("high", "low"): (N_("Do first"), N_("Important, and little work: do these now.")),
+    ("high", "medium"): (N_("Plan next"), N_("Important, some work: give them an owner and a date.")),
+    ("high", "high"): (N_("Big projects"), N_("Important but a lot of work: plan them in steps.")),
+    ("medium", "low"): (N_("Quick wins"), N_("Little work for some good: fit them in soon.")),
+    ("medium", "medium"): (N_("Worth doing"), N_("Do them when the important ones are under way.")),
+    ("medium", "high"): (N_("Think it over"), N_("A lot of work for some good: is there a smaller way?")),
+    ("low", "low"): (N_("When there is time"), N_("Little work, little gain: for a quiet day.")),
+    ("low", "medium"): (N_("Maybe later"), N_("Some work for little gain: leave them for now.")),
+    ("low", "high"): (N_("Probably not"), N_("A lot of work for little gain: consider dropping them.")),
 }
-UNSIZED = ("Size it first", "How much work is this? Choose its effort in the inspector to see where it belongs.")
+"""Marked with `N_`: `quadrant_name` gives them in the interface language."""
+UNSIZED = (N_("Size it first"),
+           N_("How much work is this? Choose its effort in the inspector to see where it belongs."))
 """The name of the cells of actions whose effort is not known yet."""
 CHIP_STYLE = """
 QListWidget { background: transparent; border: none; }
@@ -55,8 +60,9 @@ MARKS = {"overdue": "⚠ ", "done": "✓ ", "dropped": "✗ "}
 
 
 def quadrant_name(priority: str, effort: str | None) -> tuple[str, str]:
-    """(name, what to do with it) of a cell."""
-    return QUADRANTS.get((priority, effort), UNSIZED)
+    """(name, what to do with it) of a cell, in the interface language."""
+    name, hint = QUADRANTS.get((priority, effort), UNSIZED)
+    return _(name), _(hint)
 
 
 def chip_text(row: ActionRow) -> str:
@@ -74,7 +80,9 @@ class _Cell(QFrame):
         name, hint = quadrant_name(priority, effort)
         self.title = QLabel(name)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setToolTip(f"{PRIORITY_LABELS[priority]}, {EFFORT_LABELS[effort].lower()}: {hint}")
+        # TRANSLATORS: a cell of the impact/effort grid: "High priority, little work: do these now."
+        self.title.setToolTip(_("{priority}, {effort}: {hint}").format(
+            priority=_(PRIORITY_LABELS[priority]), effort=_(EFFORT_LABELS[effort]).lower(), hint=hint))
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
@@ -93,6 +101,8 @@ class _Cell(QFrame):
         self.chips.setUniformItemSizes(True)
         self.chips.setFrameShape(QFrame.Shape.NoFrame)
         self.chips.setMinimumHeight(24)
+        self.title.setBuddy(self.chips)  # (the cell's name and what it means, for screen readers)
+        self.chips.setAccessibleDescription(self.title.toolTip())
         self.chips.itemClicked.connect(lambda item: chosen(*item.data(Qt.ItemDataRole.UserRole)))
         self.chips.itemActivated.connect(lambda item: chosen(*item.data(Qt.ItemDataRole.UserRole)))
         layout = QVBoxLayout(self)
@@ -108,7 +118,7 @@ class _Cell(QFrame):
             item.setToolTip(plain_tooltip(tooltip(row)))  # (the map's words, never markup)
             item.setData(Qt.ItemDataRole.UserRole, (row.card_id, row.id))
             self.chips.addItem(item)
-        self.count.setText(str(len(rows)) if rows else "")
+        self.count.setText(count_text(len(rows)) if rows else "")
 
     def texts(self) -> list[str]:
         return [self.chips.item(k).text() for k in range(self.chips.count())]
@@ -126,9 +136,9 @@ class ImpactEffortView(QWidget):
         """An action's tooltip (its whole text, card, owner, date)."""
         self.rows: list[ActionRow] = []
         self.today = date.today()
-        self.closed = QCheckBox("Show done and dropped")
+        self.closed = QCheckBox(_("Show done and dropped"))
         self.closed.setObjectName("show-closed")
-        self.closed.setToolTip("Also show the actions that are done or dropped (marked ✓ and ✗)")
+        self.closed.setToolTip(_("Also show the actions that are done or dropped (marked ✓ and ✗)"))
         self.closed.toggled.connect(lambda _on: self._fill())
         self.hidden = QLabel("")
         self.hidden.setTextFormat(Qt.TextFormat.PlainText)
@@ -138,7 +148,7 @@ class ImpactEffortView(QWidget):
         top.addWidget(self.closed)
         top.addWidget(self.hidden)
         top.addStretch(1)
-        note = QLabel("⚠ overdue")
+        note = QLabel(_("⚠ overdue"))
         note.setTextFormat(Qt.TextFormat.PlainText)
         note.setStyleSheet("color: palette(placeholder-text)")
         top.addWidget(note)
@@ -146,14 +156,14 @@ class ImpactEffortView(QWidget):
         grid.setContentsMargins(4, 2, 4, 4)
         grid.setSpacing(4)
         for column, effort in enumerate(EFFORTS, 1):
-            label = QLabel(EFFORT_LABELS[effort])
+            label = QLabel(_(EFFORT_LABELS[effort]))
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             grid.addWidget(label, 0, column)
             grid.setColumnStretch(column, 1)
         self.cells: dict[tuple[str, str | None], _Cell] = {}
         for row, priority in enumerate(PRIORITIES, 1):
-            label = QLabel(PRIORITY_LABELS[priority].replace(" ", "\n", 1))
+            label = QLabel(_(PRIORITY_LABELS[priority]).replace(" ", "\n", 1))
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             grid.addWidget(label, row, 0)
@@ -175,7 +185,7 @@ class ImpactEffortView(QWidget):
     def _fill(self) -> None:
         shown = self.rows if self.closed.isChecked() else [r for r in self.rows if r.status not in CLOSED_STATUSES]
         hidden = len(self.rows) - len(shown)
-        self.hidden.setText(f"({hidden} hidden)" if hidden else "")
+        self.hidden.setText(_n("({n} hidden)", "({n} hidden)", hidden).format(n=hidden) if hidden else "")
         by_cell: dict[tuple[str, str | None], list[ActionRow]] = {key: [] for key in self.cells}
         for row in sorted_rows(shown):  # (open and overdue first, then by date)
             by_cell.setdefault((row.priority, row.effort), []).append(row)

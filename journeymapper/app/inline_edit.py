@@ -8,6 +8,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGraphicsView, QLineEdit
 
+from ..i18n import _
+
 
 class InlineEditor(QObject):
     """One in-place edit at a time: Enter or leaving the field commits, Escape cancels."""
@@ -24,6 +26,7 @@ class InlineEditor(QObject):
         rect = polygon.boundingRect()
         edit = QLineEdit(self.view.viewport())
         edit.setObjectName("inline-edit")
+        edit.setAccessibleName(_("Name"))  # (what is typed here, for screen readers)
         edit.setText(text)
         edit.selectAll()
         edit.setGeometry(rect.x(), rect.y(), max(rect.width(), 120), max(24, min(rect.height(), 32)))

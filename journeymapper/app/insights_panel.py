@@ -16,16 +16,18 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QTreeView, QVBoxLayout, QWidget
 
 from ..canvas.painting import plain_tooltip
+from ..i18n import N_, _, _n
 from ..model.document import Document
 from ..model.insights import KINDS, Insight, insights
+from .local_formats import count_text
 from .shown_panels import ReadsWhenShown
 
 DELAY_MS = 400
 """How long after the last edit the insights are read again."""
 SHOWN_PER_KIND = 100
 """Lines shown under one heading; the rest are counted in a last line."""
-EMPTY_TEXT = ("Nothing to point out yet. Insights appear as the map fills in: feelings on the cards, "
-              "serious pain points, opportunities with due dates, KPIs with readings.")
+EMPTY_TEXT = N_("Nothing to point out yet. Insights appear as the map fills in: feelings on the cards, "
+                "serious pain points, opportunities with due dates, KPIs with readings.")
 _ELEMENTS = Qt.ItemDataRole.UserRole
 
 
@@ -48,7 +50,8 @@ class InsightsPanel(ReadsWhenShown, QWidget):
         self.view.setUniformRowHeights(True)
         self.view.setEditTriggers(QTreeView.EditTrigger.NoEditTriggers)
         self.view.setExpandsOnDoubleClick(False)
-        self.empty = QLabel(EMPTY_TEXT)
+        self.view.setAccessibleName(_("Insights"))  # (no heading in the dock's tab: for screen readers)
+        self.empty = QLabel(_(EMPTY_TEXT))
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
         self.empty.setWordWrap(True)
         self.empty.setContentsMargins(8, 6, 8, 6)
@@ -100,18 +103,21 @@ class InsightsPanel(ReadsWhenShown, QWidget):
             mine = [line for line in lines if line.kind == kind]
             if not mine:
                 continue
-            heading = QStandardItem(f"{title} ({len(mine):,})")
+            # TRANSLATORS: a heading of the Insights panel with how many lines it has: "Late actions (3)".
+            heading = QStandardItem(_("{heading} ({count})").format(heading=_(title), count=count_text(len(mine))))
             heading.setFont(bold)
             heading.setSelectable(False)
             for line in mine[:SHOWN_PER_KIND]:
                 text = " ".join(line.text.split())
                 item = QStandardItem(text)  # (plain text: a view does not read markup in an item)
-                tip = text if line.elements else text + "\n(nothing on the map to show)"
+                tip = text if line.elements else text + "\n" + _("(nothing on the map to show)")
                 item.setToolTip(plain_tooltip(tip))  # (the map's words, never markup)
                 item.setData(list(line.elements), _ELEMENTS)
                 heading.appendRow(item)
             if len(mine) > SHOWN_PER_KIND:
-                more = QStandardItem(f"… and {len(mine) - SHOWN_PER_KIND:,} more")
+                rest = len(mine) - SHOWN_PER_KIND
+                more = QStandardItem(_n("… and {count} more", "… and {count} more", rest).format(
+                    count=count_text(rest)))
                 more.setSelectable(False)
                 heading.appendRow(more)
             self.model_.appendRow(heading)

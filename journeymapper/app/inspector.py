@@ -4,6 +4,8 @@ Each widget edits one field through the editor (so every edit is undoable and
 validated as the format requires); a refused value shows its reason under the
 form and changes nothing. Typing in a field, or stepping through a list, merges
 into one undo step per visit to that field; each colour chosen is a step of its own.
+Labels and choices are marked with `N_` and shown through `_()` (the interface language is chosen
+after this module is imported); a date shows and is read as the user's locale writes it.
 """
 
 from __future__ import annotations
@@ -28,12 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import N_, _, _n
 from ..layout.labels import CHANNEL_LABELS, EMOTION_LABELS, EVIDENCE_LABELS, FLOW_KIND_LABELS
 from ..model.events import ElementChanged, MapFieldChanged, MapReplaced
 from ..model.schema import Flow, Persona, Stage, Touchpoint
 from .editor import Editor
+from .field_names import tie
 from .inspector_tables import KPI_DIRECTION_NOTE, EntriesTable, KpiTable
 from .language_field import LanguageField
+from .local_formats import day_format, day_text, parse_day
 from .opportunity_plan import OpportunitiesEditor
 from .quotes_table import QuotesTable
 
@@ -44,55 +49,77 @@ _sessions = itertools.count(1)
 class FieldSpec:
     name: str
     label: str
+    """Marked with `N_`, shown through `_()` (`field_label`)."""
     kind: str  # line, text, choice, lines, color, date, entries, kpis, opportunities, quotes
     choices: tuple[tuple[Any, str], ...] = ()
     level_key: str = ""
 
 
 TOUCHPOINT_FIELDS = (
-    FieldSpec("title", "Title", "line"),
-    FieldSpec("channel", "Channel", "choice", ((None, "—"), *CHANNEL_LABELS.items())),
-    FieldSpec("emotion", "Emotion", "choice", ((None, "—"), *((k, f"{k:+d}  {v}") for k, v in sorted(
-        EMOTION_LABELS.items(), reverse=True)))),
-    FieldSpec("action", "Does", "text"),
-    FieldSpec("thoughts", "Thinks / feels", "text"),
-    FieldSpec("pain_points", "Pain points", "entries", level_key="severity"),
-    FieldSpec("opportunities", "Opportunities", "opportunities", level_key="priority"),
-    FieldSpec("owner", "Owner", "line"),
-    FieldSpec("evidence", "Evidence", "choice", tuple(EVIDENCE_LABELS.items())),
-    FieldSpec("source", "Source", "line"),
-    FieldSpec("quotes", "Customer quotes", "quotes"),
-    FieldSpec("notes", "Notes", "text"),
+    FieldSpec("title", N_("Title"), "line"),
+    FieldSpec("channel", N_("Channel"), "choice", ((None, "—"), *CHANNEL_LABELS.items())),
+    FieldSpec("emotion", N_("Emotion"), "choice", ((None, "—"), *sorted(EMOTION_LABELS.items(), reverse=True))),
+    FieldSpec("action", N_("Does"), "text"),
+    FieldSpec("thoughts", N_("Thinks / feels"), "text"),
+    FieldSpec("pain_points", N_("Pain points"), "entries", level_key="severity"),
+    FieldSpec("opportunities", N_("Opportunities"), "opportunities", level_key="priority"),
+    FieldSpec("owner", N_("Owner"), "line"),
+    FieldSpec("evidence", N_("Evidence"), "choice", tuple(EVIDENCE_LABELS.items())),
+    FieldSpec("source", N_("Source"), "line"),
+    FieldSpec("quotes", N_("Customer quotes"), "quotes"),
+    FieldSpec("notes", N_("Notes"), "text"),
 )
 STAGE_FIELDS = (
-    FieldSpec("name", "Name", "line"),
-    FieldSpec("goal", "Goal", "line"),
-    FieldSpec("description", "Description", "text"),
-    FieldSpec("kpis", "KPIs", "kpis"),
+    FieldSpec("name", N_("Name"), "line"),
+    FieldSpec("goal", N_("Goal"), "line"),
+    FieldSpec("description", N_("Description"), "text"),
+    FieldSpec("kpis", N_("KPIs"), "kpis"),
 )
 PERSONA_FIELDS = (
-    FieldSpec("name", "Name", "line"),
-    FieldSpec("segment", "Segment", "line"),
-    FieldSpec("color", "Colour", "color"),
-    FieldSpec("description", "Description", "text"),
-    FieldSpec("goals", "Goals (one per line)", "lines"),
-    FieldSpec("needs", "Needs (one per line)", "lines"),
-    FieldSpec("frustrations", "Frustrations (one per line)", "lines"),
-    FieldSpec("evidence", "Evidence", "choice", tuple(EVIDENCE_LABELS.items())),
-    FieldSpec("source", "Source", "line"),
-    FieldSpec("quotes", "Customer quotes", "quotes"),
+    FieldSpec("name", N_("Name"), "line"),
+    FieldSpec("segment", N_("Segment"), "line"),
+    FieldSpec("color", N_("Colour"), "color"),
+    FieldSpec("description", N_("Description"), "text"),
+    FieldSpec("goals", N_("Goals (one per line)"), "lines"),
+    FieldSpec("needs", N_("Needs (one per line)"), "lines"),
+    FieldSpec("frustrations", N_("Frustrations (one per line)"), "lines"),
+    FieldSpec("evidence", N_("Evidence"), "choice", tuple(EVIDENCE_LABELS.items())),
+    FieldSpec("source", N_("Source"), "line"),
+    FieldSpec("quotes", N_("Customer quotes"), "quotes"),
 )
 FLOW_FIELDS = (
-    FieldSpec("label", "Label", "line"),
-    FieldSpec("kind", "Kind", "choice", tuple(FLOW_KIND_LABELS.items())),
+    FieldSpec("label", N_("Label"), "line"),
+    FieldSpec("kind", N_("Kind"), "choice", tuple(FLOW_KIND_LABELS.items())),
 )
 MAP_FIELDS = (
-    FieldSpec("title", "Title", "line"),
-    FieldSpec("owner", "Owner", "line"),
-    FieldSpec("language", "Language", "language"),
-    FieldSpec("review_by", "Review by (YYYY-MM-DD)", "date"),
-    FieldSpec("description", "Description", "text"),
+    FieldSpec("title", N_("Title"), "line"),
+    FieldSpec("owner", N_("Owner"), "line"),
+    FieldSpec("language", N_("Language"), "language"),
+    # TRANSLATORS: {format} is how a date is typed in the user's locale, e.g. YYYY-MM-DD or DD.MM.YYYY.
+    FieldSpec("review_by", N_("Review by ({format})"), "date"),
+    FieldSpec("description", N_("Description"), "text"),
 )
+
+
+def field_label(spec: FieldSpec) -> str:
+    """A field's label in the interface language (a date's says how the locale writes one)."""
+    label = _(spec.label)
+    return label.format(format=day_format().upper()) if spec.kind == "date" else label
+
+
+def choice_text(spec: FieldSpec, value: Any, label: str) -> str:
+    """A choice as a list shows it: its label in the interface language (a feeling with its number)."""
+    shown = _(label)
+    return f"{value:+d}  {shown}" if spec.name == "emotion" and isinstance(value, int) else shown
+
+
+def typed_day(text: str) -> Any:
+    """What a date field commits for `text`: None when empty, the day typed as the locale (or ISO)
+    writes it, else the text as typed (refused, with the format's reason)."""
+    if not text.strip():
+        return None
+    day = parse_day(text)
+    return day if day is not None else text
 
 
 class _FocusWatcher(QObject):
@@ -134,8 +161,9 @@ class ElementForm(QWidget):
             widget = self._make(spec)
             widget.setObjectName(spec.name)
             self.widgets[spec.name] = widget
-            label = QLabel(spec.label)
+            label = QLabel(field_label(spec))
             label.setTextFormat(Qt.TextFormat.PlainText)
+            tie(label, widget)  # (a screen reader names the field after it)
             if spec.kind == "quotes":  # (four columns: the table takes the form's whole width, under its label)
                 form.addRow(label)
                 form.addRow(widget)
@@ -152,8 +180,8 @@ class ElementForm(QWidget):
     def _make(self, spec: FieldSpec) -> QWidget:
         if spec.kind in ("line", "date"):
             widget = QLineEdit()
-            widget.textEdited.connect(lambda text, s=spec: self._commit(s, None if s.kind == "date" and not
-                                                                        text.strip() else text))
+            widget.textEdited.connect(lambda text, s=spec: self._commit(s, typed_day(text) if s.kind == "date"
+                                                                        else text))
             widget.installEventFilter(self.watcher)
             return widget
         if spec.kind in ("text", "lines"):
@@ -165,8 +193,8 @@ class ElementForm(QWidget):
             return widget
         if spec.kind == "choice":
             widget = QComboBox()
-            for value, label in spec.choices:
-                widget.addItem(label, value)
+            for value, label in spec.choices:  # (shown in the interface language; the value is kept)
+                widget.addItem(choice_text(spec, value, label), value)
             # Stepping through a list with the arrow keys is one undo step per visit, like typing;
             # the visit starts when the list gets the focus.
             widget.activated.connect(lambda index, s=spec, w=widget: self._commit(s, w.itemData(index)))
@@ -206,7 +234,8 @@ class ElementForm(QWidget):
             reason = self.editor.set_map_field(spec.name, value, session)
         else:
             reason = self.editor.set_field(self.element_id, spec.name, value, session)
-        self.error.setText(f"{spec.label}: {reason}" if reason else "")
+        # TRANSLATORS: a value refused: the field's label, then why ("Title: must not be empty").
+        self.error.setText(_("{field}: {reason}").format(field=field_label(spec), reason=reason) if reason else "")
 
     # -- showing --------------------------------------------------------------
     def load(self, element_id: str | None) -> None:
@@ -224,7 +253,9 @@ class ElementForm(QWidget):
 
     def _show(self, spec: FieldSpec, widget: QWidget, value: Any) -> None:
         if spec.kind in ("line", "date"):
-            text = "" if value is None else str(value)
+            text = "" if value is None else day_text(value) if spec.kind == "date" else str(value)
+            if spec.kind == "date" and widget.hasFocus() and value is not None and parse_day(widget.text()) == value:
+                return  # (the day being typed, written another way the locale reads: left as typed)
             if widget.text() != text:
                 widget.setText(text)
                 if not widget.hasFocus():
@@ -253,7 +284,7 @@ class ColorField(QWidget):
         self.edit = QLineEdit()
         self.edit.setMaxLength(7)
         self.edit.editingFinished.connect(lambda: self.commit(self.edit.text().strip()))
-        self.button = QPushButton("Choose…")
+        self.button = QPushButton(_("Choose…"))
         self.button.clicked.connect(self._choose)
         layout.addWidget(self.edit)
         layout.addWidget(self.button)
@@ -264,7 +295,7 @@ class ColorField(QWidget):
         self.button.setStyleSheet(f"border-left: 14px solid {value};")
 
     def _choose(self) -> None:
-        chosen = QColorDialog.getColor(QColor(self.edit.text()), self, "Persona colour")
+        chosen = QColorDialog.getColor(QColor(self.edit.text()), self, _("Persona colour"))
         if chosen.isValid():
             self.commit(chosen.name().upper())
 
@@ -277,11 +308,11 @@ class Inspector(QScrollArea):
         self.editor = editor
         self.setWidgetResizable(True)
         self.forms = {
-            "map": ElementForm(editor, MAP_FIELDS, "Map"),
-            Touchpoint: ElementForm(editor, TOUCHPOINT_FIELDS, "Touchpoint"),
-            Stage: ElementForm(editor, STAGE_FIELDS, "Stage"),
-            Persona: ElementForm(editor, PERSONA_FIELDS, "Persona"),
-            Flow: ElementForm(editor, FLOW_FIELDS, "Flow"),
+            "map": ElementForm(editor, MAP_FIELDS, _("Map")),
+            Touchpoint: ElementForm(editor, TOUCHPOINT_FIELDS, _("Touchpoint")),
+            Stage: ElementForm(editor, STAGE_FIELDS, _("Stage")),
+            Persona: ElementForm(editor, PERSONA_FIELDS, _("Persona")),
+            Flow: ElementForm(editor, FLOW_FIELDS, _("Flow")),
         }
         self.multi = QLabel("")
         self.multi.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -317,7 +348,7 @@ class Inspector(QScrollArea):
         except RuntimeError:  # the scene is being torn down
             return
         if len(ids) > 1:
-            self.multi.setText(f"{len(ids)} items selected")
+            self.multi.setText(_n("{n} item selected", "{n} items selected", len(ids)).format(n=len(ids)))
             self._show(self.multi)
             return
         element_id = ids[0] if ids else None

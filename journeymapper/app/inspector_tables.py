@@ -30,15 +30,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import N_, _
 from ..model.document import new_id
 from ..model.schema import KPI
 from .kpi_readings import ReadingsPanel, editor_today, number_text, parse_number
 
-LEVEL_CHOICES = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
-DIRECTION_CHOICES = [("higher", "↑ higher"), ("lower", "↓ lower"), ("target", "= on target")]
-KPI_DIRECTION_NOTE = ("A KPI shows as met (✓) when its latest value reaches its target the better way, near (≈) "
-                      "within 30 %, off (✗) beyond. Better: whether higher or lower values are better, or "
-                      "closest to the target. A new value is kept as a reading dated today.")
+LEVEL_CHOICES = [("low", N_("Low")), ("medium", N_("Medium")), ("high", N_("High"))]
+# TRANSLATORS: which values of a KPI are better (a choice in the KPI table's "Better" column).
+DIRECTION_CHOICES = [("higher", N_("↑ higher")), ("lower", N_("↓ lower")), ("target", N_("= on target"))]
+KPI_DIRECTION_NOTE = N_("A KPI shows as met (✓) when its latest value reaches its target the better way, near (≈) "
+                        "within 30 %, off (✗) beyond. Better: whether higher or lower values are better, or "
+                        "closest to the target. A new value is kept as a reading dated today.")
+"""Shown under the KPI table, through `_()`."""
 
 
 class _Table(QWidget):
@@ -55,14 +58,14 @@ class _Table(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, len(self.headers))
-        self.table.setHorizontalHeaderLabels(list(self.headers))
+        self.table.setHorizontalHeaderLabels([_(header) for header in self.headers])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setMinimumHeight(90)
         self.table.itemChanged.connect(lambda _item: None if self.loading else self.commit(self.rows()))
         buttons = QHBoxLayout()
-        add, remove = QPushButton("Add"), QPushButton("Remove")
+        add, remove = QPushButton(_("Add")), QPushButton(_("Remove"))
         add.clicked.connect(self.add_row)
         remove.clicked.connect(self.remove_row)
         buttons.addWidget(add)
@@ -91,9 +94,11 @@ class _Table(QWidget):
     def _combo(self, row: int, column: int, choices: Sequence[tuple[Any, str]], value: Any) -> None:
         combo = QComboBox()
         for key, label in choices:
-            combo.addItem(label, key)
+            combo.addItem(_(label), key)  # (shown in the interface language; the key is what is kept)
         combo.setCurrentIndex(max(0, combo.findData(value)))
         combo.activated.connect(lambda _i: self.commit(self.rows()))
+        heading = self.table.horizontalHeaderItem(column)  # (the column names the choice, for screen readers)
+        combo.setAccessibleName(heading.text() if heading is not None else "")
         self.table.setCellWidget(row, column, combo)
 
     def _choice(self, row: int, column: int, default: Any) -> Any:
@@ -121,7 +126,7 @@ class _Table(QWidget):
 class EntriesTable(_Table):
     """Pain points (text, severity) or opportunities (text, priority)."""
 
-    headers = ("Text", "Level")
+    headers = (N_("Text"), N_("Level"))
 
     def __init__(self, level_key: str, commit: Callable[[list[dict[str, Any]]], None]) -> None:
         super().__init__(commit)
@@ -144,11 +149,12 @@ class EntriesTable(_Table):
                 for r in range(self.table.rowCount())]
 
     def add_row(self) -> None:
-        self.commit([*self.rows(), {"id": new_id(), "text": "New", self.level_key: "medium"}])
+        # TRANSLATORS: the text of a new pain point or opportunity, typed over by the user.
+        self.commit([*self.rows(), {"id": new_id(), "text": _("New"), self.level_key: "medium"}])
 
 
 class KpiTable(_Table):
-    headers = ("KPI", "Value", "Target", "Unit", "Better")
+    headers = (N_("KPI"), N_("Value"), N_("Target"), N_("Unit"), N_("Better"))
 
     def __init__(self, commit: Callable[[list[dict[str, Any]]], None]) -> None:
         super().__init__(commit)
@@ -156,10 +162,11 @@ class KpiTable(_Table):
         header = self.table.horizontalHeader()
         for column in (1, 2, 3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setToolTip("Value: the latest reading (a new one is dated today). Type figures as you write "
-                              "them: 2.5, 2,5 and 1 200 are read as numbers. Click a KPI to see its readings "
-                              "underneath, and to correct, add or remove them")
-        note = QLabel(KPI_DIRECTION_NOTE)
+        # (each of these examples is read as a number whatever the locale: `local_formats.parse_number`)
+        self.table.setToolTip(_("Value: the latest reading (a new one is dated today). Type figures as you write "
+                                "them: 2.5, 2,5 and 1 200 are read as numbers. Click a KPI to see its readings "
+                                "underneath, and to correct, add or remove them"))
+        note = QLabel(_(KPI_DIRECTION_NOTE))
         note.setObjectName("kpi-direction-note")
         note.setTextFormat(Qt.TextFormat.PlainText)
         note.setWordWrap(True)
@@ -237,7 +244,7 @@ class KpiTable(_Table):
         return rows
 
     def add_row(self) -> None:
-        self.commit([*self.rows(), {"id": new_id(), "name": "New KPI", "unit": "", "direction": "higher",
+        self.commit([*self.rows(), {"id": new_id(), "name": _("New KPI"), "unit": "", "direction": "higher",
                                     "target": None, "readings": []}])
 
 

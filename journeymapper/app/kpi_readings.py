@@ -2,13 +2,13 @@
 
 Shown under the stage's KPI table for the KPI whose row is selected (`inspector_tables.KpiTable`).
 Every change hands the KPI's whole list of readings, oldest first, to `commit`; the KPI table makes
-it one undoable edit of the stage's KPIs. A day that is not written YYYY-MM-DD, or a value that is
-not a number, is refused here with a message, and nothing changes.
+it one undoable edit of the stage's KPIs. Days and values are shown and read as the user's locale
+writes them (`local_formats`; ISO days are read too). A day that is not a date, or a value that is not
+a number, is refused here with a message, and nothing changes.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -29,43 +29,22 @@ from PySide6.QtWidgets import (
 
 from ..canvas.page_painter import QtPagePainter
 from ..canvas.painting import plain_tooltip
+from ..i18n import N_, _, _n
 from ..layout.geometry import Rect
 from ..layout.kpis import HEALTH_INKS, kpi_change, kpi_health, with_unit
 from ..layout.sparkline import draw_sparkline, reading_pairs, sparkline
 from ..layout.style import DARK, DEFAULT_STYLE, Palette, luminance
 from ..model.schema import KPI
+from .local_formats import EXAMPLE_DAY, day_text, number_text, parse_day, parse_number
 
-DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 TREND_SCALE = 2.0
 """The inspector's sparkline is the header's drawn this many times larger."""
-READINGS_NOTE = ("The last row is the KPI's current value. Type a day as 2026-10-12; changing a day puts the "
-                 "rows in date order.")
 
 
-def number_text(value: float | None) -> str:
-    return "" if value is None else str(value)
-
-
-_GROUPED = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?")
-"""A figure with its thousands grouped by commas, as the stage header prints it ("4,200", "12,500.5")."""
-
-
-def parse_number(text: str) -> Any:
-    """A number typed by a person ("2,5" or "2.5" or "1 200", and "1,000" or "12,500.5" as the header
-    writes them: a comma before groups of three digits groups thousands); anything else is passed on
-    to be refused."""
-    cleaned = text.replace(" ", "").replace("\u00a0", "")
-    if not cleaned:
-        return None
-    if _GROUPED.fullmatch(cleaned):
-        cleaned = cleaned.replace(",", "")
-    elif cleaned.count(",") == 1 and "." not in cleaned:
-        cleaned = cleaned.replace(",", ".")
-    try:
-        number = float(cleaned)
-    except ValueError:
-        return text
-    return int(number) if number.is_integer() and "." not in cleaned and "e" not in cleaned.lower() else number
+def readings_note() -> str:
+    """The readings table's tooltip (a day written as the user's locale writes one)."""
+    return _("The last row is the KPI's current value. Type a day as {example}; changing a day puts the rows in "
+             "date order.").format(example=day_text(EXAMPLE_DAY))
 
 
 def editor_today(widget: QWidget) -> date:
@@ -78,16 +57,6 @@ def editor_today(widget: QWidget) -> date:
             return editor.today()
         holder = holder.parentWidget()
     return date.today()
-
-
-def parse_day(text: str) -> date | None:
-    """A day typed as YYYY-MM-DD; None for anything else (10/12/2026, 2026-02-30)."""
-    if not DAY.fullmatch(text.strip()):
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        return None
 
 
 class TrendView(QWidget):
@@ -139,7 +108,7 @@ class TrendView(QWidget):
         painter.drawText(QPointF(2, box.y + ascent), high)
         painter.drawText(QPointF(2, box.bottom), low)
         days = [r.date for r in kpi.readings]  # (the line's ends: the earliest and latest day, in any order)
-        first, last = min(days).isoformat(), max(days).isoformat()
+        first, last = day_text(min(days)), day_text(max(days))
         painter.drawText(QPointF(box.x, self.height() - 4 - metrics.descent()), first)
         painter.drawText(QRectF(box.x, bottom, box.w, metrics.height() + 4),
                          int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), last)
@@ -149,20 +118,33 @@ class TrendView(QWidget):
 def trend_summary(kpi: KPI) -> str:
     """The trend in words, for the sparkline's tooltip and screen readers."""
     if not kpi.readings:
-        return "No readings yet"
+        return _("No readings yet")
     first, latest = kpi.readings[0], kpi.readings[-1]
     if len(kpi.readings) == 1:
-        return f"One reading: {with_unit(latest.value, kpi.unit)} on {latest.date.isoformat()}"
+        return _("One reading: {value} on {day}").format(value=with_unit(latest.value, kpi.unit),
+                                                         day=day_text(latest.date))
     change = kpi_change(kpi)
-    verdict = f", {change.verdict} than the reading before" if change and change.verdict in ("better", "worse") else ""
-    return (f"{len(kpi.readings)} readings from {first.date.isoformat()} ({with_unit(first.value, kpi.unit)}) to "
-            f"{latest.date.isoformat()} ({with_unit(latest.value, kpi.unit)}){verdict}")
+    verdict = change.verdict if change else ""
+    if verdict == "better":
+        # TRANSLATORS: a KPI's trend; the values carry their unit ("4.2 stars"), the days are dates.
+        text = _n("{n} reading from {first_day} ({first}) to {last_day} ({last}), better than the reading before",
+                  "{n} readings from {first_day} ({first}) to {last_day} ({last}), better than the reading before",
+                  len(kpi.readings))
+    elif verdict == "worse":
+        text = _n("{n} reading from {first_day} ({first}) to {last_day} ({last}), worse than the reading before",
+                  "{n} readings from {first_day} ({first}) to {last_day} ({last}), worse than the reading before",
+                  len(kpi.readings))
+    else:
+        text = _n("{n} reading from {first_day} ({first}) to {last_day} ({last})",
+                  "{n} readings from {first_day} ({first}) to {last_day} ({last})", len(kpi.readings))
+    return text.format(n=len(kpi.readings), first_day=day_text(first.date), first=with_unit(first.value, kpi.unit),
+                       last_day=day_text(latest.date), last=with_unit(latest.value, kpi.unit))
 
 
 class ReadingsPanel(QWidget):
     """The readings of one KPI: day, value and note, oldest first, with Add and Remove, and the trend."""
 
-    headers = ("Date", "Value", "Note")
+    headers = (N_("Date"), N_("Value"), N_("Note"))
 
     def __init__(self, commit: Callable[[list[dict[str, Any]]], None]) -> None:
         super().__init__()
@@ -180,7 +162,8 @@ class ReadingsPanel(QWidget):
         self.title.setFont(font)
         layout.addWidget(self.title)
         self.table = QTableWidget(0, len(self.headers))
-        self.table.setHorizontalHeaderLabels(list(self.headers))
+        self.title.setBuddy(self.table)  # ("Readings of …": the table's name for screen readers)
+        self.table.setHorizontalHeaderLabels([_(header) for header in self.headers])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -188,12 +171,12 @@ class ReadingsPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setMinimumHeight(90)
-        self.table.setToolTip(READINGS_NOTE)
+        self.table.setToolTip(readings_note())
         self.table.itemChanged.connect(lambda _item: None if self.loading else self._commit_rows())
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
-        add, remove = QPushButton("Add reading"), QPushButton("Remove reading")
-        add.setToolTip("A reading dated today, with the latest value to type over")
+        add, remove = QPushButton(_("Add reading")), QPushButton(_("Remove reading"))
+        add.setToolTip(_("A reading dated today, with the latest value to type over"))
         add.clicked.connect(self.add_reading)
         remove.clicked.connect(self.remove_reading)
         buttons.addWidget(add)
@@ -220,8 +203,8 @@ class ReadingsPanel(QWidget):
             self._set_rows([])
             self.trend.set_kpi(None)
             return
-        self.title.setText(f"Readings of \u201c{kpi.name}\u201d")
-        rows = [[r.date.isoformat(), number_text(r.value), r.note] for r in kpi.readings]
+        self.title.setText(_("Readings of \u201c{name}\u201d").format(name=kpi.name))
+        rows = [[day_text(r.date), number_text(r.value), r.note] for r in kpi.readings]
         if rows != self._shown():
             self._set_rows(rows)
         self.trend.set_kpi(kpi)
@@ -256,12 +239,13 @@ class ReadingsPanel(QWidget):
             typed_day, typed_value = self.cell(r, 0), self.cell(r, 1)
             day = parse_day(typed_day)
             if day is None:
-                self._say(f"Date: \u201c{typed_day}\u201d is not a date like 2026-10-12 (year-month-day).")
+                self._say(_("Date: \u201c{typed}\u201d is not a date like {example}.").format(
+                    typed=typed_day, example=day_text(EXAMPLE_DAY)))
                 return None
             value = parse_number(typed_value)
             if value is None or isinstance(value, str):
-                self._say(f"Value: \u201c{typed_value}\u201d is not a number." if typed_value else
-                          "Value: each reading needs a value (remove the reading if it has none).")
+                self._say(_("Value: \u201c{typed}\u201d is not a number.").format(typed=typed_value) if typed_value
+                          else _("Value: each reading needs a value (remove the reading if it has none)."))
                 return None
             readings.append({"date": day, "value": value, "note": self.cell(r, 2)})
         self._say("")

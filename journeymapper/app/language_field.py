@@ -10,14 +10,15 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QComboBox
 
-from ..i18n import LANGUAGES
+from ..i18n import LANGUAGES, N_, _
 
-NOT_SAID = "Not said"
+# TRANSLATORS: the map's language, when it has none (a choice of the inspector's Language field).
+NOT_SAID = N_("Not said")
 
 
 def language_choices() -> list[tuple[str, str]]:
     """(shown, tag): not said, then every language with printed words, named in itself."""
-    return [(NOT_SAID, ""), *((f"{name} ({code})", code) for code, name in LANGUAGES.items())]
+    return [(_(NOT_SAID), ""), *((f"{name} ({code})", code) for code, name in LANGUAGES.items())]
 
 
 class LanguageField(QComboBox):
@@ -31,9 +32,9 @@ class LanguageField(QComboBox):
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for shown, tag in language_choices():
             self.addItem(shown, tag)
-        self.setToolTip("The language the map is written in, e.g. en, de or pt-BR. The printout's own words "
-                        "(headings, legend, page numbers) use it where journeymapper has them; other languages "
-                        "print those words in English.")
+        self.setToolTip(_("The language the map is written in, e.g. en, de or pt-BR. The printout's own words "
+                          "(headings, legend, page numbers) use it where journeymapper has them; other languages "
+                          "print those words in English."))
         self.activated.connect(lambda index: self.commit(self.itemData(index)))
         # A tag typed is taken whole (Enter, or leaving the field): "pt-BR" is not stored as "pt" on the way.
         self.lineEdit().editingFinished.connect(lambda: self.commit(self.tag_of(self.currentText())))

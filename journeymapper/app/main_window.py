@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ..canvas.theme import system_style
 from ..canvas.view import MAX_ZOOM, MIN_ZOOM, MapView
 from ..gc_tuning import release_long_lived_objects
+from ..i18n import _
 from ..io import LoadedMap
 from ..io.map_lock import LockOwner, MapLock
 from .actions_panel import add_actions_dock
@@ -113,20 +114,20 @@ class MainWindow(Menus, HelpAndFind, FileHandling, FutureStates, VersionComparin
         self.stack.addWidget(self.start_page)
         self.problems = ProblemsPanel()
         self.problems.elementsActivated.connect(self.select_and_centre)
-        self.problem_dock = QDockWidget("Problems", self)
+        self.problem_dock = QDockWidget(_("Problems"), self)
         self.problem_dock.setObjectName("problems-dock")
         self.problem_dock.setWidget(self.problems)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problem_dock)
         self.insights = InsightsPanel()
         self.insights.elementsActivated.connect(self.select_and_centre)
-        self.insights_dock = QDockWidget("Insights", self)
+        self.insights_dock = QDockWidget(_("Insights"), self)
         self.insights_dock.setObjectName("insights-dock")
         self.insights_dock.setWidget(self.insights)
         self.tabifyDockWidget(self.problem_dock, self.insights_dock)  # (a tab beside Problems)
         self.insights.follow_dock(self.insights_dock)  # (behind another tab it reads nothing: catches up here)
         add_actions_dock(self)  # self.actions_panel in self.actions_dock: a tab beside Problems too
         self.problem_dock.raise_()  # (the last tabified is in front: Problems is what a map opens with)
-        self.inspector_dock = QDockWidget("Inspector", self)
+        self.inspector_dock = QDockWidget(_("Inspector"), self)
         self.inspector_dock.setObjectName("inspector-dock")
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
         self.counts = QLabel("")
@@ -140,6 +141,7 @@ class MainWindow(Menus, HelpAndFind, FileHandling, FutureStates, VersionComparin
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._follow_color_scheme)
+        QGuiApplication.styleHints().accessibility().contrastPreferenceChanged.connect(self._follow_color_scheme)
         self.resize(1280, 820)
         self.resizeDocks([self.problem_dock], [140], Qt.Orientation.Vertical)
         self.resizeDocks([self.inspector_dock], [360], Qt.Orientation.Horizontal)
@@ -268,7 +270,8 @@ class MainWindow(Menus, HelpAndFind, FileHandling, FutureStates, VersionComparin
         self.statusBar().showMessage(message, 6000)
 
     def _show_zoom(self, zoom: float) -> None:
-        self.zoom_label.setText(f"{round(zoom * 100)} %")
+        # TRANSLATORS: the zoom in the status bar, as a percentage ("100 %")
+        self.zoom_label.setText(_("{percent} %").format(percent=round(zoom * 100)))
 
     def _update_actions(self, *_args) -> None:
         has_map = self.editor is not None
@@ -297,16 +300,18 @@ class MainWindow(Menus, HelpAndFind, FileHandling, FutureStates, VersionComparin
         from .. import __version__
         from ..io.migrations import CURRENT_VERSION
 
-        QMessageBox.about(self, "About journeymapper",
-                          f"journeymapper {__version__}\nFile format {CURRENT_VERSION}\n\n"
-                          "Customer journey maps: draw, check and print them offline.")
+        QMessageBox.about(self, _("About journeymapper"),
+                          _("journeymapper {version}\nFile format {format}\n\n"
+                            "Customer journey maps: draw, check and print them offline.").format(
+                              version=__version__, format=CURRENT_VERSION))
 
     # -- closing -------------------------------------------------------------------
     def _ask_save_changes(self) -> str:
         box = QMessageBox(self)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setWindowTitle("Unsaved changes")
-        box.setText(f"Save the changes to “{self.editor.title() if self.editor else ''}” before closing?")
+        box.setWindowTitle(_("Unsaved changes"))
+        box.setText(_("Save the changes to “{name}” before closing?").format(
+            name=self.editor.title() if self.editor else ""))
         box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                                | QMessageBox.StandardButton.Cancel)
         answer = box.exec()

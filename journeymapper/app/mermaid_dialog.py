@@ -12,15 +12,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog
 
+from ..i18n import N_, _
 from ..io import SaveError
 from .file_names import suggested_path
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-MERMAID_FILES = "Mermaid journey diagram (*.mmd *.mermaid)"
-EXPORT_TIP = ("Save the map as a Mermaid journey diagram (.mmd), to show in documents and wikis that draw "
-              "Mermaid: stages, touchpoints, feelings and personas")
+MERMAID_FILES = N_("Mermaid journey diagram (*.mmd *.mermaid)")
+EXPORT_TIP = N_("Save the map as a Mermaid journey diagram (.mmd), to show in documents and wikis that draw "
+                "Mermaid: stages, touchpoints, feelings and personas")
 
 
 def export_mermaid_dialog(window: MainWindow) -> None:
@@ -28,7 +29,7 @@ def export_mermaid_dialog(window: MainWindow) -> None:
     if window.editor is None:
         return
     start = suggested_path(window.editor.path, window.editor.doc.map.title, ".mmd")
-    path, _chosen = QFileDialog.getSaveFileName(window, "Export as Mermaid", start, MERMAID_FILES)
+    path, _chosen = QFileDialog.getSaveFileName(window, _("Export as Mermaid"), start, _(MERMAID_FILES))
     if path:
         if not path.lower().endswith((".mmd", ".mermaid")):
             path += ".mmd"
@@ -44,8 +45,9 @@ def export_mermaid_to(window: MainWindow, path: str | Path) -> bool:
     try:
         exported = save_mermaid(path, window.editor.doc.map)
     except SaveError as exc:
-        window.show_error("Could not export the Mermaid diagram", str(exc))
+        window.show_error(_("Could not export the Mermaid diagram"), str(exc))
         return False
     notes = "".join(f" {note[0].upper()}{note[1:]}." for note in exported.notes)
-    window.statusBar().showMessage(f"Exported {path}: {exported.summary}.{notes}", 10000)
+    said = _("Exported {path}: {summary}.").format(path=path, summary=exported.summary)
+    window.statusBar().showMessage(said + notes, 10000)
     return True

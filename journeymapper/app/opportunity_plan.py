@@ -32,12 +32,15 @@ from PySide6.QtWidgets import (
 )
 
 from ..canvas.painting import plain_tooltip
+from ..i18n import N_, _, _n
 from ..layout.labels import EFFORT_LABELS, STATUS_LABELS
 from ..model.actions import PainChoice, find_action, owners, pain_choices, with_plan
 from ..model.events import ElementChanged, MapFieldChanged
 from ..model.schema import Opportunity, Touchpoint
 from .editor import Editor
+from .field_names import name_clear_button
 from .inspector_tables import EntriesTable
+from .local_formats import count_text, day_format
 
 Commit = Callable[[list[dict[str, Any]], bool], None]
 """Commits a card's whole opportunities list; the flag says whether it may merge with the last step
@@ -48,7 +51,7 @@ FIND_FROM = 8
 """From this many pain points in the map, a box to find one by a word shows above the list."""
 SHOWN_OTHERS = 200
 """Pain points of other cards listed at most (a big map has tens of thousands: the box finds the rest)."""
-GONE = "(a pain point no longer in the map)"
+GONE = N_("(a pain point no longer in the map)")
 _PAIN_ID = Qt.ItemDataRole.UserRole
 _NAMES_FROM = frozenset({"owner", "opportunities"})
 """Fields of a card whose change may change the owners offered."""
@@ -69,9 +72,11 @@ class DueDateEdit(QDateEdit):
         # (the two controls share a number) and goes back a day: without step buttons, a click only places
         # the cursor; the arrow still opens the calendar, and the arrow keys still step.
         self.setButtonSymbols(QDateEdit.ButtonSymbols.NoButtons)
-        self.setDisplayFormat("yyyy-MM-dd")
+        # The locale's short date with a four-digit year (ISO for the C locale): the display only, the
+        # map keeps an ISO date whatever is shown.
+        self.setDisplayFormat(day_format(self.locale()))
         self.setMinimumDate(NO_DATE)
-        self.setSpecialValueText("No date")
+        self.setSpecialValueText(_("No date"))
         self.setDate(NO_DATE)
         self._started = False
         """Today is shown in place of "No date", for a person to start from (not chosen yet)."""
@@ -116,12 +121,13 @@ class PlanForm(QGroupBox):
     """Status, owner, due date, effort and the pain points answered, of one opportunity."""
 
     def __init__(self, watcher: QObject | None = None) -> None:
-        super().__init__("Plan")
+        super().__init__(_("Plan"))
         self.opportunity: Opportunity | None = None
         self.loading = False
         self.changed: Callable[[dict[str, Any], bool], None] = lambda changes, merge: None
         """Called with the fields a person changed (set by the owner of the form)."""
-        self.hint = QLabel("Select an opportunity above to plan it: what state it is in, who does it and by when.")
+        self.hint = QLabel(_("Select an opportunity above to plan it: what state it is in, who does it and by "
+                             "when."))
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: palette(placeholder-text)")
@@ -132,11 +138,11 @@ class PlanForm(QGroupBox):
         self.status = QComboBox()
         self.status.setObjectName("plan-status")
         for key, label in STATUS_LABELS.items():
-            self.status.addItem(label, key)
+            self.status.addItem(_(label), key)
         self.status.activated.connect(lambda i: self._changed({"status": self.status.itemData(i)}, merge=True))
         self.owner = QLineEdit()
         self.owner.setObjectName("plan-owner")
-        self.owner.setPlaceholderText("Who does it")
+        self.owner.setPlaceholderText(_("Who does it"))
         self.owner.setMaxLength(200)
         self.owner_names = QStringListModel(self)
         completer = QCompleter(self.owner_names, self)
@@ -147,13 +153,14 @@ class PlanForm(QGroupBox):
         completer.activated.connect(lambda text: self._changed({"owner": text.strip()}, merge=True))
         self.due = DueDateEdit()
         self.due.setObjectName("plan-due")
-        self.due.setToolTip("The day it should be done by. Past it, and not done or dropped, it shows as overdue.")
+        self.due.setToolTip(_("The day it should be done by. Past it, and not done or dropped, it shows as "
+                              "overdue."))
         self.due.dueChosen.connect(lambda day: self._changed({"due": day}, merge=True))
         self.no_date = QToolButton()
         self.no_date.setText("×")
         self.no_date.setObjectName("plan-no-date")
-        self.no_date.setToolTip("No due date")
-        self.no_date.setAccessibleName("Clear the due date")
+        self.no_date.setToolTip(_("No due date"))
+        self.no_date.setAccessibleName(_("Clear the due date"))
         self.no_date.clicked.connect(lambda: self._changed({"due": None}))
         due_row = QHBoxLayout()
         due_row.setContentsMargins(0, 0, 0, 0)
@@ -162,17 +169,17 @@ class PlanForm(QGroupBox):
         self.effort = QComboBox()
         self.effort.setObjectName("plan-effort")
         for key in (None, "low", "medium", "high"):
-            self.effort.addItem(EFFORT_LABELS[key], key)
+            self.effort.addItem(_(EFFORT_LABELS[key]), key)
         self.effort.activated.connect(lambda i: self._changed({"effort": self.effort.itemData(i)}, merge=True))
         self.find = QLineEdit()
         self.find.setObjectName("plan-find-pain")
-        self.find.setPlaceholderText("Find a pain point")
+        self.find.setPlaceholderText(_("Find a pain point"))
         self.find.setClearButtonEnabled(True)
         self.find.textChanged.connect(self._filter_pains)
         self.pains = QListWidget()
         self.pains.setObjectName("plan-addresses")
-        self.pains.setToolTip("Tick the pain points this opportunity answers: this card's first, then the others "
-                              "(named by their card)")
+        self.pains.setToolTip(_("Tick the pain points this opportunity answers: this card's first, then the "
+                                "others (named by their card)"))
         self.pains.setFixedHeight(140)
         self.pains.setWordWrap(True)  # (a long pain point shows whole, on more lines)
         self.pains.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -189,13 +196,17 @@ class PlanForm(QGroupBox):
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for label, field in (("Status", self.status), ("Owner", self.owner), ("Due", due_row),
-                             ("Effort", self.effort)):
+        for label, field in ((_("Status"), self.status), (_("Owner"), self.owner), (_("Due"), due_row),
+                             (_("Effort"), self.effort)):
             text = QLabel(label)
             text.setTextFormat(Qt.TextFormat.PlainText)
+            text.setBuddy(self.due if field is due_row else field)  # (the field's name for screen readers)
             form.addRow(text, field)
-        answers = QLabel("Pain points it answers")
+        answers = QLabel(_("Pain points it answers"))
         answers.setTextFormat(Qt.TextFormat.PlainText)
+        answers.setBuddy(self.pains)
+        self.find.setAccessibleName(self.find.placeholderText())
+        name_clear_button(self.find)
         form.addRow(answers)  # (the list takes the form's whole width: pain points are long)
         form.addRow(self.find)
         form.addRow(self.pains)
@@ -258,20 +269,21 @@ class PlanForm(QGroupBox):
             for choice in shown:
                 item = QListWidgetItem(choice.label)
                 item.setData(_PAIN_ID, choice.id)
-                tip = choice.label if choice.on_this_card else choice.label + "\n(on another card)"
+                tip = choice.label if choice.on_this_card else choice.label + "\n" + _("(on another card)")
                 item.setToolTip(plain_tooltip(tip))  # (the map's words, never markup)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)  # (a box shows only once it has a state)
                 self.pains.addItem(item)
             for pain in gone:  # kept as the file has it, and shown, so that it can be unticked
-                item = QListWidgetItem(GONE)
+                item = QListWidgetItem(_(GONE))
                 item.setData(_PAIN_ID, pain)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
                 self.pains.addItem(item)
-            note = ("The map has no pain points yet" if not self._all else
-                    "No pain point has these words" if words and not shown else
-                    f"{more:,} more: type a word above to find them" if more else "")
+            note = (_("The map has no pain points yet") if not self._all else
+                    _("No pain point has these words") if words and not shown else
+                    _n("{count} more: type a word above to find it", "{count} more: type a word above to find them",
+                       more).format(count=count_text(more)) if more else "")
             if note:
                 item = QListWidgetItem(note)
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -340,7 +352,7 @@ class OpportunitiesEditor(QWidget):
         self.commit = commit
         self.shown_card: str | None = None
         self.entries = EntriesTable("priority", lambda value: commit(value, False))
-        self.entries.table.setToolTip("Ideas to do better. Select one to plan it below.")
+        self.entries.table.setToolTip(_("Ideas to do better. Select one to plan it below."))
         self.plan = PlanForm(watcher)
         self.plan.changed = self._plan_changed
         layout = QVBoxLayout(self)

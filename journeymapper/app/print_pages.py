@@ -16,6 +16,7 @@ from PySide6.QtGui import QImage, QPageSize, QPainter, QTransform
 from PySide6.QtPrintSupport import QPrinter
 
 from ..export.paper import PAPERS
+from ..i18n import _
 
 MAX_DPI = 300
 """Pages are drawn at most this sharp: finer than the eye at reading distance, and a page of A3 at
@@ -56,7 +57,8 @@ def print_pdf(path: Path, printer: QPrinter, progress: Callable[[int, int], None
         printer.setFullPage(False)
         painter = QPainter()
         if not painter.begin(printer):
-            raise OSError("the printer could not be started")
+            # TRANSLATORS: completes "The printer could not take the map: {reason}"
+            raise OSError(_("the printer could not be started"))
         try:
             for n, index in enumerate(pages):
                 if n:

@@ -10,23 +10,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPointF, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap, QPolygonF
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
 from ..check import Problem
+from ..i18n import N_, _, _n
+from .local_formats import count_text
 from .preferences import settings
 
 PATCH_ROWS = 16
 """Up to this many changed findings are rewritten in their rows; more, and all rows are made again."""
-SEVERITY_COLORS = {"error": "#C92A2A", "warning": "#E8890C", "info": "#1C7ED6"}
+SEVERITY_COLORS = {"error": "#B0300F", "warning": "#C78C00", "info": "#2166AC"}
+"""The map's colour-blind-safe state colours (`layout.style.Palette`: off, near, on target); each
+severity has its own shape and mark as well (`severity_icon`)."""
 GROUPS = ("error", "warning", "info")
-GROUP_TITLES = {"error": "Errors", "warning": "Warnings", "info": "Tips"}
+GROUP_TITLES = {"error": N_("Errors"), "warning": N_("Warnings"), "info": N_("Tips")}
 GROUP_HINTS = {
-    "error": "Mistakes in the map: fix these first.",
-    "warning": "Probably a mistake: worth a look.",
-    "info": "Suggestions that make the map more useful.",
+    "error": N_("Mistakes in the map: fix these first."),
+    "warning": N_("Probably a mistake: worth a look."),
+    "info": N_("Suggestions that make the map more useful."),
 }
+# TRANSLATORS: a finding's severity, in the tooltip of its code in the Problems panel ("info": a tip).
+SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
+"""Marked with `N_`; shown through `_()`."""
 SHOWN_NAMES = 3
 """The elements named in a row (a circle of cards can name hundreds: the rest are counted)."""
 SHOW_TIPS_KEY = "problems/showTips"
@@ -36,18 +43,38 @@ _FONT, _USER = Qt.ItemDataRole.FontRole, Qt.ItemDataRole.UserRole
 
 
 def severity_icon(severity: str, size: int = 14) -> QIcon:
-    pixmap = QPixmap(size, size)
+    """A severity's icon, told apart by shape and mark as well as colour: an error is an octagon with a
+    cross, a warning a triangle with "!", a tip a circle with "i" (and its group's header says the word)."""
+    scale = 2  # (drawn at twice the size: sharp on high-density screens)
+    pixmap = QPixmap(size * scale, size * scale)
+    pixmap.setDevicePixelRatio(scale)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor(SEVERITY_COLORS.get(severity, "#888888")))
+    s, c = float(size), size / 2
+    mark = QPen(QColor("#FFFFFF"), size * 0.14, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
     if severity == "error":
-        painter.drawEllipse(1, 1, size - 2, size - 2)
+        cut = s * 0.29  # (an octagon: a square with its corners cut)
+        painter.drawPolygon(QPolygonF([QPointF(cut, 0.5), QPointF(s - cut, 0.5), QPointF(s - 0.5, cut),
+                                       QPointF(s - 0.5, s - cut), QPointF(s - cut, s - 0.5), QPointF(cut, s - 0.5),
+                                       QPointF(0.5, s - cut), QPointF(0.5, cut)]))
+        painter.setPen(mark)
+        d = s * 0.2
+        painter.drawLine(QPointF(c - d, c - d), QPointF(c + d, c + d))
+        painter.drawLine(QPointF(c - d, c + d), QPointF(c + d, c - d))
     elif severity == "warning":
-        painter.drawPolygon(QPolygonF([QPointF(size / 2, 1), QPointF(size - 1, size - 1), QPointF(1, size - 1)]))
+        painter.drawPolygon(QPolygonF([QPointF(c, 0.5), QPointF(s - 0.5, s - 1), QPointF(0.5, s - 1)]))
+        mark.setColor(QColor("#1F2933"))  # (dark on amber: white shows too little on it)
+        painter.setPen(mark)
+        painter.drawLine(QPointF(c, s * 0.38), QPointF(c, s * 0.62))
+        painter.drawPoint(QPointF(c, s * 0.79))
     else:
-        painter.drawRoundedRect(2, 2, size - 4, size - 4, 2, 2)
+        painter.drawEllipse(QRectF(0.5, 0.5, s - 1, s - 1))
+        painter.setPen(mark)
+        painter.drawPoint(QPointF(c, s * 0.29))
+        painter.drawLine(QPointF(c, s * 0.47), QPointF(c, s * 0.74))
     painter.end()
     return QIcon(pixmap)
 
@@ -55,11 +82,12 @@ def severity_icon(severity: str, size: int = 14) -> QIcon:
 def counts_text(problems: list[Problem]) -> str:
     counts = {s: sum(1 for p in problems if p.severity == s) for s in ("error", "warning", "info")}
     if not problems:
-        return "No problems"
+        return _("No problems")
     parts = [
-        f"{counts['error']} error{'s' if counts['error'] != 1 else ''}",
-        f"{counts['warning']} warning{'s' if counts['warning'] != 1 else ''}",
-        f"{counts['info']} info",
+        _n("{n} error", "{n} errors", counts["error"]).format(n=counts["error"]),
+        _n("{n} warning", "{n} warnings", counts["warning"]).format(n=counts["warning"]),
+        # TRANSLATORS: how many tips (the checker's suggestions) the map has.
+        _n("{n} info", "{n} info", counts["info"]).format(n=counts["info"]),
     ]
     return " · ".join(parts)
 
@@ -68,7 +96,9 @@ def elements_text(problem: Problem) -> str:
     """The elements of a finding as a person knows them (“Pays online”, “A” → “B”), never their ids."""
     names = [name for name in problem.names if name]
     if len(names) > SHOWN_NAMES:
-        return f"{', '.join(names[:SHOWN_NAMES])} and {len(names) - SHOWN_NAMES} more"
+        rest = len(names) - SHOWN_NAMES
+        return _n("{names} and {n} more", "{names} and {n} more", rest).format(names=", ".join(names[:SHOWN_NAMES]),
+                                                                               n=rest)
     return ", ".join(names)
 
 
@@ -95,7 +125,7 @@ class ProblemsModel(QAbstractTableModel):
     elements). A flat table: a view asks only for the rows it shows, so tens of thousands of
     findings cost no more than ten (a tree of them made the view ask about every one)."""
 
-    HEADERS = ("Code", "Problem", "Elements")
+    HEADERS = (N_("Code"), N_("Problem"), N_("Elements"))
 
     def __init__(self, icons: dict[str, QIcon], parent=None) -> None:
         super().__init__(parent)
@@ -116,7 +146,7 @@ class ProblemsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):
         if orientation == Qt.Orientation.Horizontal and role == _DISPLAY and 0 <= section < 3:
-            return self.HEADERS[section]
+            return _(self.HEADERS[section])
         return None
 
     # -- what a row is ---------------------------------------------------------------------------------
@@ -161,12 +191,13 @@ class ProblemsModel(QAbstractTableModel):
         if problem is None:
             if column == 0 and role == _DISPLAY:
                 arrow = "▸" if group.folded else "▾"
-                return f"{arrow} {GROUP_TITLES[group.severity]} ({len(group.problems):,})"
+                return arrow + " " + _("{heading} ({count})").format(heading=_(GROUP_TITLES[group.severity]),
+                                                                        count=count_text(len(group.problems)))
             if column == 0 and role == _DECORATION:
                 return self._icons.get(group.severity, QIcon())
             if role == _FONT:
                 return self._bold
-            return GROUP_HINTS[group.severity] if role == _TOOLTIP else None
+            return _(GROUP_HINTS[group.severity]) if role == _TOOLTIP else None
         if role == _DISPLAY:
             # Plain text only (the view does not read markup): a card title with tags shows as typed.
             if column == 0:
@@ -177,7 +208,7 @@ class ProblemsModel(QAbstractTableModel):
         if column == 0 and role == _DECORATION:
             return self._icons.get(problem.severity, QIcon())
         if column == 0 and role == _TOOLTIP:
-            return problem.severity
+            return _(SEVERITY_WORDS.get(problem.severity, problem.severity))
         if role == _USER:
             return list(problem.elements)
         return None
@@ -241,9 +272,10 @@ class ProblemsPanel(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.tips = QCheckBox("Show tips")
-        self.tips.setToolTip("Tips are suggestions that make the map more useful; untick to hide them.")
+        self.tips = QCheckBox(_("Show tips"))
+        self.tips.setToolTip(_("Tips are suggestions that make the map more useful; untick to hide them."))
         self.view = QTreeView()
+        self.view.setAccessibleName(_("Problems"))  # (no heading in the dock's tab: for screen readers)
         self.model_ = ProblemsModel({s: severity_icon(s) for s in SEVERITY_COLORS}, self)
         self.model_.show_tips = shows_tips()
         self.tips.setChecked(self.model_.show_tips)
@@ -301,7 +333,8 @@ class ProblemsPanel(QWidget):
 
     def _update_tips_box(self) -> None:
         hidden = self.model_.hidden()
-        self.tips.setText(f"Show tips ({hidden:,} hidden)" if hidden else "Show tips")
+        self.tips.setText(_n("Show tips ({count} hidden)", "Show tips ({count} hidden)", hidden).format(
+            count=count_text(hidden)) if hidden else _("Show tips"))
 
     def _span_headers(self) -> None:
         """A header takes the whole row (the view forgets that when the rows are made again)."""

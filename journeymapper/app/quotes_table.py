@@ -5,7 +5,8 @@ A quote can be long and have paragraphs, which a table cell cannot show or edit 
 its words on one line, the box below holds them whole. Who, when and where are typed in the table.
 Every change commits the whole list as one undoable edit of the element's `quotes` (typing the words
 is one step per visit to the box, as typing in any inspector field); a quote keeps its id, and a new
-one gets a fresh id (`model.document.new_id`), as pain points and opportunities do.
+one gets a fresh id (`model.document.new_id`), as pain points and opportunities do. Its date shows,
+and is read, as the user's locale writes one (ISO is read too); the map keeps it as ISO.
 """
 
 from __future__ import annotations
@@ -28,19 +29,23 @@ from PySide6.QtWidgets import (
 )
 
 from ..canvas.painting import plain_tooltip
+from ..i18n import N_, _
 from ..model.document import new_id
 from ..model.messages import one_line
 from ..model.schema import Quote
+from .local_formats import EXAMPLE_DAY, day_text, parse_day
 
 Commit = Callable[[list[dict[str, Any]], bool], None]
 """Commits the whole list of quotes; the flag says whether it may merge with the last step of this
 visit to the field (typing a quote's words)."""
-HEADERS = ("Quote", "Who", "Date", "Source")
+HEADERS = (N_("Quote"), N_("Who"), N_("Date"), N_("Source"))
 QUOTE, WHO, DATE, SOURCE = range(4)
-NEW_QUOTE = "New quote"
-WORDS_HINT = "Select a quote above to read or change its words"
-TABLE_TIP = ("What customers said, in their own words: who said it, when (YYYY-MM-DD) and where it was heard or "
-             "read (an interview, a review, a survey). Select a quote to change its words in the box below.")
+NEW_QUOTE = N_("New quote")
+WORDS_HINT = N_("Select a quote above to read or change its words")
+# TRANSLATORS: {example} is a date as the user's locale writes it.
+TABLE_TIP = N_("What customers said, in their own words: who said it, when (a date like {example}) and where it "
+               "was heard or read (an interview, a review, a survey). Select a quote to change its words in the "
+               "box below.")
 
 
 class QuotesTable(QWidget):
@@ -56,7 +61,7 @@ class QuotesTable(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setObjectName("quotes-table")
-        self.table.setHorizontalHeaderLabels(list(HEADERS))
+        self.table.setHorizontalHeaderLabels([_(header) for header in HEADERS])
         # The columns share the table's width (the inspector is narrow): the date as wide as a date, the
         # words half of the rest, who and where a quarter each (`_share_width`); a person may widen one.
         header = self.table.horizontalHeader()
@@ -68,29 +73,30 @@ class QuotesTable(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
         self.table.setMinimumHeight(120)  # (three quotes in sight)
-        self.table.setToolTip(TABLE_TIP)
+        self.table.setToolTip(_(TABLE_TIP).format(example=day_text(EXAMPLE_DAY)))
         self.table.itemChanged.connect(self._cell_changed)
         self.table.currentCellChanged.connect(lambda *_: self._show_words())
         self.words = QPlainTextEdit()
         self.words.setObjectName("quote-words")
         self.words.setTabChangesFocus(True)
         self.words.setFixedHeight(72)
-        self.words.setPlaceholderText(WORDS_HINT)
-        self.words.setToolTip("The selected quote's words, as the customer said them (up to 1,000 characters)")
+        self.words.setPlaceholderText(_(WORDS_HINT))
+        self.words.setToolTip(_("The selected quote's words, as the customer said them (up to 1,000 characters)"))
         self.words.textChanged.connect(self._words_changed)
         if watcher is not None:
             self.words.installEventFilter(watcher)  # (a new visit to the box starts a new undo step)
         buttons = QHBoxLayout()
-        self.add_button, self.remove_button = QPushButton("Add"), QPushButton("Remove")
-        self.add_button.setToolTip("Add a quote and type its words in the box below")
-        self.remove_button.setToolTip("Remove the selected quote")
+        self.add_button, self.remove_button = QPushButton(_("Add")), QPushButton(_("Remove"))
+        self.add_button.setToolTip(_("Add a quote and type its words in the box below"))
+        self.remove_button.setToolTip(_("Remove the selected quote"))
         self.add_button.clicked.connect(self.add_row)
         self.remove_button.clicked.connect(self.remove_row)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
-        words_label = QLabel("Words of the selected quote:")
+        words_label = QLabel(_("Words of the selected quote:"))
         words_label.setTextFormat(Qt.TextFormat.PlainText)
+        words_label.setBuddy(self.words)  # (the box's name for screen readers)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         layout.addWidget(words_label)
@@ -105,7 +111,7 @@ class QuotesTable(QWidget):
 
     def _share_width(self, width: int) -> None:
         header = self.table.horizontalHeader()
-        date = min(self.table.fontMetrics().horizontalAdvance("0000-00-00") + 14, width // 3)
+        date = min(self.table.fontMetrics().horizontalAdvance(day_text(EXAMPLE_DAY)) + 14, width // 3)
         rest = max(0, width - date)
         header.resizeSection(QUOTE, rest // 2)
         header.resizeSection(WHO, rest // 4)
@@ -121,7 +127,7 @@ class QuotesTable(QWidget):
             if self.table.rowCount() != len(self.items):
                 self.table.setRowCount(len(self.items))
             for row, quote in enumerate(self.items):
-                cells = (one_line(quote.text), quote.who, quote.date.isoformat() if quote.date else "", quote.source)
+                cells = (one_line(quote.text), quote.who, day_text(quote.date), quote.source)
                 for column, text in enumerate(cells):
                     self._put(row, column, text)
         finally:
@@ -161,7 +167,8 @@ class QuotesTable(QWidget):
         values = []
         for row, quote in enumerate(self.items):
             value = quote.model_dump()
-            value.update(who=self._cell(row, WHO), date=self._cell(row, DATE) or None, source=self._cell(row, SOURCE))
+            value.update(who=self._cell(row, WHO), date=_typed_day(self._cell(row, DATE)),
+                         source=self._cell(row, SOURCE))
             values.append(value)
         return values
 
@@ -191,7 +198,7 @@ class QuotesTable(QWidget):
     def add_row(self) -> None:
         """A new quote at the end, selected, its words ready to be typed over."""
         count = len(self.items)
-        self.commit([*self.rows(), {"id": new_id(), "text": NEW_QUOTE, "who": "", "date": None, "source": ""}],
+        self.commit([*self.rows(), {"id": new_id(), "text": _(NEW_QUOTE), "who": "", "date": None, "source": ""}],
                     False)
         if len(self.items) == count + 1:
             self.table.setCurrentCell(count, QUOTE)
@@ -204,3 +211,12 @@ class QuotesTable(QWidget):
             values = self.rows()
             del values[row]
             self.commit(values, False)
+
+
+def _typed_day(text: str) -> Any:
+    """A date cell's value: None when empty; the day, typed as the locale writes it or as ISO; else the
+    text as typed (the format refuses it, with its reason)."""
+    if not text:
+        return None
+    day = parse_day(text)
+    return day.isoformat() if day is not None else text

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import _
 from .user_templates import all_templates
 
 
@@ -33,7 +34,7 @@ class StartPage(QWidget):
         super().__init__(parent)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 36, 48, 36)
-        heading = QLabel("Start a journey map")
+        heading = QLabel(_("Start a journey map"))
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
@@ -43,25 +44,30 @@ class StartPage(QWidget):
         outer.addLayout(columns, 1)
 
         left = QVBoxLayout()
-        left.addWidget(QLabel("From a template"))
+        templates_label = QLabel(_("From a template"))
+        left.addWidget(templates_label)
         self.templates = QListWidget()
+        templates_label.setBuddy(self.templates)  # (the list's name for screen readers)
         self.templates.setObjectName("templates")
         self.templates.setWordWrap(True)  # (a description is shown whole, over two lines if need be)
-        self.templates.setToolTip("Double-click a template, or pick one and press Create")
+        self.templates.setToolTip(_("Double-click a template, or pick one and press Create"))
         self._filled = False
         self.templates.itemActivated.connect(
             lambda item: self.templateChosen.emit(item.data(Qt.ItemDataRole.UserRole))
         )
         left.addWidget(self.templates)
-        create = QPushButton("Create")
-        create.setToolTip("Start a new map from the chosen template")
+        # TRANSLATORS: the start page's button that makes a new map from the chosen template
+        create = QPushButton(_("Create"))
+        create.setToolTip(_("Start a new map from the chosen template"))
         create.clicked.connect(self._create)
         left.addWidget(create)
         columns.addLayout(left, 1)
 
         right = QVBoxLayout()
-        right.addWidget(QLabel("Recent files"))
+        recent_label = QLabel(_("Recent files"))
+        right.addWidget(recent_label)
         self.recent = QListWidget()
+        recent_label.setBuddy(self.recent)
         self.recent.setObjectName("recent")
         for path in recent:
             item = QListWidgetItem(f"{Path(path).name}\n{path}")
@@ -70,8 +76,9 @@ class StartPage(QWidget):
             self.recent.addItem(item)
         self.recent.itemActivated.connect(lambda item: self.fileChosen.emit(item.data(Qt.ItemDataRole.UserRole)))
         right.addWidget(self.recent)
-        open_button = QPushButton("Open…")
-        open_button.setToolTip("Open a journey map file (.jmap)")
+        # TRANSLATORS: a button: open a file (a verb)
+        open_button = QPushButton(_("Open…"))
+        open_button.setToolTip(_("Open a journey map file (.jmap)"))
         open_button.clicked.connect(self.openRequested.emit)
         right.addWidget(open_button)
         columns.addLayout(right, 1)
@@ -85,7 +92,9 @@ class StartPage(QWidget):
 
     def _fill_templates(self) -> None:
         for template in all_templates():
-            shown = template_title(template.name) + ("  (yours)" if template.mine else "")
+            # TRANSLATORS: after the name of a template the user made (File > Save as Template)
+            shown = _("{name}  (yours)").format(name=template_title(template.name)) if template.mine \
+                else template_title(template.name)
             item = QListWidgetItem(f"{shown}\n{template.description}" if template.description else shown)
             item.setData(Qt.ItemDataRole.UserRole, str(template.path))
             item.setToolTip(template.description)

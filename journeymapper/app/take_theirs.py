@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..i18n import _
 from ..io.integrity import integrity_problems
 from ..model.messages import describe_validation_error
 from ..model.schema import Map
@@ -67,7 +68,7 @@ class _Work:
             return
         element = self.theirs_of(collection, element_id)
         if element is None:
-            raise TakeError("It needs something that neither version has.")
+            raise TakeError(_("It needs something that neither version has."))
         self._needs(collection, element)
         self.lists[collection].append(element)
         self.place_like_theirs(collection, element)
@@ -195,8 +196,9 @@ def _in_words(problem: str) -> str:
     """An integrity problem as it comes about here: one thing in two places because theirs moved it."""
     if _SAME_ID in problem:
         both = problem.split(_SAME_ID)[0]
-        return (f"{both} would be one and the same: theirs moved it from one to the other. Select both and take "
-                "them together.")
+        # TRANSLATORS: {both} names two elements ("Card “A” and card “B”") that taking theirs would merge.
+        return _("{both} would be one and the same: theirs moved it from one to the other. Select both and take "
+                 "them together.").format(both=both)
     return problem
 
 

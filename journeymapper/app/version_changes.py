@@ -3,6 +3,8 @@
 Qt-free (the compare panel and the merge dialog show it; tests read it without a window). Built on the
 diff by id (`model.diff`): each element that differs is a row, with a detail per field, list item or
 move that differs, both values in plain words, and the `Pick` that takes theirs of it (`take_theirs`).
+The words are in the interface language (`_`): tables of them are marked with `N_` and translated
+where a row is made; what decides (a detail's kind, its field) is kept apart from the words.
 """
 
 from __future__ import annotations
@@ -12,16 +14,29 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from ..i18n import N_, _, _n
 from ..layout.labels import CHANNEL_LABELS, EVIDENCE_LABELS, FLOW_KIND_LABELS, STATUS_LABELS
 from ..model.diff import ElementChange, FieldChange, ItemChange, MapDiff, Move
 from ..model.messages import NOUNS, label, quoted
 from ..model.schema import ITEM_FIELDS, Map
 from .take_theirs import COLLECTIONS, ORDER, PLACE, Pick
 
-KIND_WORDS = {"added": "new in theirs", "removed": "not in theirs", "changed": "changed", "moved": "moved"}
+# TRANSLATORS: what a difference with another version of the map ("theirs") is called, seen from this map.
+KIND_WORDS = {"added": N_("new in theirs"), "removed": N_("not in theirs"), "changed": N_("changed"),
+              "moved": N_("moved")}
 """What a difference is called, seen from this map: theirs has it and we do not, we have it and theirs
 does not, both have it but not alike, both have it alike but at another place."""
-_PLACE_WORDS = {"stages": "column", "personas": "lane", "touchpoints": "place in its cell"}
+_PLACE_WORDS = {"stages": N_("column"), "personas": N_("lane"), "touchpoints": N_("place in its cell")}
+"""Where an element is, before its number ("column 3")."""
+_ORDER_WORDS = {
+    "stages": N_("order of the stages"), "personas": N_("order of the personas"),
+    "touchpoints": N_("order of the cards"), "flows": N_("order of the flows"), "kpis": N_("order of the KPIs"),
+    "pain_points": N_("order of the pain points"), "opportunities": N_("order of the opportunities"),
+    "goals": N_("order of the goals"), "needs": N_("order of the needs"),
+    "frustrations": N_("order of the frustrations"), "readings": N_("order of the readings"),
+    "quotes": N_("order of the quotes"), "addresses": N_("order of the addressed pain points"),
+}
+"""A list's order, as the compare names it."""
 VALUE_LIMIT = 120
 """Longer values are cut in the list (in full in its tooltip)."""
 
@@ -35,6 +50,8 @@ class Detail:
     yours: str
     theirs: str
     pick: Pick
+    kind: str = "changed"
+    """What `change` says, as a key: "changed", "moved", "added" or "removed" (the words are translated)."""
 
 
 @dataclass(frozen=True)
@@ -58,7 +75,8 @@ class ChangeRow:
     @property
     def heading(self) -> str:
         """"Card “Pays the deposit”": how the list names the element."""
-        return f"{self.noun} {quoted(self.name)}" if self.name else self.noun
+        # TRANSLATORS: an element of the map in the compare list: its kind, then its name ("Card “Pays”").
+        return _("{noun} {name}").format(noun=self.noun, name=quoted(self.name)) if self.name else self.noun
 
 
 # -- words ---------------------------------------------------------------------------------------
@@ -97,7 +115,7 @@ class Names:
 
     def name(self, element_id: Any) -> str:
         found = self.of.get(element_id) if isinstance(element_id, str) else None
-        return quoted(found) if found else "(not in the map)"
+        return quoted(found) if found else _("(not in the map)")
 
 
 def _cut(text: str) -> str:
@@ -115,36 +133,37 @@ def _item_words(item: dict[str, Any]) -> str:
 
 
 def signed(value: Any) -> str:
-    return "none" if value is None else f"{value:+d}".replace("-", "−")
+    # TRANSLATORS: a card's feeling that is not set, in the compare list ("emotion none → +1").
+    return _("none") if value is None else f"{value:+d}".replace("-", "−")
 
 
 def say(field: str, value: Any, names: Names | None = None) -> str:
     """A field's value in words: names for ids, labels for choices, "(none)" for nothing."""
     if value is None or value == "" or value == []:
-        return "(none)"
+        return _("(none)")
     if field == "emotion" and isinstance(value, int):
         return signed(value)
     if names is not None and field in ("stage", "persona", "source", "target"):
         return names.name(value)
     if field == "channel":
-        return CHANNEL_LABELS.get(value, str(value))
+        return _(CHANNEL_LABELS[value]) if value in CHANNEL_LABELS else str(value)
     if field == "evidence":
-        return EVIDENCE_LABELS.get(value, str(value))
+        return _(EVIDENCE_LABELS[value]) if value in EVIDENCE_LABELS else str(value)
     if field == "kind":
-        return FLOW_KIND_LABELS.get(value, str(value))
+        return _(FLOW_KIND_LABELS[value]) if value in FLOW_KIND_LABELS else str(value)
     if field == "status":
-        return STATUS_LABELS.get(value, str(value))
+        return _(STATUS_LABELS[value]) if value in STATUS_LABELS else str(value)
     if field.endswith(ORDER) and isinstance(value, list):
         shown = [(names.items.get(i) or names.of.get(i, "?")) if names else str(i) for i in value]
         return _cut(" · ".join(f"{n}. {text}" for n, text in enumerate(shown, 1)))
     if field == "readings" and isinstance(value, list):
         latest = value[-1]
-        return _cut(f"{len(value)} reading{'' if len(value) == 1 else 's'}, latest {latest.get('value')} "
-                    f"on {latest.get('date')}")
+        return _cut(_n("{n} reading, latest {value} on {day}", "{n} readings, latest {value} on {day}",
+                       len(value)).format(n=len(value), value=latest.get("value"), day=latest.get("date")))
     if field == "addresses" and isinstance(value, list):
         return _cut("; ".join(names.items.get(i, "?") if names else str(i) for i in value))
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, dict):
         return _cut(_item_words(value) or str(value.get("title", "")) or ", ".join(map(str, value.values())))
     if isinstance(value, list):
@@ -156,32 +175,36 @@ def say(field: str, value: Any, names: Names | None = None) -> str:
 
 def field_label(field: str, collection: str | None = None) -> str:
     if field.endswith(ORDER):
-        noun = NOUNS.get(field[: -len(ORDER)], "item")
-        return f"order of the {noun}s" if not noun.endswith("y") else f"order of the {noun[:-1]}ies"
+        return _(_ORDER_WORDS.get(field[: -len(ORDER)], N_("order of the items")))
     return label(field, collection)
 
 
 def _field_detail(collection: str, element_id: str | None, change: FieldChange, names: Names) -> Detail:
-    return Detail(field_label(change.field, collection), "changed", say(change.field, change.old, names),
-                  say(change.field, change.new, names), Pick(collection, element_id, change.field))
+    return Detail(field_label(change.field, collection), _(KIND_WORDS["changed"]),
+                  say(change.field, change.old, names), say(change.field, change.new, names),
+                  Pick(collection, element_id, change.field))
 
 
 def _item_detail(collection: str, element_id: str, change: ItemChange, names: Names) -> Detail:
-    noun = NOUNS.get(change.field, change.field)
+    noun = _(NOUNS[change.field]) if change.field in NOUNS else change.field
     pick = Pick(collection, element_id, change.field, change.item_id)
     if change.kind != "changed" or change.old is None or change.new is None:
-        yours = _item_words(change.old) if change.old else "(none)"
-        theirs = _item_words(change.new) if change.new else "(none)"
-        return Detail(noun, KIND_WORDS.get(change.kind, change.kind), _cut(yours), _cut(theirs), pick)
+        yours = _item_words(change.old) if change.old else _("(none)")
+        theirs = _item_words(change.new) if change.new else _("(none)")
+        kind = KIND_WORDS.get(change.kind, change.kind)
+        return Detail(noun, _(kind), _cut(yours), _cut(theirs), pick, change.kind)
+    changed = _(KIND_WORDS["changed"])
     keys = [k for k in change.new if change.old.get(k) != change.new.get(k)]
     if len(keys) == 1:
         key = keys[0]
-        what = f"{noun} {quoted(_item_words(change.new), 40)}: {label(key)}"
-        return Detail(what, "changed", say(key, change.old.get(key), names), say(key, change.new.get(key), names),
+        # TRANSLATORS: one field of a list item in the compare list ("pain point “Slow”: severity").
+        what = _("{noun} {name}: {field}").format(noun=noun, name=quoted(_item_words(change.new), 40),
+                                                  field=label(key))
+        return Detail(what, changed, say(key, change.old.get(key), names), say(key, change.new.get(key), names),
                       pick)
-    both = [(f"{label(k)}: {say(k, change.old.get(k), names)}", f"{label(k)}: {say(k, change.new.get(k), names)}")
-            for k in keys]
-    return Detail(noun, "changed", _cut("; ".join(a for a, _ in both)), _cut("; ".join(b for _, b in both)), pick)
+    both = [(_("{field}: {value}").format(field=label(k), value=say(k, change.old.get(k), names)),
+             _("{field}: {value}").format(field=label(k), value=say(k, change.new.get(k), names))) for k in keys]
+    return Detail(noun, changed, _cut("; ".join(a for a, _b in both)), _cut("; ".join(b for _a, b in both)), pick)
 
 
 def _where(change: ElementChange, cards: tuple[dict[str, Any], dict[str, Any]], names: Names) -> str:
@@ -197,28 +220,31 @@ def _where(change: ElementChange, cards: tuple[dict[str, Any], dict[str, Any]], 
 def _move_detail(move: Move, names: Names) -> Detail:
     """Where it was and where it is: by number, or, when the number stayed (others came or went), by the
     unmoved neighbour it is next to now."""
-    noun = _PLACE_WORDS.get(move.collection, PLACE)
+    noun = _(_PLACE_WORDS.get(move.collection, N_("place")))
     now = f"{noun} {move.new_place}"
     if move.old_place == move.new_place and (move.after or move.before):
-        now = f"after {names.name(move.after)}" if move.after else f"before {names.name(move.before)}"
-    return Detail("place", "moved", f"{noun} {move.old_place}", now, Pick(move.collection, move.element_id, PLACE))
+        now = (_("after {name}").format(name=names.name(move.after)) if move.after else
+               _("before {name}").format(name=names.name(move.before)))
+    return Detail(_("place"), _(KIND_WORDS["moved"]), f"{noun} {move.old_place}", now,
+                  Pick(move.collection, move.element_id, PLACE), "moved")
 
 
 def _summary(kind: str, details: Sequence[Detail]) -> str:
     if kind in ("added", "removed"):
-        return KIND_WORDS[kind]
+        return _(KIND_WORDS[kind])
     words: list[str] = []
     for detail in details:
-        if detail.change == "moved":
-            words.append(f"moved: {detail.yours} → {detail.theirs.split()[-1]}")
-        elif detail.label == "emotion":
-            words.append(f"emotion {detail.yours} → {detail.theirs}")
-        elif detail.change == "changed":
+        if detail.kind == "moved":
+            words.append(_("moved: {yours} → {theirs}").format(yours=detail.yours, theirs=detail.theirs.split()[-1]))
+        elif detail.pick.field == "emotion" and detail.pick.item_id is None:
+            words.append(_("emotion {yours} → {theirs}").format(yours=detail.yours, theirs=detail.theirs))
+        elif detail.kind == "changed":
             words.append(detail.label.split(" “")[0])
         else:
-            words.append(f"{detail.label} {detail.change}")
+            # TRANSLATORS: a list item that differs, in a compare's summary ("pain point new in theirs").
+            words.append(_("{what} {change}").format(what=detail.label, change=detail.change))
     text = " · ".join(dict.fromkeys(words))
-    return text if kind == "moved" else "changed: " + text
+    return text if kind == "moved" else _("changed: {what}").format(what=text)
 
 
 def change_rows(ours: Map, theirs: Map, diff: MapDiff) -> list[ChangeRow]:
@@ -228,11 +254,12 @@ def change_rows(ours: Map, theirs: Map, diff: MapDiff) -> list[ChangeRow]:
     rows: list[ChangeRow] = []
     if diff.map_fields:
         details = tuple(_field_detail("map", None, f, names) for f in diff.map_fields)
-        rows.append(ChangeRow(Pick("map"), "changed", "The map", ours.title, "", _summary_of_map(details), details))
+        rows.append(ChangeRow(Pick("map"), "changed", _("The map"), ours.title, "", _summary_of_map(details),
+                              details))
     moves = {(m.collection, m.element_id): m for m in getattr(diff, "moves", ())}
     cards = ({t.id: t for t in ours.touchpoints}, {t.id: t for t in theirs.touchpoints})
     for collection in ("stages", "personas", "touchpoints", "flows"):
-        noun = NOUNS.get(collection, collection).capitalize()
+        noun = _(NOUNS[collection]).capitalize() if collection in NOUNS else collection
         changes = diff.of(collection)
         changed = {c.element_id for c in changes}
         # (an element only moved has no change of its own: a row for it, in the moves' order)
@@ -250,7 +277,7 @@ def change_rows(ours: Map, theirs: Map, diff: MapDiff) -> list[ChangeRow]:
 
 
 def _summary_of_map(details: Sequence[Detail]) -> str:
-    return "changed: " + " · ".join(d.label for d in details)
+    return _("changed: {what}").format(what=" · ".join(d.label for d in details))
 
 
 __all__ = ["KIND_WORDS", "ChangeRow", "Detail", "Names", "change_rows", "field_label", "say", "signed"]

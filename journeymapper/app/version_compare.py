@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ..canvas.painting import plain_tooltip
 from ..canvas.compare_marks import CompareMarks, Mark
+from ..i18n import N_, _, _n
 from ..io import LoadError, load_path
 from ..io.disk_state import same_file
 from ..model.diff import diff_maps
@@ -42,8 +43,8 @@ from .version_changes import ChangeRow, change_rows
 if TYPE_CHECKING:
     from .editor import Editor
 
-COLUMNS = ("What", "Where", "Change", "Yours", "Theirs")
-FILE_FILTER = "Journey maps (*.jmap);;All files (*)"
+COLUMNS = (N_("What"), N_("Where"), N_("Change"), N_("Yours"), N_("Theirs"))
+"""The list's headings, marked with `N_`: shown through `_()`."""
 PICK_ROLE = Qt.ItemDataRole.UserRole
 EXPANDED_UP_TO = 4
 """A row with this many details or fewer opens with them shown."""
@@ -53,10 +54,20 @@ good part of a second)."""
 PAUSE_MS = 400
 
 
+def file_filter() -> str:
+    """The file dialog's filter, in the interface language (the patterns stay as they are)."""
+    return _("Journey maps ({patterns})").format(patterns="*.jmap") + ";;" + \
+        _("All files ({patterns})").format(patterns="*")
+
+
 def _counts(rows: list[ChangeRow]) -> str:
     counts = {kind: sum(1 for r in rows if r.kind == kind) for kind in ("changed", "moved", "added", "removed")}
-    words = {"changed": "changed", "moved": "moved", "added": "new in theirs", "removed": "not in theirs"}
-    return ", ".join(f"{n} {words[kind]}" for kind, n in counts.items() if n)
+    # TRANSLATORS: how many elements differ in a compare with another version of the map ("theirs").
+    words = {"changed": lambda n: _n("{n} changed", "{n} changed", n),
+             "moved": lambda n: _n("{n} moved", "{n} moved", n),
+             "added": lambda n: _n("{n} new in theirs", "{n} new in theirs", n),
+             "removed": lambda n: _n("{n} not in theirs", "{n} not in theirs", n)}
+    return ", ".join(words[kind](n).format(n=n) for kind, n in counts.items() if n)
 
 
 class CompareDock(QDockWidget):
@@ -89,8 +100,9 @@ class VersionComparePanel(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
         self.tree = QTreeWidget()
+        self.tree.setAccessibleName(_("Compare"))  # (as the dock is called: for screen readers)
         self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setHeaderLabels([_(column) for column in COLUMNS])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setUniformRowHeights(True)
         self.tree.setWordWrap(False)
@@ -101,16 +113,16 @@ class VersionComparePanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.tree.itemSelectionChanged.connect(self._selection_changed)
         self.tree.currentItemChanged.connect(self._current_changed)
-        self.take_button = QPushButton("&Take Theirs")
-        self.take_button.setToolTip("Make the selected element, field or item here as it is in theirs (one step: "
-                                    "Undo takes it back)")
+        self.take_button = QPushButton(_("&Take Theirs"))
+        self.take_button.setToolTip(_("Make the selected element, field or item here as it is in theirs (one step: "
+                                      "Undo takes it back)"))
         self.take_button.clicked.connect(self._take_selected)
-        self.take_all_button = QPushButton("Take A&ll Theirs")
-        self.take_all_button.setToolTip("Make this map as theirs is, everything at once (one step: Undo takes it "
-                                        "back)")
+        self.take_all_button = QPushButton(_("Take A&ll Theirs"))
+        self.take_all_button.setToolTip(_("Make this map as theirs is, everything at once (one step: Undo takes it "
+                                          "back)"))
         self.take_all_button.clicked.connect(self.takeAllRequested.emit)
-        close = QPushButton("Close Compare")
-        close.setToolTip("Stop comparing: the marks on the map go")
+        close = QPushButton(_("Close Compare"))
+        close.setToolTip(_("Stop comparing: the marks on the map go"))
         close.clicked.connect(self.closeRequested.emit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
@@ -144,10 +156,11 @@ class VersionComparePanel(QWidget):
             self.tree.setCurrentItem(self.tree.topLevelItem(min(was, len(rows) - 1)))
         self.tree.blockSignals(False)
         if rows:
-            self.summary.setText(f"This map compared with {their_name} (theirs): {_counts(rows)}. The marks on the "
-                                 "map show where.")
+            # TRANSLATORS: {theirs} names the other version ("“colleague.jmap”", "the file on disk (…)").
+            self.summary.setText(_("This map compared with {theirs} (theirs): {counts}. The marks on the map show "
+                                   "where.").format(theirs=their_name, counts=_counts(rows)))
         else:
-            self.summary.setText(f"No differences: this map is the same as {their_name}.")
+            self.summary.setText(_("No differences: this map is the same as {theirs}.").format(theirs=their_name))
         self.take_all_button.setEnabled(bool(rows))
         self._selection_changed()
 
@@ -248,8 +261,9 @@ class VersionCompare(QObject):
                 if card is not None:
                     new_in_cells.setdefault((card.persona, card.stage), []).append(card.title)
             elif row.pick.element_id is not None:
-                lines = [f"{row.heading}: {row.summary}"]
-                lines += [f"{d.label}: yours {d.yours}, theirs {d.theirs}" for d in row.details]
+                lines = [_("{what}: {change}").format(what=row.heading, change=row.summary)]
+                lines += [_("{what}: yours {yours}, theirs {theirs}").format(what=d.label, yours=d.yours,
+                                                                             theirs=d.theirs) for d in row.details]
                 marks[row.pick.element_id] = Mark(row.kind, "\n".join(lines))
         self.marks.show(marks, new_in_cells)
 
@@ -258,10 +272,11 @@ class VersionCompare(QObject):
         try:
             the_map = take_theirs(self.editor.doc.map, self.theirs, picks)
         except TakeError as exc:
-            self.panel.show_message(f"Theirs could not be taken: {exc}")
+            self.panel.show_message(_("Theirs could not be taken: {reason}").format(reason=exc))
             return False
         self.panel.show_message("")
-        self.editor.restore(the_map, f"Take Theirs: {self._what(picks)}")
+        # TRANSLATORS: an undo step's name ("Undo Take Theirs: Card “Pays”"); {what} names what was taken.
+        self.editor.restore(the_map, _("Take Theirs: {what}").format(what=self._what(picks)))
         return True
 
     def _what(self, picks: list[Pick]) -> str:
@@ -272,12 +287,12 @@ class VersionCompare(QObject):
                     return row.heading
                 detail = next((d for d in row.details if d.pick == picks[0]), None)
                 if detail is not None:
-                    return f"{row.heading}, {detail.label}"
-        return f"{len(picks)} Changes"
+                    return _("{element}, {field}").format(element=row.heading, field=detail.label)
+        return _n("{n} Change", "{n} Changes", len(picks)).format(n=len(picks))
 
     def take_all(self) -> None:
         self.panel.show_message("")
-        self.editor.restore(take_all(self.editor.doc.map, self.theirs), "Take All Theirs")
+        self.editor.restore(take_all(self.editor.doc.map, self.theirs), _("Take All Theirs"))
 
     def close(self) -> None:
         """End the compare: the marks go, the list stops following the map."""
@@ -302,8 +317,8 @@ class VersionComparing:
     def ask_version_file(self) -> str:
         """The other version's file ("" if none was chosen); tests replace it."""
         start = str(self.editor.path.parent) if self.editor and self.editor.path else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Compare this map with another version of it", start,
-                                              FILE_FILTER)
+        path, _chosen = QFileDialog.getOpenFileName(self, _("Compare this map with another version of it"), start,
+                                                    file_filter())
         return path
 
     def compare_with_file(self) -> VersionCompare | None:
@@ -318,16 +333,16 @@ class VersionComparing:
             # (the file as it is now; a map open in another window, with what is not saved there yet)
             theirs = load_path(path).map if own else self._map_in(path)
         except LoadError as exc:
-            self.show_error("Could not open the map to compare with", "\n".join(exc.lines()))
+            self.show_error(_("Could not open the map to compare with"), "\n".join(exc.lines()))
             return None
-        name = f"the file on disk (“{Path(path).name}”)" if own else f"“{Path(path).name}”"
+        name = _("the file on disk (“{file}”)").format(file=Path(path).name) if own else f"“{Path(path).name}”"
         return self.show_version_compare(theirs, name)
 
     def show_version_compare(self, theirs: Map, their_name: str) -> VersionCompare:
         """Compare this map with `theirs` (named `their_name` in the list), in the Compare dock."""
         self.close_version_compare()
         panel = VersionComparePanel()
-        dock = CompareDock("Compare", self)
+        dock = CompareDock(_("Compare"), self)
         dock.setObjectName("compare-dock")
         dock.setWidget(panel)
         dock.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -340,8 +355,8 @@ class VersionComparing:
         self.version_compare = VersionCompare(self.editor, theirs, their_name, panel, self.select_and_centre)
         panel.closeRequested.connect(dock.close)
         dock.closed.connect(lambda d=dock: self._compare_closed(d))
-        self.statusBar().showMessage("Compared: the marks on the map and the Compare list show what theirs has "
-                                     "different", 6000)
+        self.statusBar().showMessage(_("Compared: the marks on the map and the Compare list show what theirs has "
+                                       "different"), 6000)
         return self.version_compare
 
     def close_version_compare(self) -> None:

@@ -14,13 +14,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import _
 from ..io.versions import Version
 
 
 def describe(version: Version) -> str:
     when = version.saved.astimezone().strftime("%Y-%m-%d %H:%M:%S")
     size = version.size
-    shown = f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{max(1, round(size / 1024))} KB"
+    if size >= 1024 * 1024:
+        shown = _("{size} MB").format(size=f"{size / 1024 / 1024:.1f}")
+    else:
+        shown = _("{size} KB").format(size=max(1, round(size / 1024)))
     return f"{when}   ·   {shown}"
 
 
@@ -29,26 +33,28 @@ class VersionsDialog(QDialog):
 
     def __init__(self, name: str, versions: list[Version], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Versions of {name}")
+        self.setWindowTitle(_("Versions of {name}").format(name=name))
         self.choice: tuple[str, Version] | None = None
         self.versions = versions
         layout = QVBoxLayout(self)
-        intro = QLabel("Kept each time the map was opened or saved, newest first. Restoring one is a "
-                       "change like any other: Undo takes it back, and nothing is saved until you save.")
+        intro = QLabel(_("Kept each time the map was opened or saved, newest first. Restoring one is a "
+                         "change like any other: Undo takes it back, and nothing is saved until you save."))
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.list = QListWidget()
+        self.list.setAccessibleName(self.windowTitle())  # ("Versions of …": for screen readers)
         for version in versions:
             QListWidgetItem(describe(version), self.list)
         if versions:
             self.list.setCurrentRow(0)
         else:
-            QListWidgetItem("No versions kept yet (see Preferences).", self.list).setFlags(Qt.ItemFlag.NoItemFlags)
+            QListWidgetItem(_("No versions kept yet (see Preferences)."), self.list).setFlags(
+                Qt.ItemFlag.NoItemFlags)
         layout.addWidget(self.list)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.open_button = QPushButton("&Open in New Window")
-        self.restore_button = QPushButton("&Restore")
+        self.open_button = QPushButton(_("&Open in New Window"))
+        self.restore_button = QPushButton(_("&Restore"))
         for button, action in ((self.open_button, "open"), (self.restore_button, "restore")):
             button.setEnabled(bool(versions))
             button.clicked.connect(lambda _checked=False, act=action: self._choose(act))

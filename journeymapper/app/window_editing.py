@@ -14,6 +14,7 @@ from functools import lru_cache
 from PySide6.QtCore import QMimeData, QRectF
 from PySide6.QtWidgets import QApplication
 
+from ..i18n import _
 from ..model.schema import Flow, Persona, Stage, Touchpoint
 from .editor import FRAGMENT_MIME, Editor
 
@@ -74,7 +75,8 @@ class Editing:
             return
         if not editor.doc.personas or not editor.doc.stages:
             # An empty map gets a lane and a column for the card: one undo step for all three.
-            editor.stack.beginMacro("Add Touchpoint")
+            # TRANSLATORS: an undo step (Edit > Undo Add Touchpoint)
+            editor.stack.beginMacro(_("Add Touchpoint"))
             if not editor.doc.personas:
                 editor.add_persona()
             if not editor.doc.stages:
@@ -122,7 +124,7 @@ class Editing:
         doc = self.editor.doc
         cards = [i for i in self.selected_ids() if isinstance(doc.get(i), Touchpoint)]
         if len(cards) != 2:
-            self.statusBar().showMessage("Select exactly two touchpoints to connect them.", 5000)
+            self.statusBar().showMessage(_("Select exactly two touchpoints to connect them."), 5000)
             return
         stage_index = {s.id: k for k, s in enumerate(doc.stages)}
         source, target = sorted(cards, key=lambda c: stage_index[doc.get(c).stage])  # stable: map order in a stage
@@ -150,7 +152,8 @@ class Editing:
     def cut(self) -> None:
         if self.copy() and self.editor is not None:
             cards = [i for i in self.selected_ids() if isinstance(self.editor.doc.get(i), Touchpoint)]
-            self.editor.stack.beginMacro("Cut")
+            # TRANSLATORS: an undo step (Edit > Undo Cut)
+            self.editor.stack.beginMacro(_("Cut"))
             self.editor.delete(cards)
             self.editor.stack.endMacro()
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
 from ..gc_tuning import building_long_lived_objects
+from ..i18n import _, _n
 from ..io import LoadError, SaveError, load_path
 from ..io.disk_state import same_file
 from ..io.errors import FileChangedOnDisk, ReadOnlyFile
@@ -21,12 +22,11 @@ from ..io.map_lock import LockOwner, MapLock, is_stale, is_this_process, read_lo
 from ..io.templates import map_from_template, map_from_template_file
 from .autosave import Autosaver, Recoverable
 from .editor import Editor
-from .file_names import suggested_path
+from .file_names import map_file_filter, suggested_path
 from .preferences import PreferencesDialog, settings
 from .window_shared_files import SharedFileChanges
 
 MAX_RECENT = 10
-FILE_FILTER = "Journey maps (*.jmap);;All files (*)"
 
 
 def recent_files() -> list[str]:
@@ -61,7 +61,7 @@ class _OpenSteps:
     the window waits for; Cancel is honoured between them, and then nothing is opened."""
 
     def __init__(self, parent, name: str) -> None:
-        self.dialog = QProgressDialog(f"Reading “{name}”…", "Cancel", 0, 3, parent)
+        self.dialog = QProgressDialog(_("Reading “{name}”…").format(name=name), _("Cancel"), 0, 3, parent)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(0)
         self.dialog.setValue(0)
@@ -93,21 +93,20 @@ class FileHandling(SharedFileChanges):
         if path is None and self.editor.path is None:
             return self.save_as()
         if path is None and self.editor.read_only:
-            self.show_error("Opened read-only", f"“{self.editor.path.name}” was opened read-only because "
-                            f"{self._why_read_only()}. Save your map under another name.")
+            self.show_error(_("Opened read-only"), self._read_only_reason())
             return self.save_as()
         target = Path(path) if path is not None else self.editor.path
         if self.editor.newer_version is not None and self.editor.path is not None and same_file(target,
                                                                                               self.editor.path):
-            self.show_error("Saved by a newer journeymapper", f"“{target.name}” was saved by a newer journeymapper "
-                            "and holds what this version cannot keep: it is never replaced from here. Save your "
-                            "map under another name.")
+            self.show_error(_("Saved by a newer journeymapper"),
+                            _("“{name}” was saved by a newer journeymapper and holds what this version "
+                              "cannot keep: it is never replaced from here. Save your map under another "
+                              "name.").format(name=target.name))
             return False
         if path is not None and not (self.editor.path is not None and same_file(target, self.editor.path)):
             busy = self._held_elsewhere(target)
             if busy is not None:
-                self.show_error("The map is open elsewhere", f"“{target.name}” is open {busy}; saving would "
-                                "replace it under them. Save your map under another name.")
+                self.show_error(_("The map is open elsewhere"), busy)
                 return False
         try:
             if not replace_changed:
@@ -119,13 +118,14 @@ class FileHandling(SharedFileChanges):
                 return self.save(path, replace_changed=True)
             return self.save_as() if answer == "save_as" else False
         except ReadOnlyFile as exc:
-            self.show_error("The file is read-only", f"{exc}. Save your map under another name.")
+            self.show_error(_("The file is read-only"),
+                            _("{reason}. Save your map under another name.").format(reason=exc))
             return self.save_as()
         except SaveError as exc:
-            self.show_error("Could not save", str(exc))
+            self.show_error(_("Could not save"), str(exc))
             return False
         except OSError as exc:  # (a folder that became unreachable: a network share, a stick)
-            self.show_error("Could not save", f"{target}: {exc.strerror or exc}")
+            self.show_error(_("Could not save"), f"{target}: {exc.strerror or exc}")
             return False
         self.notice.dismiss("disk")
         self._disk_noticed = None
@@ -141,7 +141,7 @@ class FileHandling(SharedFileChanges):
         remember_recent(written)
         self.autosaver.clear()
         self._update_title()
-        self.statusBar().showMessage(f"Saved {written}", 4000)
+        self.statusBar().showMessage(_("Saved {path}").format(path=written), 4000)
         return True
 
     def load_file(self, path: str | Path) -> bool:
@@ -149,7 +149,7 @@ class FileHandling(SharedFileChanges):
         try:
             return self.open_file(path)
         except LoadError as exc:
-            self.show_error("Could not open the map", "\n".join(exc.lines()))
+            self.show_error(_("Could not open the map"), "\n".join(exc.lines()))
             return False
 
     def open_file(self, path: str | Path) -> bool:
@@ -157,7 +157,8 @@ class FileHandling(SharedFileChanges):
         returns False if the user chose not to open it (someone else has it open)."""
         key = os.path.realpath(path)
         if key in _OPENING:
-            self.statusBar().showMessage(f"{Path(path).name} is being opened already", 5000)
+            self.statusBar().showMessage(_("{name} is being opened already").format(name=Path(path).name),
+                                         5000)
             return False
         _OPENING.add(key)
         try:
@@ -180,10 +181,10 @@ class FileHandling(SharedFileChanges):
         try:
             with building_long_lived_objects():
                 loaded = load_path(path)
-                if steps is not None and steps.done("Laying out the map…"):
+                if steps is not None and steps.done(_("Laying out the map…")):
                     return self._give_up(lock)
                 editor = Editor(loaded, path)
-                if steps is not None and steps.done("Showing the map…"):
+                if steps is not None and steps.done(_("Showing the map…")):
                     editor.deleteLater()
                     return self._give_up(lock)
                 self.set_editor(editor)
@@ -199,29 +200,36 @@ class FileHandling(SharedFileChanges):
             self.editor.read_only = True
             self._update_title()
             self.notice.show_notice("read-only", newer_notice(Path(path).name, loaded.schema_version, loaded.dropped),
-                                    [("Save &As…", self.save_as)])
+                                    [(_("Save &As…"), self.save_as)])
         elif owner is not None:
             self.editor.read_only = True
             self._update_title()
-            self.notice.show_notice("read-only", f"Opened read-only: “{Path(path).name}” is open by "
-                                    f"{owner.describe()}. Save As… keeps your changes in another file.",
-                                    [("Save &As…", self.save_as)])
+            self.notice.show_notice("read-only", _("Opened read-only: “{name}” is open by {owner}. Save As… "
+                                                   "keeps your changes in another file.").format(
+                                        name=Path(path).name, owner=owner.describe()),
+                                    [(_("Save &As…"), self.save_as)])
         remember_recent(Path(path))
         if loaded.upgraded:
             self.statusBar().showMessage(
-                f"Opened a map of file format {loaded.schema_version}; saving writes the current format", 8000)
+                _("Opened a map of file format {version}; saving writes the current format").format(
+                    version=loaded.schema_version), 8000)
         return True
 
-    def _why_read_only(self) -> str:
-        if self.editor is not None and self.editor.newer_version is not None:
-            return f"a newer journeymapper saved it (file format {self.editor.newer_version})"
-        return "someone else has it open"
+    def _read_only_reason(self) -> str:
+        """Why Save asks for another name: the map was opened read-only."""
+        name = self.editor.path.name
+        if self.editor.newer_version is not None:
+            return _("“{name}” was opened read-only because a newer journeymapper saved it (file format "
+                     "{version}). Save your map under another name.").format(
+                name=name, version=self.editor.newer_version)
+        return _("“{name}” was opened read-only because someone else has it open. Save your map under "
+                 "another name.").format(name=name)
 
     def _give_up(self, lock: MapLock | None) -> bool:
         """Opening was cancelled: nothing changes in this window."""
         if lock is not None and lock is not self.map_lock:
             lock.release()
-        self.statusBar().showMessage("Opening cancelled", 5000)
+        self.statusBar().showMessage(_("Opening cancelled"), 5000)
         return False
 
     # -- the lock beside an open map --------------------------------------------------------
@@ -244,14 +252,17 @@ class FileHandling(SharedFileChanges):
         return None
 
     def _held_elsewhere(self, target: Path) -> str | None:
-        """Who else has the file open ("in another window", "by alice on laptop"), if anyone."""
+        """Why saving as `target` would replace someone's work (it is open in another window, or by
+        alice on her laptop), if it would."""
         other = self.find_window(str(target))
         if other is not None and other is not self:
-            return "in another window"
+            return _("“{name}” is open in another window; saving would replace it under them. Save your map "
+                     "under another name.").format(name=target.name)
         owner = read_lock(target)
         if owner is None or is_stale(owner) or is_this_process(owner):
             return None
-        return f"by {owner.describe()}"
+        return _("“{name}” is open by {owner}; saving would replace it under them. Save your map under "
+                 "another name.").format(name=target.name, owner=owner.describe())
 
     def _hold(self, lock: MapLock | None) -> None:
         """This window's map is now locked by `lock` (None: no file, or not ours); the lock of the
@@ -263,10 +274,11 @@ class FileHandling(SharedFileChanges):
 
     def _ask_locked(self, name: str, owner: LockOwner) -> str:
         """'read_only', 'open_anyway' or 'cancel': the map is open in another journeymapper."""
-        return self._choose(QMessageBox.Icon.Question, "The map is open elsewhere",
-                            f"“{name}” is open by {owner.describe()}. If you both change it, one of you could "
-                            "replace the other's work. Open it read-only (Save As keeps your changes), "
-                            "or open it anyway?", ("read_only", "Open &Read-Only"), ("open_anyway", "Open &Anyway"))
+        return self._choose(QMessageBox.Icon.Question, _("The map is open elsewhere"),
+                            _("“{name}” is open by {owner}. If you both change it, one of you could replace "
+                              "the other's work. Open it read-only (Save As keeps your changes), or open it "
+                              "anyway?").format(name=name, owner=owner.describe()),
+                            ("read_only", _("Open &Read-Only")), ("open_anyway", _("Open &Anyway")))
 
     def _choose(self, icon: QMessageBox.Icon, title: str, text: str, safe: tuple[str, str],
                 risky: tuple[str, str]) -> str:
@@ -296,7 +308,7 @@ class FileHandling(SharedFileChanges):
 
     def open_dialog(self) -> None:
         start = str(self.editor.path.parent) if self.editor and self.editor.path else ""
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open journey maps", start, FILE_FILTER)
+        paths, _chosen = QFileDialog.getOpenFileNames(self, _("Open journey maps"), start, map_file_filter())
         for path in paths:
             self.open_path(path)
 
@@ -306,7 +318,7 @@ class FileHandling(SharedFileChanges):
         try:
             the_map = map_from_template_file(Path(name)) if name.endswith(".jmap") else map_from_template(name)
         except (LoadError, LookupError) as exc:
-            self.show_error("Could not use the template", str(exc))
+            self.show_error(_("Could not use the template"), str(exc))
             return
         self.set_editor(Editor(the_map))
         self._hold(None)
@@ -314,7 +326,7 @@ class FileHandling(SharedFileChanges):
     def revert(self) -> None:
         if self.editor is None or self.editor.path is None:
             return
-        answer = QMessageBox.question(self, "Revert", "Discard all changes since the last save?")
+        answer = QMessageBox.question(self, _("Revert"), _("Discard all changes since the last save?"))
         if answer == QMessageBox.StandardButton.Yes and self.load_file(self.editor.path):
             self.autosaver.clear()  # the discarded changes must not come back as "recovered"
 
@@ -322,7 +334,8 @@ class FileHandling(SharedFileChanges):
         if self.editor is None:
             return False
         suggestion = suggested_path(self.editor.path, self.editor.doc.map.title, ".jmap")
-        path, _ = QFileDialog.getSaveFileName(self, "Save journey map", suggestion, FILE_FILTER)
+        path, _chosen = QFileDialog.getSaveFileName(self, _("Save journey map"), suggestion,
+                                                    map_file_filter())
         if not path:
             return False
         if not path.endswith(".jmap"):
@@ -343,8 +356,10 @@ class FileHandling(SharedFileChanges):
             self._autosaved_at = state
             self.notice.dismiss("autosave")
         elif self.notice.kind is None:
-            self.notice.show_notice("autosave", f"Your work is not being autosaved: {self.autosaver.problem}. "
-                                    "Save often, or free the data folder.", [("&Save", self.save), ("&Dismiss", lambda: None)])
+            said = _("Your work is not being autosaved: {reason}. Save often, or free the data "
+                     "folder.").format(reason=self.autosaver.problem)
+            self.notice.show_notice("autosave", said,
+                                    [(_("&Save"), self.save), (_("&Dismiss"), lambda: None)])
 
     def adopt_recovered(self, item: Recoverable) -> None:
         """Show work recovered from a crash: unsaved, in its original file's name (if it had one),
@@ -379,7 +394,8 @@ class FileHandling(SharedFileChanges):
             action = self.recent_menu.addAction(path)
             action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
         if not self.recent_menu.actions():
-            self.recent_menu.addAction("(none)").setEnabled(False)
+            # TRANSLATORS: File > Open Recent, when no file was opened yet
+            self.recent_menu.addAction(_("(none)")).setEnabled(False)
 
     def show_preferences(self) -> None:
         PreferencesDialog(self).exec()
@@ -387,9 +403,15 @@ class FileHandling(SharedFileChanges):
 
 def newer_notice(name: str, version: int, dropped: tuple[str, ...]) -> str:
     """What the bar says over a map a newer journeymapper saved."""
-    left_out = ""
+    sentences = [_("“{name}” was saved by a newer journeymapper (file format {version}): it is shown "
+                   "read-only, and can be saved only under another name.").format(name=name, version=version)]
     if dropped:
-        shown = ", ".join(dropped[:3]) + (f" and {len(dropped) - 3} more" if len(dropped) > 3 else "")
-        left_out = f" This version does not show some of what it holds ({shown}); a copy saved here leaves it out."
-    return (f"“{name}” was saved by a newer journeymapper (file format {version}): it is shown read-only, and can "
-            f"be saved only under another name.{left_out} Update journeymapper to edit it fully.")
+        shown = ", ".join(dropped[:3])
+        if len(dropped) > 3:
+            more = len(dropped) - 3
+            # TRANSLATORS: {names} lists the first three things a newer file holds; {n} how many more
+            shown = _n("{names} and {n} more", "{names} and {n} more", more).format(names=shown, n=more)
+        sentences.append(_("This version does not show some of what it holds ({names}); a copy saved here "
+                           "leaves it out.").format(names=shown))
+    sentences.append(_("Update journeymapper to edit it fully."))
+    return " ".join(sentences)

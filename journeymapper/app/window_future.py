@@ -11,20 +11,21 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMenu
 
+from ..i18n import N_, _
 from ..io import LoadError, load_path
 from ..io.disk_state import same_file
 from ..model.future_state import make_future_state
 from ..model.schema import Map
 from .compare_view import CompareView
+from .file_names import map_file_filter
 
-FILE_FILTER = "Journey maps (*.jmap);;All files (*)"
-FUTURE_TITLE = "Future state"
+FUTURE_TITLE = N_("Future state")
 """What the title bar adds after a future-state map's name (today's maps add nothing)."""
 
 
 def state_in_title(the_map: Map) -> str:
     """" — Future state" for a future-state map, "" for today's: what the title bar adds to the name."""
-    return f" — {FUTURE_TITLE}" if the_map.state == "future" else ""
+    return f" — {_(FUTURE_TITLE)}" if the_map.state == "future" else ""
 
 
 class FutureStates:
@@ -35,10 +36,11 @@ class FutureStates:
     def _add_future_actions(self, menu: QMenu) -> None:
         a = self._action
         menu.addSeparator()
-        a("new_future", "New F&uture-State Map", self.new_future_state_map, None, menu,
-          "Copy this map as the journey you plan, in a new window, to compare with today's")
-        a("compare_states", "Co&mpare Current and Future State…", self.compare_states, None, menu,
-          "Both emotion curves of each persona on one chart, and the cards the plan adds, removes and changes")
+        a("new_future", _("New F&uture-State Map"), self.new_future_state_map, None, menu,
+          _("Copy this map as the journey you plan, in a new window, to compare with today's"))
+        a("compare_states", _("Co&mpare Current and Future State…"), self.compare_states, None, menu,
+          _("Both emotion curves of each persona on one chart, and the cards the plan adds, removes and "
+            "changes"))
 
     def new_future_state_map(self) -> None:
         """A future-state copy of this map (same ids, marked future, based on this one) in a new window,
@@ -46,20 +48,21 @@ class FutureStates:
         if self.editor is None:
             return
         self.open_copy_requested.emit(make_future_state(self.editor.doc.map))
-        self.statusBar().showMessage("The future-state map is in a new window: change it into the journey you "
-                                     "plan, then save it", 8000)
+        self.statusBar().showMessage(_("The future-state map is in a new window: change it into the journey "
+                                       "you plan, then save it"), 8000)
 
     # -- comparing ------------------------------------------------------------------------
     def ask_compare_file(self) -> str:
         """The file to compare this map with ("" if none was chosen); tests replace it."""
         the_map = self.editor.doc.map
-        if the_map.state == "future":
-            named = f" (“{the_map.based_on.title}”)" if the_map.based_on else ""
-            caption = f"Choose today's map{named} to compare with"
+        if the_map.state == "future" and the_map.based_on:
+            caption = _("Choose today's map (“{title}”) to compare with").format(title=the_map.based_on.title)
+        elif the_map.state == "future":
+            caption = _("Choose today's map to compare with")
         else:
-            caption = "Choose the future-state map to compare with"
+            caption = _("Choose the future-state map to compare with")
         start = str(self.editor.path.parent) if self.editor.path else ""
-        path, _ = QFileDialog.getOpenFileName(self, caption, start, FILE_FILTER)
+        path, _chosen = QFileDialog.getOpenFileName(self, caption, start, map_file_filter())
         return path
 
     def compare_states(self) -> CompareView | None:
@@ -70,12 +73,13 @@ class FutureStates:
         if not path:
             return None
         if self.editor.path is not None and same_file(path, self.editor.path):
-            self.show_error("Compare", "That is this map: choose the other one (today's map, or the plan).")
+            self.show_error(_("Compare"),
+                            _("That is this map: choose the other one (today's map, or the plan)."))
             return None
         try:
             self._map_in(path)
         except LoadError as exc:
-            self.show_error("Could not open the map to compare with", "\n".join(exc.lines()))
+            self.show_error(_("Could not open the map to compare with"), "\n".join(exc.lines()))
             return None
         return self.show_compare(path)
 

@@ -9,6 +9,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QInputDialog, QLineEdit
 
+from ..i18n import _
 from ..io import SaveError, save
 from ..io.templates import fresh_copy
 from ..model.schema import Map
@@ -45,20 +46,22 @@ class HelpAndFind:
             return None
         path = template_path(name)
         if path is None:
-            self.show_error("Save as template", "Your templates cannot be kept: the data folder cannot be written.")
+            self.show_error(_("Save as template"),
+                            _("Your templates cannot be kept: the data folder cannot be written."))
             return None
         the_map = self.editor.doc.map
         raw = fresh_copy(the_map, keep_dates=True).model_dump()
-        raw["description"] = f"Your template, made from “{the_map.title}” on {date.today().isoformat()}"
+        raw["description"] = _("Your template, made from “{title}” on {date}").format(
+            title=the_map.title, date=date.today().isoformat())
         try:
             save(path, Map.model_validate(raw))
         except SaveError as exc:
-            self.show_error("Save as template", str(exc))
+            self.show_error(_("Save as template"), str(exc))
             return None
-        self.statusBar().showMessage(f"Kept as the template “{name.strip()}”: offered when you start a new map.",
-                                     6000)
+        self.statusBar().showMessage(_("Kept as the template “{name}”: offered when you start a new "
+                                       "map.").format(name=name.strip()), 6000)
         return str(path)
 
     def _ask_template_name(self, title: str) -> tuple[str, bool]:
-        return QInputDialog.getText(self, "Save as template", "Name of the template:", QLineEdit.EchoMode.Normal,
-                                    title)
+        return QInputDialog.getText(self, _("Save as template"), _("Name of the template:"),
+                                    QLineEdit.EchoMode.Normal, title)

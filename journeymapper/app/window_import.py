@@ -23,19 +23,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import N_, _, _n
 from ..io import SaveError
 from ..io.importers import IMPORTERS, ImportFailed, ImportResult, import_file
 from .editor import Editor
 from .file_names import suggested_path
 
-SPREADSHEET_XLSX = "Excel workbook, the whole map (*.xlsx)"
-SPREADSHEET_CSV = "CSV file, one row per touchpoint (*.csv)"
+SPREADSHEET_XLSX = N_("Excel workbook, the whole map (*.xlsx)")
+SPREADSHEET_CSV = N_("CSV file, one row per touchpoint (*.csv)")
 
 
 def import_filter() -> str:
     """The Import dialog's file types: every suffix an importer reads (`IMPORTERS`)."""
     patterns = " ".join(f"*{suffix}" for suffix in IMPORTERS)
-    return f"Spreadsheets and diagrams ({patterns});;All files (*)"
+    return ";;".join((_("Spreadsheets and diagrams ({patterns})").format(patterns=patterns),
+                      _("All files (*)")))
 
 
 class ImportReport(QDialog):
@@ -44,22 +46,26 @@ class ImportReport(QDialog):
 
     def __init__(self, source: str, result: ImportResult, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Imported, with problems" if result.problems else "Imported")
+        self.setWindowTitle(_("Imported, with problems") if result.problems else _("Imported"))
         layout = QVBoxLayout(self)
         left_out = len(result.problems)
-        heading = QLabel(f"{source}: {result.summary}."
-                         + (f"\n{left_out} thing{'s' if left_out != 1 else ''} in the file could not be used "
-                            "and were left out:" if left_out else ""))
+        said = _("{source}: {summary}.").format(source=source, summary=result.summary)
+        if left_out:
+            said += "\n" + _n("{n} thing in the file could not be used and was left out:",
+                              "{n} things in the file could not be used and were left out:", left_out).format(
+                n=left_out)
+        heading = QLabel(said)
         heading.setTextFormat(Qt.TextFormat.PlainText)
         heading.setWordWrap(True)
         layout.addWidget(heading)
         self.text = QPlainTextEdit()
+        heading.setBuddy(self.text)  # (what the text lists, for screen readers)
         self.text.setReadOnly(True)
         self.text.setPlainText("\n".join([str(problem) for problem in result.problems]
                                          + ([""] if result.problems and result.notes else [])
-                                         + [f"Note: {note}" for note in result.notes]))
+                                         + [_("Note: {note}").format(note=note) for note in result.notes]))
         layout.addWidget(self.text, 1)
-        hint = QLabel("The map is new and not saved yet: check it, then save it with File > Save As.")
+        hint = QLabel(_("The map is new and not saved yet: check it, then save it with File > Save As."))
         hint.setTextFormat(Qt.TextFormat.PlainText)
         hint.setWordWrap(True)
         layout.addWidget(hint)
@@ -76,19 +82,20 @@ class Importing:
     """The last import's report dialog (shown without blocking), for tests to read."""
 
     def _add_import_action(self, menu: QMenu) -> None:
-        self._action("import", "&Import…", self.import_dialog, None, menu,
-                     "Make a new map from a spreadsheet (.xlsx or .csv) or another program's file")
+        self._action("import", _("&Import…"), self.import_dialog, None, menu,
+                     _("Make a new map from a spreadsheet (.xlsx or .csv) or another program's file"))
 
     def _add_spreadsheet_export_action(self, menu: QMenu) -> None:
-        self._action("export_spreadsheet", "Export Spreads&heet…", self.export_spreadsheet_dialog, None, menu,
-                     "Save the map as an Excel workbook (.xlsx) or its touchpoints as a CSV file, to work on in "
-                     "a spreadsheet")
+        self._action("export_spreadsheet", _("Export Spreads&heet…"), self.export_spreadsheet_dialog, None,
+                     menu, _("Save the map as an Excel workbook (.xlsx) or its touchpoints as a CSV file, to "
+                             "work on in a spreadsheet"))
 
     # -- import --------------------------------------------------------------------------------
     def ask_import_file(self) -> str:
         """The file to import ("" if none was chosen); tests replace it."""
         start = str(self.editor.path.parent) if self.editor is not None and self.editor.path else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Import a spreadsheet or diagram", start, import_filter())
+        path, _chosen = QFileDialog.getOpenFileName(self, _("Import a spreadsheet or diagram"), start,
+                                                    import_filter())
         return path
 
     def import_dialog(self) -> None:
@@ -109,13 +116,15 @@ class Importing:
             QApplication.restoreOverrideCursor()
         if isinstance(result, ImportFailed):
             details = "\n".join(str(problem) for problem in result.problems[:200])
-            self.show_error("Could not import", f"{name}: {result}" + (f"\n\n{details}" if details else ""))
+            self.show_error(_("Could not import"),
+                            f"{name}: {result}" + (f"\n\n{details}" if details else ""))
             return False
         window = self._show_imported(result)
         if result.problems or result.notes:
             window.show_import_report(name, result)
         else:
-            window.statusBar().showMessage(f"Imported {name}: {result.summary}. The map is not saved yet.", 10000)
+            window.statusBar().showMessage(_("Imported {name}: {summary}. The map is not saved yet.").format(
+                name=name, summary=result.summary), 10000)
         return True
 
     def _show_imported(self, result: ImportResult) -> Importing:
@@ -139,10 +148,10 @@ class Importing:
     def ask_spreadsheet_path(self) -> str:
         """Where to export the spreadsheet ("" if nowhere); tests replace it."""
         start = suggested_path(self.editor.path, self.editor.doc.map.title, ".xlsx")
-        path, chosen = QFileDialog.getSaveFileName(self, "Export Spreadsheet", start,
-                                                   f"{SPREADSHEET_XLSX};;{SPREADSHEET_CSV}")
+        path, chosen = QFileDialog.getSaveFileName(self, _("Export Spreadsheet"), start,
+                                                   f"{_(SPREADSHEET_XLSX)};;{_(SPREADSHEET_CSV)}")
         if path and not path.lower().endswith((".xlsx", ".csv")):
-            path += ".csv" if chosen == SPREADSHEET_CSV else ".xlsx"
+            path += ".csv" if chosen == _(SPREADSHEET_CSV) else ".xlsx"
         return path
 
     def export_spreadsheet_dialog(self) -> None:
@@ -160,8 +169,8 @@ class Importing:
         try:
             export_spreadsheet(self.editor.doc.map, path)
         except (SaveError, ValueError) as exc:
-            self.show_error("Could not export the spreadsheet", str(exc))
+            self.show_error(_("Could not export the spreadsheet"), str(exc))
             return False
         summary = spreadsheet_summary(self.editor.doc.map, Path(path).suffix)
-        self.statusBar().showMessage(f"Exported {path}: {summary}", 8000)
+        self.statusBar().showMessage(_("Exported {path}: {summary}").format(path=path, summary=summary), 8000)
         return True

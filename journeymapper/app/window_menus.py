@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar
 
+from ..i18n import _
 from .mermaid_dialog import EXPORT_TIP, export_mermaid_dialog
 
 Keys = QKeySequence.StandardKey | str | Sequence[QKeySequence.StandardKey | str] | None
@@ -54,7 +55,8 @@ def shown_keys(action: QAction) -> str:
 def _show_keys_in_tooltip(action: QAction, words: str) -> None:
     """The tooltip says what the action does and, after it, its keys."""
     keys = shown_keys(action)
-    tip = f"{words} ({keys})" if keys else words
+    # TRANSLATORS: a tooltip: what an action does, then its keys ("Save the map (Ctrl+S)")
+    tip = _("{words} ({keys})").format(words=words, keys=keys) if keys else words
     if action.toolTip() != tip:  # (setting it emits `changed` again)
         action.setToolTip(tip)
 
@@ -112,47 +114,51 @@ class Menus:
         self.shortcut_conflicts: list[str] = []
         bar = self.menuBar()
         a = self._action
-        files = bar.addMenu("&File")
-        a("new", "&New Window", self.new_window_requested.emit, QKeySequence.StandardKey.New, files,
-          "Open a new window to start another map")
-        a("open", "&Open…", self.open_dialog, QKeySequence.StandardKey.Open, files, "Open a journey map file")
-        self.recent_menu = files.addMenu("Open &Recent")
+        files = bar.addMenu(_("&File"))
+        a("new", _("&New Window"), self.new_window_requested.emit, QKeySequence.StandardKey.New, files,
+          _("Open a new window to start another map"))
+        # TRANSLATORS: File menu: open a file (a verb)
+        a("open", _("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open, files,
+          _("Open a journey map file"))
+        self.recent_menu = files.addMenu(_("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._add_import_action(files)  # (window_import)
         files.addSeparator()
-        a("save", "&Save", self.save, QKeySequence.StandardKey.Save, files, "Save the map")
-        a("save_as", "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs, files,
-          "Save the map under another name")
-        a("save_template", "Save as &Template…", self.save_as_template, None, files,
-          "Keep this map as a template, offered when you start a new map")
-        a("revert", "Re&vert", self.revert, None, files, "Go back to the map as it was last saved")
-        a("versions", "&Versions…", self.show_versions, None, files, "See and restore earlier saved versions")
-        a("compare_versions", "Compare &With…", self.compare_with_file, None, files,
-          "Compare this map with another version of it (a colleague's copy, an earlier one): see what differs "
-          "and take theirs")
+        a("save", _("&Save"), self.save, QKeySequence.StandardKey.Save, files, _("Save the map"))
+        a("save_as", _("Save &As…"), self.save_as, QKeySequence.StandardKey.SaveAs, files,
+          _("Save the map under another name"))
+        a("save_template", _("Save as &Template…"), self.save_as_template, None, files,
+          _("Keep this map as a template, offered when you start a new map"))
+        a("revert", _("Re&vert"), self.revert, None, files, _("Go back to the map as it was last saved"))
+        a("versions", _("&Versions…"), self.show_versions, None, files,
+          _("See and restore earlier saved versions"))
+        a("compare_versions", _("Compare &With…"), self.compare_with_file, None, files,
+          _("Compare this map with another version of it (a colleague's copy, an earlier one): see what "
+            "differs and take theirs"))
         self._add_future_actions(files)
         files.addSeparator()
-        a("print", "&Print…", self.print_dialog, QKeySequence.StandardKey.Print, files,
-          "Print the map, as the PDF export lays it out")
-        a("export_pdf", "&Export PDF…", self.export_pdf_dialog, "Ctrl+E", files,
-          "Make a PDF to print or share: one sheet or a poster")
-        a("export_picture", "Export &Picture…", self.export_picture_dialog, "Ctrl+Shift+E", files,
-          "Make a PNG or SVG picture of the map, for slides and documents")
+        a("print", _("&Print…"), self.print_dialog, QKeySequence.StandardKey.Print, files,
+          _("Print the map, as the PDF export lays it out"))
+        a("export_pdf", _("&Export PDF…"), self.export_pdf_dialog, "Ctrl+E", files,
+          _("Make a PDF to print or share: one sheet or a poster"))
+        a("export_picture", _("Export &Picture…"), self.export_picture_dialog, "Ctrl+Shift+E", files,
+          _("Make a PNG or SVG picture of the map, for slides and documents"))
         self._add_spreadsheet_export_action(files)  # (window_import)
-        a("export_mermaid", "Export as Mermai&d…", lambda: export_mermaid_dialog(self), None, files, EXPORT_TIP)
+        a("export_mermaid", _("Export as Mermai&d…"), lambda: export_mermaid_dialog(self), None, files,
+          _(EXPORT_TIP))
         files.addSeparator()
-        a("close", "&Close Window", self.close, QKeySequence.StandardKey.Close, files)
-        a("quit", "&Quit", QApplication.closeAllWindows, [QKeySequence.StandardKey.Quit, "Ctrl+Q"], files,
-          "Close every window and quit")
-        self._build_edit_menu(bar.addMenu("&Edit"))
-        self._build_view_menu(bar.addMenu("&View"))
-        help_menu = bar.addMenu("&Help")
-        a("getting_started", "&Getting Started", self.show_getting_started, QKeySequence.StandardKey.HelpContents,
-          help_menu, "How to draw your first journey map")
-        a("shortcuts", "&Keyboard Shortcuts", self.show_shortcuts, None, help_menu,
-          "Every action and its keys")
+        a("close", _("&Close Window"), self.close, QKeySequence.StandardKey.Close, files)
+        a("quit", _("&Quit"), QApplication.closeAllWindows, [QKeySequence.StandardKey.Quit, "Ctrl+Q"], files,
+          _("Close every window and quit"))
+        self._build_edit_menu(bar.addMenu(_("&Edit")))
+        self._build_view_menu(bar.addMenu(_("&View")))
+        help_menu = bar.addMenu(_("&Help"))
+        a("getting_started", _("&Getting Started"), self.show_getting_started,
+          QKeySequence.StandardKey.HelpContents, help_menu, _("How to draw your first journey map"))
+        a("shortcuts", _("&Keyboard Shortcuts"), self.show_shortcuts, None, help_menu,
+          _("Every action and its keys"))
         help_menu.addSeparator()
-        a("about", "&About journeymapper", self._about, None, help_menu)
+        a("about", _("&About journeymapper"), self._about, None, help_menu)
         self._build_toolbar()
 
     def _build_edit_menu(self, edit: QMenu) -> None:
@@ -161,84 +167,95 @@ class Menus:
         a = self._action
         # One undo group per window: Undo/Redo always act on the stack of the map shown now.
         self.undo_group = QUndoGroup(self)
-        undo = self.undo_group.createUndoAction(self, "&Undo")
-        redo = self.undo_group.createRedoAction(self, "&Redo")
+        # TRANSLATORS: Qt puts what is undone after it: "Undo Add Touchpoint"
+        undo = self.undo_group.createUndoAction(self, _("&Undo"))
+        # TRANSLATORS: Qt puts what is redone after it: "Redo Add Touchpoint"
+        redo = self.undo_group.createRedoAction(self, _("&Redo"))
         # Qt sets an undo action's tooltip from its text ("Undo Add Touchpoint"); ours adds the keys.
-        self._register(undo, "undo", QKeySequence.StandardKey.Undo, "Undo the last change")
+        self._register(undo, "undo", QKeySequence.StandardKey.Undo, _("Undo the last change"))
         self._register(redo, "redo", [QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"],
-                       "Redo the change just undone")
+                       _("Redo the change just undone"))
         for action in (undo, redo):
             edit.addAction(action)
             self.addAction(action)
             # (Qt renames them, "Undo Add Touchpoint", and resets their tooltips: the keys stay in them)
             action.changed.connect(lambda action=action: _show_keys_in_tooltip(action, action.text().replace("&", "")))
         edit.addSeparator()
-        a("cut", "Cu&t", self.cut, QKeySequence.StandardKey.Cut, edit, "Move the selected cards to the clipboard")
-        a("copy", "&Copy", self.copy, QKeySequence.StandardKey.Copy, edit,
-          "Copy the selected cards (and the flows between them)")
-        a("paste", "&Paste", self.paste, QKeySequence.StandardKey.Paste, edit,
-          "Paste cards next to the selected card")
-        a("duplicate", "D&uplicate", self.duplicate, "Ctrl+D", edit, "Make a copy of the selected cards")
-        a("delete", "&Delete", self.delete_selected, [QKeySequence.StandardKey.Delete, "Backspace"], edit,
-          "Delete what is selected")
-        a("select_all", "Select &All", lambda: self._select_all(), QKeySequence.StandardKey.SelectAll, edit,
-          "Select every card")
-        a("rename", "&Rename", self.rename_selected, "F2", edit, "Change the name or title of what is selected")
-        a("find", "&Find…", self.show_find, QKeySequence.StandardKey.Find, edit,
-          "Find a word anywhere in the map: titles, notes, pain points, KPIs…")
-        a("find_next", "Find &Next", lambda: self.find_step(1), ["F3"], edit, "Show the next match")
-        a("find_previous", "Find Pre&vious", lambda: self.find_step(-1), ["Shift+F3"], edit,
-          "Show the previous match")
+        a("cut", _("Cu&t"), self.cut, QKeySequence.StandardKey.Cut, edit,
+          _("Move the selected cards to the clipboard"))
+        a("copy", _("&Copy"), self.copy, QKeySequence.StandardKey.Copy, edit,
+          _("Copy the selected cards (and the flows between them)"))
+        a("paste", _("&Paste"), self.paste, QKeySequence.StandardKey.Paste, edit,
+          _("Paste cards next to the selected card"))
+        a("duplicate", _("D&uplicate"), self.duplicate, "Ctrl+D", edit,
+          _("Make a copy of the selected cards"))
+        a("delete", _("&Delete"), self.delete_selected, [QKeySequence.StandardKey.Delete, "Backspace"], edit,
+          _("Delete what is selected"))
+        a("select_all", _("Select &All"), lambda: self._select_all(), QKeySequence.StandardKey.SelectAll,
+          edit, _("Select every card"))
+        a("rename", _("&Rename"), self.rename_selected, "F2", edit,
+          _("Change the name or title of what is selected"))
+        a("find", _("&Find…"), self.show_find, QKeySequence.StandardKey.Find, edit,
+          _("Find a word anywhere in the map: titles, notes, pain points, KPIs…"))
+        a("find_next", _("Find &Next"), lambda: self.find_step(1), ["F3"], edit, _("Show the next match"))
+        a("find_previous", _("Find Pre&vious"), lambda: self.find_step(-1), ["Shift+F3"], edit,
+          _("Show the previous match"))
         edit.addSeparator()
-        a("add_touchpoint", "Add &Touchpoint", self.add_touchpoint, "Ctrl+Shift+T", edit,
-          "Add a touchpoint card next to the selected card")
-        a("add_stage", "Add &Stage", self.add_stage, "Ctrl+Shift+G", edit,
-          "Add a stage (a column) after the selected one")
-        a("add_persona", "Add &Persona", self.add_persona, "Ctrl+Shift+P", edit,
-          "Add a persona (a row of its own) after the selected one")
-        a("connect", "&Connect Two Touchpoints", self.connect_selected, "Ctrl+L", edit,
-          "Draw a flow between the two selected cards")
+        a("add_touchpoint", _("Add &Touchpoint"), self.add_touchpoint, "Ctrl+Shift+T", edit,
+          _("Add a touchpoint card next to the selected card"))
+        a("add_stage", _("Add &Stage"), self.add_stage, "Ctrl+Shift+G", edit,
+          _("Add a stage (a column) after the selected one"))
+        a("add_persona", _("Add &Persona"), self.add_persona, "Ctrl+Shift+P", edit,
+          _("Add a persona (a row of its own) after the selected one"))
+        a("connect", _("&Connect Two Touchpoints"), self.connect_selected, "Ctrl+L", edit,
+          _("Draw a flow between the two selected cards"))
         edit.addSeparator()
-        a("preferences", "Pr&eferences…", self.show_preferences, QKeySequence.StandardKey.Preferences, edit)
+        a("preferences", _("Pr&eferences…"), self.show_preferences, QKeySequence.StandardKey.Preferences,
+          edit)
         edit.addSeparator()
-        a("move_left", "Move Left", lambda: self.nudge(-1, 0), "Alt+Left", edit, "Move the selection one place left")
-        a("move_right", "Move Right", lambda: self.nudge(1, 0), "Alt+Right", edit,
-          "Move the selection one place right")
-        a("move_up", "Move Up", lambda: self.nudge(0, -1), "Alt+Up", edit, "Move the selection one place up")
-        a("move_down", "Move Down", lambda: self.nudge(0, 1), "Alt+Down", edit, "Move the selection one place down")
+        a("move_left", _("Move Left"), lambda: self.nudge(-1, 0), "Alt+Left", edit,
+          _("Move the selection one place left"))
+        a("move_right", _("Move Right"), lambda: self.nudge(1, 0), "Alt+Right", edit,
+          _("Move the selection one place right"))
+        a("move_up", _("Move Up"), lambda: self.nudge(0, -1), "Alt+Up", edit,
+          _("Move the selection one place up"))
+        a("move_down", _("Move Down"), lambda: self.nudge(0, 1), "Alt+Down", edit,
+          _("Move the selection one place down"))
         self.edit_menu = edit
 
     def _build_view_menu(self, view: QMenu) -> None:
         a = self._action
-        a("zoom_in", "Zoom &In", lambda: self._view and self._view.zoom_in(),
-          [QKeySequence.StandardKey.ZoomIn, "Ctrl+="], view, "Make the map bigger")
-        a("zoom_out", "Zoom &Out", lambda: self._view and self._view.zoom_out(),
-          QKeySequence.StandardKey.ZoomOut, view, "Make the map smaller")
-        a("zoom_fit", "&Fit to Window", lambda: self._view and self._view.zoom_fit(), "Ctrl+0", view,
-          "Show the whole map")
-        a("zoom_reset", "&Actual Size", lambda: self._view and self._view.zoom_reset(), "Ctrl+1", view,
-          "Show the map at 100 %")
+        a("zoom_in", _("Zoom &In"), lambda: self._view and self._view.zoom_in(),
+          [QKeySequence.StandardKey.ZoomIn, "Ctrl+="], view, _("Make the map bigger"))
+        a("zoom_out", _("Zoom &Out"), lambda: self._view and self._view.zoom_out(),
+          QKeySequence.StandardKey.ZoomOut, view, _("Make the map smaller"))
+        a("zoom_fit", _("&Fit to Window"), lambda: self._view and self._view.zoom_fit(), "Ctrl+0", view,
+          _("Show the whole map"))
+        a("zoom_reset", _("&Actual Size"), lambda: self._view and self._view.zoom_reset(), "Ctrl+1", view,
+          _("Show the map at 100 %"))
         view.addSeparator()
         view.addAction(self.inspector_dock.toggleViewAction())
         view.addAction(self.problem_dock.toggleViewAction())
         insights = self.insights_dock.toggleViewAction()
-        self._explain(insights, "Show or hide what the map tells you: lowest moments, serious pains, late "
-                                "actions, stage figures")
+        self._explain(insights, _("Show or hide what the map tells you: lowest moments, serious pains, late "
+                                  "actions, stage figures"))
         view.addAction(insights)
         actions = self.actions_dock.toggleViewAction()
-        self._explain(actions, "Show or hide every planned improvement: who does it, by when, what is overdue; "
-                               "and what to do first")
+        self._explain(actions, _("Show or hide every planned improvement: who does it, by when, what is "
+                                 "overdue; and what to do first"))
         view.addAction(actions)
         self.view_menu = view
 
     def _build_toolbar(self) -> None:
-        bar = QToolBar("Main toolbar", self)
+        bar = QToolBar(_("Main toolbar"), self)
         bar.setObjectName("main-toolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         bar.setMovable(False)
-        short = {"add_touchpoint": "+ Touchpoint", "add_stage": "+ Stage", "add_persona": "+ Persona",
-                 "connect": "Connect", "zoom_out": "−", "zoom_in": "+", "zoom_fit": "Fit", "find": "Find",
-                 "print": "Print", "export_pdf": "PDF"}
+        # TRANSLATORS: the toolbar's buttons: short words for Add Touchpoint, Add Stage, Connect, Fit to
+        # Window, Find, Print and Export PDF
+        short = {"add_touchpoint": _("+ Touchpoint"), "add_stage": _("+ Stage"),
+                 "add_persona": _("+ Persona"), "connect": _("Connect"), "zoom_out": "−", "zoom_in": "+",
+                 "zoom_fit": _("Fit"), "find": _("Find"), "print": _("Print"), "export_pdf": _("PDF")}
         for name in TOOLBAR:
             if name is None:
                 bar.addSeparator()

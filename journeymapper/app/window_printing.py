@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPageLayout, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QProgressDialog
 
+from ..i18n import N_, _, _n
 from ..io import SaveError
 from .file_names import suggested_path
 from .window_files import autosave_every_window
@@ -24,10 +25,10 @@ if TYPE_CHECKING:  # (the export, the pictures and the printer are loaded when f
     from ..export.pdf import ExportReport, PdfOptions
     from .export_dialog import ExportPdfDialog
 
-PICTURE_PNG = "PNG picture, with title and legend (*.png)"
-PICTURE_PNG_ALONE = "PNG picture of the map alone, for slides (*.png)"
-PICTURE_SVG = "SVG drawing, with title and legend (*.svg)"
-PICTURE_SVG_ALONE = "SVG drawing of the map alone, for slides (*.svg)"
+PICTURE_PNG = N_("PNG picture, with title and legend (*.png)")
+PICTURE_PNG_ALONE = N_("PNG picture of the map alone, for slides (*.png)")
+PICTURE_SVG = N_("SVG drawing, with title and legend (*.svg)")
+PICTURE_SVG_ALONE = N_("SVG drawing of the map alone, for slides (*.svg)")
 
 
 class Printing:
@@ -42,7 +43,7 @@ class Printing:
         from ..export.pdf import ExportCancelled, ExportError, TooManyPages, export_pdf
 
         autosave_every_window()  # (a long export must not take other maps' unsaved work with it)
-        progress = QProgressDialog("Exporting the map…", "Cancel", 0, 0, self)
+        progress = QProgressDialog(_("Exporting the map…"), _("Cancel"), 0, 0, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)
 
@@ -66,23 +67,27 @@ class Printing:
             return None
         except ExportCancelled:
             progress.close()
-            self.statusBar().showMessage("Export cancelled; nothing was written", 6000)
+            self.statusBar().showMessage(_("Export cancelled; nothing was written"), 6000)
             return None
         except (ExportError, SaveError, OSError) as exc:
             progress.close()
-            self.show_error("Could not export the PDF", str(exc))
+            self.show_error(_("Could not export the PDF"), str(exc))
             return None
         progress.close()
         if not quiet:  # (a print's pages: the print says how it went)
-            message = f"Exported {path}: {report.pages} pages, smallest text {report.smallest_text:.1f} pt"
+            message = _n("Exported {path}: {n} page, smallest text {size} pt",
+                         "Exported {path}: {n} pages, smallest text {size} pt", report.pages).format(
+                path=path, n=report.pages, size=f"{report.smallest_text:.1f}")
             self.statusBar().showMessage(message, 8000)
         if report.warnings:
-            self.show_error("Exported, with warnings", "\n".join(report.warnings))
+            self.show_error(_("Exported, with warnings"), "\n".join(report.warnings))
         return report
 
     def _confirm_pages(self, pages: int) -> bool:
-        answer = QMessageBox.question(self, "A very long PDF",
-                                      f"This PDF would have {pages:,} pages. Make it anyway?")
+        answer = QMessageBox.question(self, _("A very long PDF"),
+                                      _n("This PDF would have {n} page. Make it anyway?",
+                                         "This PDF would have {n} pages. Make it anyway?", pages).format(
+                                          n=f"{pages:,}"))
         return answer == QMessageBox.StandardButton.Yes
 
     def _pdf_options_dialog(self, printing: bool = False) -> ExportPdfDialog | None:
@@ -104,9 +109,8 @@ class Printing:
         dialog = self._pdf_options_dialog()
         if dialog is None or dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Export PDF",
-                                              suggested_path(self.editor.path, self.editor.doc.map.title, ".pdf"),
-                                              "PDF (*.pdf)")
+        start = suggested_path(self.editor.path, self.editor.doc.map.title, ".pdf")
+        path, _chosen = QFileDialog.getSaveFileName(self, _("Export PDF"), start, _("PDF (*.pdf)"))
         if path:
             if not path.lower().endswith(".pdf"):
                 path += ".pdf"
@@ -129,7 +133,7 @@ class Printing:
         printer.setPageOrientation(QPageLayout.Orientation.Landscape if plan.paper[0] > plan.paper[1]
                                    else QPageLayout.Orientation.Portrait)
         chooser = QPrintDialog(printer, self)
-        chooser.setWindowTitle("Print the map")
+        chooser.setWindowTitle(_("Print the map"))
         if chooser.exec() != QDialog.DialogCode.Accepted:
             return
         self.print_to(printer, options)
@@ -152,9 +156,11 @@ class Printing:
             try:
                 sent = print_pdf(pdf, printer)
             except OSError as exc:
-                self.show_error("Could not print", f"The printer could not take the map: {exc}")
+                self.show_error(_("Could not print"),
+                                _("The printer could not take the map: {reason}").format(reason=exc))
                 return 0
-        self.statusBar().showMessage(f"Sent {sent} page{'s' if sent != 1 else ''} to the printer", 8000)
+        sent_words = _n("Sent {n} page to the printer", "Sent {n} pages to the printer", sent).format(n=sent)
+        self.statusBar().showMessage(sent_words, 8000)
         return sent
 
     def export_picture_to(self, path: str | Path, dpi: int = 150, header: bool = True) -> bool:
@@ -169,18 +175,19 @@ class Printing:
             data = render_picture(self.editor.doc.map, Path(path).suffix.lower(), dpi, False, header)
             write_atomic(path, data, keep_backup=False, follow_links=False)
         except (SaveError, ValueError) as exc:
-            self.show_error("Could not export the picture", str(exc))
+            self.show_error(_("Could not export the picture"), str(exc))
             return False
-        self.statusBar().showMessage(f"Exported {path}", 6000)
+        self.statusBar().showMessage(_("Exported {path}").format(path=path), 6000)
         return True
 
     def export_picture_dialog(self) -> None:
         if self.editor is None:
             return
         start = suggested_path(self.editor.path, self.editor.doc.map.title, ".png")
-        kinds = ";;".join((PICTURE_PNG, PICTURE_PNG_ALONE, PICTURE_SVG, PICTURE_SVG_ALONE))
-        path, chosen = QFileDialog.getSaveFileName(self, "Export Picture", start, kinds)
+        kinds = ";;".join(_(kind) for kind in (PICTURE_PNG, PICTURE_PNG_ALONE, PICTURE_SVG,
+                                                PICTURE_SVG_ALONE))
+        path, chosen = QFileDialog.getSaveFileName(self, _("Export Picture"), start, kinds)
         if path:
             if not path.lower().endswith((".png", ".svg")):
-                path += ".svg" if "svg" in chosen.lower() else ".png"
-            self.export_picture_to(path, header=chosen not in (PICTURE_PNG_ALONE, PICTURE_SVG_ALONE))
+                path += ".svg" if chosen.lower().endswith("(*.svg)") else ".png"
+            self.export_picture_to(path, header=chosen not in (_(PICTURE_PNG_ALONE), _(PICTURE_SVG_ALONE)))

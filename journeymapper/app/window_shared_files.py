@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from ..i18n import _
 from ..io import LoadedMap, LoadError, SaveError, load_path
 from ..io.versions import Version, VersionStore
 from .data_folder import data_folder
@@ -43,17 +44,18 @@ class SharedFileChanges:
         self._disk_noticed = key
         name = editor.path.name
         if change == "deleted":
-            text = (f"“{name}” was deleted or moved by another program. Your map is still here: "
-                    "Save writes it again.")
-            actions = [("&Save", self.save), ("Save &As…", self.save_as)]
+            text = _("“{name}” was deleted or moved by another program. Your map is still here: Save writes "
+                     "it again.").format(name=name)
+            actions = [(_("&Save"), self.save), (_("Save &As…"), self.save_as)]
         elif editor.is_modified():
-            text = (f"Someone else changed “{name}” on disk, and you have unsaved changes here. "
-                    "Compare and Merge keeps both; reloading takes theirs (Undo brings yours back).")
-            actions = [("Compare and &Merge…", self.merge_with_disk), ("&Reload Theirs", self.reload_from_disk),
-                       ("Save Mine &As…", self.save_as), ("&Keep Mine", lambda: None)]
+            text = _("Someone else changed “{name}” on disk, and you have unsaved changes here. Compare and "
+                     "Merge keeps both; reloading takes theirs (Undo brings yours back).").format(name=name)
+            actions = [(_("Compare and &Merge…"), self.merge_with_disk),
+                       (_("&Reload Theirs"), self.reload_from_disk),
+                       (_("Save Mine &As…"), self.save_as), (_("&Keep Mine"), lambda: None)]
         else:
-            text = f"Someone else changed “{name}” on disk."
-            actions = [("&Reload", self.reload_from_disk), ("&Keep This Version", lambda: None)]
+            text = _("Someone else changed “{name}” on disk.").format(name=name)
+            actions = [(_("&Reload"), self.reload_from_disk), (_("&Keep This Version"), lambda: None)]
         self.notice.show_notice("disk", text, actions)
 
     def file_on_disk(self, failed: str) -> LoadedMap | None:
@@ -69,22 +71,23 @@ class SharedFileChanges:
 
     def reload_from_disk(self) -> bool:
         """Take the file as it is on disk now, as one undoable step."""
-        editor, loaded = self.editor, self.file_on_disk("Could not reload the map")
+        editor, loaded = self.editor, self.file_on_disk(_("Could not reload the map"))
         if editor is None or loaded is None:
             return False
         editor.reload(loaded)
         self.notice.dismiss("disk")
         self._disk_noticed = None
         self.autosaver.clear()
-        self.statusBar().showMessage(f"Reloaded {editor.path}", 4000)
+        self.statusBar().showMessage(_("Reloaded {path}").format(path=editor.path), 4000)
         return True
 
     def _ask_disk_conflict(self) -> str:
         """'replace', 'save_as' or 'cancel': what to do when Save finds the file changed by someone else."""
         name = self.editor.path.name if self.editor and self.editor.path else ""
-        return self._choose(QMessageBox.Icon.Warning, "The file changed on disk",
-                            f"Someone else changed “{name}” since you opened it. Saving now would replace "
-                            "their changes with yours.", ("save_as", "Save Mine As…"), ("replace", "Replace Theirs"))
+        return self._choose(QMessageBox.Icon.Warning, _("The file changed on disk"),
+                            _("Someone else changed “{name}” since you opened it. Saving now would replace "
+                              "their changes with yours.").format(name=name),
+                            ("save_as", _("Save Mine As…")), ("replace", _("Replace Theirs")))
 
     # -- earlier versions ---------------------------------------------------------------------
     def version_store(self) -> VersionStore | None:
@@ -108,7 +111,7 @@ class SharedFileChanges:
         """File > Versions…: open one beside this map, or restore it here (undoable)."""
         editor = self.editor
         if editor is None or editor.path is None:
-            self.statusBar().showMessage("Versions are kept of maps saved in a file.", 5000)
+            self.statusBar().showMessage(_("Versions are kept of maps saved in a file."), 5000)
             return
         store = self.version_store()
         dialog = VersionsDialog(editor.path.name, store.versions(editor.path) if store else [], self)
@@ -121,11 +124,11 @@ class SharedFileChanges:
         try:
             loaded = load_path(version.path)
         except LoadError as exc:
-            self.show_error("Could not open the version", "\n".join(exc.lines()))
+            self.show_error(_("Could not open the version"), "\n".join(exc.lines()))
             return False
         if action == "restore":
             self.editor.restore(loaded.map)
-            self.statusBar().showMessage("Restored the version; Undo takes it back", 6000)
+            self.statusBar().showMessage(_("Restored the version; Undo takes it back"), 6000)
         else:
             self.open_copy_requested.emit(loaded.map)
         return True

@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from shiboken6 import isValid
 
+from ..i18n import N_, _, _n
 from ..layout.text import BOLD, text_width
 from .items import Z_CARD
 from .painting import draw_line, plain_tooltip
@@ -35,7 +36,9 @@ INKS = {"changed": "#B45309", "moved": "#1D4ED8", "removed": "#7C3AED", "added":
 """Dark enough for white words on them (contrast 4.5:1 or more); the badge's word and the frame's line
 say the same without colour."""
 LINES = {"changed": Qt.PenStyle.SolidLine, "moved": Qt.PenStyle.DotLine, "removed": Qt.PenStyle.DashLine}
-WORDS = {"changed": "changed", "moved": "moved", "removed": "not in theirs", "added": "new in theirs"}
+# TRANSLATORS: a badge on the canvas: how an element differs in the other version of the map ("theirs").
+WORDS = {"changed": N_("changed"), "moved": N_("moved"), "removed": N_("not in theirs"), "added": N_("new in theirs")}
+"""The badges' words, marked with `N_`: shown through `_()`."""
 
 
 @dataclass(frozen=True)
@@ -160,7 +163,7 @@ class CompareMarks:
             if found is None:
                 continue  # (not on this map now: taken back, or a flow)
             frame, is_card = found
-            word = WORDS.get(mark.kind, mark.kind)
+            word = _(WORDS[mark.kind]) if mark.kind in WORDS else mark.kind
             item = self._item(element_id, mark.kind, word, mark.tip)
             if is_card:  # (around the card, its badge on the frame's top edge)
                 outer = frame.adjusted(-FRAME_GAP, -FRAME_GAP, FRAME_GAP, FRAME_GAP)
@@ -174,9 +177,11 @@ class CompareMarks:
             lane = layout.lanes.get(persona)
             if cell is None or lane is None:
                 continue  # (a lane or column this map does not have: the list names the card)
-            word = f"+{len(titles)} new in theirs"
-            tip = "Only theirs has " + ("this card here: " if len(titles) == 1 else "these cards here: ") + \
-                "; ".join(f"“{t}”" for t in titles)
+            count = len(titles)
+            # TRANSLATORS: a badge in a cell of the canvas: how many cards only the other version has there.
+            word = _n("+{n} new in theirs", "+{n} new in theirs", count).format(n=count)
+            tip = _n("Only theirs has this card here: {titles}", "Only theirs has these cards here: {titles}",
+                     count).format(titles="; ".join(f"“{t}”" for t in titles))
             item = self._item((persona, stage), "added", word, tip)
             rect = cell.rect
             item.place(None, QPointF(rect.x + 2.0, lane.y + rect.bottom - BADGE_HEIGHT - 1.0), right_aligned=False)

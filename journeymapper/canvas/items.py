@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
+from ..i18n import N_, _
 from ..layout import card_look, map_look
 from ..layout.card_tips import HANDLE_TIP, card_tip
 from ..layout.elements import CardBox, CurveBox, FlowPath, LaneBox, ListItem, StageBox
@@ -24,9 +25,15 @@ from ..layout.map_layout import CURVE_INSET
 from ..layout.style import Palette, Style
 from .overview import OVERVIEW_ZOOM
 from .page_painter import QtPagePainter
-from .painting import color, cubic_path, pen, plain_tooltip, qrect
+from .painting import color, cubic_path, pen, plain_tooltip, qrect, selection_handles
 
 HANDLE_RADIUS = 5.0
+FOCUS_RING_OFFSET = 3.5
+"""The focus ring's gap around a card (points): it rings the card, where the selection marks its frame."""
+FOCUS_RING_PIXELS = 2.0
+"""The ring's width on the screen, whatever the zoom."""
+CARD_MARGIN = FOCUS_RING_OFFSET + 1.5
+"""A card's bounds reach this far beyond its box, for the focus ring."""
 FLOW_CACHE_AREA = 120_000.0
 """Flows whose bounds are smaller than this (in square points) are cached as pictures."""
 
@@ -48,6 +55,12 @@ _NO_BRUSH = Qt.BrushStyle.NoBrush
 
 def _polygon(points: tuple[Point, ...], dx: float = 0.0, dy: float = 0.0) -> QPolygonF:
     return QPolygonF([QPointF(p.x + dx, p.y + dy) for p in points])
+
+
+def _card_bounds(w: float, h: float) -> QRectF:
+    """A card's bounds: its box, the flow handle on its right edge, and room for the focus ring."""
+    return QRectF(-CARD_MARGIN, -CARD_MARGIN, max(w + HANDLE_RADIUS + 4, w + CARD_MARGIN) + CARD_MARGIN,
+                  h + 2 * CARD_MARGIN)
 
 
 def too_small_to_read(painter: QPainter) -> bool:
@@ -78,8 +91,9 @@ class _Item(QGraphicsRectItem):
 
 
 
-STAGE_HELP = ("A stage (a column of the map): double-click its name to rename it, drag it to move the column, "
-              "right-click for more")
+STAGE_HELP = N_("A stage (a column of the map): double-click its name to rename it, drag it to move the column, "
+                "right-click for more")
+"""The stage header's tooltip, above its KPIs (shown through `_()`)."""
 
 
 class StageHeaderItem(_Item):
@@ -98,7 +112,7 @@ class StageHeaderItem(_Item):
         self.box = box
         self.setRect(QRectF(0, 0, box.header.w, box.header.h))
         self.setPos(box.header.x, box.header.y)
-        self.setToolTip(plain_tooltip(header_tip(STAGE_HELP, box.kpis)))  # (each KPI's readings in full)
+        self.setToolTip(plain_tooltip(header_tip(_(STAGE_HELP), box.kpis)))  # (each KPI's readings in full)
         self.update()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -120,8 +134,8 @@ class LaneItem(_Item):
         self.edges = edges
         """Where the stage columns begin and end (MapLayout.column_edges): the cell grid's lines."""
         self.setZValue(Z_LANE)
-        self.setToolTip("A persona (a row of the map): double-click its name to rename it, drag it to move the "
-                        "row, right-click for more")
+        self.setToolTip(_("A persona (a row of the map): double-click its name to rename it, drag it to move the "
+                          "row, right-click for more"))
         self.setFlag(_SELECTABLE)
         self.set_box(box, edges)
 
@@ -169,7 +183,7 @@ class CardItem(_Item):
         self.setFlags(_CARD_FLAGS)
         self.setAcceptHoverEvents(True)  # the cursor and the flow handle follow the hover
         r = box.rect
-        self.setRect(-2, -2, r.w + HANDLE_RADIUS + 6, r.h + 4)
+        self.setRect(_card_bounds(r.w, r.h))
         self.setPos(r.x, r.y)
         if parent is not None:
             self.setParentItem(parent)
@@ -182,7 +196,7 @@ class CardItem(_Item):
 
     def _set_bounds(self) -> None:
         r = self.box.rect
-        self.setRect(QRectF(-2, -2, r.w + HANDLE_RADIUS + 6, r.h + 4))
+        self.setRect(_card_bounds(r.w, r.h))
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -208,6 +222,16 @@ class CardItem(_Item):
         if emphasis is not None:
             emphasis.hover_card(self, inside)
 
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        self.update()  # (the focus ring)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        self.update()
+
+    def shows_focus_ring(self) -> bool:
+        """Whether the card has the keyboard focus and was reached with the keyboard (not a click)."""
+        return self.hasFocus() and getattr(self.scene(), "show_focus_ring", False)
+
     def hoverEnterEvent(self, event) -> None:
         self._hover(True)
 
@@ -218,7 +242,8 @@ class CardItem(_Item):
         on_handle = self.on_handle(event.pos())
         self.setCursor(Qt.CursorShape.CrossCursor if on_handle else Qt.CursorShape.PointingHandCursor)
         r = self.box.rect
-        tip = HANDLE_TIP if on_handle else card_tip(self.box, r.x + event.pos().x(), r.y + event.pos().y(), self.style)
+        tip = _(HANDLE_TIP) if on_handle else card_tip(self.box, r.x + event.pos().x(), r.y + event.pos().y(),
+                                                       self.style)
         self.setToolTip(plain_tooltip(tip))
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -228,8 +253,10 @@ class CardItem(_Item):
         if too_small_to_read(painter):  # a map seen whole: the card as the overview draws it, a box and its bar
             painter.setPen(pen(color(p, "selection" if marked else "card_border"), 0))
             painter.setBrush(QBrush(color(p, "card")))
-            painter.drawRect(self.rect())
-            painter.fillRect(QRectF(0, 0, self.style.card_bar, self.rect().height()), color(p, box.bar_color))
+            painter.drawRect(QRectF(0, 0, box.rect.w, box.rect.h))
+            painter.fillRect(QRectF(0, 0, self.style.card_bar, box.rect.h), color(p, box.bar_color))
+            if self.shows_focus_ring():
+                self._paint_focus_ring(painter)
             return
         painter.setRenderHint(_ANTIALIASED)
         # The card as it prints (`layout.card_look`), its frame in the selection colour when it is picked.
@@ -239,6 +266,22 @@ class CardItem(_Item):
             painter.setPen(pen(color(p, "selection"), 1.2))
             painter.setBrush(QBrush(color(p, "card")))
             painter.drawEllipse(self.handle_center(), HANDLE_RADIUS, HANDLE_RADIUS)
+        if selected:  # (handles: picked shows by shape, not by the frame's colour alone)
+            selection_handles(painter, box.rect.w, box.rect.h, p)
+        if self.shows_focus_ring():
+            self._paint_focus_ring(painter)
+
+    def _paint_focus_ring(self, painter: QPainter) -> None:
+        """Where the keyboard is: a dashed ring in the text's ink around the card, apart from its frame,
+        so it tells itself from the selection (a solid frame on the card) by its shape, not its colour."""
+        ring = QPen(color(self.palette, "text"), FOCUS_RING_PIXELS)
+        ring.setCosmetic(True)  # (as wide on the screen at any zoom)
+        ring.setDashPattern([3, 2])
+        painter.setPen(ring)
+        painter.setBrush(_NO_BRUSH)
+        r, gap = self.box.rect, FOCUS_RING_OFFSET
+        radius = self.style.card_radius + gap
+        painter.drawRoundedRect(QRectF(-gap, -gap, r.w + 2 * gap, r.h + 2 * gap), radius, radius)
 
 
 class FlowItem(_Item):
@@ -369,7 +412,7 @@ class CurveItem(_Item):
         map_look.curve_line(page, box, self.row.left(), self.row.right())
         if too_small_to_read(painter):
             return  # (dots of a pixel would only cost time)
-        for _, point, emotion in box.points:
+        for _kind, point, emotion in box.points:
             map_look.curve_dot(page, point, emotion)
 
 

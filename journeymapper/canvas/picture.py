@@ -11,7 +11,8 @@ from PySide6.QtSvg import QSvgGenerator
 
 from ..export.sheet_pages import title_block
 from ..export.sheets import MARGIN, title_block_height, title_scale
-from ..i18n import DEFAULT_LANGUAGE, words
+from ..i18n import DEFAULT_LANGUAGE, _, words
+from ..i18n.formats import formats_locale, print_formats
 from ..layout.style import DEFAULT_STYLE, grayscale_palette
 from ..model.document import Document
 from ..model.schema import Map
@@ -36,11 +37,17 @@ def render_picture(the_map: Map, suffix: str, dpi: int = 150, grayscale: bool = 
     The SVG is vector shapes and real text (selectable, searchable), never bitmaps. Raises ValueError
     for an unknown suffix or a picture too large to make.
     """
+    with formats_locale(print_formats(the_map.language, language)):  # (figures and dates as the PDF has them)
+        return _render_picture(the_map, suffix, dpi, grayscale, header, language, today)
+
+
+def _render_picture(the_map: Map, suffix: str, dpi: int, grayscale: bool, header: bool, language: str,
+                    today: date | None) -> bytes:
     if suffix not in (".png", ".svg"):
-        raise ValueError(f"a picture is .png or .svg, not {suffix!r}")
+        raise ValueError(_("a picture is .png or .svg, not {suffix}").format(suffix=repr(suffix)))
     palette = grayscale_palette(DEFAULT_STYLE.palette) if grayscale else DEFAULT_STYLE.palette
     style = replace(DEFAULT_STYLE, palette=palette, language=language)
-    scene = MapScene(Document(the_map), style)
+    scene = MapScene(Document(the_map), style, follow_map_language=False)  # (in the language asked for)
     scene.reveal()  # every card and flow, however big the map: a picture shows all of it
     scene.draw_uncached()  # (pictures are drawn once: shapes and text, not an item's cached pixels)
     area = scene.sceneRect()
@@ -62,7 +69,8 @@ def render_picture(the_map: Map, suffix: str, dpi: int = 150, grayscale: bool = 
     if suffix == ".png":
         scale = dpi / 72.0
         if width * scale * height * scale > MAX_PIXELS:
-            raise ValueError(f"a {dpi} dpi picture of this map would be too large; choose a lower resolution")
+            raise ValueError(_("a {dpi} dpi picture of this map would be too large; choose a lower resolution").format(
+                dpi=dpi))
         image = QImage(max(1, round(width * scale)), max(1, round(height * scale)), QImage.Format.Format_RGB32)
         image.fill(color(palette, "paper"))
         painter = QPainter(image)
@@ -74,14 +82,15 @@ def render_picture(the_map: Map, suffix: str, dpi: int = 150, grayscale: bool = 
         image.setDotsPerMeterX(round(dpi / 0.0254))
         image.setDotsPerMeterY(round(dpi / 0.0254))
         if not image.save(buffer, "PNG"):
-            raise ValueError("the picture could not be made")
+            raise ValueError(_("the picture could not be made"))
     else:
         generator = QSvgGenerator()
         generator.setOutputDevice(buffer)
         generator.setSize(QSize(round(width), round(height)))
         generator.setViewBox(QRectF(0, 0, width, height))
         generator.setTitle(the_map.title)
-        generator.setDescription("Customer journey map, made with journeymapper")
+        tr = words(language)  # (the file's own description: in the map's language, as its printed words)
+        generator.setDescription(tr("Customer journey map, made with journeymapper"))
         painter = QPainter(generator)
         paint(painter)
         painter.end()

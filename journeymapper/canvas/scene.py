@@ -8,10 +8,13 @@ rebuilt for an edit. Items never change the model: gestures end in intents
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QRectF, QTimer, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
+from ..i18n import print_language
 from ..layout.elements import FlowPath
 from ..layout.map_layout import MapLayout, layout_map
 from ..layout.style import DEFAULT_STYLE, Style
@@ -39,10 +42,14 @@ class MapScene(QGraphicsScene):
     editRequested = Signal(str)  # element id: rename in place
     synced = Signal()
 
-    def __init__(self, doc: Document, style: Style = DEFAULT_STYLE, parent=None) -> None:
+    def __init__(self, doc: Document, style: Style = DEFAULT_STYLE, parent=None,
+                 follow_map_language: bool = True) -> None:
         super().__init__(parent)
         self.doc = doc
         self.style = style
+        self.follow_map_language = follow_map_language
+        """Whether the map's own words (row names, channels) are in the map's language, as its print's
+        (else in `style.language`, as a picture in a chosen language)."""
         self.layout: MapLayout | None = None
         self.stage_items: dict[str, StageHeaderItem] = {}
         self.lane_items: dict[str, LaneItem] = {}
@@ -59,6 +66,8 @@ class MapScene(QGraphicsScene):
         """A big map's cards and flows as shapes, for views zoomed out too far to read them (overview.py)."""
         self.gestures = GestureHandler(self)
         self.emphasis = Emphasis(self)
+        self.show_focus_ring = False
+        """Whether the focused card shows its focus ring: after keyboard moves, not after a click."""
         # No spatial index: a dropped card makes its lane taller and moves every lane below, and
         # a BSP index would re-file every item in them (~20 ms on a 5,000-card map). With item
         # bounds kept in C++ a linear scan of 12,000 items for a hover or a repaint is ~1 ms.
@@ -112,6 +121,14 @@ class MapScene(QGraphicsScene):
         if set(self.selectedItems()) != set(before):
             self.selectionChanged.emit()
 
+    def set_focus_ring(self, on: bool) -> None:
+        """Show or hide the focused card's focus ring (the keyboard's place on the map)."""
+        if on != self.show_focus_ring:
+            self.show_focus_ring = on
+            item = self.focusItem()
+            if item is not None:
+                item.update()
+
     # -- following the document ---------------------------------------------
     def _on_document_changed(self, event: object) -> None:
         if isinstance(event, MapReplaced):
@@ -125,6 +142,8 @@ class MapScene(QGraphicsScene):
             self.sync()
 
     def set_style(self, style: Style) -> None:
+        if self.follow_map_language and style.language != self.style.language:  # (see `sync`)
+            style = replace(style, language=self.style.language)
         if style == self.style:
             return
         self.style = style
@@ -134,6 +153,10 @@ class MapScene(QGraphicsScene):
     def sync(self) -> None:
         """Bring the items in step with the document, touching only what changed."""
         self._dirty = False
+        language = print_language(self.doc.map.language) if self.follow_map_language else self.style.language
+        if language != self.style.language:  # (the map's own words, as its print has them)
+            self.style = replace(self.style, language=language)
+            self._rebuild = True
         if self._rebuild:
             self._rebuild = False
             self._clear_items()

@@ -7,6 +7,8 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QPainter, QPixmapCache, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QLabel
 
+from ..i18n import N_, _
+from .accessible import install as install_accessibility
 from .frozen_headers import FrozenHeaders
 from .gestures import element_at
 from .items import CardItem
@@ -14,22 +16,23 @@ from .overview import OVERVIEW_ZOOM
 from .scene import MapScene
 
 CANVAS_KEYS: tuple[tuple[str, str], ...] = (
-    ("Arrow keys", "Select the card beside the selected one"),
-    ("Ctrl+mouse wheel", "Zoom in and out where the mouse is"),
-    ("Space+drag", "Move the map in the window"),
-    ("Mouse wheel", "Scroll the map"),
-    ("Double-click an empty spot", "Add a touchpoint there"),
-    ("Double-click a card or a name", "Rename it in place (Enter keeps, Esc cancels)"),
-    ("Drag a card", "Move it to another place, stage or persona"),
-    ("Drag from a card's right handle", "Draw a flow to another card"),
-    ("Drag a stage or persona name", "Move the column or the row"),
-    ("Drag over an empty area", "Select the cards in a rectangle"),
-    ("Right-click", "What you can do with what is under the mouse"),
+    (N_("Arrow keys"), N_("Select the card beside the selected one")),
+    (N_("Ctrl+mouse wheel"), N_("Zoom in and out where the mouse is")),
+    (N_("Space+drag"), N_("Move the map in the window")),
+    (N_("Mouse wheel"), N_("Scroll the map")),
+    (N_("Double-click an empty spot"), N_("Add a touchpoint there")),
+    (N_("Double-click a card or a name"), N_("Rename it in place (Enter keeps, Esc cancels)")),
+    (N_("Drag a card"), N_("Move it to another place, stage or persona")),
+    (N_("Drag from a card's right handle"), N_("Draw a flow to another card")),
+    (N_("Drag a stage or persona name"), N_("Move the column or the row")),
+    (N_("Drag over an empty area"), N_("Select the cards in a rectangle")),
+    (N_("Right-click"), N_("What you can do with what is under the mouse")),
 )
 """What the canvas does with keys and the mouse beyond the menus' actions (Help > Keyboard Shortcuts),
-kept beside the code that does it."""
-EMPTY_MAP_HINT = ("Double-click an empty spot under a stage to add a touchpoint (or press + Touchpoint).  "
-                  "Help ▸ Getting Started shows the first steps.")
+kept beside the code that does it. Marked with `N_`: the help shows them through `_()`."""
+# TRANSLATORS: shown on an empty map; "+ Touchpoint" and "Help ▸ Getting Started" name a button and a menu item.
+EMPTY_MAP_HINT = N_("Double-click an empty spot under a stage to add a touchpoint (or press + Touchpoint).  "
+                    "Help ▸ Getting Started shows the first steps.")
 MIN_ZOOM, MAX_ZOOM = 0.01, 8.0
 READABLE_ZOOM = 0.75
 """The smallest zoom at which a card's title reads comfortably on a screen."""
@@ -47,6 +50,9 @@ class MapView(QGraphicsView):
 
     def __init__(self, scene: MapScene, parent=None) -> None:
         super().__init__(scene, parent)
+        # First, before anything a screen reader hears of: Qt keeps the first interface it makes for a widget.
+        self.accessibility = install_accessibility(self)
+        """The map's elements for screen readers: the view's accessible children (accessible.py)."""
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing
             | QPainter.RenderHint.TextAntialiasing
@@ -64,7 +70,7 @@ class MapView(QGraphicsView):
         """A map's first framing, waiting for the view to be shown (`frame_opened_map`)."""
         self.frozen = FrozenHeaders(self)
         # (a child of the view, not of its viewport, whose scrolling would carry it along)
-        self.hint = QLabel(EMPTY_MAP_HINT, self)
+        self.hint = QLabel(_(EMPTY_MAP_HINT), self)
         self.hint.setObjectName("empty-map-hint")
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setStyleSheet("#empty-map-hint { background: palette(tooltip-base); color: palette(tooltip-text);"
@@ -140,6 +146,7 @@ class MapView(QGraphicsView):
             self.map_scene().reveal(QRectF(pos.x() - reach, pos.y() - reach, 2 * reach, 2 * reach))
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
+        self.map_scene().set_focus_ring(False)  # (a click shows where it is: no ring needed)
         self._near_items(event.position().toPoint())
         super().mousePressEvent(event)
 
@@ -226,6 +233,17 @@ class MapView(QGraphicsView):
         self.contextMenuRequested.emit(element_at(self.map_scene(), pos, self.zoom()), pos, global_pos)
 
     # -- keys ----------------------------------------------------------------
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        scene = self.map_scene()
+        keyboard = event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+        if keyboard:
+            scene.set_focus_ring(True)  # reached with the keyboard: show where the focus is
+        super().focusInEvent(event)
+        if keyboard and scene.focusItem() is None:  # the selected card takes the focus (a screen reader says it)
+            cards = [item for item in scene.selectedItems() if isinstance(item, CardItem)]
+            if cards:
+                cards[-1].setFocus(Qt.FocusReason.TabFocusReason)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
         if key == Qt.Key.Key_Space and not event.isAutoRepeat() and not self._space_down:
@@ -241,6 +259,7 @@ class MapView(QGraphicsView):
             Qt.Key.Key_Down: (0, 1),
         }
         if key in arrows and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.map_scene().set_focus_ring(True)
             if self.step_selection(*arrows[key]):
                 event.accept()
                 return

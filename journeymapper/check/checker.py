@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 
+from ..i18n import Words, interface_language, words
 from ..model import Map
 from .graph import GraphMemo, build_graph
 from .index import MapIndex
@@ -18,15 +19,18 @@ from .rules import ALL_RULES, CheckContext
 SORT_BY_ELEMENTS = 4
 
 
-def check_map(the_map: Map, today: datetime.date | None = None, memo: GraphMemo | None = None) -> list[Problem]:
+def check_map(the_map: Map, today: datetime.date | None = None, memo: GraphMemo | None = None,
+              tr: Words | None = None) -> list[Problem]:
     """Every problem of `the_map`, sorted by severity, then code, then map position of the elements.
 
     `today` (default: the local date) is what JM014 compares `review_by` with, JM018 the
     opportunities' due dates and JM020 the KPIs' latest readings. A `memo` kept
-    between checks of one map being edited makes a re-check after most edits cheaper.
+    between checks of one map being edited makes a re-check after most edits cheaper. The
+    messages are in the words of `tr`: the interface language's by default, the print's for a PDF.
     """
     index = MapIndex.of(the_map)
-    ctx = CheckContext(index, build_graph(index, memo), today or datetime.date.today())
+    ctx = CheckContext(index, build_graph(index, memo), today or datetime.date.today(),
+                       tr or words(interface_language()))
     problems = [p for rule in (*ALL_RULES, *PLAN_RULES) for p in rule(ctx)]
     if not problems:
         return problems

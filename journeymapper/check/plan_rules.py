@@ -23,17 +23,18 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
+from ..i18n import Words
 from ..model.insights import (
     OFF_TARGET,
     REVIEW_DAYS,
     SHOWN,
-    STATUS_WORDS,
     figure,
     is_judged,
     is_out_of_date,
     late_by_card,
     listing,
     off_target_stage,
+    status_words,
     unanswered_serious_pains,
 )
 from ..model.messages import quoted, spoken_date
@@ -47,16 +48,22 @@ JM018_SEVERITY = RULES["JM018"][0]
 
 def serious_pains(ctx: CheckContext) -> Iterator[Problem]:
     """JM017: a serious pain point that nobody plans to answer stays the customer's problem."""
+    tr = ctx.tr
     for t, pains in unanswered_serious_pains(ctx.index.touchpoints):
         if not t.opportunities:
             continue  # JM009 says it: pain points and no opportunity at all
         title = quoted(t.title)
         texts = [p.text for p in pains]
         if len(pains) == 1:
-            what = f"a serious pain point that no open opportunity answers: {quoted(texts[0])}"
+            message = tr("{card} has a serious pain point that no open opportunity answers: {pain}. Add an "
+                         "opportunity for it, or link an open one to it").format(
+                             card=title, pain=quoted(texts[0]))
         else:
-            what = f"{len(pains)} serious pain points that no open opportunity answers: {listing(texts)}"
-        message = f"{title} has {what}. Add an opportunity for it, or link an open one to it"
+            message = tr.n("{card} has {n} serious pain points that no open opportunity answers: {pains}. "
+                           "Add an opportunity for it, or link an open one to it",
+                           "{card} has {n} serious pain points that no open opportunity answers: {pains}. "
+                           "Add an opportunity for it, or link an open one to it", len(pains)).format(
+                card=title, n=len(pains), pains=listing(texts, tr=tr))
         yield problem("JM017", message, t.id, names=(title,))
 
 
@@ -64,31 +71,38 @@ def late_opportunities(ctx: CheckContext) -> Iterator[Problem]:
     """JM018: a plan past its date is either late or out of date. One problem per card: a plan with
     thousands of dates passed must not cost the editor (which checks on every edit) thousands of
     problems to word and sort, nor bury the other problems."""
+    tr = ctx.tr
     spoken: dict[datetime.date, str] = {}  # (a plan has few distinct dates: say each once)
 
     def due(o: Opportunity) -> str:
         day = o.due
         said = spoken.get(day)  # type: ignore[arg-type]
         if said is None:
-            said = spoken[day] = spoken_date(day)  # type: ignore[arg-type]
+            said = spoken[day] = spoken_date(day, tr)  # type: ignore[arg-type]
         return said
 
+    one = tr("The opportunity {opportunity} on {card} was due on {date} and is {status}: set a new due date, "
+             "or mark it done or dropped")
+    # TRANSLATORS: an opportunity in a list of late ones: “Call back within a day” (due 3 November 2026)
+    named_due = tr("{opportunity} (due {date})")
     for t, late in late_by_card(ctx.index.touchpoints, ctx.today):
         title = quoted(t.title)
         if len(late) == 1:
             o = late[0]
-            message = (
-                f"The opportunity {quoted(o.text)} on {title} was due on {due(o)} and is "
-                f"{STATUS_WORDS.get(o.status, 'not done')}: set a new due date, or mark it done or dropped"
-            )
+            message = one.format(
+                opportunity=quoted(o.text), card=title, date=due(o), status=status_words(o.status, tr))
         else:
-            named = [f"{quoted(o.text)} (due {due(o)})" for o in late[:SHOWN]]
-            more = f" and {len(late) - SHOWN} more" if len(late) > SHOWN else ""
-            listed = f"{', '.join(named)}{more}" if more else f"{', '.join(named[:-1])} and {named[-1]}"
-            message = (
-                f"{title} has {len(late)} opportunities past their due dates and neither done nor dropped: "
-                f"{listed}. Set new due dates, or mark them done or dropped"
-            )
+            named = [named_due.format(opportunity=quoted(o.text), date=due(o)) for o in late[:SHOWN]]
+            if len(late) > SHOWN:
+                listed = tr.n("{names} and {n} more", "{names} and {n} more", len(late) - SHOWN).format(
+                    names=", ".join(named), n=len(late) - SHOWN)
+            else:
+                listed = tr("{names} and {last}").format(names=", ".join(named[:-1]), last=named[-1])
+            message = tr.n("{card} has {n} opportunities past their due dates and neither done nor dropped: "
+                           "{late}. Set new due dates, or mark them done or dropped",
+                           "{card} has {n} opportunities past their due dates and neither done nor dropped: "
+                           "{late}. Set new due dates, or mark them done or dropped", len(late)).format(
+                card=title, n=len(late), late=listed)
         yield Problem("JM018", JM018_SEVERITY, message, (t.id,), (title,))
 
 
@@ -98,38 +112,47 @@ def kpi_readings(ctx: CheckContext) -> Iterator[Problem]:
         for kpi in stage.kpis:
             if not kpi.readings:
                 if kpi.target is not None:
-                    message = (
-                        f"KPI {quoted(kpi.name)} of stage {quoted(stage.name)} has a target of "
-                        f"{figure(kpi.target, kpi.unit)} but no reading yet: add what it measures now, "
-                        "and the day it was measured"
-                    )
+                    message = ctx.tr("KPI {kpi} of stage {stage} has a target of {target} but no reading "
+                                     "yet: add what it measures now, and the day it was measured").format(
+                        kpi=quoted(kpi.name), stage=quoted(stage.name),
+                        target=figure(kpi.target, kpi.unit, ctx.tr))
                     yield _about_stage("JM019", message, stage)
             elif is_out_of_date(kpi, ctx.today):
-                yield _out_of_date(stage, kpi)
+                yield _out_of_date(stage, kpi, ctx.tr)
 
 
-def _out_of_date(stage: Stage, kpi: KPI) -> Problem:
+def _out_of_date(stage: Stage, kpi: KPI, tr: Words) -> Problem:
     latest = kpi.readings[-1]
-    message = (
-        f"The latest reading of KPI {quoted(kpi.name)} of stage {quoted(stage.name)} is from "
-        f"{spoken_date(latest.date)}, more than {REVIEW_DAYS} days ago: measure it again and add the reading"
-    )
+    message = tr("The latest reading of KPI {kpi} of stage {stage} is from {date}, more than {days} days "
+                 "ago: measure it again and add the reading").format(
+        kpi=quoted(kpi.name), stage=quoted(stage.name), date=spoken_date(latest.date, tr), days=REVIEW_DAYS)
     return _about_stage("JM020", message, stage)
 
 
 def off_target_stages(ctx: CheckContext) -> Iterator[Problem]:
     """JM021: a stage where every figure is far off is where the journey hurts the business most."""
+    tr = ctx.tr
     for stage in ctx.index.stages:
         if off_target_stage(stage):
             judged = [k for k in stage.kpis if is_judged(k)]
             if len(judged) == 1:
-                what = f"its KPI {quoted(judged[0].name)} misses its target"
+                message = tr("Stage {stage} is far off target: its KPI {kpi} misses its target by more than "
+                             "{percent} %. Look at what gets in the customers' way there, and plan what to "
+                             "change")
+            elif len(judged) == 2:
+                message = tr("Stage {stage} is far off target: both its KPIs miss their targets by more than "
+                             "{percent} %. Look at what gets in the customers' way there, and plan what to "
+                             "change")
             else:
-                what = f"{'both' if len(judged) == 2 else f'all {len(judged)} of'} its KPIs miss their targets"
-            message = (
-                f"Stage {quoted(stage.name)} is far off target: {what} by more than {round(100 * OFF_TARGET)} %. "
-                "Look at what gets in the customers' way there, and plan what to change"
-            )
+                message = tr.n("Stage {stage} is far off target: all {n} of its KPIs miss their targets by "
+                               "more than {percent} %. Look at what gets in the customers' way there, and "
+                               "plan what to change",
+                               "Stage {stage} is far off target: all {n} of its KPIs miss their targets by "
+                               "more than {percent} %. Look at what gets in the customers' way there, and "
+                               "plan what to change",
+                               len(judged))
+            message = message.format(stage=quoted(stage.name), kpi=quoted(judged[0].name), n=len(judged),
+                                     percent=round(100 * OFF_TARGET))
             yield _about_stage("JM021", message, stage)
 
 

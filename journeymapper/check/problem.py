@@ -10,31 +10,35 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..i18n import N_
+
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 SEVERITY_RANK: dict[str, int] = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 
-RULES: dict[str, tuple[str, str]] = {
-    "JM001": ("error", "a flow goes from a card back to the same card"),
-    "JM002": ("error", "two flows go from the same card to the same card"),
-    "JM003": ("warning", "a flow goes back to an earlier stage but is not marked as a loop"),
-    "JM004": ("warning", "cards and flows go round in a circle with no flow marked as a loop"),
-    "JM005": ("warning", "nothing leads to a card from the start of the journey (in a persona with flows)"),
-    "JM006": ("warning", "no flow leads on from a card before the persona's last stage (a dead end)"),
-    "JM007": ("warning", "a persona's journey skips a stage between two of its stages"),
-    "JM008": ("info", "a stage has no cards at all"),
-    "JM009": ("warning", "a card has pain points but no opportunity"),
-    "JM010": ("info", "a card has no emotion set"),
-    "JM011": ("info", "a card has no channel set"),
-    "JM012": ("info", "a persona has no cards"),
-    "JM013": ("info", "a flow of kind Next (the usual way on) skips at least one stage"),
-    "JM014": ("info", "the map's review date has passed"),
-    "JM015": ("warning", "two cards of one persona in one stage have the same title"),
-    "JM016": ("info", "a flow hands the customer over between two personas"),
-    "JM017": ("warning", "a serious pain point that no open opportunity answers (on a card with opportunities)"),
-    "JM018": ("info", "an opportunity is past its due date and neither done nor dropped"),
-    "JM019": ("info", "a KPI has a target but no reading"),
-    "JM020": ("info", "a KPI's latest reading is more than 90 days old"),
-    "JM021": ("info", "every KPI of a stage that has a target and a reading is far off its target"),
+RULES: dict[str, tuple[str, str]] = {  # (code: severity, what it finds: in English, `_()` where shown)
+    "JM001": ("error", N_("a flow goes from a card back to the same card")),
+    "JM002": ("error", N_("two flows go from the same card to the same card")),
+    "JM003": ("warning", N_("a flow goes back to an earlier stage but is not marked as a loop")),
+    "JM004": ("warning", N_("cards and flows go round in a circle with no flow marked as a loop")),
+    "JM005": ("warning",
+              N_("nothing leads to a card from the start of the journey (in a persona with flows)")),
+    "JM006": ("warning", N_("no flow leads on from a card before the persona's last stage (a dead end)")),
+    "JM007": ("warning", N_("a persona's journey skips a stage between two of its stages")),
+    "JM008": ("info", N_("a stage has no cards at all")),
+    "JM009": ("warning", N_("a card has pain points but no opportunity")),
+    "JM010": ("info", N_("a card has no emotion set")),
+    "JM011": ("info", N_("a card has no channel set")),
+    "JM012": ("info", N_("a persona has no cards")),
+    "JM013": ("info", N_("a flow of kind Next (the usual way on) skips at least one stage")),
+    "JM014": ("info", N_("the map's review date has passed")),
+    "JM015": ("warning", N_("two cards of one persona in one stage have the same title")),
+    "JM016": ("info", N_("a flow hands the customer over between two personas")),
+    "JM017": ("warning", N_("a serious pain point that no open opportunity answers (on a card with "
+                            "opportunities)")),
+    "JM018": ("info", N_("an opportunity is past its due date and neither done nor dropped")),
+    "JM019": ("info", N_("a KPI has a target but no reading")),
+    "JM020": ("info", N_("a KPI's latest reading is more than 90 days old")),
+    "JM021": ("info", N_("every KPI of a stage that has a target and a reading is far off its target")),
 }
 
 

@@ -30,7 +30,8 @@ Decisions where checks.md is silent:
 - JM015 compares titles with str.strip().casefold(); a cell is (persona, stage).
 - Elements that dangle (a flow to a touchpoint that does not exist...) are
   load errors, not check problems: the checker skips them (see index.py).
-- Messages are plain one-line text for a shop owner: they name cards by their
+- Messages are plain one-line text for a shop owner, in the language of `CheckContext.tr` (the
+  interface's; the print passes the map's): they name cards by their
   titles and stages and personas by their names, in typographic quotes
   (whitespace runs collapsed, long titles shortened), say what to do where that
   is clear, and use no ids and no graph words (node, edge, path, entry...).
@@ -43,26 +44,25 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from ..i18n import Words, interface_language, words
 from ..model import Flow
-from ..model.messages import quoted
+from ..model.messages import listing, quoted, spoken_date
 from .graph import FlowGraph
 from .index import MapIndex
 from .problem import Problem, problem
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
-"""(not the C library's: the editor runs in the user's locale, and these messages are English)"""
-
 
 @dataclass(frozen=True)
 class CheckContext:
-    """Everything a rule may look at: the indexed map, its flow graph and today's date."""
+    """Everything a rule may look at: the indexed map, its flow graph, today's date and the words
+    to say the problems in."""
 
     index: MapIndex
     flow_graph: FlowGraph
     today: datetime.date
+    tr: Words = field(default_factory=lambda: words(interface_language()))
 
 
 Rule = Callable[[CheckContext], Iterable[Problem]]
@@ -94,62 +94,60 @@ def _report(ix: MapIndex, code: str, message: str, *elements: str | Flow) -> Pro
     return problem(code, message, *ids, names=names)
 
 
-def _listing(names: list[str], shown: int = 3) -> str:
-    quoted = [q(n) for n in names[:shown]]
-    if len(names) > shown:
-        return f"{', '.join(quoted)} and {len(names) - shown} more"
-    return f"{', '.join(quoted[:-1])} and {quoted[-1]}" if len(quoted) > 1 else quoted[0]
-
-
 def flow_rules(ctx: CheckContext) -> Iterator[Problem]:
     """JM001, JM003, JM013, JM016: what is wrong with one flow on its own, in one pass over the flows."""
-    ix = ctx.index
+    ix, tr = ctx.index, ctx.tr
     place = ix.place
     for f in ix.flows:
         source, target = f.source, f.target
         if source == target:
-            message = (
-                f"A flow goes from {q(ix.title(source))} back to the same card: delete it, or draw it to "
-                "another card"
-            )
+            message = tr("A flow goes from {card} back to the same card: delete it, or draw it to another "
+                         "card").format(card=q(ix.title(source)))
             yield _report(ix, "JM001", message, f, source)
             continue
         (source_stage, source_persona), (target_stage, target_persona) = place[source], place[target]
         if target_stage < source_stage and f.kind != "loop":
-            yield _backward(ix, f)
+            yield _backward(ix, f, tr)
         elif target_stage >= source_stage + 2 and f.kind == "next":
-            yield _skipping(ix, f, target_stage - source_stage - 1)
+            yield _skipping(ix, f, target_stage - source_stage - 1, tr)
         if source_persona != target_persona:
-            yield _handover(ix, f)
+            yield _handover(ix, f, tr)
 
 
-def _backward(ix: MapIndex, f: Flow) -> Problem:
+def _backward(ix: MapIndex, f: Flow, tr: Words) -> Problem:
     """JM003: going back to an earlier stage is a loop, and should say so."""
-    message = (
-        f"The flow from {q(ix.title(f.source))} to {q(ix.title(f.target))} goes back to an earlier "
-        f"stage ({q(ix.stages[ix.place[f.target][0]].name)}) but is not marked as a loop: if going back is "
-        "meant, set its kind to “Loop back”"
-    )
+    # TRANSLATORS: “Loop back” is the name of a flow's kind in the editor
+    message = tr("The flow from {source} to {target} goes back to an earlier stage ({stage}) but is not "
+                 "marked as a loop: if going back is meant, set its kind to “Loop back”").format(
+        source=q(ix.title(f.source)), target=q(ix.title(f.target)),
+        stage=q(ix.stages[ix.place[f.target][0]].name))
     return _report(ix, "JM003", message, f, f.source, f.target)
 
 
-def _skipping(ix: MapIndex, f: Flow, skipped: int) -> Problem:
+def _skipping(ix: MapIndex, f: Flow, skipped: int, tr: Words) -> Problem:
     """JM013: the usual path should not jump over a stage."""
-    what = f"stage {q(ix.stages[ix.place[f.source][0] + 1].name)}" if skipped == 1 else f"{skipped} stages"
-    message = (
-        f"The flow from {q(ix.title(f.source))} to {q(ix.title(f.target))} skips {what}: add the missing "
-        "step, or set the flow's kind to “Alternative” if it is a shortcut"
-    )
+    source, target = q(ix.title(f.source)), q(ix.title(f.target))
+    # TRANSLATORS: “Alternative” is the name of a flow's kind in the editor
+    if skipped == 1:
+        message = tr("The flow from {source} to {target} skips stage {stage}: add the missing step, or set "
+                     "the flow's kind to “Alternative” if it is a shortcut").format(
+            source=source, target=target, stage=q(ix.stages[ix.place[f.source][0] + 1].name))
+    else:
+        message = tr.n("The flow from {source} to {target} skips {n} stages: add the missing step, or set "
+                       "the flow's kind to “Alternative” if it is a shortcut",
+                       "The flow from {source} to {target} skips {n} stages: add the missing step, or set "
+                       "the flow's kind to “Alternative” if it is a shortcut", skipped).format(
+            source=source, target=target, n=skipped)
     return _report(ix, "JM013", message, f, f.source, f.target)
 
 
-def _handover(ix: MapIndex, f: Flow) -> Problem:
+def _handover(ix: MapIndex, f: Flow, tr: Words) -> Problem:
     """JM016: a handover between personas is worth a look, not necessarily wrong."""
     source, target = ix.touchpoint[f.source], ix.touchpoint[f.target]
-    message = (
-        f"The flow from {q(source.title)} to {q(target.title)} hands the customer over from "
-        f"{q(ix.personas[source.persona].name)} to {q(ix.personas[target.persona].name)}"
-    )
+    message = tr("The flow from {source} to {target} hands the customer over from {persona} to {other}")
+    message = message.format(
+        source=q(source.title), target=q(target.title), persona=q(ix.personas[source.persona].name),
+        other=q(ix.personas[target.persona].name))
     return _report(ix, "JM016", message, f, f.source, f.target)
 
 
@@ -161,11 +159,19 @@ def duplicate_flows(ctx: CheckContext) -> Iterator[Problem]:
     groups: dict[tuple[str, str], list[Flow]] = defaultdict(list)
     for f in ix.flows:
         groups[(f.source, f.target)].append(f)
+    tr = ctx.tr
     for (source, target), repeated in groups.items():
         if len(repeated) > 1:
-            route = f"from {q(ix.title(source))} to {q(ix.title(target))}"
-            others = "the other one" if len(repeated) == 2 else f"the other {len(repeated) - 1}"
-            message = f"{len(repeated)} flows go {route}: one is enough, so delete {others}"
+            if len(repeated) == 2:
+                message = tr("{n} flows go from {source} to {target}: one is enough, so delete the other one")
+            else:
+                message = tr.n("{n} flows go from {source} to {target}: one is enough, so delete the other "
+                               "{others}",
+                               "{n} flows go from {source} to {target}: one is enough, so delete the other "
+                               "{others}",
+                               len(repeated) - 1)
+            message = message.format(n=len(repeated), source=q(ix.title(source)), target=q(ix.title(target)),
+                                     others=len(repeated) - 1)
             yield _report(ix, "JM002", message, *repeated, source, target)
 
 
@@ -186,11 +192,11 @@ def cycles(ctx: CheckContext) -> Iterator[Problem]:
         n = member.get(f.source)
         if n is not None and f.kind != "loop" and f.source != f.target and member.get(f.target) == n:
             flows[n].append(f)
+    tr = ctx.tr
     for ids, inside in zip(tps, flows):
-        message = (
-            f"Cards {_listing([ix.title(t) for t in ids])} go round in a circle, and no flow in it is marked "
-            "as a loop: set the kind of the flow that goes back to “Loop back”, or delete it"
-        )
+        message = tr("Cards {cards} go round in a circle, and no flow in it is marked as a loop: set the "
+                     "kind of the flow that goes back to “Loop back”, or delete it").format(
+            cards=listing([ix.title(t) for t in ids], tr=tr))
         yield _report(ix, "JM004", message, *ids, *inside)
 
 
@@ -204,10 +210,8 @@ def unreachable(ctx: CheckContext) -> Iterator[Problem]:
     for tp_id in ix.touchpoint.keys() - ctx.flow_graph.reachable(entries):
         t = ix.touchpoint[tp_id]
         if t.persona in with_flows:
-            message = (
-                f"Nothing leads to {q(t.title)}: no flows reach it from the start of the journey. "
-                "Draw a flow to it from an earlier card"
-            )
+            message = ctx.tr("Nothing leads to {card}: no flows reach it from the start of the journey. Draw "
+                             "a flow to it from an earlier card").format(card=q(t.title))
             yield _report(ix, "JM005", message, t.id)
 
 
@@ -221,10 +225,9 @@ def dead_ends(ctx: CheckContext) -> Iterator[Problem]:
         if not targets or (len(targets) == 1 and tp_id in targets):  # a self-loop is no way out
             stage, persona = place[tp_id]
             if persona in with_flows and stage != last[persona]:
-                message = (
-                    f"The journey stops at {q(ix.title(tp_id))}: no flow leads on from it before the last "
-                    "stage (a dead end). Draw a flow to what happens next"
-                )
+                message = ctx.tr("The journey stops at {card}: no flow leads on from it before the last "
+                                 "stage (a dead end). Draw a flow to what happens next").format(
+                                     card=q(ix.title(tp_id)))
                 yield _report(ix, "JM006", message, tp_id)
 
 
@@ -238,10 +241,10 @@ def skipped_stages(ctx: CheckContext) -> Iterator[Problem]:
         for i in range(ix.first_stage[persona.id] + 1, ix.last_stage[persona.id]):
             if i not in used:
                 stage = ix.stages[i]
-                message = (
-                    f"The journey of {q(persona.name)} skips stage {q(stage.name)}: none of its cards are in "
-                    "that stage. Add one if something happens there"
-                )
+                message = ctx.tr("The journey of {persona} skips stage {stage}: none of its cards are in "
+                                 "that stage. Add one if something happens "
+                                 "there").format(persona=q(persona.name),
+                                                                                      stage=q(stage.name))
                 yield _report(ix, "JM007", message, persona.id, stage.id)
 
 
@@ -251,23 +254,25 @@ def empty_stages(ctx: CheckContext) -> Iterator[Problem]:
     used = set().union(*ix.occupied.values())
     for i, stage in enumerate(ix.stages):
         if i not in used:
-            message = f"Stage {q(stage.name)} has no cards yet: add what happens there, or delete the stage"
+            message = ctx.tr("Stage {stage} has no cards yet: add what happens there, or delete the "
+                             "stage").format(stage=q(stage.name))
             yield _report(ix, "JM008", message, stage.id)
 
 
 def card_rules(ctx: CheckContext) -> Iterator[Problem]:
     """JM009, JM010, JM011: what a card is missing, in one pass over the cards."""
+    tr = ctx.tr
+    no_plan = tr("{card} has pain points but no opportunity: note what could make it better")
+    no_emotion = tr("{card} has no emotion set: choose how the customer feels at this point")
+    no_channel = tr("{card} has no channel set: choose where it happens (website, phone, in store…)")
     for t in ctx.index.touchpoints:
         title = q(t.title)
         if t.pain_points and not t.opportunities:
-            message = f"{title} has pain points but no opportunity: note what could make it better"
-            yield problem("JM009", message, t.id, names=(title,))
+            yield problem("JM009", no_plan.format(card=title), t.id, names=(title,))
         if t.emotion is None:
-            message = f"{title} has no emotion set: choose how the customer feels at this point"
-            yield problem("JM010", message, t.id, names=(title,))
+            yield problem("JM010", no_emotion.format(card=title), t.id, names=(title,))
         if t.channel is None:
-            message = f"{title} has no channel set: choose where it happens (website, phone, in store…)"
-            yield problem("JM011", message, t.id, names=(title,))
+            yield problem("JM011", no_channel.format(card=title), t.id, names=(title,))
 
 
 def empty_personas(ctx: CheckContext) -> Iterator[Problem]:
@@ -275,10 +280,8 @@ def empty_personas(ctx: CheckContext) -> Iterator[Problem]:
     ix = ctx.index
     for persona in ix.map.personas:
         if persona.id not in ix.occupied:
-            message = (
-                f"Persona {q(persona.name)} has no cards yet: add the moments of their journey, or delete "
-                "the persona"
-            )
+            message = ctx.tr("Persona {persona} has no cards yet: add the moments of their journey, or "
+                             "delete the persona").format(persona=q(persona.name))
             yield _report(ix, "JM012", message, persona.id)
 
 
@@ -287,10 +290,8 @@ def review_overdue(ctx: CheckContext) -> Iterator[Problem]:
     the_map = ctx.index.map
     due = the_map.review_by
     if due is not None and due < ctx.today:
-        message = (
-            f"This map was due for review on {due.day} {_MONTHS[due.month - 1]} {due.year}: check that it is "
-            "still right, then set a new review date"
-        )
+        message = ctx.tr("This map was due for review on {date}: check that it is still right, then set a "
+                         "new review date").format(date=spoken_date(due, ctx.tr))
         yield problem("JM014", message, the_map.id, names=(q(the_map.title),))
 
 
@@ -306,13 +307,19 @@ def same_titles(ctx: CheckContext) -> Iterator[Problem]:
         seen = first.setdefault(key, t.id)
         if seen != t.id:
             repeats.setdefault(key, [seen]).append(t.id)
-    for (persona, stage, _), ids in repeats.items():
-        copies = "the copy" if len(ids) == 2 else "the copies"
-        message = (
-            f"{len(ids)} cards of {q(ix.personas[persona].name)} in stage "
-            f"{q(ix.stages[ix.stage_index[stage]].name)} have the same title {q(ix.title(ids[0]))}: delete "
-            f"{copies}, or give each card its own title"
-        )
+    tr = ctx.tr
+    for (persona, stage, _title), ids in repeats.items():
+        if len(ids) == 2:
+            message = tr("{n} cards of {persona} in stage {stage} have the same title {title}: delete the "
+                         "copy, or give each card its own title")
+        else:
+            message = tr.n("{n} cards of {persona} in stage {stage} have the same title {title}: delete the "
+                           "copies, or give each card its own "
+                           "title", "{n} cards of {persona} in stage {stage} have "
+                                                              "the same title {title}: delete the copies, or "
+                                                              "give each card its own title", len(ids))
+        message = message.format(n=len(ids), persona=q(ix.personas[persona].name),
+                                 stage=q(ix.stages[ix.stage_index[stage]].name), title=q(ix.title(ids[0])))
         yield _report(ix, "JM015", message, *ids)
 
 

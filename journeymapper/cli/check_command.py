@@ -17,34 +17,60 @@ from typing import TYPE_CHECKING, Any
 
 from ..check.problem import RULES, SEVERITIES, Problem
 from ..gc_tuning import building_long_lived_objects
+from ..i18n import N_, _, _n
 from ..io.errors import LoadError
 from .commands import summary
-from .output import one_line, say_error, warn_if_newer
+from .output import machine_output, one_line, say_error, warn_if_newer
 
 if TYPE_CHECKING:
     from ..io import LoadedMap
     from ..model import Map
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
+"""A severity as a line of text output says it (the JSON output keeps the code's own word)."""
 
 
 def register(commands: Any) -> None:
-    rules = "\n".join(f"  {code}  {severity:<7}  {text}" for code, (severity, text) in RULES.items())
+    severity = {key: _(word) for key, word in SEVERITY_WORDS.items()}
+    width = max(len(word) for word in severity.values())
+    rules = "\n".join(f"  {code}  {severity[level]:<{width}}  {_(text)}"
+                      for code, (level, text) in RULES.items())
     parser = commands.add_parser(
         "check",
         help=summary("check"),
-        description="Report flow problems (dead ends, unreachable touchpoints, backward flows...) in .jmap files.",
-        epilog=f"rules:\n{rules}\n\nexit status: 0 no errors, 1 errors found (--strict: or warnings), 2 unreadable file",
+        description=_("Report flow problems (dead ends, unreachable touchpoints, backward flows...) in .jmap "
+                      "files."),
+        epilog=_("rules:\n{rules}\n\nexit status: 0 no errors, 1 errors found (--strict: or warnings), 2 "
+                 "unreadable file").format(rules=rules),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("maps", nargs="+", metavar="MAP.jmap", help="the maps to check")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    parser.add_argument("--strict", action="store_true", help="count warnings as errors in the exit status")
+    parser.add_argument("maps", nargs="+", metavar="MAP.jmap", help=_("the maps to check"))
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help=_("output format (default: text; json is in English whatever the language)"))
+    parser.add_argument("--strict", action="store_true",
+                        help=_("count warnings as errors in the exit status"))
     parser.set_defaults(run=run)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 or word == 'info' else 's'}"
+def _counts(totals: Counter[str]) -> str:
+    """"2 errors, 1 warning, 0 info": each severity counted, in the order of SEVERITIES."""
+    said = {
+        "error": _n("{n} error", "{n} errors", totals["error"]),
+        "warning": _n("{n} warning", "{n} warnings", totals["warning"]),
+        "info": _n("{n} info", "{n} info", totals["info"]),
+    }
+    return ", ".join(said[s].format(n=totals[s]) for s in SEVERITIES)
+
+
+def summary_line(checked: int, unreadable: int, totals: Counter[str]) -> str:
+    """The last line of the text output: "2 files checked: 1 error, 0 warnings, 3 info"."""
+    line = _n("{n} file checked: {counts}", "{n} files checked: {counts}", checked).format(
+        n=checked, counts=_counts(totals))
+    if unreadable:
+        line += _n("; {n} file could not be read", "; {n} files could not be read", unreadable).format(
+            n=unreadable)
+    return line
 
 
 def _reader_and_checker() -> tuple[Callable[[str], LoadedMap], Callable[[Map], list[Problem]]]:
@@ -64,6 +90,11 @@ def _reader_and_checker() -> tuple[Callable[[str], LoadedMap], Callable[[Map], l
 
 
 def run(args: argparse.Namespace) -> int:
+    with machine_output(args.format == "json"):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     load_path, check_map = _reader_and_checker()
 
     failing = {"error", "warning"} if args.strict else {"error"}
@@ -92,12 +123,7 @@ def run(args: argparse.Namespace) -> int:
         json.dump({"files": results}, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
-        checked = len(args.maps) - unreadable
-        counts = ", ".join(_plural(totals[s], s) for s in SEVERITIES)
-        summary = f"{_plural(checked, 'file')} checked: {counts}"
-        if unreadable:
-            summary += f"; {_plural(unreadable, 'file')} could not be read"
-        print(summary)
+        print(summary_line(len(args.maps) - unreadable, unreadable, totals))
     if unreadable:
         return EXIT_UNREADABLE
     return EXIT_PROBLEMS if found_failing else EXIT_OK
@@ -105,4 +131,5 @@ def run(args: argparse.Namespace) -> int:
 
 def _text_line(name: str, problem: Problem) -> str:
     elements = f" [{', '.join(problem.elements)}]" if problem.elements else ""
-    return f"{name}: {problem.severity} {problem.code} {one_line(problem.message)}{elements}"
+    severity = _(SEVERITY_WORDS.get(problem.severity, problem.severity))
+    return f"{name}: {severity} {problem.code} {one_line(problem.message)}{elements}"

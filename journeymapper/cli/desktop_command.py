@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from ..i18n import N_, _, _n
 from .commands import summary
 from .output import say_error, say_warning
 
-_PREFIX_HELP = (
+_PREFIX_HELP = N_(
     "use DIR/share (for example /usr/local) instead of your own data folder "
     "($XDG_DATA_HOME, else ~/.local/share); the default application is then left as it is"
 )
@@ -18,23 +19,23 @@ def register(commands: Any) -> None:
     install = commands.add_parser(
         "install-desktop",
         help=summary("install-desktop"),
-        description=(
+        description=_(
             "Install the menu entry, the .jmap file type (application/vnd.journeymapper+json) and the icons "
             "into your XDG data folder, refresh the desktop's caches and make journeymapper the default "
             "application for maps. Running it again is harmless."
         ),
     )
-    install.add_argument("--prefix", metavar="DIR", help=_PREFIX_HELP)
+    install.add_argument("--prefix", metavar="DIR", help=_(_PREFIX_HELP))
     install.set_defaults(run=run_install)
 
     uninstall = commands.add_parser(
         "uninstall-desktop",
         help=summary("uninstall-desktop"),
-        description=(
+        description=_(
             "Remove the menu entry, the .jmap file type and the icons that install-desktop installed."
         ),
     )
-    uninstall.add_argument("--prefix", metavar="DIR", help=_PREFIX_HELP)
+    uninstall.add_argument("--prefix", metavar="DIR", help=_(_PREFIX_HELP))
     uninstall.set_defaults(run=run_uninstall)
 
 
@@ -48,9 +49,10 @@ def run_install(args: argparse.Namespace) -> int:
         return 1
     for note in outcome.notes:
         say_warning(note)
-    print(f"installed the journeymapper menu entry, the .jmap file type and its icons in {outcome.data_dir}")
+    print(_("installed the journeymapper menu entry, the .jmap file type and its icons in {folder}").format(
+        folder=outcome.data_dir))
     if outcome.default_set:
-        print("journeymapper now opens .jmap files")
+        print(_("journeymapper now opens .jmap files"))
     return 0
 
 
@@ -65,7 +67,10 @@ def run_uninstall(args: argparse.Namespace) -> int:
     for note in outcome.notes:
         say_warning(note)
     if outcome.files or outcome.default_set:
-        print(f"removed {len(outcome.files)} journeymapper desktop files from {outcome.data_dir}")
+        print(_n("removed {n} journeymapper desktop file from {folder}",
+                 "removed {n} journeymapper desktop files from {folder}", len(outcome.files)).format(
+            n=len(outcome.files), folder=outcome.data_dir))
     else:
-        print(f"nothing to remove: journeymapper is not installed in {outcome.data_dir}")
+        print(_("nothing to remove: journeymapper is not installed in {folder}").format(
+            folder=outcome.data_dir))
     return 0

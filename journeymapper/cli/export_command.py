@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..export.paper import DEFAULT_MAX_PAGES, MIN_TEXT_AUTO, ORIENTATIONS, PAPERS, WALL_TITLE
-from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, print_language
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, _, _n, print_language
 from .commands import summary
 from .output import load_or_report, say_error, say_warning
 
@@ -17,40 +17,43 @@ def register(commands: Any) -> None:
     parser = commands.add_parser(
         "export",
         help=summary("export"),
-        description="Export a map as a vector PDF for printing: one sheet, or a poster tiled over smaller "
-        "paper. An output ending in .png or .svg writes a picture of the map instead, one ending in .mmd a "
-        "Mermaid journey diagram (docs/mermaid.md), one ending in .xlsx or .csv a spreadsheet "
-        "(docs/spreadsheets.md).",
+        description=_("Export a map as a vector PDF for printing: one sheet, or a poster tiled over smaller "
+                      "paper. An output ending in .png or .svg writes a picture of the map instead, one "
+                      "ending in .mmd a Mermaid journey diagram (docs/mermaid.md), one ending in .xlsx or "
+                      ".csv a spreadsheet (docs/spreadsheets.md)."),
     )
     parser.add_argument("map", metavar="MAP.jmap")
     parser.add_argument("-o", "--output", required=True, metavar="OUT",
-                        help="OUT.pdf, OUT.png, OUT.svg, OUT.mmd, OUT.xlsx or OUT.csv")
+                        help=_("OUT.pdf, OUT.png, OUT.svg, OUT.mmd, OUT.xlsx or OUT.csv"))
     parser.add_argument("--paper", default=None, type=_paper,
-                        help=f"paper size: {', '.join(PAPERS)} (default A3; with --wall, A4 or A3: whichever "
-                        "needs fewer sheets)")
+                        help=_("paper size: {papers} (default A3; with --wall, A4 or A3: whichever needs "
+                               "fewer sheets)").format(papers=", ".join(PAPERS)))
     parser.add_argument("--orientation", default="auto", choices=ORIENTATIONS,
-                        help="auto (default): whichever prints the map larger")
+                        help=_("auto (default): whichever prints the map larger"))
     parser.add_argument("--tiles", default=None, metavar="auto|1x1|CxR",
-                        help="one sheet (1x1, default), a poster of C x R sheets, or auto: the fewest sheets "
-                        "that keep the smallest text at --text-size or more")
+                        help=_("one sheet (1x1, default), a poster of C x R sheets, or auto: the fewest "
+                               "sheets that keep the smallest text at --text-size or more"))
     parser.add_argument("--text-size", type=_text_size, default=None, metavar="PT",
-                        help=f"the smallest map text an auto poster must reach (default {MIN_TEXT_AUTO:g} pt)")
+                        help=_("the smallest map text an auto poster must reach (default {size} pt)").format(
+                            size=f"{MIN_TEXT_AUTO:g}"))
     parser.add_argument("--wall", action="store_true",
-                        help=f"a poster to read from 2 m away: card titles of about {WALL_TITLE:g} pt, on as few "
-                        "office sheets as that takes (--tiles auto)")
+                        help=_("a poster to read from 2 m away: card titles of about {size} pt, on as few "
+                               "office sheets as that takes (--tiles auto)").format(size=f"{WALL_TITLE:g}"))
     parser.add_argument("--language", default=None, choices=tuple(LANGUAGES), metavar="LANG",
-                        help="the language of the words the PDF prints itself: "
-                        + ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
-                        + f" (default: the map's language when it is one of these, else {DEFAULT_LANGUAGE}); what the map "
-                        "says is printed as typed")
-    parser.add_argument("--grayscale", action="store_true", help="print in shades of grey")
-    parser.add_argument("--no-appendix", action="store_true", help="leave out the checker's findings")
+                        help=_("the language of the words the PDF prints itself: {languages} (default: the "
+                               "map's language when it is one of these, else {default}); what the map says "
+                               "is printed as typed").format(
+                            languages=", ".join(f"{code} ({name})" for code, name in LANGUAGES.items()),
+                            default=DEFAULT_LANGUAGE))
+    parser.add_argument("--grayscale", action="store_true", help=_("print in shades of grey"))
+    parser.add_argument("--no-appendix", action="store_true", help=_("leave out the checker's findings"))
     parser.add_argument("--max-pages", type=int, default=DEFAULT_MAX_PAGES, metavar="N",
-                        help=f"refuse a PDF of more than N pages (default {DEFAULT_MAX_PAGES}; 0: no limit)")
-    parser.add_argument("--dpi", type=_dpi, default=150, help="resolution of a PNG picture (default 150)")
+                        help=_("refuse a PDF of more than N pages (default {pages}; 0: no limit)").format(
+                            pages=DEFAULT_MAX_PAGES))
+    parser.add_argument("--dpi", type=_dpi, default=150, help=_("resolution of a PNG picture (default 150)"))
     parser.add_argument("--map-only", action="store_true",
-                        help="a PNG or SVG picture of the map alone, without the title block and legend "
-                        "(to paste into slides)")
+                        help=_("a PNG or SVG picture of the map alone, without the title block and legend "
+                               "(to paste into slides)"))
     parser.set_defaults(run=run)
 
 
@@ -58,16 +61,18 @@ def _paper(text: str) -> str:
     for name in PAPERS:
         if name.lower() == text.lower():
             return name
-    raise argparse.ArgumentTypeError(f"unknown paper {text!r} (choose from {', '.join(PAPERS)})")
+    raise argparse.ArgumentTypeError(_("unknown paper {name} (choose from {papers})").format(
+        name=repr(text), papers=", ".join(PAPERS)))
 
 
 def _text_size(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--text-size must be a number of points, not {text!r}") from None
+        raise argparse.ArgumentTypeError(_("--text-size must be a number of points, not {value}").format(
+            value=repr(text))) from None
     if not 4 <= value <= 72:
-        raise argparse.ArgumentTypeError("--text-size must be between 4 and 72 points")
+        raise argparse.ArgumentTypeError(_("--text-size must be between 4 and 72 points"))
     return value
 
 
@@ -75,9 +80,10 @@ def _dpi(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--dpi must be a whole number, not {text!r}") from None
+        raise argparse.ArgumentTypeError(_("--dpi must be a whole number, not {value}").format(
+            value=repr(text))) from None
     if not 24 <= value <= 1200:
-        raise argparse.ArgumentTypeError("--dpi must be between 24 and 1200")
+        raise argparse.ArgumentTypeError(_("--dpi must be between 24 and 1200"))
     return value
 
 
@@ -89,10 +95,12 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     suffix = output.suffix.lower()
     if suffix not in (".pdf", ".png", ".svg", ".mmd", ".mermaid", ".xlsx", ".csv"):
-        say_error(f"{args.output}: the output must end in .pdf, .png, .svg, .mmd, .xlsx or .csv")
+        say_error(_("{file}: the output must end in .pdf, .png, .svg, .mmd, .xlsx or .csv").format(
+            file=args.output))
         return 2
     if not output.parent.is_dir() if str(output.parent) else False:
-        say_error(f"{args.output}: the folder {output.parent} does not exist")
+        say_error(_("{file}: the folder {folder} does not exist").format(
+            file=args.output, folder=output.parent))
         return 2
     try:  # (before the work: a pipe, a folder or a read-only file there is refused at once)
         check_replaceable(output, follow_links=False)
@@ -100,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
         say_error(str(exc))
         return 1
     if output.exists() and not output.is_symlink() and not os.access(output, os.W_OK):
-        say_error(f"{args.output}: permission denied")
+        say_error(_("{file}: permission denied").format(file=args.output))
         return 1
     loaded = load_or_report(args.map)
     if loaded is None:
@@ -118,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
         except SaveError as exc:
             say_error(str(exc))
             return 1
-        print(f"wrote {output}: {spreadsheet_summary(loaded.map, suffix)}")
+        print(_("wrote {file}: {what}").format(file=output, what=spreadsheet_summary(loaded.map, suffix)))
         return 0
     if suffix in (".mmd", ".mermaid"):  # a Mermaid journey diagram (docs/mermaid.md)
         from ..io.mermaid_export import save_mermaid
@@ -130,7 +138,7 @@ def run(args: argparse.Namespace) -> int:
             return 1
         for note in exported.notes:
             say_warning(note)
-        print(f"wrote {output}: {exported.summary}")
+        print(_("wrote {file}: {what}").format(file=output, what=exported.summary))
         return 0
     tiles = args.tiles or ("auto" if args.wall or args.text_size else "1x1")
     text_size = args.text_size or (wall_text_size() if args.wall else MIN_TEXT_AUTO)
@@ -153,9 +161,27 @@ def run(args: argparse.Namespace) -> int:
         return 1
     for warning in report.warnings:
         say_warning(warning)
-    sheets = f"{report.columns} x {report.rows} sheets" if (report.columns, report.rows) != (1, 1) else "one sheet"
-    details = f", {report.detail_pages} of details" if report.detail_pages else ""
-    details += f", {report.action_pages} of actions" if report.action_pages else ""
-    print(f"wrote {output}: {report.pages} pages, the map on {sheets} of {options.paper} {report.orientation}{details}, "
-          f"smallest text {report.smallest_text:.1f} pt, filling {report.fill:.0%} of its room")
+    print(pdf_summary(output, report, options))
     return 0
+
+
+def pdf_summary(output: Path, report: Any, options: Any) -> str:
+    """"wrote map.pdf: 3 pages, the map on one sheet of A3 landscape, ...": what the export made."""
+    if (report.columns, report.rows) != (1, 1):
+        sheets = _("{columns} x {rows} sheets").format(columns=report.columns, rows=report.rows)
+    else:
+        sheets = _("one sheet")
+    # TRANSLATORS: {orientation} is "landscape" or "portrait" (the PDF's own words), {paper} "A3"...
+    line = _n("wrote {file}: {n} page, the map on {sheets} of {paper} {orientation}",
+              "wrote {file}: {n} pages, the map on {sheets} of {paper} {orientation}", report.pages).format(
+        file=output, n=report.pages, sheets=sheets, paper=options.paper,
+        orientation=_(_ORIENTATIONS.get(report.orientation, report.orientation)))
+    if report.detail_pages:
+        line += _(", {n} of details").format(n=report.detail_pages)
+    if report.action_pages:
+        line += _(", {n} of actions").format(n=report.action_pages)
+    return line + _(", smallest text {size} pt, filling {share} of its room").format(
+        size=f"{report.smallest_text:.1f}", share=f"{report.fill:.0%}")
+
+
+_ORIENTATIONS = {"landscape": N_("landscape"), "portrait": N_("portrait")}

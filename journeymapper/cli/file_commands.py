@@ -6,6 +6,7 @@ import argparse
 import os
 from typing import Any
 
+from ..i18n import _
 from ..io.errors import LoadError, SaveError
 from ..io.migrations import CURRENT_VERSION
 from ..resources import DEFAULT_TEMPLATE
@@ -17,31 +18,30 @@ def register(commands: Any) -> None:
     new = commands.add_parser(
         "new",
         help=summary("new"),
-        description="Create a new .jmap file from a built-in template (see 'journeymapper templates').",
+        description=_("Create a new .jmap file from a built-in template (see 'journeymapper templates')."),
     )
-    new.add_argument("-o", "--output", required=True, metavar="FILE", help="the .jmap file to create")
-    new.add_argument(
-        "--template", default=DEFAULT_TEMPLATE, metavar="NAME", help=f"template name (default: {DEFAULT_TEMPLATE})"
-    )
-    new.add_argument("--title", help="the map's title (default: the template's)")
-    new.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    new.add_argument("-o", "--output", required=True, metavar="FILE", help=_("the .jmap file to create"))
+    new.add_argument("--template", default=DEFAULT_TEMPLATE, metavar="NAME",
+                     help=_("template name (default: {name})").format(name=DEFAULT_TEMPLATE))
+    new.add_argument("--title", help=_("the map's title (default: the template's)"))
+    new.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
     new.set_defaults(run=run_new)
 
     templates = commands.add_parser(
-        "templates", help=summary("templates"), description="List the built-in templates, one per line."
+        "templates", help=summary("templates"), description=_("List the built-in templates, one per line.")
     )
     templates.set_defaults(run=run_templates)
 
     upgrade = commands.add_parser(
         "upgrade",
         help=summary("upgrade"),
-        description=(
-            f"Read a map of any supported file format and write it as canonical format {CURRENT_VERSION}. "
-            "Without -o the map is rewritten in place and the old file kept as MAP.jmap.bak."
-        ),
+        description=_(
+            "Read a map of any supported file format and write it as canonical format {version}. Without -o "
+            "the map is rewritten in place and the old file kept as MAP.jmap.bak."
+        ).format(version=CURRENT_VERSION),
     )
     upgrade.add_argument("map", metavar="MAP.jmap")
-    upgrade.add_argument("-o", "--output", metavar="OUT", help="write here instead of over MAP.jmap")
+    upgrade.add_argument("-o", "--output", metavar="OUT", help=_("write here instead of over MAP.jmap"))
     upgrade.set_defaults(run=run_upgrade)
 
 
@@ -53,10 +53,10 @@ def run_new(args: argparse.Namespace) -> int:
     from ..model.messages import describe_validation_error
 
     if os.path.lexists(args.output) and not args.force:
-        say_error(f"{args.output}: already exists (use --force to replace it)")
+        say_error(_("{file}: already exists (use --force to replace it)").format(file=args.output))
         return 1
     if args.title is not None and not args.title.strip():
-        say_error("--title must not be empty")
+        say_error(_("--title must not be empty"))
         return 2
     try:
         template = find_template(args.template)
@@ -70,9 +70,9 @@ def run_new(args: argparse.Namespace) -> int:
         return 1
     except ValidationError as exc:  # e.g. a title longer than the format allows
         reason = describe_validation_error(exc, "map")[0].split(": ", 1)[-1]
-        say_error(f"--title: {reason}")
+        say_error(_("--title: {reason}").format(reason=reason))
         return 2
-    print(f"created {args.output} from template '{template.name}'")
+    print(_("created {file} from template '{name}'").format(file=args.output, name=template.name))
     return 0
 
 
@@ -81,7 +81,7 @@ def run_templates(args: argparse.Namespace) -> int:
 
     templates = list_templates()
     if not templates:
-        say_error("no templates found: the installation is incomplete")
+        say_error(_("no templates found: the installation is incomplete"))
         return 1
     width = max(len(t.name) for t in templates)
     for template in templates:
@@ -97,8 +97,9 @@ def run_upgrade(args: argparse.Namespace) -> int:
     if loaded is None:
         return 2
     if loaded.newer:
-        say_error(f"{args.map}: saved by a newer journeymapper (file format {loaded.schema_version}); writing it "
-                  f"as file format {CURRENT_VERSION} would lose what this version does not know: nothing written")
+        say_error(_("{file}: saved by a newer journeymapper (file format {version}); writing it as file "
+                    "format {current} would lose what this version does not know: nothing written").format(
+            file=args.map, version=loaded.schema_version, current=CURRENT_VERSION))
         return 1
     output = args.output or args.map
     the_map = loaded.map
@@ -110,7 +111,9 @@ def run_upgrade(args: argparse.Namespace) -> int:
         say_error(str(exc))
         return 1
     if loaded.upgraded:
-        print(f"{args.map}: upgraded from file format {loaded.schema_version} to {CURRENT_VERSION}, written to {output}")
+        print(_("{file}: upgraded from file format {version} to {current}, written to {output}").format(
+            file=args.map, version=loaded.schema_version, current=CURRENT_VERSION, output=output))
     else:
-        print(f"{args.map}: already file format {CURRENT_VERSION}; written in canonical form to {output}")
+        print(_("{file}: already file format {current}; written in canonical form to {output}").format(
+            file=args.map, current=CURRENT_VERSION, output=output))
     return 0

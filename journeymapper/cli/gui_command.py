@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 
+from ..i18n import _
 from .output import say_error
 
 
@@ -19,13 +20,13 @@ def has_display() -> bool:
     return True
 
 
-def qt_cannot_start(outcome: str = "the editor cannot open a window") -> str | None:
+def qt_cannot_start(outcome: str | None = None) -> str | None:
     """Why Qt's platform plugin would abort the process here (a missing system library), as the
     one line to show the user; None when it can start."""
     from ..desktop.qt_platform import platform_problem  # only when Qt is about to start
 
     problem = platform_problem()
-    return problem.message(outcome) if problem is not None else None
+    return problem.message(outcome or _("the editor cannot open a window")) if problem is not None else None
 
 
 def tell_the_desktop(message: str) -> None:
@@ -47,10 +48,10 @@ def tell_the_desktop(message: str) -> None:
 
 def run_gui(files: list[str]) -> int:
     if not has_display():
-        say_error(
+        say_error(_(
             "no display to open the editor on (no DISPLAY or WAYLAND_DISPLAY). "
             "Headless commands work anywhere: 'journeymapper check MAP.jmap' (see 'journeymapper --help')"
-        )
+        ))
         return 2
     reason = qt_cannot_start()
     if reason is not None:
@@ -60,6 +61,6 @@ def run_gui(files: list[str]) -> int:
     try:
         from ..gui import run
     except ImportError as exc:
-        say_error(f"the editor cannot start: {exc} (is PySide6 installed?)")
+        say_error(_("the editor cannot start: {reason} (is PySide6 installed?)").format(reason=exc))
         return 2
     return run(files)

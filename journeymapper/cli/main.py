@@ -15,7 +15,8 @@ from importlib import import_module
 from typing import NoReturn
 
 from .. import FILE_FORMAT_VERSION, __version__
-from .commands import COMMANDS
+from ..i18n import _
+from .commands import COMMANDS, summary
 from .output import PROG, say_error
 
 EXIT_USAGE = 2
@@ -29,7 +30,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a wrong command line is one line, not a usage dump."""
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see '{self.prog} --help')")
+        # TRANSLATORS: {message} is argparse's own (English) words about the command line
+        raise UsageError(_("{message} (see '{command} --help')").format(message=message, command=self.prog))
 
 
 def build_parser(wanted: Iterable[str] | None = None) -> argparse.ArgumentParser:
@@ -43,7 +45,7 @@ def build_parser(wanted: Iterable[str] | None = None) -> argparse.ArgumentParser
     parser = _Parser(
         prog=PROG,
         usage=f"{PROG} [MAP.jmap ...] | {PROG} COMMAND [options]",
-        description=(
+        description=_(
             "Customer journey maps. With no command, opens the editor on the maps named "
             "(or on a start page). The commands below work without a display."
         ),
@@ -51,7 +53,8 @@ def build_parser(wanted: Iterable[str] | None = None) -> argparse.ArgumentParser
     parser.add_argument(
         "--version",
         action="version",
-        version=f"{PROG} {__version__} (file format {FILE_FORMAT_VERSION})",
+        version=_("{prog} {version} (file format {format})").format(prog=PROG, version=__version__,
+                                                                   format=FILE_FORMAT_VERSION),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser, prog=PROG)
     modules = dict.fromkeys(command.module for command in COMMANDS.values())  # in the order --help lists them
@@ -61,7 +64,7 @@ def build_parser(wanted: Iterable[str] | None = None) -> argparse.ArgumentParser
             import_module(f".{module}", __package__).register(commands)  # all of the module's commands
         else:
             for name in names:
-                commands.add_parser(name, help=COMMANDS[name].summary)
+                commands.add_parser(name, help=summary(name))
     return parser
 
 
@@ -77,7 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
             unknown = [a for a in argv if not (a.endswith(".jmap") or os.path.exists(a))]
             if unknown:
-                raise UsageError(f"{unknown[0]!r} is neither a command nor a .jmap file (see '{PROG} --help')")
+                raise UsageError(_("{name} is neither a command nor a .jmap file (see '{command} "
+                                   "--help')").format(name=repr(unknown[0]), command=PROG))
             from .gui_command import run_gui  # (it brings subprocess; Qt itself comes later)
 
             return run_gui(argv)
@@ -92,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         say_error(str(exc))
         return EXIT_USAGE
     except KeyboardInterrupt:
-        say_error("interrupted")
+        say_error(_("interrupted"))
         return 130
     except BrokenPipeError:
         # The reader of our output went away (e.g. `| head`); nothing left to say.
@@ -106,7 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             import traceback
 
             traceback.print_exc()
-        say_error(f"unexpected problem: {type(exc).__name__}: {exc} (set JOURNEYMAPPER_DEBUG=1 for details)")
+        say_error(_("unexpected problem: {problem} (set JOURNEYMAPPER_DEBUG=1 for details)").format(
+            problem=f"{type(exc).__name__}: {exc}"))
         return 3
 
 

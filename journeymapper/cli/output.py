@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
+
+from ..i18n import _, interface_language, set_interface_language
 
 if TYPE_CHECKING:
     from ..io import LoadedMap
@@ -18,11 +22,28 @@ def one_line(text: str) -> str:
 
 
 def say_error(message: str) -> None:
-    print(f"{PROG}: error: {one_line(message)}", file=sys.stderr)
+    # TRANSLATORS: the start of every error the command line prints: "journeymapper: error: ..."
+    print(_("{prog}: error: {message}").format(prog=PROG, message=one_line(message)), file=sys.stderr)
 
 
 def say_warning(message: str) -> None:
-    print(f"{PROG}: warning: {one_line(message)}", file=sys.stderr)
+    print(_("{prog}: warning: {message}").format(prog=PROG, message=one_line(message)), file=sys.stderr)
+
+
+@contextmanager
+def machine_output(active: bool = True) -> Iterator[None]:
+    """While it runs, the command speaks English: `--format json` is read by programs, which match
+    its messages whatever language the user reads (its lines on stderr are English too, as they
+    are made by the same reading of the files)."""
+    if not active:
+        yield
+        return
+    before = interface_language()
+    set_interface_language("en")
+    try:
+        yield
+    finally:
+        set_interface_language(before)
 
 
 def load_or_report(path: str) -> LoadedMap | None:
@@ -41,8 +62,16 @@ def load_or_report(path: str) -> LoadedMap | None:
 
 def warn_if_newer(path: str, loaded: LoadedMap) -> None:
     """A map a newer journeymapper saved is read without what this version does not know: say so."""
-    if loaded.newer:
-        left_out = f" ({', '.join(loaded.dropped[:3])}{' and more' if len(loaded.dropped) > 3 else ''})" \
-            if loaded.dropped else ""
-        say_warning(f"{path}: saved by a newer journeymapper (file format {loaded.schema_version}): read without "
-                    f"what this version does not know{left_out}")
+    if not loaded.newer:
+        return
+    if not loaded.dropped:
+        say_warning(_("{path}: saved by a newer journeymapper (file format {version}): read without what "
+                      "this version does not know").format(path=path, version=loaded.schema_version))
+        return
+    shown = ", ".join(loaded.dropped[:3])
+    if len(loaded.dropped) > 3:
+        # TRANSLATORS: {keys} lists the first three places in the file (map.touchpoints[0].mood...)
+        shown = _("{keys} and more").format(keys=shown)
+    said = _("{path}: saved by a newer journeymapper (file format {version}): read without what this version "
+             "does not know ({keys})")
+    say_warning(said.format(path=path, version=loaded.schema_version, keys=shown))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..i18n import _
 from ..io import SaveError
 from ..io.writer import write_atomic
 from ..model.schema import Map
@@ -19,7 +20,7 @@ def write_picture(the_map: Map, output: Path, suffix: str, dpi: int, grayscale: 
                   language: str = "en") -> int:
     if not has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    reason = qt_cannot_start(f"cannot draw {output.name}")
+    reason = qt_cannot_start(_("cannot draw {file}").format(file=output.name))
     if reason is not None:
         say_error(reason)
         return 2
@@ -37,5 +38,5 @@ def write_picture(the_map: Map, output: Path, suffix: str, dpi: int, grayscale: 
     except SaveError as exc:
         say_error(str(exc))
         return 1
-    print(f"wrote {output}")
+    print(_("wrote {file}").format(file=output))
     return 0

@@ -11,40 +11,58 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from ..i18n import N_, _, _n
 from ..model.document import Document, Removal
 from ..model.schema import Element, Flow, Map, Persona, Stage, Touchpoint
 
-_NOUNS = {Persona: "Persona", Stage: "Stage", Touchpoint: "Touchpoint", Flow: "Flow"}
+_NOUNS = {Persona: N_("Persona"), Stage: N_("Stage"), Touchpoint: N_("Touchpoint"), Flow: N_("Flow")}
 _FIELD_NAMES = {
-    "pain_points": "Pain Points",
-    "kpis": "KPIs",
-    "review_by": "Review Date",
-    "color": "Colour",
+    "pain_points": N_("Pain Points"),
+    "kpis": N_("KPIs"),
+    "review_by": N_("Review Date"),
+    "color": N_("Colour"),
+    # (the other fields an edit changes, as the Edit menu names them)
+    "title": N_("Title"), "name": N_("Name"), "channel": N_("Channel"), "emotion": N_("Emotion"),
+    "action": N_("Action"), "thoughts": N_("Thoughts"), "notes": N_("Notes"), "owner": N_("Owner"),
+    "evidence": N_("Evidence"), "source": N_("Source"), "description": N_("Description"), "goal": N_("Goal"),
+    "segment": N_("Segment"), "goals": N_("Goals"), "needs": N_("Needs"), "frustrations": N_("Frustrations"),
+    "opportunities": N_("Opportunities"), "quotes": N_("Quotes"), "label": N_("Label"), "kind": N_("Kind"),
+    "language": N_("Language"), "state": N_("State"), "stage": N_("Stage"), "persona": N_("Persona"),
+}
+_DELETE_MANY = {
+    Persona: lambda n: _n("Delete {n} Persona", "Delete {n} Personas", n),
+    Stage: lambda n: _n("Delete {n} Stage", "Delete {n} Stages", n),
+    Touchpoint: lambda n: _n("Delete {n} Touchpoint", "Delete {n} Touchpoints", n),
+    Flow: lambda n: _n("Delete {n} Flow", "Delete {n} Flows", n),
 }
 _MERGE_FIELD, _MERGE_MAP_FIELD = 1001, 1002
 
 
 def describe(element: Element) -> str:
-    return _NOUNS[type(element)]
+    """The kind of an element as the Edit menu names it ("Touchpoint"), in the interface language."""
+    return _(_NOUNS[type(element)])
 
 
 def _field_name(field: str) -> str:
-    return _FIELD_NAMES.get(field, field.replace("_", " ").title())
+    name = _FIELD_NAMES.get(field)
+    return _(name) if name else field.replace("_", " ").title()
 
 
-def _plural(nouns: list[str]) -> str:
-    if len(nouns) == 1:
-        return nouns[0]
-    if len(set(nouns)) == 1:
-        return f"{len(nouns)} {nouns[0]}s"
-    return f"{len(nouns)} Items"
+def _deleting(elements: list[Element]) -> str:
+    """"Delete Stage", "Delete 25 Touchpoints", "Delete 3 Items"."""
+    if len(elements) == 1:
+        return _("Delete {element}").format(element=describe(elements[0]))
+    kinds = {type(element) for element in elements}
+    if len(kinds) == 1:
+        return _DELETE_MANY[kinds.pop()](len(elements)).format(n=len(elements))
+    return _n("Delete {n} Item", "Delete {n} Items", len(elements)).format(n=len(elements))
 
 
 class AddElement(QUndoCommand):
     """Add a persona, stage, touchpoint or flow at an index of its list."""
 
     def __init__(self, doc: Document, element: Element, index: int | None = None, parent: QUndoCommand | None = None):
-        super().__init__(f"Add {describe(element)}", parent)
+        super().__init__(_("Add {element}").format(element=describe(element)), parent)
         self.doc, self.element, self.index = doc, element, index
 
     def redo(self) -> None:
@@ -59,8 +77,7 @@ class RemoveElements(QUndoCommand):
     """Delete elements with everything that depends on them (a stage takes its cards and flows)."""
 
     def __init__(self, doc: Document, ids: list[str], parent: QUndoCommand | None = None):
-        nouns = [describe(doc.get(i)) for i in ids]
-        super().__init__(f"Delete {_plural(nouns)}", parent)
+        super().__init__(_deleting([doc.get(i) for i in ids]), parent)
         self.doc, self.ids = doc, list(ids)
         self.removals: list[Removal] = []
 
@@ -79,7 +96,9 @@ class MoveCards(QUndoCommand):
     """Move cards to cells and positions: one drag of several cards is one step."""
 
     def __init__(self, doc: Document, moves: list[tuple[str, str, str, int]], parent: QUndoCommand | None = None):
-        super().__init__("Move Touchpoint" if len(moves) == 1 else f"Move {len(moves)} Touchpoints", parent)
+        super().__init__(_("Move Touchpoint") if len(moves) == 1 else
+                         _n("Move {n} Touchpoint", "Move {n} Touchpoints", len(moves)).format(
+                             n=len(moves)), parent)
         self.doc, self.moves = doc, list(moves)
         self.previous: list[tuple[str, tuple[str, str, int]]] = []
 
@@ -87,7 +106,7 @@ class MoveCards(QUndoCommand):
         # Positions are final positions: card k lands at its position once all have moved,
         # so cards still waiting to move are not counted.
         self.previous = []
-        waiting = [card for card, *_ in self.moves]
+        waiting = [card for card, *_place in self.moves]
         for k, (card, persona, stage, position) in enumerate(self.moves):
             index = self.doc.cell_insert_index(persona, stage, position, ignoring=card, skipping=waiting[k + 1:])
             self.previous.append((card, self.doc.move_touchpoint(card, persona, stage, index)))
@@ -102,7 +121,7 @@ class MoveElement(QUndoCommand):
 
     def __init__(self, doc: Document, element_id: str, new_index: int, parent: QUndoCommand | None = None):
         element = doc.get(element_id)
-        super().__init__(f"Move {describe(element)}", parent)
+        super().__init__(_("Move {element}").format(element=describe(element)), parent)
         # Not `self.id`: that would hide QUndoCommand.id(), which the stack calls on every push.
         self.doc, self.element_id, self.new_index = doc, element_id, new_index
         self.move = doc.move_stage if isinstance(element, Stage) else doc.move_persona
@@ -125,7 +144,9 @@ class SetField(QUndoCommand):
 
     def __init__(self, doc: Document, element_id: str, field: str, value: Any, session: object = None,
                  parent: QUndoCommand | None = None):
-        super().__init__(f"Change {describe(doc.get(element_id))} {_field_name(field)}", parent)
+        # TRANSLATORS: an edit in the Edit menu (Undo ...): "Change Touchpoint Title"
+        super().__init__(_("Change {element} {field}").format(element=describe(doc.get(element_id)),
+                                                               field=_field_name(field)), parent)
         self.doc, self.element_id, self.field, self.value, self.session = doc, element_id, field, value, session
         self.old: Any = getattr(doc.get(element_id), field)
 
@@ -150,7 +171,7 @@ class SetField(QUndoCommand):
 class SetMapField(QUndoCommand):
     def __init__(self, doc: Document, field: str, value: Any, session: object = None,
                  parent: QUndoCommand | None = None):
-        super().__init__(f"Change Map {_field_name(field)}", parent)
+        super().__init__(_("Change Map {field}").format(field=_field_name(field)), parent)
         self.doc, self.field, self.value, self.session = doc, field, value, session
         self.old = getattr(doc.map, field)
 

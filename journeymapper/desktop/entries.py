@@ -91,4 +91,4 @@ def write_packaging_files(directory: Path) -> list[Path]:
 
 if __name__ == "__main__":  # pragma: no cover - a maintainer's tool
     for written_path in write_packaging_files(Path(sys.argv[1] if len(sys.argv) > 1 else "packaging/linux")):
-        print(f"wrote {written_path}")
+        print(f"wrote {written_path}")  # not translated: a maintainer's tool

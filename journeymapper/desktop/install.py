@@ -24,6 +24,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..i18n import _
 from ..resources import icons_dir
 from .entries import APP_ID, DESKTOP_FILE, ICON_SIZES, ICONS, MIME_PACKAGE, MIME_TYPE, MIME_XML, desktop_entry
 
@@ -94,10 +95,10 @@ def installed_files(target: Path) -> list[Path]:
 
 def _check_platform() -> None:
     if sys.platform == "darwin" or sys.platform.startswith(("win", "cygwin")):
-        raise DesktopError(
+        raise DesktopError(_(
             "install-desktop is for Linux and BSD desktops (freedesktop.org); "
             "on macOS and Windows use the installer of the app bundle"
-        )
+        ))
 
 
 def _write(path: Path, content: bytes) -> None:
@@ -125,9 +126,11 @@ def _run(command: list[str]) -> subprocess.CompletedProcess[str]:
             command, capture_output=True, text=True, timeout=TOOL_TIMEOUT, stdin=subprocess.DEVNULL, check=False
         )
     except subprocess.TimeoutExpired:
-        raise DesktopError(f"{command[0]} did not finish within {TOOL_TIMEOUT} s") from None
+        raise DesktopError(_("{command} did not finish within {seconds} s").format(
+            command=command[0], seconds=TOOL_TIMEOUT)) from None
     except OSError as exc:
-        raise DesktopError(f"cannot run {command[0]}: {exc.strerror or exc}") from None
+        raise DesktopError(_("cannot run {command}: {reason}").format(command=command[0],
+                                                                      reason=exc.strerror or exc)) from None
 
 
 def _first_line(text: str) -> str:
@@ -139,7 +142,8 @@ def _refresh_mime(target: Path, outcome: Outcome, *, ours_expected: bool) -> Non
     tool = shutil.which("update-mime-database")
     if tool is None:
         outcome.notes.append(
-            "update-mime-database not found (package shared-mime-info): the MIME database was not refreshed"
+            _("update-mime-database not found (package shared-mime-info): the MIME database was not "
+              "refreshed")
         )
         return
     if not (mime / "packages").is_dir():
@@ -149,12 +153,18 @@ def _refresh_mime(target: Path, outcome: Outcome, *, ours_expected: bool) -> Non
     # It exits 0 even when it rejects a file, so read what it says.
     ours = [line.strip() for line in output.splitlines() if f"packages/{MIME_PACKAGE}" in line]
     if ours_expected and (ours or result.returncode != 0):
-        reason = ours[0] if ours else _first_line(output) or f"exit status {result.returncode}"
-        raise DesktopError(f"update-mime-database rejected the journeymapper MIME type: {reason}")
+        reason = ours[0] if ours else _first_line(output) or _exit_status(result.returncode)
+        raise DesktopError(_("update-mime-database rejected the journeymapper MIME type: {reason}").format(
+            reason=reason))
     if ours_expected and "not in the search path" in output:
         outcome.notes.append(
-            f"{target} is not in XDG_DATA_DIRS: desktops will not see these files until it is"
+            _("{folder} is not in XDG_DATA_DIRS: desktops will not see these files until it is").format(
+                folder=target)
         )
+
+
+def _exit_status(code: int) -> str:
+    return _("exit status {code}").format(code=code)
 
 
 def _refresh_applications(target: Path, outcome: Outcome) -> None:
@@ -164,7 +174,9 @@ def _refresh_applications(target: Path, outcome: Outcome) -> None:
         return
     result = _run([tool, "-q", str(applications)])
     if result.returncode != 0:
-        outcome.notes.append(f"update-desktop-database: {_first_line(result.stderr) or 'failed'}")
+        said = _first_line(result.stderr) or _("failed")
+        # not translated: the tool's name, then what it said
+        outcome.notes.append(f"update-desktop-database: {said}")
 
 
 def _refresh_icons(target: Path, outcome: Outcome) -> None:
@@ -182,21 +194,23 @@ def _refresh_icons(target: Path, outcome: Outcome) -> None:
         return
     result = _run([tool, "--force", "--quiet", "--ignore-theme-index", str(hicolor)])
     if result.returncode != 0:
-        outcome.notes.append(f"gtk-update-icon-cache: {_first_line(result.stderr) or 'failed'}")
+        said = _first_line(result.stderr) or _("failed")
+        # not translated: the tool's name, then what it said
+        outcome.notes.append(f"gtk-update-icon-cache: {said}")
 
 
 def _set_default(outcome: Outcome) -> None:
     tool = shutil.which("xdg-mime")
     if tool is None:
-        outcome.notes.append(
-            "xdg-mime not found (package xdg-utils): "
+        outcome.notes.append(_("xdg-mime not found (package xdg-utils): "
             "choose journeymapper for .jmap files in your file manager"
-        )
+        ))
         return
     result = _run([tool, "default", DESKTOP_FILE, MIME_TYPE])
     if result.returncode != 0:
-        reason = _first_line(result.stderr) or f"xdg-mime exit status {result.returncode}"
-        outcome.notes.append(f"could not make journeymapper the default for maps: {reason}")
+        reason = _first_line(result.stderr) or f"xdg-mime {_exit_status(result.returncode)}"
+        outcome.notes.append(_("could not make journeymapper the default for maps: {reason}").format(
+            reason=reason))
     else:
         outcome.default_set = True
 
@@ -208,12 +222,13 @@ def install(prefix: str | os.PathLike[str] | None = None) -> Outcome:
     plan = planned_files(target)
     missing = [str(source) for source in plan.values() if isinstance(source, Path) and not source.is_file()]
     if missing:
-        raise DesktopError(f"the installation is incomplete: {missing[0]} is missing")
+        raise DesktopError(_("the installation is incomplete: {file} is missing").format(file=missing[0]))
     for path, content in plan.items():
         try:
             _write(path, content.encode("utf-8") if isinstance(content, str) else content.read_bytes())
         except OSError as exc:
-            raise DesktopError(f"cannot write {path}: {exc.strerror or exc}") from None
+            raise DesktopError(_("cannot write {file}: {reason}").format(
+                file=path, reason=exc.strerror or exc)) from None
         outcome.files.append(path)
     _refresh_mime(target, outcome, ours_expected=True)
     _refresh_applications(target, outcome)
@@ -258,7 +273,8 @@ def _forget_default() -> bool:
         else:
             _write(path, (remaining + "\n").encode("utf-8"))
     except OSError as exc:
-        raise DesktopError(f"cannot update {path}: {exc.strerror or exc}") from None
+        raise DesktopError(_("cannot update {file}: {reason}").format(
+            file=path, reason=exc.strerror or exc)) from None
     return True
 
 
@@ -272,7 +288,8 @@ def uninstall(prefix: str | os.PathLike[str] | None = None) -> Outcome:
         except FileNotFoundError:
             continue
         except OSError as exc:
-            raise DesktopError(f"cannot remove {path}: {exc.strerror or exc}") from None
+            raise DesktopError(_("cannot remove {file}: {reason}").format(
+                file=path, reason=exc.strerror or exc)) from None
         outcome.files.append(path)
     # The icon size folders hold nothing else of ours: drop those left empty.
     hicolor = target / "icons" / "hicolor"

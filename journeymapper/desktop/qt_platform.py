@@ -17,6 +17,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import _
+
 # The families of distributions whose package names we know, by /etc/os-release ID or ID_LIKE.
 DEBIAN, FEDORA, ARCH, SUSE = "debian", "fedora", "arch", "suse"
 _FAMILY_OF = {"debian": DEBIAN, "ubuntu": DEBIAN, "fedora": FEDORA, "rhel": FEDORA, "centos": FEDORA,
@@ -76,18 +78,27 @@ class PlatformProblem:
         names = (package_for(library, self.family) for library in self.missing)
         return list(dict.fromkeys(name for name in names if name))
 
-    def message(self, outcome: str = "the editor cannot open a window") -> str:
-        """One line: what cannot start, which libraries are missing, and how to get them."""
+    def message(self, outcome: str | None = None) -> str:
+        """One line: what cannot start (by default the editor's window), which libraries are missing,
+        and how to get them."""
+        outcome = outcome or _("the editor cannot open a window")
         what = _PLATFORM_NAMES.get(self.platform, self.platform)
-        libraries = ", ".join(self.missing) if self.missing else "a system library"
-        them = "them" if len(self.missing) > 1 else "it"
+        libraries = ", ".join(self.missing) if self.missing else _("a system library")
+        several = len(self.missing) > 1
         packages = self.packages()
         if packages:
             sudo = "" if self.as_root else "sudo "
-            how = f"install {them} with: {sudo}{_INSTALL[self.family]} {' '.join(packages)}"
+            command = f"{sudo}{_INSTALL[self.family]} {' '.join(packages)}"
+            how = (_("install them with: {command}") if several else _("install it with: {command}")).format(
+                command=command)
         else:
-            how = f"install the packages of your distribution that provide {them}"
-        return f"{outcome}: Qt's {what} platform needs {libraries}, which this system lacks; {how}"
+            how = (_("install the packages of your distribution that provide them") if several
+                   else _("install the packages of your distribution that provide it"))
+        # TRANSLATORS: {outcome} is what cannot happen ("the editor cannot open a window"), {platform}
+        # the name of Qt's display platform (X11, Wayland), {libraries} the missing system libraries,
+        # {how} what to do
+        said = _("{outcome}: Qt's {platform} platform needs {libraries}, which this system lacks; {how}")
+        return said.format(outcome=outcome, platform=what, libraries=libraries, how=how)
 
 
 def distro_family(os_release: Path = Path("/etc/os-release")) -> str:
@@ -124,7 +135,7 @@ def package_for(library: str, family: str) -> str:
 def _debian_library_package(library: str, lower: bool) -> str:
     """Debian's rule: the soname's name and version, with a hyphen when the name ends in a digit
     (libxcb-shape.so.0 -> libxcb-shape0, libfoo2.so.1 -> libfoo2-1)."""
-    name, _, version = library.partition(".so.")
+    name, _so, version = library.partition(".so.")
     name = name.lower() if lower else name
     return f"{name}-{version}" if name[-1:].isdigit() else f"{name}{version}"
 
@@ -225,7 +236,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m journeymapper.desktop.qt_platform", description=main.__doc__)
+    # not translated: ./dev's tool (below too)
     parser.add_argument("--platform", default=None, help="check this platform plugin (default: as Qt would choose)")
+    # not translated: ./dev's tool
     parser.add_argument("--packages", action="store_true", help="print the packages to install, one per line")
     args = parser.parse_args(argv)
     environ = dict(os.environ)

@@ -20,8 +20,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .. import __version__
 from ..gc_tuning import collector_paused
-from ..i18n import DEFAULT_LANGUAGE, print_language, words
+from ..i18n import DEFAULT_LANGUAGE, _, print_language, words
 from ..i18n.formats import formats_locale
+from ..i18n.formats import print_formats as map_print_formats
 from ..io.writer import write_atomic
 from ..layout.map_layout import MapLayout
 from ..layout.style import DEFAULT_STYLE, Style, grayscale_palette
@@ -70,8 +71,9 @@ class TooManyPages(ExportError):
 
     def __init__(self, pages: int, limit: int) -> None:
         self.pages, self.limit = pages, limit
-        super().__init__(f"the PDF would have {pages:,} pages, more than the {limit:,} allowed; "
-                         f"nothing was written (allow them with --max-pages {pages})")
+        super().__init__(_("the PDF would have {pages} pages, more than the {limit} allowed; nothing was "
+                           "written (allow them with --max-pages {count})").format(
+            pages=f"{pages:,}", limit=f"{limit:,}", count=pages))
 
 
 class ExportCancelled(Exception):
@@ -136,13 +138,8 @@ def export_pdf(
 
 
 def print_formats(the_map: Map, options: PdfOptions) -> str:
-    """The locale the print writes figures and dates in: the map's own (a "de-AT" map prints Austrian
-    dates) when its words are printed, else the printed words' language; ISO dates and "4,200.5" for
-    an English print of a map that does not say its language (the files' own neutral style)."""
-    language = options.language or print_language(the_map.language)
-    if the_map.language and print_language(the_map.language) == language:
-        return the_map.language
-    return "" if language == DEFAULT_LANGUAGE else language
+    """The locale the print writes figures and dates in (`i18n.formats.print_formats`)."""
+    return map_print_formats(the_map.language, options.language or print_language(the_map.language))
 
 
 def _export_pdf(
@@ -166,12 +163,13 @@ def _export_pdf(
                           orientation=plan.orientation, fill=plan.fill)
     if round(report.smallest_text, 1) < MIN_TEXT_WARN:
         # (an auto poster already has the most sheets that help: only bigger paper or less map can)
-        advice = (f"even {columns} x {rows} sheets are not enough: try a larger --paper (a copy shop prints A1 "
-                  "and A0)" if options.tiles == "auto" and columns * rows > 1 else
-                  "try --tiles auto (or a larger --paper) for a legible poster")
-        report.warnings.append(
-            f"the smallest text prints at {report.smallest_text:.1f} pt, below {MIN_TEXT_WARN:.0f} pt: {advice}"
-        )
+        # (these warnings are said to the person exporting: the interface language, not the print's)
+        advice = (_("even {columns} x {rows} sheets are not enough: try a larger --paper (a copy shop prints "
+                    "A1 and A0)").format(columns=columns, rows=rows)
+                  if options.tiles == "auto" and columns * rows > 1 else
+                  _("try --tiles auto (or a larger --paper) for a legible poster"))
+        report.warnings.append(_("the smallest text prints at {size} pt, below {least} pt: {advice}").format(
+            size=f"{report.smallest_text:.1f}", least=f"{MIN_TEXT_WARN:.0f}", advice=advice))
     fonts = FontChooser()
     buffer = io.BytesIO()
     # initialFontName: no page may refer to a font that is not embedded (ReportLab starts with Helvetica).
@@ -188,14 +186,14 @@ def _export_pdf(
     canvas.setCreator(f"journeymapper {__version__}")
     canvas.setKeywords(["customer journey map", "journeymapper"])
     today = options.today or date.today()
+    tr = words(options.language)
     problems = []
     if options.appendix:
         from ..check import check_map  # (networkx: loaded only for the findings)
 
-        problems = check_map(the_map, today)
+        problems = check_map(the_map, today, tr=tr)  # (printed: in the print's language)
     tiled = (columns, rows) != (1, 1)
     palette = grayscale_palette(style.palette) if options.grayscale else style.palette
-    tr = words(options.language)
     painter = PagePainter(canvas, fonts, palette, options.grayscale, tr)
     # The map is drawn once, as forms that every sheet places.
     details = map_details(the_map, layout, tr)
@@ -224,7 +222,7 @@ def _export_pdf(
         extra_pages.append((tr("Actions"), lambda pp, brk=None: draw_action_list(pp, actions, paper, MARGIN, brk)))
     notes: list[tuple[str, Callable]] = []
     if options.appendix:  # what the map tells its owner, first of the notes (then the findings)
-        found, places = insights(the_map, today), map_places(the_map, details.refs, tr)
+        found, places = insights(the_map, today, tr), map_places(the_map, details.refs, tr)
         notes.append((tr("Insights"), lambda pp, col: draw_insights(pp, found, places, col)))
     cut = {flow_id: path.full_label for flow_id, path in layout.flows.items() if path.full_label is not None}
     if cut:
@@ -291,10 +289,9 @@ def _export_pdf(
     page = canvas.getPageNumber() - 1
     if fonts.missing:
         shown = "".join(sorted(fonts.missing))[:40]
-        report.warnings.append(
-            f"no installed font has these characters, so they print as blanks: {shown!r} "
-            "(install a font that has them, e.g. Noto Sans or Droid Sans Fallback)"
-        )
+        report.warnings.append(_("no installed font has these characters, so they print as blanks: {characters} "
+                                 "(install a font that has them, e.g. Noto Sans or Droid Sans Fallback)").format(
+            characters=repr(shown)))
     deflater.finish()
     canvas.save()
     report.pages = page

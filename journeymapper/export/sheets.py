@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..i18n import words
+from ..i18n import _, words
 from ..layout.labels import CHANNEL_LABELS
 from ..layout.map_layout import MapLayout, layout_map
 from ..layout.style import Style
@@ -66,10 +66,12 @@ def paper_size(options) -> tuple[float, float]:
 def paper_of(paper: str, orientation: str) -> tuple[float, float]:
     key = next((k for k in PAPERS if k.lower() == paper.lower()), None)
     if key is None:
-        raise ExportError(f"unknown paper {paper!r} (choose from {', '.join(PAPERS)})")
+        raise ExportError(_("unknown paper {paper} (choose from {papers})").format(paper=repr(paper),
+                                                                                  papers=", ".join(PAPERS)))
     width, height = PAPERS[key]
     if orientation not in ORIENTATIONS:
-        raise ExportError(f"orientation must be auto, landscape or portrait, not {orientation!r}")
+        raise ExportError(_("orientation must be auto, landscape or portrait, not {orientation}").format(
+            orientation=repr(orientation)))
     if orientation != "portrait":
         width, height = max(width, height), min(width, height)
     else:
@@ -83,9 +85,8 @@ def parse_tiles(text: str) -> tuple[int, int] | None:
         return None
     match = re.fullmatch(r"\s*(\d{1,2})\s*[xX×]\s*(\d{1,2})\s*", text)
     if not match or not 1 <= int(match.group(1)) <= MAX_TILES or not 1 <= int(match.group(2)) <= MAX_TILES:
-        raise ExportError(
-            f"tiles must be 'auto' or columns x rows from 1x1 to {MAX_TILES}x{MAX_TILES}, like 2x2, not {text!r}"
-        )
+        raise ExportError(_("tiles must be 'auto' or columns x rows from 1x1 to {most}, like 2x2, not {text}").format(
+            most=f"{MAX_TILES}x{MAX_TILES}", text=repr(text)))
     return int(match.group(1)), int(match.group(2))
 
 

@@ -72,8 +72,11 @@ def words(language: str | None = None) -> Words:
 
 def print_language(tag: str) -> str:
     """The catalogue for a map's language (a BCP 47 tag: "de", "de-AT", "en-GB"): the tag's own if
-    there is one, else its language's ("de-AT" prints German), else English."""
+    there is one, else its language's ("de-AT" prints German), else English. A map that does not say
+    its language ("") is shown and printed in the language of the person using the program."""
     code = tag.strip().lower()
+    if not code:
+        return interface_language()
     if code in LANGUAGES:
         return code
     primary = code.split("-")[0]

@@ -32,6 +32,12 @@ def extract():
     template = Catalog(project="journeymapper", domain=DOMAIN, charset="utf-8", fuzzy=False,
                        copyright_holder="the journeymapper developers", creation_date=STAMP,
                        revision_date=STAMP, msgid_bugs_address="https://github.com/journeymapper/issues")
+    from babel.messages.extract import extract_from_file
+
+    for module in sorted(PACKAGE.glob("*.py")):  # (the package's own modules: gui.py...)
+        for _line, message, comments, _context in extract_from_file(
+                "python", module, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",), strip_comment_tags=True):
+            template.add(message, None, auto_comments=comments)
     for folder in SOURCES:
         for _name, _line, message, comments, _context in extract_from_dir(
                 PACKAGE / folder, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",), strip_comment_tags=True):

@@ -63,6 +63,17 @@ def set_default_locale(tag: str | None) -> None:
     _default = tag or NEUTRAL
 
 
+def print_formats(map_language: str, printed_language: str) -> str:
+    """The locale a print writes figures and dates in: the map's own (a "de-AT" map prints Austrian
+    dates) when its words are printed, else the printed words' language; the neutral style for an
+    English print of a map that does not say its language (the files' own: ISO dates, "4,200.5")."""
+    from . import DEFAULT_LANGUAGE, print_language
+
+    if map_language and print_language(map_language) == printed_language:
+        return map_language
+    return NEUTRAL if printed_language == DEFAULT_LANGUAGE else printed_language
+
+
 def current_locale() -> str:
     value = _current.get()
     return _default if value is None else value

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..i18n import _, _n
+
 
 @dataclass(frozen=True)
 class LoadProblem:
@@ -16,7 +18,9 @@ class LoadProblem:
 
     def __str__(self) -> str:
         """One line, plain words first: `This file is cut off: ... (not valid JSON: ... line 3, column 9)`."""
-        return f"{self.plain} ({self.detail})" if self.detail else self.plain
+        # TRANSLATORS: a problem of a file: what is wrong in plain words, then the detail (where in the file)
+        return _("{problem} ({detail})").format(
+            problem=self.plain, detail=self.detail) if self.detail else self.plain
 
 
 class LoadError(Exception):
@@ -34,10 +38,12 @@ class LoadError(Exception):
         super().__init__(self.summary())
 
     def summary(self) -> str:
-        head = f"{self.source}: " if self.source else ""
         rest = len(self.problems) - 1 + self.more
-        tail = f" (and {rest} more problem{'s' if rest != 1 else ''})" if rest else ""
-        return f"{head}{self.problems[0]}{tail}"
+        first = self.problems[0]
+        if rest:
+            first = _n("{problem} (and {n} more problem)", "{problem} (and {n} more problems)", rest).format(
+                problem=first, n=rest)
+        return _at(self.source, first)
 
     def plain(self) -> str:
         """What is wrong, in plain words only: the first problem's, without the technical detail."""
@@ -45,11 +51,17 @@ class LoadError(Exception):
 
     def lines(self) -> list[str]:
         """One self-contained line per problem, for terminals and dialogs."""
-        head = f"{self.source}: " if self.source else ""
-        out = [head + problem for problem in self.problems]
+        out = [_at(self.source, problem) for problem in self.problems]
         if self.more:
-            out.append(f"{head}... and {self.more} more problem{'s' if self.more != 1 else ''}")
+            more = _n("... and {n} more problem", "... and {n} more problems", self.more).format(n=self.more)
+            out.append(_at(self.source, more))
         return out
+
+
+def _at(source: str | None, problem: str) -> str:
+    """`maps/shop.jmap: This file is empty...`: a problem after the file it is in (when it is known)."""
+    # TRANSLATORS: a problem of a file, after the file's name: "shop.jmap: This file is empty..."
+    return _("{file}: {problem}").format(file=source, problem=problem) if source else problem
 
 
 class SaveError(Exception):

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..i18n import N_, _
 from ..model.document import utc_now
 from ..model.messages import describe_validation_error
 from ..model.schema import MAX_FLOWS, MAX_LIST_ITEMS, MAX_READINGS, BasedOn, Map
@@ -37,9 +38,19 @@ from .sheet_values import (
     parse_word,
     split_items,
 )
-from .spreadsheet_import import MapBuilder
+from .spreadsheet_import import MapBuilder, row_left_out
 
-_NOUNS = {"pain_points": "pain points", "opportunities": "opportunities", "quotes": "quotes"}
+_FULL = {
+    "pain_points": N_("“{name}” has {limit} pain points already (the most it can have): row left out"),
+    "opportunities": N_("“{name}” has {limit} opportunities already (the most it can have): row left out"),
+    "quotes": N_("“{name}” has {limit} quotes already (the most it can have): row left out"),
+}
+_TOO_MANY = {
+    "pain_points": N_("more than {limit} pain points: “{text}” left out"),
+    "opportunities": N_("more than {limit} opportunities: “{text}” left out"),
+    "quotes": N_("more than {limit} quotes: “{text}” left out"),
+}
+_FIELD_WORDS = {"persona": N_("the persona"), "stage": N_("the stage")}
 
 
 def _word(table: dict[str, tuple[str, ...]], what: str) -> Callable[[object], str]:
@@ -49,16 +60,16 @@ def _word(table: dict[str, tuple[str, ...]], what: str) -> Callable[[object], st
 def find_card(builder: MapBuilder, record: Record, key: str = "card", id_key: str = "card_id",
               narrow: bool = True) -> tuple[dict[str, Any] | None, str]:
     """(the card a row names, "") or (None, why not)."""
-    title = record.text(key, 500, "the touchpoint")
+    title = record.text(key, 500, _("the touchpoint"))
     hint = cell_text(record.raw(id_key)).strip()
     by_id = builder.card_by_id.get(hint)
     if not title:
-        return by_id, "" if by_id is not None else "no touchpoint named: which card is it about?"
+        return by_id, "" if by_id is not None else _("no touchpoint named: which card is it about?")
     matches = builder.cards_by_title.get(name_key(title), [])
     if narrow and len(matches) > 1:
         names = {p["id"]: p["name"] for p in builder.personas} | {s["id"]: s["name"] for s in builder.stages}
         for field in ("persona", "stage"):
-            wanted = name_key(record.text(field, 200, f"the {field}"))
+            wanted = name_key(record.text(field, 200, _(_FIELD_WORDS[field])))
             narrower = [c for c in matches if name_key(names[c[field]]) == wanted]
             if wanted and narrower:
                 matches = narrower
@@ -67,11 +78,11 @@ def find_card(builder: MapBuilder, record: Record, key: str = "card", id_key: st
     if matches:
         if by_id in matches:
             return by_id, ""
-        return None, (f"several touchpoints are called “{title}”: say which with its persona and stage"
-                      if narrow else f"several touchpoints are called “{title}”")
+        return None, (_("several touchpoints are called “{title}”: say which with its persona and stage")
+                      if narrow else _("several touchpoints are called “{title}”")).format(title=title)
     if by_id is not None:  # (renamed on the Touchpoints sheet only)
         return by_id, ""
-    return None, f"no touchpoint called “{title}”"
+    return None, _("no touchpoint called “{title}”").format(title=title)
 
 
 # -- the map's own fields ------------------------------------------------------------------------
@@ -87,28 +98,32 @@ def read_map_sheet(builder: MapBuilder, table: Table | None) -> None:
         if key is not None and len(row) > 1:
             values[key] = (row[1], Record(number, {key: row[1]}, table.name))
     builder.map_sheet_read, builder.map_sheet_name = bool(values), table.name
+    what = {"title": N_("the map's title"), "description": N_("the map's description"),
+            "owner": N_("the map's owner"), "language": N_("the map's language")}
     for key, limit in (("title", 200), ("description", 10_000), ("owner", 200), ("language", 35)):
         if key in values:
-            _, record = values[key]
-            text = record.text(key, limit, f"the map's {key}", strip=key != "description")
+            record = values[key][1]
+            text = record.text(key, limit, _(what[key]), strip=key != "description")
             if key != "title" or text:
                 builder.fields[key] = text
             builder.collect(record)
     if "state" in values:
-        _, record = values["state"]
-        builder.fields["state"] = record.parsed("state", lambda v: parse_word(STATE_WORDS, v, "state"), "state",
-                                                "current")
+        record = values["state"][1]
+        builder.fields["state"] = record.parsed("state", lambda v: parse_word(STATE_WORDS, v, _("state")),
+                                                "state", "current")
         builder.collect(record)
     if "review_by" in values:
-        _, record = values["review_by"]
-        builder.fields["review_by"] = record.parsed("review_by", parse_date, "review date")
+        record = values["review_by"][1]
+        builder.fields["review_by"] = record.parsed("review_by", lambda v: parse_date(v, _("review date")),
+                                                    _("review date"))
         builder.collect(record)
     _based_on(builder, values)
     try:
         Map.model_validate({**builder.fields, "id": "m", "created": utc_now(), "modified": utc_now()})
     except ValidationError as exc:
         for line in describe_validation_error(exc, "map"):
-            builder.problems.append(ImportProblem(f"{line}: left out", None, table.name))
+            builder.problems.append(ImportProblem(_("{problem}: left out").format(
+                problem=line), None, table.name))
         for field in {str(err["loc"][0]) for err in exc.errors() if err["loc"]}:
             builder.fields.pop(field, None)
 
@@ -121,13 +136,14 @@ def _based_on(builder: MapBuilder, values: dict[str, tuple[object, Record]]) -> 
         title, the_id, modified = (cell_text(p[0]).strip() if p else "" for p in parts)
         based = BasedOn(id=the_id, title=title, modified=parse_timestamp(modified))
     except (ValidationError, ValueError):
-        builder.problems.append(ImportProblem("“Based on” needs the other map's title, id and the time it was "
-                                              "saved: left out", None, builder.map_sheet_name))
+        builder.problems.append(ImportProblem(_("“Based on” needs the other map's title, id and the time it "
+                                                "was saved: left out"), None, builder.map_sheet_name))
         return
     if builder.fields.get("state") == "future":
         builder.fields["based_on"] = based.model_dump()
     else:
-        builder.problems.append(ImportProblem("only a future-state map is based on another: “Based on” left out",
+        builder.problems.append(ImportProblem(_("only a future-state map is based on another: “Based on” "
+                                                "left out"),
                                               None, builder.map_sheet_name))
 
 
@@ -138,42 +154,47 @@ def read_kpis(builder: MapBuilder, rows: SheetRows | None) -> None:
     for record in records_of(rows):
         _kpi_row(builder, record, made)
         builder.collect(record)
-    for *_, kpi, _row in made:
+    for *_rest, kpi, _row in made:
         kpi["readings"].sort(key=lambda reading: reading["date"])  # oldest first, as the format keeps them
 
 
 def _kpi_row(builder: MapBuilder, record: Record, made: list[tuple[str, str, str, dict[str, Any], int]]) -> None:
-    name = record.text("name", 200, "the KPI's name")
+    name = record.text("name", 200, _("the KPI's name"))
     if not name:
-        record.skip("no KPI name: row left out")
+        record.skip(_("no KPI name: row left out"))
         return
-    stage_name = record.text("stage", 200, "the stage")
+    stage_name = record.text("stage", 200, _("the stage"))
     if not stage_name and len(builder.stages) != 1:
-        record.skip(f"KPI “{name}” has no stage: row left out")
+        record.skip(_("KPI “{name}” has no stage: row left out").format(name=name))
         return
     stage = builder.stage(stage_name or builder.stages[0]["name"], record.raw("stage_id"), record)
     if stage is None:
         return
     hint = cell_text(record.raw("id")).strip()
-    kpi = next((k for sid, key, h, k, _ in made if sid == stage["id"] and key == name_key(name)
+    kpi = next((k for sid, key, h, k, _first in made if sid == stage["id"] and key == name_key(name)
                 and (not h or not hint or h == hint)), None)
-    fields = {"unit": record.text("unit", 20, "the unit"),
-              "direction": record.parsed("direction", _word(DIRECTION_WORDS, "“better when”"), "direction", "higher"),
-              "target": record.parsed("target", lambda v: parse_number(v, "target"), "target")}
+    fields = {"unit": record.text("unit", 20, _("the unit")),
+              "direction": record.parsed("direction", _word(DIRECTION_WORDS, _("“better when”")), "direction",
+                                         "higher"),
+              "target": record.parsed("target", lambda v: parse_number(v, _("target")), "target")}
     if kpi is None:
         if len(stage["kpis"]) >= MAX_LIST_ITEMS:
-            record.skip(f"stage “{stage['name']}” has {MAX_LIST_ITEMS} KPIs already (the most a stage has)")
+            record.skip(_("stage “{name}” has {limit} KPIs already (the most a stage has)").format(
+                name=stage["name"], limit=MAX_LIST_ITEMS))
             return
         kpi = {"id": builder.ids.claim(hint), "name": name, **fields, "readings": []}
         stage["kpis"].append(kpi)
         made.append((stage["id"], name_key(name), hint, kpi, record.row))
     else:
-        first = next(row for *_, k, row in made if k is kpi)
+        first = next(row for *_rest, k, row in made if k is kpi)
         for field, value in fields.items():
             shown = {"direction": lambda v: first_word(DIRECTION_WORDS, v)}.get(field, str)
             if record.has(field) and value != kpi[field] and value not in (None, ""):
-                record.value_problem(f"KPI “{name}”: {field} {shown(value)} differs from row {first}'s "
-                                     f"({shown(kpi[field]) if kpi[field] not in (None, '') else 'empty'}): row {first}'s kept")
+                kept = shown(kpi[field]) if kpi[field] not in (None, "") else _("empty")
+                # TRANSLATORS: {field} is the column's field: unit, direction or target; {row} a row's number
+                said = _("KPI “{name}”: {field} {value} differs from row {row}'s ({kept}): row {row}'s kept")
+                record.value_problem(said.format(name=name, field=field, value=shown(value), row=first,
+                                                 kept=kept))
     _reading(record, kpi)
 
 
@@ -181,18 +202,23 @@ def _reading(record: Record, kpi: dict[str, Any]) -> None:
     if not (record.has("date") or record.has("value")):
         return
     if not (record.has("date") and record.has("value")):
-        missing = "date" if not record.has("date") else "value"
-        record.value_problem(f"KPI “{kpi['name']}”: a reading needs a date and a value; this one has no {missing}: "
-                             "reading left out")
+        if not record.has("date"):
+            record.value_problem(_("KPI “{name}”: a reading needs a date and a value; this one has no date: "
+                                   "reading left out").format(name=kpi["name"]))
+        else:
+            record.value_problem(_("KPI “{name}”: a reading needs a date and a value; this one has no value: "
+                                   "reading left out").format(name=kpi["name"]))
         return
-    day = record.parsed("date", lambda v: parse_date(v, "reading date"), "reading date")
-    value = record.parsed("value", lambda v: parse_number(v, "reading"), "reading")
+    day = record.parsed("date", lambda v: parse_date(v, _("reading date")), _("reading date"))
+    value = record.parsed("value", lambda v: parse_number(v, _("reading")), _("reading"))
     if day is None or value is None:
         return
     if len(kpi["readings"]) >= MAX_READINGS:
-        record.value_problem(f"KPI “{kpi['name']}” has {MAX_READINGS} readings already: reading left out")
+        record.value_problem(_("KPI “{name}” has {limit} readings already: reading left out").format(
+            name=kpi["name"], limit=MAX_READINGS))
         return
-    kpi["readings"].append({"date": day, "value": value, "note": record.text("note", 500, "the reading's note")})
+    kpi["readings"].append({"date": day, "value": value, "note": record.text("note", 500, _("the reading's "
+                                                                                            "note"))})
 
 
 # -- pain points, actions, quotes -----------------------------------------------------------------
@@ -201,24 +227,24 @@ def _holder_room(record: Record, holder: dict[str, Any], field: str) -> bool:
     if len(holder[field]) < MAX_LIST_ITEMS:
         return True
     name = holder.get("title") or holder.get("name")
-    record.skip(f"“{name}” has {MAX_LIST_ITEMS} {_NOUNS[field]} already (the most it can have): row left out")
+    record.skip(_(_FULL[field]).format(name=name, limit=MAX_LIST_ITEMS))
     return False
 
 
 def read_pain_points(builder: MapBuilder, rows: SheetRows | None) -> None:
     builder.pain_ids = {}
     for record in records_of(rows):
-        text = record.text("text", 500, "the pain point")
-        card, why = find_card(builder, record) if text else (None, "no pain point written: row left out")
+        text = record.text("text", 500, _("the pain point"))
+        card, why = find_card(builder, record) if text else (None, _("no pain point written: row left out"))
         if card is None:
-            record.skip(why if not text else f"{why}: row left out")
+            record.skip(why if not text else row_left_out(why))
         elif _holder_room(record, card, "pain_points"):
             hint = cell_text(record.raw("id")).strip()
             pain_id = builder.ids.claim(hint)
             if hint:
                 builder.pain_ids[hint] = pain_id
             card["pain_points"].append({"id": pain_id, "text": text, "severity": record.parsed(
-                "severity", _word(LEVEL_WORDS, "severity"), "severity", "medium")})
+                "severity", _word(LEVEL_WORDS, _("severity")), "severity", "medium")})
         builder.collect(record)
 
 
@@ -233,7 +259,7 @@ def merge_cell_items(builder: MapBuilder, field: str, sheet_present: bool) -> No
             if name_key(text) in known:
                 continue
             if len(items) >= MAX_LIST_ITEMS:
-                record.value_problem(f"more than {MAX_LIST_ITEMS} {_NOUNS[field]}: “{text}” left out")
+                record.value_problem(_(_TOO_MANY[field]).format(limit=MAX_LIST_ITEMS, text=text))
                 continue
             items.append({"id": builder.ids.claim(), "text": text})
         builder.collect(record)
@@ -245,18 +271,19 @@ def read_actions(builder: MapBuilder, rows: SheetRows | None) -> None:
     for pain_id, pain in pains.items():
         pains_by_text.setdefault(name_key(pain["text"]), []).append(pain_id)
     for record in records_of(rows):
-        text = record.text("text", 500, "the opportunity")
-        card, why = find_card(builder, record) if text else (None, "no opportunity written: row left out")
+        text = record.text("text", 500, _("the opportunity"))
+        card, why = find_card(builder, record) if text else (None, _("no opportunity written: row left out"))
         if card is None:
-            record.skip(why if not text else f"{why}: row left out")
+            record.skip(why if not text else row_left_out(why))
         elif _holder_room(record, card, "opportunities"):
             card["opportunities"].append({
                 "id": builder.ids.claim(record.raw("id")), "text": text,
-                "priority": record.parsed("priority", _word(LEVEL_WORDS, "priority"), "priority", "medium"),
-                "status": record.parsed("status", _word(STATUS_WORDS, "status"), "status", "idea"),
-                "owner": record.text("owner", 200, "the owner"),
-                "due": record.parsed("due", lambda v: parse_date(v, "due date"), "due date"),
-                "effort": record.parsed("effort", _word(LEVEL_WORDS, "effort"), "effort"),
+                "priority": record.parsed("priority", _word(LEVEL_WORDS, _("priority")), "priority",
+                                          "medium"),
+                "status": record.parsed("status", _word(STATUS_WORDS, _("status")), "status", "idea"),
+                "owner": record.text("owner", 200, _("the owner")),
+                "due": record.parsed("due", lambda v: parse_date(v, _("due date")), _("due date")),
+                "effort": record.parsed("effort", _word(LEVEL_WORDS, _("effort")), "effort"),
                 "addresses": _addresses(builder, record, card, pains, pains_by_text)})
         builder.collect(record)
 
@@ -277,35 +304,39 @@ def _addresses(builder: MapBuilder, record: Record, card: dict[str, Any], pains:
         if mine or len(anywhere) == 1:
             found.append((mine or anywhere)[0])
         else:
-            record.value_problem(f"answers pain point “{text}”: " + (
-                "several cards have a pain point of that text" if anywhere else "there is no such pain point")
-                + ": left out")
+            if anywhere:
+                record.value_problem(_("answers pain point “{text}”: several cards have a pain point of that "
+                                       "text: left out").format(text=text))
+            else:
+                record.value_problem(_("answers pain point “{text}”: there is no such pain point: left "
+                                       "out").format(text=text))
     return found
 
 
 def read_quotes(builder: MapBuilder, rows: SheetRows | None) -> None:
     for record in records_of(rows):
-        text = record.text("text", 1_000, "the quote")
+        text = record.text("text", 1_000, _("the quote"))
         holder: dict[str, Any] | None = None
         if not text:
-            record.skip("no quote written: row left out")
+            record.skip(_("no quote written: row left out"))
         elif record.has("card") or record.has("card_id"):
             holder, why = find_card(builder, record)
             if holder is None:
-                record.skip(f"{why}: row left out")
+                record.skip(row_left_out(why))
         else:
-            name = record.text("persona", 200, "the persona")
+            name = record.text("persona", 200, _("the persona"))
             if name:
                 holder = builder.persona(name, record.raw("persona_id"), record)
                 if holder is not None:
                     holder.setdefault("quotes", [])
             else:
-                record.skip("neither a touchpoint nor a persona: whose words are these? Row left out")
+                record.skip(_("neither a touchpoint nor a persona: whose words are these? Row left out"))
         if holder is not None and _holder_room(record, holder, "quotes"):
             holder["quotes"].append({"id": builder.ids.claim(record.raw("id")), "text": text,
-                                     "who": record.text("who", 200, "who said it"),
-                                     "date": record.parsed("date", lambda v: parse_date(v, "date"), "date"),
-                                     "source": record.text("source", 500, "the source")})
+                                     "who": record.text("who", 200, _("who said it")),
+                                     "date": record.parsed("date", lambda v: parse_date(v, _("date")),
+                                                           _("date")),
+                                     "source": record.text("source", 500, _("the source"))})
         builder.collect(record)
 
 
@@ -316,12 +347,15 @@ def read_flows(builder: MapBuilder, rows: SheetRows | None) -> None:
         ends = [find_card(builder, record, key, f"{key}_id", narrow=False) for key in ("source", "target")]
         (source, why_source), (target, why_target) = ends
         if source is None or target is None:
-            reasons = [f"From: {why_source}" if source is None else "", f"To: {why_target}" if target is None else ""]
-            record.skip("; ".join(r for r in reasons if r) + ": flow left out")
+            # TRANSLATORS: From and To are the headers of a Flows sheet's columns (the sheet's own words)
+            reasons = [_("From: {problem}").format(problem=why_source) if source is None else "",
+                       _("To: {problem}").format(problem=why_target) if target is None else ""]
+            record.skip(_("{problems}: flow left out").format(problems="; ".join(r for r in reasons if r)))
         elif len(builder.flows) >= MAX_FLOWS:
-            record.skip(f"a map has at most {MAX_FLOWS:,} flows: row left out")
+            record.skip(_("a map has at most {limit} flows: row left out").format(limit=f"{MAX_FLOWS:,}"))
         else:
             builder.flows.append({"id": builder.ids.claim(record.raw("id")), "source": source["id"],
-                                  "target": target["id"], "label": record.text("label", 200, "the label"),
-                                  "kind": record.parsed("kind", _word(FLOW_KIND_WORDS, "kind"), "kind", "next")})
+                                  "target": target["id"], "label": record.text("label", 200, _("the label")),
+                                  "kind": record.parsed("kind", _word(FLOW_KIND_WORDS, _("kind")), "kind",
+                                                        "next")})
         builder.collect(record)

@@ -14,6 +14,8 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..i18n import N_, _
+
 if TYPE_CHECKING:
     from ..model.schema import Map
 
@@ -33,8 +35,15 @@ class ImportProblem:
     """What `row` counts ("row" in a spreadsheet, "line" in a text file)."""
 
     def __str__(self) -> str:
-        place = ", ".join(part for part in (self.sheet, f"{self.unit} {self.row}" if self.row else "") if part)
-        return f"{place}: {self.message}" if place else self.message
+        counted = _(_UNITS.get(self.unit, "{unit} {number}")).format(
+            unit=self.unit, number=self.row) if self.row else ""
+        place = ", ".join(part for part in (self.sheet, counted) if part)
+        # TRANSLATORS: a problem of an imported file after its place: "Touchpoints, row 12: no title"
+        return _("{place}: {problem}").format(place=place, problem=self.message) if place else self.message
+
+
+_UNITS = {"row": N_("row {number}"), "line": N_("line {number}")}
+"""Where in a file a problem is, by what `ImportProblem.row` counts."""
 
 
 @dataclass
@@ -72,10 +81,13 @@ IMPORTERS: dict[str, tuple[str, str]] = {
 }
 """suffix -> (module in journeymapper.io, function(path) -> ImportResult)."""
 
-_REFUSED = {".xls": "an old Excel workbook (.xls): save it as .xlsx (Excel Workbook) or .csv and import that",
-            ".ods": "an OpenDocument spreadsheet (.ods): save it as .xlsx or .csv and import that",
-            ".numbers": "a Numbers spreadsheet: export it as .xlsx or .csv and import that",
-            ".jmap": "already a journey map: open it with File > Open (or `journeymapper` MAP.jmap)"}
+_REFUSED = {
+    ".xls": N_("{file} is an old Excel workbook (.xls): save it as .xlsx (Excel Workbook) or .csv and import "
+               "that"),
+    ".ods": N_("{file} is an OpenDocument spreadsheet (.ods): save it as .xlsx or .csv and import that"),
+    ".numbers": N_("{file} is a Numbers spreadsheet: export it as .xlsx or .csv and import that"),
+    ".jmap": N_("{file} is already a journey map: open it with File > Open (or `journeymapper` MAP.jmap)"),
+}
 
 
 def importable_suffixes() -> tuple[str, ...]:
@@ -86,9 +98,10 @@ def import_file(path: str | os.PathLike[str]) -> ImportResult:
     """A new map made from `path`; ImportFailed (with a clear message) if there is nothing to make it of."""
     suffix = Path(path).suffix.lower()
     if suffix in _REFUSED:
-        raise ImportFailed(f"{Path(path).name} is {_REFUSED[suffix]}")
+        raise ImportFailed(_(_REFUSED[suffix]).format(file=Path(path).name))
     if suffix not in IMPORTERS:
         known = ", ".join(sorted(set(IMPORTERS)))
-        raise ImportFailed(f"{Path(path).name}: journeymapper imports files ending in {known}")
+        raise ImportFailed(_("{file}: journeymapper imports files ending in {suffixes}").format(
+            file=Path(path).name, suffixes=known))
     module, function = IMPORTERS[suffix]
     return getattr(import_module(f".{module}", __package__), function)(path)

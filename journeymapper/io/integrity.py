@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..i18n import N_, _
 from ..model.messages import Namer
 from ..model.schema import ITEM_LISTS
 from ..model.types import show_value
@@ -20,15 +21,17 @@ _COLLECTIONS = ("personas", "stages", "touchpoints", "flows")
 # (field, the list it points into, what the file calls it, what is missing in a person's words)
 _REFERENCES = {
     "touchpoints": (
-        ("persona", "personas", "persona", "belongs to a persona that is not in the map"),
-        ("stage", "stages", "stage", "is in a stage that is not in the map"),
+        ("persona", "personas", "persona", N_("{card} belongs to a persona that is not in the map")),
+        ("stage", "stages", "stage", N_("{card} is in a stage that is not in the map")),
     ),
     "flows": (
-        ("source", "touchpoints", "touchpoint", "starts at a card that is not in the map"),
-        ("target", "touchpoints", "touchpoint", "leads to a card that is not in the map"),
+        ("source", "touchpoints", "touchpoint", N_("{flow} starts at a card that is not in the map")),
+        ("target", "touchpoints", "touchpoint", N_("{flow} leads to a card that is not in the map")),
     ),
 }
-_HAND_EDITED = "the file was probably changed by hand or by another program"
+# TRANSLATORS: {first} and {second} name two elements or items of a map ("Card “Pays” and stage “Buy”")
+_SAME_ID = N_("{first} and {second} have the same internal id: the file was probably changed by hand or by "
+              "another program")
 
 
 def _entries(raw_map: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
@@ -52,8 +55,7 @@ def integrity_problems(raw_map: dict[str, Any]) -> list[LoadProblem]:
                 other_key, other = owner_of[element_id]
                 first = names.place((other_key, other))[0]
                 problems.append(LoadProblem(
-                    f"{names.place((key, i))[0]} and {first[:1].lower()}{first[1:]} have the same internal "
-                    f"id: {_HAND_EDITED}",
+                    _(_SAME_ID).format(first=names.place((key, i))[0], second=first[:1].lower() + first[1:]),
                     f"map.{key}[{i}].id: id {show_value(element_id)} is already used by "
                     f"map.{other_key}[{other}]",
                 ))
@@ -66,8 +68,9 @@ def integrity_problems(raw_map: dict[str, Any]) -> list[LoadProblem]:
             for field, target_key, noun, missing in references:
                 ref = item.get(field)
                 if isinstance(ref, str) and ref not in ids_by_collection[target_key]:
+                    place = names.place((key, i))[0]
                     problems.append(LoadProblem(
-                        f"{names.place((key, i))[0]} {missing}",
+                        _(missing).format(card=place, flow=place),
                         f"map.{key}[{i}].{field}: no {noun} with id {show_value(ref)}",
                     ))
     return problems
@@ -94,8 +97,8 @@ def _item_problems(raw_map: dict[str, Any], names: Namer, owner_of: dict[str, tu
                         other = seen[item_id]
                         first = names.place(other)[0]
                         problems.append(LoadProblem(
-                            f"{names.place(loc)[0]} and {first[:1].lower()}{first[1:]} have the same internal id: "
-                            f"{_HAND_EDITED}",
+                            _(_SAME_ID).format(first=names.place(loc)[0],
+                                               second=first[:1].lower() + first[1:]),
                             f"{_path(loc)}.id: id {show_value(item_id)} is already used by {_path(other)}"))
                     else:
                         seen[item_id] = loc

@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .. import __version__
+from ..i18n import _
 from .disk_state import read_regular
 
 STALE_AFTER = 10 * 60
@@ -44,8 +45,12 @@ class LockOwner:
             when = datetime.fromisoformat(self.since).astimezone().strftime("%Y-%m-%d %H:%M")
         except ValueError:
             pass
-        where = f" on {self.host}" if self.host and self.host != _host() else ""
-        return f"{self.user or 'someone'}{where} (since {when})"
+        who = self.user or _("someone")
+        if self.host and self.host != _host():
+            # TRANSLATORS: who has a map open: "anna on laptop-3 (since 2026-12-07 09:30)"
+            return _("{user} on {host} (since {time})").format(user=who, host=self.host, time=when)
+        # TRANSLATORS: who has a map open: "anna (since 2026-12-07 09:30)"
+        return _("{user} (since {time})").format(user=who, time=when)
 
 
 def lock_path(map_path: str | os.PathLike[str]) -> Path:
@@ -128,7 +133,7 @@ class MapLock:
         ours. A stale lock, or any with `take_over`, is replaced. A folder we cannot write to gives
         no lock and no error (the map opens; the disk check still guards saves)."""
         owner = None
-        for _ in range(2):
+        for _attempt in range(2):
             try:
                 fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
             except FileExistsError:

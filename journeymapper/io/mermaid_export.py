@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..i18n import _, _n
 from ..model.schema import Map, Touchpoint
 from .mermaid_text import NO_FEELING_MARK, NO_FEELING_SCORE, PERSONAS_COMMENT, SCORE_OF_EMOTION, escape
 
@@ -41,11 +42,12 @@ class MermaidExport:
     @property
     def summary(self) -> str:
         """One line: "a Mermaid journey diagram of 5 sections, 25 tasks and 2 actors"."""
-        def count(number: int, noun: str) -> str:
-            return f"{number} {noun}{'' if number == 1 else 's'}"
-
-        return (f"a Mermaid journey diagram of {count(self.sections, 'section')}, {count(self.tasks, 'task')} and "
-                f"{count(self.actors, 'actor')}")
+        # TRANSLATORS: what an export to Mermaid wrote: "a Mermaid journey diagram of 5 sections, 25 tasks
+        # and 2 actors"
+        return _("a Mermaid journey diagram of {sections}, {tasks} and {actors}").format(
+            sections=_n("{n} section", "{n} sections", self.sections).format(n=self.sections),
+            tasks=_n("{n} task", "{n} tasks", self.tasks).format(n=self.tasks),
+            actors=_n("{n} actor", "{n} actors", self.actors).format(n=self.actors))
 
 
 def map_to_mermaid(the_map: Map) -> MermaidExport:
@@ -56,8 +58,8 @@ def map_to_mermaid(the_map: Map) -> MermaidExport:
     notes: list[str] = []
     renamed = [(p.name, actor_of[p.id]) for p in the_map.personas if actor_of[p.id] != p.name]
     if renamed:
-        notes.append("personas of the same name are told apart: "
-                     + ", ".join(f"“{new}”" for _old, new in renamed))
+        notes.append(_("personas of the same name are told apart: {names}").format(
+            names=", ".join(f"“{new}”" for _old, new in renamed)))
     cards: dict[tuple[str, str], list[Touchpoint]] = {}
     for card in the_map.touchpoints:
         cards.setdefault((card.persona, card.stage), []).append(card)
@@ -84,8 +86,8 @@ def map_to_mermaid(the_map: Map) -> MermaidExport:
         task_count += len(tasks)
     idle = [p.name for p in the_map.personas if not any(c.persona == p.id for c in the_map.touchpoints)]
     if idle:
-        notes.append("Mermaid draws only personas with cards, not "
-                     + ", ".join(f"“{name}”" for name in idle) + " (kept in a comment for journeymapper)")
+        notes.append(_("Mermaid draws only personas with cards, not {names} (kept in a comment for "
+                       "journeymapper)").format(names=", ".join(f"“{name}”" for name in idle)))
     used = {card.persona for card in the_map.touchpoints}
     return MermaidExport("\n".join(lines) + "\n", len(the_map.stages), task_count, len(used), tuple(notes))
 

@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..i18n import _, _n
 from ..model.document import PERSONA_COLORS, new_id, utc_now
 from ..model.schema import MAX_PERSONAS, MAX_STAGES, MAX_TOUCHPOINTS, Flow, Map, Persona, Stage, Touchpoint
 from .importers import ImportFailed, ImportProblem, ImportResult
@@ -59,24 +60,28 @@ def read_mermaid(path: str | os.PathLike[str]) -> ImportResult:
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
-            raise ImportFailed(f"{name} is a folder, a device or a pipe, not a diagram file")
+            raise ImportFailed(_("{file} is a folder, a device or a pipe, not a diagram file").format(
+                file=name))
         if info.st_size > MAX_FILE_BYTES:
             size, limit = describe_sizes(info.st_size)
-            raise ImportFailed(f"{name} is too big to import: {size}, over the {limit} journeymapper reads")
+            raise ImportFailed(_(
+                "{file} is too big to import: {size}, over the {limit} journeymapper reads").format(
+                file=name, size=size, limit=limit))
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        raise ImportFailed(f"{name}: there is no such file") from None
+        raise ImportFailed(_("{file}: there is no such file").format(file=name)) from None
     except OSError as exc:
-        raise ImportFailed(f"{name} cannot be read: {exc.strerror or exc}") from None
+        raise ImportFailed(_("{file} cannot be read: {reason}").format(
+            file=name, reason=exc.strerror or exc)) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ImportFailed(f"{name} is not text in UTF-8, as Mermaid diagrams are (byte {exc.start + 1} is not "
-                           "UTF-8)") from None
+        raise ImportFailed(_("{file} is not text in UTF-8, as Mermaid diagrams are (byte {number} is not "
+                             "UTF-8)").format(file=name, number=exc.start + 1)) from None
     try:
         return import_mermaid(text, Path(path).stem or DEFAULT_TITLE)
     except ImportFailed as exc:
-        raise ImportFailed(f"{name}: {exc}", exc.problems) from None
+        raise ImportFailed(_("{file}: {problem}").format(file=name, problem=exc), exc.problems) from None
 
 
 def import_mermaid(text: str, default_title: str = DEFAULT_TITLE) -> ImportResult:
@@ -114,8 +119,9 @@ def _diagram_lines(lines: list[str]) -> list[tuple[int, str]]:
         first = _first_statement(block)
         if first is not None and _HEADER.fullmatch(first[1].strip()):
             return block
-    raise ImportFailed(f"none of its {len(blocks)} Mermaid diagrams is a journey diagram (one that starts with "
-                       "the word journey)")
+    raise ImportFailed(_n("none of its {n} Mermaid diagrams is a journey diagram (one that starts with the "
+                          "word journey)", "none of its {n} Mermaid diagrams is a journey diagram (one that "
+                                      "starts with the word journey)", len(blocks)).format(n=len(blocks)))
 
 
 def _join_lines(lines: list[str]) -> str:
@@ -181,7 +187,7 @@ class _Reader:
     # -- the parts of the text ---------------------------------------------
     def front_matter(self, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         """Mermaid's YAML front matter (`---` ... `---` first thing): its `title:` is kept."""
-        start = next((i for i, (_n, raw) in enumerate(lines) if raw.strip()), None)
+        start = next((i for i, (_number, raw) in enumerate(lines) if raw.strip()), None)
         if start is None or lines[start][1].strip() != "---":
             return lines
         for end in range(start + 1, len(lines)):
@@ -190,20 +196,20 @@ class _Reader:
                 return lines[end + 1:]
             key, colon, value = raw.partition(":")
             if colon and key.strip().lower() == "title" and not raw[:1].isspace():
-                self.front_title = self.text(value.strip().strip("'\""), TITLE_LIMIT, number, "the title")
-        raise ImportFailed(f"the front matter that starts on line {lines[start][0]} (---) never ends with a line "
-                           "of ---, so the diagram after it cannot be found")
+                self.front_title = self.text(value.strip().strip("'\""), TITLE_LIMIT, number, _("the title"))
+        raise ImportFailed(_("the front matter that starts on line {number} (---) never ends with a line of "
+                             "---, so the diagram after it cannot be found").format(number=lines[start][0]))
 
     def header(self, lines: list[tuple[int, str]]) -> None:
         first = _first_statement(lines)
         if first is None:
-            raise ImportFailed("there is no Mermaid diagram here: the text is empty, or only comments")
+            raise ImportFailed(_("there is no Mermaid diagram here: the text is empty, or only comments"))
         number, raw = first
         match = _HEADER.fullmatch(split_comment(raw.strip())[0].strip())
         if match is None:
             shown = raw.strip()[:40]
-            raise ImportFailed(f"this is not a Mermaid journey diagram: one starts with the word journey, and "
-                               f"line {number} reads “{shown}”")
+            raise ImportFailed(_("this is not a Mermaid journey diagram: one starts with the word journey, "
+                                 "and line {number} reads “{line}”").format(number=number, line=shown))
         if match.group(1):
             self.statement(number, match.group(1))
         self.body([(n, raw) for n, raw in lines if n > number])
@@ -218,7 +224,7 @@ class _Reader:
                 description.append(head)
                 if closing:
                     self.description = self.text(_join_lines(description), DESCRIPTION_LIMIT, number,
-                                                 "the description")
+                                                 _("the description"))
                     description = None
                     self.statement(number, rest)  # (Mermaid reads on after the brace)
             elif in_directive or line.startswith("%%{"):  # a %%{init: ...}%% directive, over lines or not
@@ -226,14 +232,15 @@ class _Reader:
             elif (block := _ACC_DESCR_BLOCK.match(line)) is not None:
                 head, closing, rest = block.group(1).partition("}")
                 if closing:
-                    self.description = self.text(head.strip(), DESCRIPTION_LIMIT, number, "the description")
+                    self.description = self.text(head.strip(), DESCRIPTION_LIMIT, number,
+                                                 _("the description"))
                     self.statement(number, rest)
                 else:
                     description = [head]
             else:
                 self.statement(number, line)
         if description is not None:
-            self.report(lines[-1][0], "the description (accDescr {) never ends with }: left out")
+            self.report(lines[-1][0], _("the description (accDescr {) never ends with }: left out"))
 
     def statement(self, number: int, line: str) -> None:
         line = strip_space(line)
@@ -243,21 +250,23 @@ class _Reader:
         if not line or line.startswith("%%"):
             return
         if (acc := _ACC_TITLE.fullmatch(line)) is not None:
-            self.acc_title = self.text(unescape(acc.group(1)), TITLE_LIMIT, number, "the title")
+            self.acc_title = self.text(unescape(acc.group(1)), TITLE_LIMIT, number, _("the title"))
             return
         if (acc := _ACC_DESCR.fullmatch(line)) is not None:
-            self.description = self.text(unescape(acc.group(1)), DESCRIPTION_LIMIT, number, "the description")
+            self.description = self.text(unescape(acc.group(1)), DESCRIPTION_LIMIT, number,
+                                         _("the description"))
             return
         content, comment = split_comment(line)
         content = strip_space(content)
         if not content:
             return
         if content.casefold() == "journey":  # ("Journey planning: 4: Me" is read as the task it means)
-            self.report(number, "a second “journey” line: left out")
+            self.report(number, _("a second “journey” line: left out"))
         elif (title := _TITLE.fullmatch(content)) is not None:
-            self.title = self.text(unescape(title.group(1) or ""), TITLE_LIMIT, number, "the title") or self.title
+            self.title = self.text(unescape(title.group(1) or ""), TITLE_LIMIT, number,
+                                   _("the title")) or self.title
             if not title.group(1):
-                self.report(number, "“title” without a title: left out")
+                self.report(number, _("“title” without a title: left out"))
         elif (section := _SECTION.fullmatch(content)) is not None:
             self.section(number, unescape(section.group(1) or ""))
         else:
@@ -266,47 +275,51 @@ class _Reader:
     def declare_personas(self, number: int, names: str) -> None:
         """Our own comment listing the lanes in order, with those that have no cards."""
         for name in names.split(","):
-            name = self.text(unescape(name), NAME_LIMIT, number, "a persona's name")
+            name = self.text(unescape(name), NAME_LIMIT, number, _("a persona's name"))
             if name and name not in self.personas:
                 if len(self.personas) >= MAX_PERSONAS:
-                    self.report(number, f"a map holds at most {MAX_PERSONAS} personas: “{name}” is left out")
+                    self.report(number,
+                                _("a map holds at most {limit} personas: “{name}” is left out").format(
+                        limit=MAX_PERSONAS, name=name))
                     continue
                 self.personas[name] = new_id()
 
     def section(self, number: int, name: str) -> None:
         if len(self.stages) >= MAX_STAGES:
-            self.report(number, f"a map holds at most {MAX_STAGES} stages: this section and its tasks are left out")
+            self.report(number, _("a map holds at most {limit} stages: this section and its tasks are left "
+                                  "out").format(limit=MAX_STAGES))
             self.stage = ""
             return
-        name = self.text(name, NAME_LIMIT, number, "the section's name")
+        name = self.text(name, NAME_LIMIT, number, _("the section's name"))
         if not name:
             name = f"Stage {len(self.stages) + 1}"
-            self.report(number, f"a section without a name: called “{name}”", skipped=False)
+            self.report(number, _("a section without a name: called “{name}”").format(
+                name=name), skipped=False)
         self.stages.append(Stage(id=new_id(), name=name))
         self.stage = self.stages[-1].id
 
     def task(self, number: int, content: str, comment: str) -> None:
         name, colon, data = content.partition(":")
         if not colon:
-            self.report(number, f"“{content[:40]}” is not a title, a section or a task (a task reads “Make tea: "
-                                "5: Me”): left out")
+            self.report(number, _("“{line}” is not a title, a section or a task (a task reads “Make tea: 5: "
+                                  "Me”): left out").format(line=content[:40]))
             return
-        title = self.text(unescape(name), CARD_TITLE_LIMIT, number, "the task's name")
+        title = self.text(unescape(name), CARD_TITLE_LIMIT, number, _("the task's name"))
         if not title:
-            self.report(number, "a task without a name: left out")
+            self.report(number, _("a task without a name: left out"))
             return
         if self.stage == "":
-            self.report(number, "its section was left out, and so is this task")
+            self.report(number, _("its section was left out, and so is this task"))
             return
         score, *rest = data.split(":")
         extra = ":".join(rest[1:]).strip()
         if extra:
-            self.report(number, f"“{extra[:40]}” after the actors is left out (a task reads “name: score: "
-                                "actor, actor”)", skipped=False)
+            self.report(number, _("“{text}” after the actors is left out (a task reads “name: score: actor, "
+                                  "actor”)").format(text=extra[:40]), skipped=False)
         emotion = self.emotion(number, score.strip(), comment)
         actors: list[str] = []
         for actor in (rest[0].split(",") if rest else ()):
-            actor = self.text(unescape(actor), NAME_LIMIT, number, "an actor's name")
+            actor = self.text(unescape(actor), NAME_LIMIT, number, _("an actor's name"))
             if actor and actor not in actors:
                 actors.append(actor)
         if self.stage is None:
@@ -319,11 +332,14 @@ class _Reader:
             persona = self.personas.get(actor)
             if persona is None:
                 if len(self.personas) >= MAX_PERSONAS:
-                    self.report(number, f"a map holds at most {MAX_PERSONAS} personas: {actor}'s card is left out")
+                    self.report(number,
+                                _("a map holds at most {limit} personas: {actor}'s card is left out").format(
+                        limit=MAX_PERSONAS, actor=actor))
                     continue
                 persona = self.personas[actor] = new_id()
             if len(self.cards) >= MAX_TOUCHPOINTS:
-                self.report(number, f"a map holds at most {MAX_TOUCHPOINTS:,} cards: {actor}'s card is left out")
+                self.report(number, _("a map holds at most {limit} cards: {actor}'s card is left out").format(
+                    limit=f"{MAX_TOUCHPOINTS:,}", actor=actor))
                 continue
             self.cards.append(_Card(persona, self.stage, title, emotion))
 
@@ -331,18 +347,19 @@ class _Reader:
         """The feeling a score stands for: 1..5 -> -2..+2 (the nearest whole score; out of range,
         the nearest end); none for no score, a score that is no number, or our own mark."""
         if not score:
-            self.report(number, "no score: the card has no feeling", skipped=False)
+            self.report(number, _("no score: the card has no feeling"), skipped=False)
             return None
         digits = unicodedata.normalize("NFKC", score)  # (full-width digits, as a Japanese keyboard types them)
         value = float(digits) if _NUMBER.fullmatch(digits) else math.nan
         if not math.isfinite(value):
-            self.report(number, f"the score “{score[:20]}” is not a number from 1 to 5: the card has no feeling",
-                        skipped=False)
+            self.report(number,
+                        _("the score “{score}” is not a number from 1 to 5: the card has no feeling").format(
+                score=score[:20]), skipped=False)
             return None
         whole = max(1, min(5, math.floor(value + 0.5)))
         if whole != value or digits != score:  # (Mermaid itself reads only whole numbers in ASCII digits)
-            self.report(number, f"score {score} read as {whole} (scores go from 1, very negative, to 5, very "
-                                "positive)", skipped=False)
+            self.report(number, _("score {score} read as {whole} (scores go from 1, very negative, to 5, "
+                                  "very positive)").format(score=score, whole=whole), skipped=False)
         if whole == NO_FEELING_SCORE and comment.strip().lower() == NO_FEELING_MARK:
             return None
         return EMOTION_OF_SCORE[whole]
@@ -351,10 +368,13 @@ class _Reader:
         """`value` as a map may hold it: without control characters, at most `limit` characters."""
         if _BAD_CHARS.search(value):
             value = _BAD_CHARS.sub("", value)
-            self.report(number, f"control characters removed from {what}", skipped=False)
+            # TRANSLATORS: {what} is a part of a Mermaid diagram: "the title", "an actor's name"...
+            self.report(number, _("control characters removed from {what}").format(what=what), skipped=False)
         if len(value) > limit:
             value = value[:limit]
-            self.report(number, f"{what} cut to its first {limit} characters", skipped=False)
+            self.report(number, _("{what} cut to its first {limit} characters").format(
+                what=what, limit=limit),
+                        skipped=False)
         return value
 
     # -- the map -------------------------------------------------------------
@@ -373,16 +393,18 @@ class _Reader:
         title = self.title or self.front_title or self.acc_title or default_title[:TITLE_LIMIT].strip()
         the_map = Map(id=new_id(), title=title or DEFAULT_TITLE, description=self.description, created=now,
                       modified=now, personas=personas, stages=self.stages, touchpoints=touchpoints, flows=flows)
-        notes = ["scores read as feelings: 1 very negative, 2 negative, 3 neutral, 4 positive, 5 very positive"]
+        notes = [_("scores read as feelings: 1 very negative, 2 negative, 3 neutral, 4 positive, 5 very "
+                   "positive")]
         if self.defaulted:
-            notes.append(f"tasks that name no actor are the cards of “{DEFAULT_ACTOR}”")
+            notes.append(_("tasks that name no actor are the cards of “{name}”").format(name=DEFAULT_ACTOR))
         if self.first_stage_made:
-            notes.append(f"tasks before the first section are in the stage “{FIRST_STAGE}”")
-        summary = (f"{_count(len(touchpoints), 'touchpoint')} from {_count(self.tasks, 'task')}, "
-                   f"{_count(len(personas), 'persona')}, {_count(len(self.stages), 'stage')}")
+            notes.append(_("tasks before the first section are in the stage “{name}”").format(
+                name=FIRST_STAGE))
+        # TRANSLATORS: what a Mermaid import made: "12 touchpoints from 10 tasks, 2 personas, 4 stages"
+        summary = _("{touchpoints} from {tasks}, {personas}, {stages}").format(
+            touchpoints=_n("{n} touchpoint", "{n} touchpoints", len(touchpoints)).format(n=len(touchpoints)),
+            tasks=_n("{n} task", "{n} tasks", self.tasks).format(n=self.tasks),
+            personas=_n("{n} persona", "{n} personas", len(personas)).format(n=len(personas)),
+            stages=_n("{n} stage", "{n} stages", len(self.stages)).format(n=len(self.stages)))
         problems = sorted(self.problems, key=lambda p: p.row or 0)
         return ImportResult(the_map, problems, notes, summary)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..i18n import N_, _
 from ..model.messages import Namer, explain_validation_error, json_path, located_errors
 from ..model.schema import MAX_FLOWS, MAX_PERSONAS, MAX_STAGES, MAX_TOUCHPOINTS, Map
 from ..model.types import show_value
@@ -36,48 +37,55 @@ _LIST_LIMITS = {
     "touchpoints": MAX_TOUCHPOINTS,
     "flows": MAX_FLOWS,
 }
-_LIST_NOUNS = {"personas": "personas", "stages": "stages", "touchpoints": "cards", "flows": "flows"}
+_OVER_LIMIT = {
+    "personas": N_("The map has {count} personas, more than the {limit} it can hold"),
+    "stages": N_("The map has {count} stages, more than the {limit} it can hold"),
+    "touchpoints": N_("The map has {count} cards, more than the {limit} it can hold"),
+    "flows": N_("The map has {count} flows, more than the {limit} it can hold"),
+}
 
-# What is wrong, in words for the person who opened the file (the detail follows each).
-CUT_OFF = ("This file is cut off: it ends in the middle. If someone sent it to you, ask them to send it "
+# What is wrong, in words for the person who opened the file (the detail follows each; it names places
+# in the file and stays in English, as the file's keys do). Marked here, translated where said.
+CUT_OFF = N_("This file is cut off: it ends in the middle. If someone sent it to you, ask them to send it "
+             "again.")
+EMPTY = N_("This file is empty: there is nothing in it. If someone sent it to you, ask them to send it "
            "again.")
-EMPTY = "This file is empty: there is nothing in it. If someone sent it to you, ask them to send it again."
-DAMAGED = ("This file is damaged: part of it is not written the way journey map files are (perhaps it was "
-           "changed by hand or by another program). An earlier copy may still be good.")
-EXTRA_AFTER_END = ("This file is damaged: there is more after the end of the map (perhaps two files were "
-                   "joined, or it was changed by hand). An earlier copy may still be good.")
-OTHER_ENCODING = ("{what}, but journey map files are UTF-8 text: perhaps another program saved it. Ask for "
-                  "the original file, or save it again as UTF-8.")
-NOT_A_MAP = ("This file is not a journey map: it holds {what} (perhaps it was renamed). Open the journey map "
-             "file you meant instead.")
-OTHER_PROGRAM = "This file is not a journey map: it holds data from another program."
-NEWER = "This map was saved by a newer version of journeymapper: update journeymapper to open it."
-OLDER = "This map was saved by an old version of journeymapper that this version no longer opens."
-UNUPGRADABLE = ("This map was saved by an older version of journeymapper, and it could not be brought up to "
-                "date.")
-MAP_DAMAGED = "This journey map file is damaged: {what}."
-VIEW_DAMAGED = "The editor settings saved with this map (zoom, scroll position…) are damaged"
-_FILE = "The file"
+DAMAGED = N_("This file is damaged: part of it is not written the way journey map files are (perhaps it was "
+             "changed by hand or by another program). An earlier copy may still be good.")
+EXTRA_AFTER_END = N_("This file is damaged: there is more after the end of the map (perhaps two files were "
+                     "joined, or it was changed by hand). An earlier copy may still be good.")
+OTHER_ENCODING = N_("{what}, but journey map files are UTF-8 text: perhaps another program saved it. Ask for "
+                    "the original file, or save it again as UTF-8.")
+NOT_A_MAP = N_("This file is not a journey map: it holds {what} (perhaps it was renamed). Open the journey "
+               "map file you meant instead.")
+OTHER_PROGRAM = N_("This file is not a journey map: it holds data from another program.")
+NEWER = N_("This map was saved by a newer version of journeymapper: update journeymapper to open it.")
+OLDER = N_("This map was saved by an old version of journeymapper that this version no longer opens.")
+UNUPGRADABLE = N_("This map was saved by an older version of journeymapper, and it could not be brought up "
+                  "to date.")
+MAP_DAMAGED = N_("This journey map file is damaged: {what}.")
+VIEW_DAMAGED = N_("The editor settings saved with this map (zoom, scroll position…) are damaged")
+_FILE = N_("The file")
 """The place of a problem in the envelope (outside the map)."""
 
 # The first bytes of files people most often open by mistake, and what they are.
 _SIGNATURES = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG picture"),
-    (b"\xff\xd8\xff", "a JPEG picture"),
-    (b"GIF87a", "a GIF picture"),
-    (b"GIF89a", "a GIF picture"),
-    (b"%PDF-", "a PDF document"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an older Microsoft Office document"),
-    (b"{\\rtf", "a Rich Text (RTF) document"),
-    (b"\x1f\x8b", "a compressed (gzip) file"),
-    (b"7z\xbc\xaf\x27\x1c", "a compressed (7-Zip) file"),
+    (b"\x89PNG\r\n\x1a\n", N_("a PNG picture")),
+    (b"\xff\xd8\xff", N_("a JPEG picture")),
+    (b"GIF87a", N_("a GIF picture")),
+    (b"GIF89a", N_("a GIF picture")),
+    (b"%PDF-", N_("a PDF document")),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", N_("an older Microsoft Office document")),
+    (b"{\\rtf", N_("a Rich Text (RTF) document")),
+    (b"\x1f\x8b", N_("a compressed (gzip) file")),
+    (b"7z\xbc\xaf\x27\x1c", N_("a compressed (7-Zip) file")),
 )
 _ZIPPED = (  # a ZIP archive is also what Office and OpenDocument files are inside
-    (b"word/", "a Word document"),
-    (b"xl/", "an Excel workbook"),
-    (b"ppt/", "a PowerPoint presentation"),
-    (b"application/vnd.oasis.opendocument.text", "an OpenDocument text document"),
-    (b"application/vnd.oasis.opendocument.spreadsheet", "an OpenDocument spreadsheet"),
+    (b"word/", N_("a Word document")),
+    (b"xl/", N_("an Excel workbook")),
+    (b"ppt/", N_("a PowerPoint presentation")),
+    (b"application/vnd.oasis.opendocument.text", N_("an OpenDocument text document")),
+    (b"application/vnd.oasis.opendocument.spreadsheet", N_("an OpenDocument spreadsheet")),
 )
 _SNIFF_BYTES = 1024
 
@@ -114,21 +122,22 @@ def load_path(path: str | os.PathLike[str]) -> LoadedMap:
         # O_NONBLOCK: opening a named pipe must not wait for a writer; it is refused just below.
         fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except IsADirectoryError:
-        raise LoadError([_FOLDER], source) from None
+        raise LoadError([_folder()], source) from None
     except FileNotFoundError:
-        raise LoadError([LoadProblem("There is no file here: it may have been moved, renamed or deleted.",
+        raise LoadError([LoadProblem(_("There is no file here: it may have been moved, renamed or deleted."),
                                      "no such file")], source) from None
     except PermissionError:
-        raise LoadError([LoadProblem("You may not read this file: ask whoever looks after it to let you.",
+        raise LoadError([LoadProblem(_("You may not read this file: ask whoever looks after it to let you."),
                                      "permission denied")], source) from None
     except OSError as exc:
         raise LoadError([_unreadable(exc)], source) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise LoadError([_FOLDER], source)
+            raise LoadError([_folder()], source)
         if not stat.S_ISREG(info.st_mode):
-            raise LoadError([LoadProblem("This is not a journey map: it is a device or a pipe, not a file.",
+            raise LoadError([LoadProblem(_(
+                "This is not a journey map: it is a device or a pipe, not a file."),
                                          "not a regular file")], source)
         if info.st_size > MAX_FILE_BYTES:
             raise LoadError([_too_big(info.st_size)], source)
@@ -148,17 +157,18 @@ def load_path(path: str | os.PathLike[str]) -> LoadedMap:
     return replace(load_bytes(data, source), disk=DiskState.of(info, data))
 
 
-_FOLDER = LoadProblem("This is a folder, not a journey map file: open a .jmap file inside it instead.")
+def _folder() -> LoadProblem:
+    return LoadProblem(_("This is a folder, not a journey map file: open a .jmap file inside it instead."))
 
 
 def _unreadable(exc: OSError) -> LoadProblem:
-    return LoadProblem("This file could not be read from the disk.", f"{exc.strerror or exc}")
+    return LoadProblem(_("This file could not be read from the disk."), f"{exc.strerror or exc}")
 
 
 def _too_big(size: int) -> LoadProblem:
     size_text, limit_text = describe_sizes(size)
-    return LoadProblem(f"This file is too big to be a journey map: it is {size_text}, and journeymapper "
-                       f"opens files of up to {limit_text}.")
+    return LoadProblem(_("This file is too big to be a journey map: it is {size}, and journeymapper opens "
+                         "files of up to {limit}.").format(size=size_text, limit=limit_text))
 
 
 def load_bytes(data: bytes, source: str | None = None) -> LoadedMap:
@@ -177,9 +187,9 @@ def load_bytes(data: bytes, source: str | None = None) -> LoadedMap:
         if saved > MAX_FILE_BYTES:
             saved_text, limit_text = describe_sizes(saved)
             raise LoadError([LoadProblem(
-                f"This map is too big to open: saved by journeymapper it would be {saved_text}, over the "
-                f"{limit_text} journeymapper opens.", "it was written in a compact form by another program")],
-                source)
+                _("This map is too big to open: saved by journeymapper it would be {size}, over the {limit} "
+                  "journeymapper opens.").format(size=saved_text, limit=limit_text),
+                "it was written in a compact form by another program")], source)
     return loaded
 
 
@@ -219,28 +229,29 @@ def _view_bound(view: Any) -> int:
 
 def _decode(data: bytes, source: str | None) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise LoadError([LoadProblem(OTHER_ENCODING.format(what="This file is saved as UTF-16 text"),
+        raise LoadError([LoadProblem(_(OTHER_ENCODING).format(what=_("This file is saved as UTF-16 text")),
                                      "starts with a UTF-16 byte-order mark")],
                         source)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if not data.strip(b" \t\r\n\x00"):  # (a file of zero bytes only: a save that never finished)
-        raise LoadError([EMPTY], source)
+        raise LoadError([_(EMPTY)], source)
     head = data.rstrip(b"\x00")[:4].ljust(4, b" ")  # (zeros after the end: a save that stopped part way)
     if (head[1] == 0 and head[3] == 0) or (head[0] == 0 and head[2] == 0):
-        raise LoadError([OTHER_ENCODING.format(what="This file looks like UTF-16 or UTF-32 text")], source)
+        raise LoadError([_(OTHER_ENCODING).format(
+            what=_("This file looks like UTF-16 or UTF-32 text"))], source)
     kind = _kind_of(data)
     if kind is not None:
-        raise LoadError([NOT_A_MAP.format(what=kind)], source)
+        raise LoadError([_(NOT_A_MAP).format(what=_(kind))], source)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         if _ends_in_a_character(data, exc.start):
-            raise LoadError([LoadProblem(CUT_OFF, f"the file ends inside a character at line {line}")],
+            raise LoadError([LoadProblem(_(CUT_OFF), f"the file ends inside a character at line {line}")],
                             source) from None
         raise LoadError([LoadProblem(
-            OTHER_ENCODING.format(what="This file holds characters in another text encoding"),
+            _(OTHER_ENCODING).format(what=_("This file holds characters in another text encoding")),
             f"byte 0x{data[exc.start]:02x} at line {line}, offset {exc.start}, is not UTF-8 text",
         )], source) from None
 
@@ -258,15 +269,16 @@ def _ends_in_a_character(data: bytes, start: int) -> bool:
 
 
 def _kind_of(data: bytes) -> str | None:
-    """What a file that is not text is, when its first bytes say (a picture, a Word document...)."""
+    """What a file that is not text is, when its first bytes say (a picture, a Word document...), in
+    English (marked: translate it where it is said)."""
     for signature, kind in _SIGNATURES:
         if data.startswith(signature):
             return kind
     if data.startswith(b"PK\x03\x04"):
-        return next((kind for marker, kind in _ZIPPED if marker in data), "a ZIP archive")
+        return next((kind for marker, kind in _ZIPPED if marker in data), N_("a ZIP archive"))
     # No text a journey map is made of holds a zero byte (zeros after the end are a cut-off save).
     if b"\x00" in data.rstrip(b"\x00")[:_SNIFF_BYTES]:
-        return "binary data, not text"
+        return N_("binary data, not text")
     return None
 
 
@@ -287,7 +299,7 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
     if len(result) != len(pairs):
         seen: set[str] = set()
-        for key, _ in pairs:
+        for key, _value in pairs:
             if key in seen:
                 raise _RepeatedKey(key)
             seen.add(key)
@@ -300,19 +312,21 @@ def _parse_json(text: str, source: str | None) -> Any:
     except json.JSONDecodeError as exc:
         raise LoadError([_syntax_problem(text, exc)], source) from None
     except RecursionError:
-        raise LoadError([LoadProblem("This file is not a journey map: its data is nested far too deeply.",
+        raise LoadError([LoadProblem(_("This file is not a journey map: its data is nested far too deeply."),
                                      "the JSON is nested too deeply")], source) from None
     except _RepeatedKey as exc:
         key = show_value(exc.args[0])
         raise LoadError([LoadProblem(
-            f"This file is damaged: {key} is given twice in one place, and journeymapper cannot tell which "
-            "one counts.", f"the key {key} appears twice in one object")], source) from None
+            _("This file is damaged: {key} is given twice in one place, and journeymapper cannot tell which "
+              "one "
+              "counts.").format(key=key), f"the key {key} appears twice in one object")], source) from None
     except _Constant as exc:
         name = exc.args[0]
-        raise LoadError([LoadProblem(f"This file is damaged: a number in it is {name}, and {name} is not a "
-                                     "number a journey map can hold.")], source) from None
+        raise LoadError([LoadProblem(_("This file is damaged: a number in it is {name}, and {name} is not a "
+                                       "number a journey map can "
+                                       "hold.").format(name=name))], source) from None
     except ValueError:  # an integer with thousands of digits
-        raise LoadError([LoadProblem("This file is damaged: a number in it has too many digits.",
+        raise LoadError([LoadProblem(_("This file is damaged: a number in it has too many digits."),
                                      "a number has too many digits")], source) from None
 
 
@@ -333,11 +347,11 @@ def _syntax_problem(text: str, exc: json.JSONDecodeError) -> LoadProblem:
         or (what.startswith("Invalid \\") and len(rest) < 6)  # (an escape such as \u00e9, cut)
     )
     if cut:
-        return LoadProblem(CUT_OFF, detail)
+        return LoadProblem(_(CUT_OFF), detail)
     if exc.pos <= len(text) - len(text.lstrip(" \t\r\n")):  # the very first thing is not JSON
-        kind = "a web page or an XML file" if text.lstrip().startswith("<") else "ordinary text"
-        return LoadProblem(NOT_A_MAP.format(what=kind), detail)
-    return LoadProblem(EXTRA_AFTER_END if what.startswith("Extra data") else DAMAGED, detail)
+        kind = _("a web page or an XML file") if text.lstrip().startswith("<") else _("ordinary text")
+        return LoadProblem(_(NOT_A_MAP).format(what=kind), detail)
+    return LoadProblem(_(EXTRA_AFTER_END) if what.startswith("Extra data") else _(DAMAGED), detail)
 
 
 def _view_problems(value: Any, path: str = "view", depth: int = 0) -> list[str]:
@@ -368,13 +382,13 @@ def _text_problems(text: str) -> list[str]:
 def _version(envelope: dict[str, Any], source: str | None) -> int:
     """The file format version the envelope says it is in, if this journeymapper reads it."""
     if "schema_version" not in envelope:
-        raise LoadError([LoadProblem(MAP_DAMAGED.format(what="it does not say which version of the file "
-                                                             "format it is written in"),
+        raise LoadError([LoadProblem(_(MAP_DAMAGED).format(what=_("it does not say which version of the file "
+                                                                  "format it is written in")),
                                      "schema_version is missing")], source)
     version = envelope["schema_version"]
     if isinstance(version, bool) or not isinstance(version, int):
         detail = f"schema_version: must be a whole number, not {show_value(version)}"
-        plain = MAP_DAMAGED.format(what="the version of its file format is not a number")
+        plain = _(MAP_DAMAGED).format(what=_("the version of its file format is not a number"))
         raise LoadError([LoadProblem(plain, detail)], source)
     newest, oldest = migrations.CURRENT_VERSION, migrations.oldest_supported()
     readable_by = envelope.get("readable_by")
@@ -387,11 +401,11 @@ def _version(envelope: dict[str, Any], source: str | None) -> int:
     if version > newest:
         detail = (f"saved by a newer journeymapper: file format {show_value(version)}, "
                   f"this version reads up to {newest}")
-        raise LoadError([LoadProblem(NEWER, detail)], source)
+        raise LoadError([LoadProblem(_(NEWER), detail)], source)
     if version < oldest:
         detail = (f"file format {show_value(version)} is not supported: "
                   f"this version reads formats {oldest} to {newest}")
-        raise LoadError([LoadProblem(OLDER, detail)], source)
+        raise LoadError([LoadProblem(_(OLDER), detail)], source)
     return version
 
 
@@ -402,9 +416,10 @@ def _v2_keys_in_v1(envelope: dict[str, Any]) -> list[LoadProblem]:
     problems = []
     for loc in upgrade_1_to_2.v2_only_keys(envelope):
         key = loc[-1]
-        place = names.place(loc[1:-1], "The map")[0] if loc[0] == "map" else _FILE
-        problems.append(LoadProblem(f"{place}: {show_value(key)} is not a field that maps of this file's "
-                                    "version have", f"{json_path('', loc)}: unknown field in file format 1"))
+        place = names.place(loc[1:-1], _("The map"))[0] if loc[0] == "map" else _(_FILE)
+        plain = _("{place}: {key} is not a field that maps of this file's version have").format(
+            place=place, key=show_value(key))
+        problems.append(LoadProblem(plain, f"{json_path('', loc)}: unknown field in file format 1"))
     return problems
 
 
@@ -417,19 +432,21 @@ def _readable_by_problems(envelope: dict[str, Any]) -> list[LoadProblem]:
     if isinstance(value, int) and not isinstance(value, bool) and 2 <= value <= top:
         return []
     expected = "2" if top == 2 else f"a whole number from 2 to {top}"
-    return [LoadProblem(f"{_FILE}: which versions of journeymapper can show it is not written correctly",
-                        f"readable_by: must be {expected}, not {show_value(value)}")]
+    plain = _("{place}: which versions of journeymapper can show it is not written correctly").format(
+        place=_(_FILE))
+    return [LoadProblem(plain, f"readable_by: must be {expected}, not {show_value(value)}")]
 
 
 def load_envelope(envelope: Any, source: str | None = None) -> LoadedMap:
     """Validate an already-parsed envelope (a dict from JSON)."""
     if not isinstance(envelope, dict):
         kind = "a list" if isinstance(envelope, list) else "a single value"
-        raise LoadError([LoadProblem(OTHER_PROGRAM, f"the file holds {kind}, not a JSON object")], source)
+        raise LoadError([LoadProblem(_(OTHER_PROGRAM), f"the file holds {kind}, not a JSON object")], source)
     tag = envelope.get("format")
     if tag != FORMAT_TAG:
-        reason = "it has no \"format\" key" if "format" not in envelope else f"its format is {show_value(tag)}"
-        raise LoadError([LoadProblem(OTHER_PROGRAM, f"{reason}, expected {show_value(FORMAT_TAG)}")], source)
+        found = f"its format is {show_value(tag)}" if "format" in envelope else 'it has no "format" key'
+        detail = f"{found}, expected {show_value(FORMAT_TAG)}"
+        raise LoadError([LoadProblem(_(OTHER_PROGRAM), detail)], source)
     version = _version(envelope, source)
     dropped: tuple[str, ...] = ()
     early: list[LoadProblem] = []
@@ -447,35 +464,39 @@ def load_envelope(envelope: Any, source: str | None = None) -> LoadedMap:
         except LoadError:
             raise
         except Exception as exc:  # noqa: BLE001 - a step met a file it cannot upgrade: say so, do not crash
-            raise LoadError([LoadProblem(UNUPGRADABLE, f"cannot upgrade file format {version}: {exc}")],
+            raise LoadError([LoadProblem(_(UNUPGRADABLE), f"cannot upgrade file format {version}: {exc}")],
                             source) from None
 
-    problems = early + [LoadProblem(f"{_FILE}: {show_value(key)} is not a field journeymapper knows",
+    problems = early + [LoadProblem(_("{place}: {key} is not a field journeymapper knows").format(
+                                        place=_(_FILE), key=show_value(key)),
                                     f"{json_path('', [key])}: unknown field")
                         for key in envelope if key not in ENVELOPE_KEYS]
     problems.extend(_readable_by_problems(envelope))
     app_version = envelope.get("app_version", "")
     if not isinstance(app_version, str) or len(app_version) > 50:
-        problems.append(LoadProblem(f"{_FILE}: the version of journeymapper that saved it is not written "
-                                    "correctly", "app_version: must be text of at most 50 characters"))
+        problems.append(LoadProblem(_("{place}: the version of journeymapper that saved it is not written "
+                                      "correctly").format(place=_(_FILE)),
+                                    "app_version: must be text of at most 50 characters"))
         app_version = ""
     view = envelope.get("view", {})
     if view is None:
         view = {}
     if not isinstance(view, dict):
-        problems.append(LoadProblem(VIEW_DAMAGED, "view: must be an object"))
+        problems.append(LoadProblem(_(VIEW_DAMAGED), "view: must be an object"))
         view = {}
-    problems.extend(LoadProblem(VIEW_DAMAGED, detail) for detail in _view_problems(view))
+    problems.extend(LoadProblem(_(VIEW_DAMAGED), detail) for detail in _view_problems(view))
     raw_map = envelope.get("map")
     if not isinstance(raw_map, dict):
         if raw_map is None:
-            problems.append(LoadProblem(MAP_DAMAGED.format(what="the map itself is missing"), "map: missing"))
+            problems.append(LoadProblem(_(MAP_DAMAGED).format(
+                what=_("the map itself is missing")), "map: missing"))
         else:
-            problems.append(LoadProblem(MAP_DAMAGED.format(what="the map itself is not written correctly"),
+            problems.append(LoadProblem(_(MAP_DAMAGED).format(
+                what=_("the map itself is not written correctly")),
                                         "map: must be an object"))
         raise LoadError(problems, source)
 
-    over = [LoadProblem(f"The map has {len(items):,} {_LIST_NOUNS[key]}, more than the {limit:,} it can hold",
+    over = [LoadProblem(_(_OVER_LIMIT[key]).format(count=f"{len(items):,}", limit=f"{limit:,}"),
                         f"map.{key}: has {len(items):,} items; the limit is {limit:,}")
             for key, limit in _LIST_LIMITS.items()
             if isinstance(items := raw_map.get(key), list) and len(items) > limit]
@@ -492,10 +513,10 @@ def load_envelope(envelope: Any, source: str | None = None) -> LoadedMap:
     except ValidationError as exc:
         room = max(MAX_REPORTED_PROBLEMS - len(problems), 0)  # (thousands of errors are counted, not worded)
         problems.extend(LoadProblem(plain, path) for plain, path
-                        in explain_validation_error(exc, "map", raw_map, "The map", room, where))
+                        in explain_validation_error(exc, "map", raw_map, _("The map"), room, where))
         unsaid = max(len(located_errors(exc, where)) - room, 0)
     except RecursionError:
-        problems.append(LoadProblem(MAP_DAMAGED.format(what="its data is nested far too deeply"),
+        problems.append(LoadProblem(_(MAP_DAMAGED).format(what=_("its data is nested far too deeply")),
                                     "map: nested too deeply"))
     problems.extend(integrity_problems(raw_map))
     if problems or the_map is None:

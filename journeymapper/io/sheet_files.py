@@ -18,6 +18,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..i18n import _
 from .importers import ImportFailed
 from .sheet_columns import TOUCHPOINTS, match_columns
 
@@ -50,16 +51,18 @@ def _read_bytes(path: str | os.PathLike[str]) -> bytes:
     try:
         size = os.stat(path).st_size
         if size > MAX_SHEET_FILE_BYTES:
-            raise ImportFailed(f"{name} is {size / 1024 / 1024:.0f} MB: journeymapper imports spreadsheets of up to "
-                               f"{MAX_SHEET_FILE_BYTES // 1024 // 1024} MB")
+            raise ImportFailed(_(
+                "{file} is {size} MB: journeymapper imports spreadsheets of up to {limit} MB").format(
+                file=name, size=f"{size / 1024 / 1024:.0f}", limit=MAX_SHEET_FILE_BYTES // 1024 // 1024))
         with open(path, "rb") as stream:
             return stream.read(MAX_SHEET_FILE_BYTES + 1)
     except IsADirectoryError:
-        raise ImportFailed(f"{name} is a folder, not a spreadsheet") from None
+        raise ImportFailed(_("{file} is a folder, not a spreadsheet").format(file=name)) from None
     except FileNotFoundError:
-        raise ImportFailed(f"{path}: no such file") from None
+        raise ImportFailed(_("{file}: no such file").format(file=path)) from None
     except OSError as exc:
-        raise ImportFailed(f"{name} cannot be read: {exc.strerror or exc}") from None
+        raise ImportFailed(_("{file} cannot be read: {reason}").format(
+            file=name, reason=exc.strerror or exc)) from None
 
 
 # -- workbooks -------------------------------------------------------------------------------------
@@ -68,24 +71,28 @@ def read_xlsx(path: str | os.PathLike[str]) -> SheetFile:
     data = _read_bytes(path)
     name = Path(path).name
     if not data.startswith(b"PK"):
-        what = "a password-protected workbook (remove the password in Excel and save again)" \
-            if data.startswith(b"\xd0\xcf\x11\xe0") else "not an Excel workbook (.xlsx)"
-        raise ImportFailed(f"{name} is {what}")
+        if data.startswith(b"\xd0\xcf\x11\xe0"):
+            raise ImportFailed(_("{file} is a password-protected workbook (remove the password in Excel and "
+                                 "save again)").format(file=name))
+        raise ImportFailed(_("{file} is not an Excel workbook (.xlsx)").format(file=name))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise ImportFailed(f"{name} is damaged or not an Excel workbook (.xlsx)") from None
+        raise ImportFailed(_("{file} is damaged or not an Excel workbook (.xlsx)").format(
+            file=name)) from None
     if unpacked > MAX_UNPACKED_BYTES:
-        raise ImportFailed(f"{name} unpacks to {unpacked / 1024 / 1024:.0f} MB: more than a journey map needs "
-                           f"(journeymapper reads up to {MAX_UNPACKED_BYTES // 1024 // 1024} MB)")
+        raise ImportFailed(_("{file} unpacks to {size} MB: more than a journey map needs (journeymapper "
+                             "reads up to {limit} "
+                             "MB)").format(file=name, size=f"{unpacked / 1024 / 1024:.0f}",
+                                                    limit=MAX_UNPACKED_BYTES // 1024 // 1024))
     import openpyxl  # (loaded here: nothing else needs it)
 
     # Read-only: a full load parses every cell's style and takes seconds for a few thousand rows.
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds (KeyError, ValueError, XML errors) for broken files
-        raise ImportFailed(f"{name} cannot be read as an Excel workbook ({type(exc).__name__}: {exc})") from None
+        raise _not_a_workbook(name, exc) from None
     tables = []
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -105,10 +112,15 @@ def read_xlsx(path: str | os.PathLike[str]) -> SheetFile:
     except ImportFailed:
         raise
     except Exception as exc:  # noqa: BLE001 - the rows are parsed lazily, so a broken sheet fails here
-        raise ImportFailed(f"{name} cannot be read as an Excel workbook ({type(exc).__name__}: {exc})") from None
+        raise _not_a_workbook(name, exc) from None
     finally:
         workbook.close()
     return SheetFile(tables)
+
+
+def _not_a_workbook(name: str, exc: Exception) -> ImportFailed:
+    return ImportFailed(_("{file} cannot be read as an Excel workbook ({reason})").format(
+        file=name, reason=f"{type(exc).__name__}: {exc}"))
 
 
 _MERGE_TAG = re.compile(rb"<(?:\w+:)?mergeCell[\s>/]")
@@ -127,14 +139,15 @@ def sheet_extras(xml: bytes) -> tuple[list[tuple[int, int, int, int]], dict[tupl
     if not (has_merges or has_formulas):
         return [], {}
     if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:  # (a sheet never declares entities: refuse to expand them)
-        raise ImportFailed("a sheet of the workbook declares XML entities, which no spreadsheet program writes")
+        raise ImportFailed(_("a sheet of the workbook declares XML entities, which no spreadsheet program "
+                             "writes"))
     from xml.etree.ElementTree import iterparse
 
     from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
 
     merged: list[tuple[int, int, int, int]] = []
     unsaved: dict[tuple[int, int], str] = {}
-    for _, element in iterparse(io.BytesIO(xml), events=("end",)):
+    for _event, element in iterparse(io.BytesIO(xml), events=("end",)):
         tag = _local(element.tag)
         if tag == "c":
             children = {_local(child.tag): child for child in element}
@@ -176,11 +189,12 @@ def decode_text(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("cp1252"), ("the file is not UTF-8: it was read as Windows-1252 (Western European "
-                                       "Windows, as Excel saves CSV there); check letters such as ä, é or €")
+        note = _("the file is not UTF-8: it was read as Windows-1252 (Western European Windows, as Excel "
+                 "saves CSV there); check letters such as ä, é or €")
+        return data.decode("cp1252"), note
     except UnicodeDecodeError:
-        return data.decode("latin-1"), ("the file is not UTF-8: it was read as Latin-1; check letters such as "
-                                        "ä or é")
+        return data.decode("latin-1"), _("the file is not UTF-8: it was read as Latin-1; check letters such "
+                                         "as ä or é")
 
 
 def _parse(text: str, delimiter: str) -> list[list[object]]:
@@ -196,9 +210,9 @@ def _score(rows: list[list[object]]) -> tuple[int, int]:
 def read_csv(path: str | os.PathLike[str]) -> SheetFile:
     data = _read_bytes(path)
     if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise ImportFailed(f"{Path(path).name} is not a text (CSV) file")
+        raise ImportFailed(_("{file} is not a text (CSV) file").format(file=Path(path).name))
     text, note = decode_text(data)
-    first, _, rest = text.partition("\n")
+    first, _newline, rest = text.partition("\n")
     hint = first.strip()
     if len(hint) == 5 and hint[:4].lower() == "sep=" and hint[4] in DELIMITERS:
         delimiters: tuple[str, ...] = (hint[4],)  # Excel's "sep=;" first line
@@ -208,6 +222,7 @@ def read_csv(path: str | os.PathLike[str]) -> SheetFile:
     try:
         candidates = [(_parse(text, d), d) for d in delimiters]
     except csv.Error as exc:
-        raise ImportFailed(f"{Path(path).name} cannot be read as CSV: {exc}") from None
-    rows, _ = max(candidates, key=lambda pair: _score(pair[0]))  # (ties: the first, ",")
+        raise ImportFailed(_("{file} cannot be read as CSV: {reason}").format(
+            file=Path(path).name, reason=exc)) from None
+    rows, _delimiter = max(candidates, key=lambda pair: _score(pair[0]))  # (ties: the first, ",")
     return SheetFile([Table("", rows)], [note] if note else [])

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from ..i18n import N_, _
 from .importers import ImportProblem
 from .sheet_columns import SheetSpec, match_columns
 from .sheet_files import Table
@@ -67,10 +68,13 @@ class Record:
         if strip or not text.strip():
             text = text.strip()
         cleaned = _UNSAVABLE.sub("", text)
+        # TRANSLATORS: {what} is a value of a spreadsheet's row: "the title", "the persona's name"...
         if cleaned != text:
-            self.value_problem(f"{what}: took out characters that cannot be saved in a map")
+            self.value_problem(_("{what}: took out characters that cannot be saved in a map").format(
+                what=what))
         if len(cleaned) > limit:
-            self.value_problem(f"{what} is {len(cleaned):,} characters long: cut to {limit:,}")
+            self.value_problem(_("{what} is {length} characters long: cut to {limit}").format(
+                what=what, length=f"{len(cleaned):,}", limit=f"{limit:,}"))
             cleaned = cleaned[:limit].rstrip() if strip else cleaned[:limit]
         return cleaned
 
@@ -93,7 +97,11 @@ class Record:
         try:
             return parse(value)
         except ValueProblem as exc:
-            self.value_problem(f"{exc}: left {'empty' if default in (None, '') else 'as ' + str(default)}")
+            if default in (None, ""):
+                self.value_problem(_("{problem}: left empty").format(problem=exc))
+            else:
+                # TRANSLATORS: {value} is the word the spreadsheet would say by default: medium, idea, next...
+                self.value_problem(_("{problem}: left as {value}").format(problem=exc, value=default))
             return default
 
 
@@ -107,7 +115,7 @@ class SheetRows:
     """Rows not read at all, each with why (a key cell that is a formula without a saved value)."""
 
 
-UNSAVED_FORMULA = "open and save the file in Excel or LibreOffice, then import it again"
+UNSAVED_FORMULA = N_("open and save the file in Excel or LibreOffice, then import it again")
 
 
 def sheet_rows(table: Table, spec: SheetSpec, csv: bool = False) -> SheetRows | None:
@@ -129,12 +137,13 @@ def sheet_rows(table: Table, spec: SheetSpec, csv: bool = False) -> SheetRows | 
         record = Record(offset, cells, table.name, csv)
         blocking = [reference for key, reference in formulas.items() if key in required]
         if blocking:  # (without its title or name the row would pass for a heading or an empty row)
-            left_out.append(ImportProblem(f"cell {blocking[0]} holds a formula without a saved value (row left out): "
-                                          f"{UNSAVED_FORMULA}", offset,
+            said = _("cell {cell} holds a formula without a saved value (row left out): {advice}")
+            left_out.append(ImportProblem(said.format(cell=blocking[0], advice=_(UNSAVED_FORMULA)), offset,
                                           table.name, skipped=True))
             continue
         for reference in formulas.values():
-            record.value_problem(f"cell {reference} holds a formula without a saved value (left empty): {UNSAVED_FORMULA}")
+            said = _("cell {cell} holds a formula without a saved value (left empty): {advice}")
+            record.value_problem(said.format(cell=reference, advice=_(UNSAVED_FORMULA)))
         records.append(record)
     return SheetRows(records, columns, unused, left_out)
 

@@ -11,6 +11,7 @@ import math
 import re
 from datetime import date, datetime
 
+from ..i18n import _
 from ..model.types import ACTION_STATUSES, CHANNELS, EMOTION_MAX, EMOTION_MIN
 
 
@@ -104,12 +105,15 @@ def first_word(table: dict[str, tuple[str, ...]], value: str) -> str:
 
 
 def parse_word(table: dict[str, tuple[str, ...]], value: object, what: str) -> str:
-    """A value of one of the word tables above, from any of its words (case and spacing aside)."""
+    """A value of one of the word tables above, from any of its words (case and spacing aside). `what`
+    names the value in the user's words ("severity")."""
     shown = cell_text(value)
     found = _TABLES[id(table)].get(word_key(shown))
     if found is None:
         known = ", ".join(first_word(table, v) for v in table)
-        raise ValueProblem(f"{what} “{shown}” is not one of: {known}")
+        # TRANSLATORS: {what} names a value of a spreadsheet's row ("severity"), {choices} the words it may be
+        raise ValueProblem(_("{what} “{value}” is not one of: {choices}").format(
+            what=what, value=shown, choices=known))
     return found
 
 
@@ -118,8 +122,8 @@ def parse_channel(value: object) -> str:
     key = word_key(shown)
     found = _CHANNELS.get(key) or _CHANNELS.get(key.replace(" ", ""))
     if found is None:
-        raise ValueProblem(f"channel “{shown}” is not one journeymapper knows (it knows "
-                           f"{', '.join(CHANNEL_WORDS.values())})")
+        raise ValueProblem(_("channel “{value}” is not one journeymapper knows (it knows {channels})").format(
+            value=shown, channels=", ".join(CHANNEL_WORDS.values())))
     return found
 
 
@@ -141,24 +145,26 @@ def cell_text(value: object) -> str:
 _NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
 
 
-def parse_number(value: object, what: str = "number") -> int | float:
+def parse_number(value: object, what: str | None = None) -> int | float:
     """A number from a number cell or from text ("2.5", "2,5", "−1", "12 %"); whole numbers written
-    without a decimal point are ints, "2.0" stays a fraction."""
+    without a decimal point are ints, "2.0" stays a fraction. `what` names it in the user's words."""
+    what = what or _("number")
+    not_a_number = _("{what} “{value}” is not a number")
     if isinstance(value, bool):
-        raise ValueProblem(f"{what} “{cell_text(value)}” is not a number")
+        raise ValueProblem(not_a_number.format(what=what, value=cell_text(value)))
     if isinstance(value, (int, float)):
         if isinstance(value, float) and not math.isfinite(value):
-            raise ValueProblem(f"{what} is not a finite number")
+            raise ValueProblem(_("{what} is not a finite number").format(what=what))
         return value
     shown = cell_text(value)
     text = shown.strip().replace("\u2212", "-").replace("\u00a0", "").replace(" ", "").rstrip("%")
     if text.count(",") == 1 and "." not in text:
         text = text.replace(",", ".")  # a decimal comma (German, French... spreadsheets)
     if not _NUMBER.fullmatch(text):
-        raise ValueProblem(f"{what} “{shown}” is not a number")
+        raise ValueProblem(not_a_number.format(what=what, value=shown))
     number = float(text)
     if not math.isfinite(number):
-        raise ValueProblem(f"{what} “{shown}” is not a finite number")
+        raise ValueProblem(_("{what} “{value}” is not a finite number").format(what=what, value=shown))
     return int(text) if re.fullmatch(r"[+-]?\d+", text) else number
 
 
@@ -189,15 +195,17 @@ def parse_emotion(value: object, scale: str = "-2..2") -> tuple[int, str]:
     if word is not None:
         return word, ""
     try:
-        number = parse_number(value, "emotion")
+        number = parse_number(value, _("emotion"))
     except ValueProblem:
-        raise ValueProblem(f"emotion “{shown}” is neither a number nor a word such as very negative, negative, "
-                           "neutral, positive, very positive") from None
+        raise ValueProblem(_("emotion “{value}” is neither a number nor a word such as very negative, "
+                             "negative, neutral, positive, very positive").format(value=shown)) from None
     low, high = (1, 5) if scale == "1..5" else (EMOTION_MIN, EMOTION_MAX)
     if not low <= number <= high:
-        raise ValueProblem(f"emotion “{shown}” is outside {low} to {high}")
+        raise ValueProblem(_("emotion “{value}” is outside {low} to {high}").format(
+            value=shown, low=low, high=high))
     emotion = math.floor(number - (3 if scale == "1..5" else 0) + 0.5)
-    note = "" if number == int(number) else f"emotion {shown} rounded to {emotion}"
+    note = "" if number == int(number) else _("emotion {value} rounded to {emotion}").format(value=shown,
+                                                                                          emotion=emotion)
     return max(EMOTION_MIN, min(EMOTION_MAX, emotion)), note
 
 
@@ -205,7 +213,7 @@ _ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})([T ]\d{1,2}:\d{2}(:\d{2}(\.\
 _DOTTED_DAY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 
 
-def parse_date(value: object, what: str = "date") -> date:
+def parse_date(value: object, what: str | None = None) -> date:
     """A day from a date cell, or text written 2027-03-31 or 31.03.2027 (slashes are refused: 03/04
     is March or April depending on who typed it)."""
     if isinstance(value, datetime):
@@ -221,7 +229,8 @@ def parse_date(value: object, what: str = "date") -> date:
             return date(int(dotted.group(3)), int(dotted.group(2)), int(dotted.group(1)))
     except ValueError:
         pass
-    raise ValueProblem(f"{what} “{shown}” is not a date like 2027-03-31")
+    raise ValueProblem(_("{what} “{value}” is not a date like 2027-03-31").format(
+        what=what or _("date"), value=shown))
 
 
 def split_items(value: object) -> list[str]:

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..i18n import _, _n
 from ..model.schema import Map
 from ..model.types import format_timestamp
 from .sheet_columns import (
@@ -227,11 +228,17 @@ SPREADSHEET_SUFFIXES = (".xlsx", ".csv")
 def spreadsheet_summary(the_map: Map, suffix: str) -> str:
     """What a spreadsheet export holds, in one line."""
     cards = len(the_map.touchpoints)
-    words = f"{cards} touchpoint{'s' if cards != 1 else ''}"
     if suffix.lower() == ".csv":
-        return words + ", one row each (a CSV file holds the touchpoints only; an .xlsx workbook holds the whole map)"
-    return (f"{words}, {len(the_map.flows)} flows, {len(the_map.stages)} stages, {len(the_map.personas)} personas "
-            "and the actions, on sheets of their own")
+        return _n("{n} touchpoint, one row each (a CSV file holds the touchpoints only; an .xlsx workbook "
+                  "holds the whole "
+                  "map)", "{n} touchpoints, one row each (a CSV file holds the touchpoints only; an "
+                                ".xlsx workbook holds the whole map)", cards).format(n=cards)
+    # TRANSLATORS: what a workbook holds: "12 touchpoints, 11 flows, 4 stages, 2 personas and the actions..."
+    return _("{touchpoints}, {flows}, {stages}, {personas} and the actions, on sheets of their own").format(
+        touchpoints=_n("{n} touchpoint", "{n} touchpoints", cards).format(n=cards),
+        flows=_n("{n} flow", "{n} flows", len(the_map.flows)).format(n=len(the_map.flows)),
+        stages=_n("{n} stage", "{n} stages", len(the_map.stages)).format(n=len(the_map.stages)),
+        personas=_n("{n} persona", "{n} personas", len(the_map.personas)).format(n=len(the_map.personas)))
 
 
 def export_spreadsheet(the_map: Map, path: str | os.PathLike[str]) -> Path:

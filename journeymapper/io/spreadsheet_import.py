@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..i18n import _, _n
 from ..model.document import PERSONA_COLORS, new_id, next_persona_color, utc_now
 from ..model.messages import describe_validation_error
 from ..model.schema import (
@@ -153,7 +154,9 @@ class MapBuilder:
             return found
         if len(self.personas) >= MAX_PERSONAS:
             if record is not None:
-                record.skip(f"a map has at most {MAX_PERSONAS} personas: no room for “{name}”")
+                record.skip(_("a map has at most {limit} personas: no room for “{name}”").format(
+                    limit=MAX_PERSONAS,
+                                                                                                 name=name))
             return None
         color = next_persona_color(p["color"] for p in self.personas)
         persona = {"id": self.ids.claim(id_hint), "name": name, "color": color}
@@ -166,7 +169,9 @@ class MapBuilder:
             return found
         if len(self.stages) >= MAX_STAGES:
             if record is not None:
-                record.skip(f"a map has at most {MAX_STAGES} stages: no room for “{name}”")
+                record.skip(_("a map has at most {limit} stages: no room for “{name}”").format(
+                    limit=MAX_STAGES,
+                                                                                               name=name))
             return None
         stage = {"id": self.ids.claim(id_hint), "name": name, "kpis": []}
         self.stages.append(stage)
@@ -174,33 +179,34 @@ class MapBuilder:
 
     def read_personas(self, rows: SheetRows | None) -> None:
         for record in records_of(rows):
-            name = record.text("name", 200, "the persona's name")
+            name = record.text("name", 200, _("the persona's name"))
             if not name:
-                record.skip("no persona name")
+                record.skip(_("no persona name"))
             elif len(self.personas) >= MAX_PERSONAS:
-                record.skip(f"a map has at most {MAX_PERSONAS} personas")
+                record.skip(_("a map has at most {limit} personas").format(limit=MAX_PERSONAS))
             else:
                 persona: dict[str, Any] = {
                     "id": self.ids.claim(record.raw("id")), "name": name,
-                    "segment": record.text("segment", 200, "the segment"),
-                    "description": record.text("description", 10_000, "the description", strip=False)}
-                for key, what in (("goals", "goals"), ("needs", "needs"), ("frustrations", "frustrations")):
+                    "segment": record.text("segment", 200, _("the segment")),
+                    "description": record.text("description", 10_000, _("the description"), strip=False)}
+                for key, what in (("goals", _("goals")), ("needs", _("needs")),
+                                  ("frustrations", _("frustrations"))):
                     persona[key] = self.items_of(record, key, what)
-                color = record.text("color", 20, "the colour")
+                color = record.text("color", 20, _("the colour"))
                 color = color if color.startswith("#") or not color else "#" + color
                 persona["color"] = color or PERSONA_COLORS[len(self.personas) % len(PERSONA_COLORS)]
-                persona["evidence"] = record.parsed("evidence", lambda v: parse_word(EVIDENCE_WORDS, v, "evidence"),
-                                                    "evidence", "assumed")
-                persona["source"] = record.text("source", 500, "the source")
+                persona["evidence"] = record.parsed(
+                    "evidence", lambda v: parse_word(EVIDENCE_WORDS, v, _("evidence")), "evidence", "assumed")
+                persona["source"] = record.text("source", 500, _("the source"))
                 persona["quotes"] = []
                 if not _COLOR.fullmatch(persona["color"]):
-                    record.value_problem(f"colour “{color}” is not a colour like #2E86AB: the lane gets "
-                                         f"{DEFAULT_PERSONA_COLOR}")
+                    record.value_problem(_("colour “{value}” is not a colour like #2E86AB: the lane gets "
+                                           "{colour}").format(value=color, colour=DEFAULT_PERSONA_COLOR))
                     persona["color"] = DEFAULT_PERSONA_COLOR
                 try:
                     Persona.model_validate(persona)
                 except ValidationError as exc:  # (each value was checked: not expected)
-                    record.skip("; ".join(describe_validation_error(exc, "persona")) + ": row left out")
+                    record.skip(row_left_out("; ".join(describe_validation_error(exc, "persona"))))
                 else:
                     self.personas.append(persona)
             self.collect(record)
@@ -209,25 +215,29 @@ class MapBuilder:
         text = cell_text(record.raw(key))
         items = split_items(from_csv_safe(text) if self.csv else text)
         if len(items) > MAX_LIST_ITEMS:
-            record.value_problem(f"{what}: {len(items)} given, a map keeps {MAX_LIST_ITEMS}: the rest left out")
+            # TRANSLATORS: {what} is a list of a spreadsheet's row: "goals", "pain points"...
+            record.value_problem(_("{what}: {count} given, a map keeps {limit}: the rest left out").format(
+                what=what, count=len(items), limit=MAX_LIST_ITEMS))
             items = items[:MAX_LIST_ITEMS]
         for index, item in enumerate(items):
             if len(item) > limit:
-                record.value_problem(f"{what}: item {index + 1} cut to {limit} characters")
+                record.value_problem(_("{what}: item {number} cut to {limit} characters").format(
+                    what=what, number=index + 1, limit=limit))
                 items[index] = item[:limit].rstrip()
         return items
 
     def read_stages(self, rows: SheetRows | None) -> None:
         for record in records_of(rows):
-            name = record.text("name", 200, "the stage's name")
+            name = record.text("name", 200, _("the stage's name"))
             if not name:
-                record.skip("no stage name")
+                record.skip(_("no stage name"))
             elif len(self.stages) >= MAX_STAGES:
-                record.skip(f"a map has at most {MAX_STAGES} stages")
+                record.skip(_("a map has at most {limit} stages").format(limit=MAX_STAGES))
             else:
                 self.stages.append({"id": self.ids.claim(record.raw("id")), "name": name,
-                                    "description": record.text("description", 10_000, "the description", strip=False),
-                                    "goal": record.text("goal", 500, "the goal"), "kpis": []})
+                                    "description": record.text("description", 10_000, _("the description"),
+                                                               strip=False),
+                                    "goal": record.text("goal", 500, _("the goal")), "kpis": []})
             self.collect(record)
 
     # -- touchpoints --------------------------------------------------------------------------------
@@ -235,14 +245,14 @@ class MapBuilder:
         records = list(records_of(rows))
         scale = emotion_scale([r.raw("emotion") for r in records if r.has("emotion")])
         if scale == "1..5":
-            self.notes.append("Emotions were read on a scale of 1 to 5 (1 very negative, 3 neutral, 5 very "
-                              "positive) and kept as -2 to 2.")
+            self.notes.append(_("Emotions were read on a scale of 1 to 5 (1 very negative, 3 neutral, 5 very "
+                                "positive) and kept as -2 to 2."))
         columns = set(rows.columns.values()) if rows is not None else set()
         self.card_rows += len(rows.left_out) if rows is not None else 0
         above = ["", ""]  # a persona or stage written once (or in a merged cell) holds for the rows below
         defaulted: set[str] = set()
         for record in records:
-            names = [record.text("persona", 200, "the persona"), record.text("stage", 200, "the stage")]
+            names = [record.text("persona", 200, _("the persona")), record.text("stage", 200, _("the stage"))]
             above = [name or previous for name, previous in zip(names, above)]
             if not record.has("title") and not any(record.has(key) for key in columns - {"persona", "stage"}):
                 for name, make in zip(names, (self.persona, self.stage)):  # a row that only names a group
@@ -256,9 +266,11 @@ class MapBuilder:
         for card in self.cards:
             self.cards_by_title.setdefault(name_key(card["title"]), []).append(card)
         if DEFAULT_PERSONA in defaulted:
-            self.notes.append(f"Rows without a persona were put in a lane called “{DEFAULT_PERSONA}”.")
+            self.notes.append(_("Rows without a persona were put in a lane called “{name}”.").format(
+                name=DEFAULT_PERSONA))
         if DEFAULT_STAGE in defaulted:
-            self.notes.append(f"Rows without a stage were put in a stage called “{DEFAULT_STAGE}”.")
+            self.notes.append(_("Rows without a stage were put in a stage called “{name}”.").format(
+                name=DEFAULT_STAGE))
 
     def _lane_and_column(self, above: list[str], columns: set[str], defaulted: set[str]) -> tuple[str, str]:
         """The persona and stage names of a row: its own, or those above it; without either, the map's
@@ -275,12 +287,13 @@ class MapBuilder:
         return chosen[0], chosen[1]
 
     def _touchpoint(self, record: Record, scale: str, names: tuple[str, str]) -> None:
-        title = record.text("title", 500, "the title")
+        title = record.text("title", 500, _("the title"))
         if not title:
-            record.skip("no touchpoint title: row left out")
+            record.skip(_("no touchpoint title: row left out"))
             return
         if len(self.cards) >= MAX_TOUCHPOINTS:
-            record.skip(f"a map has at most {MAX_TOUCHPOINTS:,} touchpoints: row left out")
+            record.skip(_("a map has at most {limit} touchpoints: row left out").format(
+                limit=f"{MAX_TOUCHPOINTS:,}"))
             return
         persona = self.persona(names[0], record.raw("persona_id"), record)
         stage = self.stage(names[1], record.raw("stage_id"), record) if persona is not None else None
@@ -289,35 +302,38 @@ class MapBuilder:
         card: dict[str, Any] = {
             "id": self.ids.claim(record.raw("id")), "persona": persona["id"], "stage": stage["id"], "title": title,
             "channel": record.parsed("channel", parse_channel, "channel"),
-            "action": record.text("action", 2_000, "the action", strip=False),
-            "thoughts": record.text("thoughts", 2_000, "the thoughts", strip=False),
+            "action": record.text("action", 2_000, _("the action"), strip=False),
+            "thoughts": record.text("thoughts", 2_000, _("the thoughts"), strip=False),
             "emotion": self._emotion(record, scale),
             "pain_points": [], "opportunities": [], "quotes": [],
-            "owner": record.text("owner", 200, "the owner"),
-            "evidence": record.parsed("evidence", lambda v: parse_word(EVIDENCE_WORDS, v, "evidence"), "evidence",
-                                      "assumed"),
-            "source": record.text("source", 500, "the source"),
-            "notes": record.text("notes", 10_000, "the notes", strip=False),
+            "owner": record.text("owner", 200, _("the owner")),
+            "evidence": record.parsed("evidence", lambda v: parse_word(EVIDENCE_WORDS, v, _("evidence")),
+                                      "evidence", "assumed"),
+            "source": record.text("source", 500, _("the source")),
+            "notes": record.text("notes", 10_000, _("the notes"), strip=False),
         }
         self.cell_items[card["id"]] = {
-            "pain_points": self.items_of(record, "pain_points", "pain points"),
-            "opportunities": self.items_of(record, "opportunities", "opportunities"),
-            "quotes": self.items_of(record, "quotes", "quotes", 1_000)}
+            "pain_points": self.items_of(record, "pain_points", _("pain points")),
+            "opportunities": self.items_of(record, "opportunities", _("opportunities")),
+            "quotes": self.items_of(record, "quotes", _("quotes"), 1_000)}
         try:
             Touchpoint.model_validate(card)
         except ValidationError as exc:
-            record.skip("; ".join(describe_validation_error(exc, "touchpoint")) + ": row left out")
+            record.skip(row_left_out("; ".join(describe_validation_error(exc, "touchpoint"))))
             return
         self.cards.append(card)
         self.card_record[card["id"]] = record
 
     def _emotion(self, record: Record, scale: str) -> int | None:
-        result = record.parsed("emotion", lambda v: parse_emotion(v, scale), "emotion")
+        result = record.parsed("emotion", lambda v: parse_emotion(v, scale), _("emotion"))
         if result is None:
             return None
         emotion, note = result
         if note:
-            self.notes.append(f"{record.sheet + ', ' if record.sheet else ''}row {record.row}: {note}")
+            place = _("row {number}").format(number=record.row)
+            if record.sheet:
+                place = f"{record.sheet}, {place}"
+            self.notes.append(_("{place}: {problem}").format(place=place, problem=note))
         return emotion
 
     # -- the map --------------------------------------------------------------------------------------
@@ -328,9 +344,15 @@ class MapBuilder:
         try:
             the_map = Map.model_validate(raw)
         except ValidationError as exc:  # (every element was checked as it was made: this is a bug if seen)
-            raise ImportFailed("the map made from the sheet is not valid: "
-                               + "; ".join(describe_validation_error(exc, "map")[:3])) from None
+            raise ImportFailed(_("the map made from the sheet is not valid: {problems}").format(
+                problems="; ".join(describe_validation_error(exc, "map")[:3]))) from None
         return ImportResult(the_map, self.problems, self.notes, counts)
+
+
+def row_left_out(why: str) -> str:
+    """`no stage named “Buy”: row left out`: why a spreadsheet's row was not used."""
+    # TRANSLATORS: why a row of a spreadsheet was not imported, then that it was not
+    return _("{problem}: row left out").format(problem=why)
 
 
 UNUSED_NAMED = 8
@@ -354,16 +376,24 @@ def build_map(sheets: SheetFile, title: str, csv: bool) -> ImportResult:
     builder.notes.extend(sheets.notes)
     if TOUCHPOINTS.name not in found and not (set(found) & {PERSONAS.name, STAGES.name}):
         names = ", ".join(c.header for c in TOUCHPOINTS.columns if not c.hidden)
-        raise ImportFailed(f"no row of headers naming a touchpoint's title (Touchpoint, Title, Card…) in the first "
-                           f"rows{'' if csv else ' of any sheet'}: journeymapper reads the columns {names}")
+        if csv:
+            raise ImportFailed(_("no row of headers naming a touchpoint's title (Touchpoint, Title, Card…) "
+                                 "in the first rows: journeymapper reads the columns "
+                                 "{columns}").format(columns=names))
+        raise ImportFailed(_("no row of headers naming a touchpoint's title (Touchpoint, Title, Card…) in "
+                             "the first rows of any sheet: journeymapper reads the columns {columns}").format(
+                                 columns=names))
     for table, rows in found.values():
         builder.problems.extend(rows.left_out)
         if rows.unused_headers:
-            where = f"sheet {table.name}: " if table.name else ""
             named = ", ".join(f"“{h[:60]}”" for h in rows.unused_headers[:UNUSED_NAMED])
             more = len(rows.unused_headers) - UNUSED_NAMED
-            builder.notes.append(f"{where}columns left out (journeymapper does not read them): {named}"
-                                 + (f" and {more:,} more" if more > 0 else ""))
+            if more > 0:
+                named = _n("{names} and {n} more", "{names} and {n} more", more).format(
+                    names=named, n=f"{more:,}")
+            note = _("columns left out (journeymapper does not read them): {names}").format(names=named)
+            builder.notes.append(_("sheet {sheet}: {note}").format(
+                sheet=table.name, note=note) if table.name else note)
     rows_of = {name: rows for name, (table, rows) in found.items()}
     read_map_sheet(builder, found[MAP_SHEET.name][0] if MAP_SHEET.name in found else None)
     builder.read_personas(rows_of.get(PERSONAS.name))
@@ -381,14 +411,23 @@ def build_map(sheets: SheetFile, title: str, csv: bool) -> ImportResult:
     builder.problems.sort(key=lambda p: (order.get(p.sheet, -1), p.row or 0))
     cards_sheet = found[TOUCHPOINTS.name][0].name if TOUCHPOINTS.name in found else None
     if not builder.cards and (csv or not (builder.personas or builder.stages or builder.map_sheet_read)):
-        what = "the file" if csv else f"sheet {cards_sheet}" if cards_sheet is not None else "the workbook"
-        raise ImportFailed(f"no usable rows in {what}: no row has a touchpoint title"
-                           + (" (each row's problem is listed)" if builder.problems else ""), builder.problems)
+        what = _("the file") if csv else (_("sheet {sheet}").format(
+            sheet=cards_sheet) if cards_sheet is not None
+                                          else _("the workbook"))
+        if builder.problems:
+            message = _("no usable rows in {what}: no row has a touchpoint title (each row's problem is "
+                        "listed)")
+        else:
+            message = _("no usable rows in {what}: no row has a touchpoint title")
+        raise ImportFailed(message.format(what=what), builder.problems)
     skipped = sum(1 for p in builder.problems if p.skipped and p.sheet == cards_sheet)
-    counts = (f"{len(builder.cards)} touchpoint{'s' if len(builder.cards) != 1 else ''}"
-              + (f" ({skipped} of {builder.card_rows} rows left out)" if skipped else "")
-              + f", {len(builder.personas)} persona{'s' if len(builder.personas) != 1 else ''}"
-              + f", {len(builder.stages)} stage{'s' if len(builder.stages) != 1 else ''}"
-              + f", {len(builder.flows)} flow{'s' if len(builder.flows) != 1 else ''}")
+    cards = _n("{n} touchpoint", "{n} touchpoints", len(builder.cards)).format(n=len(builder.cards))
+    if skipped:
+        cards += " " + _n("({n} of {rows} row left out)", "({n} of {rows} rows left out)",
+            builder.card_rows).format(n=skipped, rows=builder.card_rows)
+    counts = ", ".join([
+        cards, _n("{n} persona", "{n} personas", len(builder.personas)).format(n=len(builder.personas)),
+        _n("{n} stage", "{n} stages", len(builder.stages)).format(n=len(builder.stages)),
+        _n("{n} flow", "{n} flows", len(builder.flows)).format(n=len(builder.flows))])
     return builder.result(counts)
 

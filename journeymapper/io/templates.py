@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from ..i18n import _
 from ..model.document import new_id, utc_now
 from ..model.schema import Map
 from ..resources import DEFAULT_TEMPLATE, templates_dir
@@ -58,7 +59,8 @@ def find_template(name: str, folder: Path | None = None) -> Template:
         if template.name.casefold() == wanted:
             return template
     known = ", ".join(t.name for t in templates)
-    raise LookupError(f"no template named {name!r} (built-in templates: {known})")
+    raise LookupError(_("no template named {name} (built-in templates: {known})").format(
+        name=repr(name), known=known))
 
 
 def map_from_template_file(path: Path, title: str | None = None, today: date | None = None) -> Map:

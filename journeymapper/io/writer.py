@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from ..i18n import _
 from ..model.schema import Map
 from .canonical import dumps
 from .disk_state import is_read_only
@@ -42,11 +43,13 @@ def map_bytes(the_map: Map, view: dict[str, Any] | None = None, path: str | os.P
     try:
         data = dumps(the_map, view)
     except (ValueError, TypeError, RecursionError, UnicodeError) as exc:
-        raise SaveError(f"{path}: the map cannot be written: {exc}") from None
+        raise SaveError(_("{file}: the map cannot be written: {reason}").format(
+            file=path, reason=exc)) from None
     if len(data) > MAX_FILE_BYTES:
         size_text, limit_text = describe_sizes(len(data))
-        raise SaveError(f"{path}: the map would be a file of {size_text}, over the {limit_text} journeymapper "
-                        "opens; nothing was written. Remove some notes or touchpoints, or split the map in two.")
+        raise SaveError(_("{file}: the map would be a file of {size}, over the {limit} journeymapper opens; "
+                          "nothing was written. Remove some notes or touchpoints, or split the map in "
+                          "two.").format(file=path, size=size_text, limit=limit_text))
     return data
 
 
@@ -90,7 +93,8 @@ def write_atomic_stat(path: str | os.PathLike[str], data: bytes, keep_backup: bo
         tmp_name = None
         _fsync_folder(folder)
     except OSError as exc:
-        raise SaveError(f"{path}: could not save: {exc.strerror or exc}") from None
+        raise SaveError(_("{file}: could not save: {reason}").format(
+            file=path, reason=exc.strerror or exc)) from None
     finally:
         if tmp_name is not None:
             try:
@@ -109,7 +113,8 @@ def check_replaceable(path: str | os.PathLike[str], follow_links: bool = True) -
     is missing, it is a folder, a pipe or a device, or a file marked read-only (ReadOnlyFile)."""
     target = _target(path, follow_links)
     if not target.parent.is_dir():
-        raise SaveError(f"{path}: the folder {target.parent} does not exist")
+        raise SaveError(_("{file}: the folder {folder} does not exist").format(
+            file=path, folder=target.parent))
     try:
         info = os.lstat(target)
     except FileNotFoundError:
@@ -117,11 +122,12 @@ def check_replaceable(path: str | os.PathLike[str], follow_links: bool = True) -
     except OSError as exc:
         raise SaveError(f"{path}: {exc.strerror or exc}") from None
     if stat.S_ISDIR(info.st_mode):
-        raise SaveError(f"{path}: is a folder")
+        raise SaveError(_("{file}: is a folder").format(file=path))
     if not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)):
-        raise SaveError(f"{path}: is not a regular file (a pipe or a device); nothing was written")
+        raise SaveError(_("{file}: is not a regular file (a pipe or a device); nothing was written").format(
+            file=path))
     if stat.S_ISREG(info.st_mode) and is_read_only(target):
-        raise ReadOnlyFile(f"{path}: the file is read-only; nothing was written")
+        raise ReadOnlyFile(_("{file}: the file is read-only; nothing was written").format(file=path))
     return info
 
 

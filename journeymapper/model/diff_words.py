@@ -9,9 +9,11 @@ removed on one side is still named.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from .messages import NOUNS, label, quoted
+from ..i18n import _, _n
+from .messages import NOUNS, label, noun, quoted
 from .schema import Map
 
 _ITEM_NAME_KEYS = ("name", "text")
@@ -47,20 +49,31 @@ class Places:
             title, stage, persona = self.cards[element_id]
             return f"{self.cell(stage, persona)}: {quoted(title)}"
         if collection == "stages" and element_id in self.stages:
-            return f"Stage {quoted(self.stages[element_id])}"
+            return _("Stage {name}").format(name=quoted(self.stages[element_id]))
         if collection == "personas" and element_id in self.personas:
-            return f"Persona {quoted(self.personas[element_id])}"
+            return _("Persona {name}").format(name=quoted(self.personas[element_id]))
         if collection == "flows" and element_id in self.flows:
             flow_label, source, target = self.flows[element_id]
-            joined = f"Flow {self.card_title(source)} → {self.card_title(target)}"
-            return f"{joined} ({quoted(flow_label)})" if flow_label else joined
-        return f"{NOUNS.get(collection, collection).capitalize()} {element_id}"
+            source, target = self.card_title(source), self.card_title(target)
+            if flow_label:
+                # TRANSLATORS: a flow by the cards it joins and its label: Flow “Order” → “Pay” (“online”)
+                return _("Flow {source} → {target} ({label})").format(source=source, target=target,
+                                                                       label=quoted(flow_label))
+            return _("Flow {source} → {target}").format(source=source, target=target)
+        word = noun(collection) if collection in NOUNS else collection
+        # TRANSLATORS: an element no map names any more, by its kind and its id: Card 7f3a...
+        return _("{noun} {id}").format(noun=word[:1].upper() + word[1:], id=element_id)
 
     def item(self, collection: str, element_id: str, list_key: str, item: dict[str, Any] | None) -> str:
         """`Stage “Purchase”, KPI “Conversion rate”`."""
         words = next((item[k] for k in _ITEM_NAME_KEYS if item and isinstance(item.get(k), str) and item[k]), "")
-        noun = NOUNS.get(list_key, list_key)
-        return f"{self.element(collection, element_id)}, {noun} {quoted(words) if words else ''}".rstrip()
+        kind = noun(list_key) if list_key in NOUNS else list_key
+        if words:
+            # TRANSLATORS: an item of an element: Stage “Purchase”, KPI “Conversion rate”
+            return _("{element}, {noun} {name}").format(
+                element=self.element(collection, element_id), noun=kind,
+                                                        name=quoted(words))
+        return _("{element}, {noun}").format(element=self.element(collection, element_id), noun=kind)
 
 
 def signed(value: int) -> str:
@@ -72,31 +85,56 @@ def spoken_value(field: str, value: Any, ascii_signs: bool = False) -> str:
     """A field's value on one line: text in quotes, an emotion signed, nothing as "none", a list by its
     items or its size, a stage or persona id as is (callers name those)."""
     if value is None:
-        return "none"
+        return _("none")
     if field == "emotion" and isinstance(value, int):
         return str(value) if ascii_signs else signed(value)
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, str):
-        return quoted(value, VALUE_LIMIT) if value else "(empty)"
+        return quoted(value, VALUE_LIMIT) if value else _("(empty)")
     if isinstance(value, (int, float)):
         return f"{value:g}" if isinstance(value, float) else str(value)
     if isinstance(value, list):
         if not value:
-            return "(empty)"
+            return _("(empty)")
         if all(isinstance(v, str) for v in value) and len(value) <= 3:
             return ", ".join(quoted(v, VALUE_LIMIT // 2) for v in value)
-        return f"{len(value)} {NOUNS.get(field, 'item')}{'' if len(value) == 1 else 's'}"
+        return count_of(field, len(value))
     if isinstance(value, dict):
         name = value.get("title") or value.get("name") or value.get("text")
-        return quoted(name, VALUE_LIMIT) if isinstance(name, str) and name else "(set)"
+        return quoted(name, VALUE_LIMIT) if isinstance(name, str) and name else _("(set)")
     return str(value)
+
+
+_COUNTS: dict[str, Callable[[int], str]] = {
+    "personas": lambda n: _n("{n} persona", "{n} personas", n),
+    "stages": lambda n: _n("{n} stage", "{n} stages", n),
+    "touchpoints": lambda n: _n("{n} card", "{n} cards", n),
+    "flows": lambda n: _n("{n} flow", "{n} flows", n),
+    "kpis": lambda n: _n("{n} KPI", "{n} KPIs", n),
+    "pain_points": lambda n: _n("{n} pain point", "{n} pain points", n),
+    "opportunities": lambda n: _n("{n} opportunity", "{n} opportunities", n),
+    "goals": lambda n: _n("{n} goal", "{n} goals", n),
+    "needs": lambda n: _n("{n} need", "{n} needs", n),
+    "frustrations": lambda n: _n("{n} frustration", "{n} frustrations", n),
+    "readings": lambda n: _n("{n} reading", "{n} readings", n),
+    "quotes": lambda n: _n("{n} quote", "{n} quotes", n),
+    "addresses": lambda n: _n("{n} addressed pain point", "{n} addressed pain points", n),
+}
+"""A list's size in words, by its key (each form given whole, so that the catalogue has it)."""
+
+
+def count_of(field: str, n: int) -> str:
+    """"3 pain points", "1 goal": a list's size as a change says it."""
+    counted = _COUNTS.get(field) or (lambda n: _n("{n} item", "{n} items", n))
+    return counted(n).format(n=n)
 
 
 def field_words(field: str, collection: str | None = None) -> str:
     """A field as the editor labels it (`action` -> “Does” text); item lists' order as "order of ..."."""
     if field.endswith(" order"):
-        return f"order of the {label(field[: -len(' order')], collection)}"
+        # TRANSLATORS: a change of the order of a list: "order of the pain points"
+        return _("order of the {field}").format(field=label(field[: -len(' order')], collection))
     return label(field, collection)
 
 

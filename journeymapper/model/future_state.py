@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from ..i18n import N_, _, _n
 from .diff import ElementChange, MapDiff, diff_maps
 from .document import new_id, utc_now
 from .schema import BasedOn, Map
@@ -71,32 +72,36 @@ def _shared_cards_warning(current: Map, future: Map) -> list[str]:
     would show as added or removed."""
     today = {t.id for t in current.touchpoints}
     if today and future.touchpoints and not any(t.id in today for t in future.touchpoints):
-        return [(f"“{current.title}” and “{future.title}” have no card in common: they are not two versions "
-                 "of one map, so every card shows as added or removed.")]
+        return [_("“{today}” and “{plan}” have no card in common: they are not two versions of one map, so "
+                  "every card shows as added or removed.").format(today=current.title, plan=future.title)]
     return []
 
 
 def _state_warnings(current: Map, future: Map) -> list[str]:
     if future.state != "future":
         if current.state == "future":
-            return [(f"“{current.title}” is the future-state map and “{future.title}” today's: "
-                    "the comparison reads the other way round.")]
-        return [f"Neither map is a future-state map: “{future.title}” is compared as if it were the plan."]
+            return [_("“{today}” is the future-state map and “{plan}” today's: the comparison reads the "
+                      "other way round.").format(today=current.title, plan=future.title)]
+        return [_("Neither map is a future-state map: “{plan}” is compared as if it were the plan.").format(
+            plan=future.title)]
     if current.state == "future":
-        return [f"Both maps are future-state maps: “{current.title}” is compared as if it were today's."]
+        return [_("Both maps are future-state maps: “{today}” is compared as if it were today's.").format(
+            today=current.title)]
     based_on = future.based_on
     if based_on is None:
-        return [(f"“{future.title}” does not say which map it was made from: cards are matched by their ids, "
-                "which may not be the same cards.")]
+        return [_("“{plan}” does not say which map it was made from: cards are matched by their ids, which "
+                  "may not be the same cards.").format(plan=future.title)]
     if based_on.id != current.id:
-        return [(f"“{future.title}” was made from “{based_on.title}”, not from “{current.title}”: cards are "
-                "matched by their ids, so most of them show as added and removed.")]
+        return [_("“{plan}” was made from “{source}”, not from “{today}”: cards are matched by their ids, so "
+                  "most of them show as added and removed.").format(plan=future.title, source=based_on.title,
+                                                           today=current.title)]
     if current.modified > based_on.modified:
-        return [(f"“{current.title}” was changed after “{future.title}” was made from it (on "
-                f"{_day(based_on.modified)}): what was changed since in today's map shows as a difference too.")]
+        return [_("“{today}” was changed after “{plan}” was made from it (on {date}): what was changed since "
+                  "in today's map shows as a difference too.").format(today=current.title, plan=future.title,
+                                                                   date=_day(based_on.modified))]
     if current.modified < based_on.modified:
-        return [(f"This is an older version of “{current.title}” than the one “{future.title}” was made from "
-                f"(of {_day(based_on.modified)}).")]
+        return [_("This is an older version of “{today}” than the one “{plan}” was made from (of "
+                  "{date}).").format(today=current.title, plan=future.title, date=_day(based_on.modified))]
     return []
 
 
@@ -120,32 +125,45 @@ class CardChange:
 
 
 _FIELD_WORDS = {
-    "title": "title", "channel": "channel", "action": "what they do", "thoughts": "what they think",
-    "owner": "owner", "evidence": "evidence", "source": "source", "notes": "notes",
+    "title": N_("title"), "channel": N_("channel"), "action": N_("what they do"), "thoughts": N_("what they "
+                                                                                                 "think"),
+    "owner": N_("owner"), "evidence": N_("evidence"), "source": N_("source"), "notes": N_("notes"),
 }
-_ITEM_WORDS = {"pain_points": "pain point", "opportunities": "opportunity", "quotes": "quote"}
+_REORDERED = {"pain_points": N_("pain points reordered"), "opportunities": N_("opportunities reordered"),
+              "quotes": N_("quotes reordered")}
+_LISTS_REORDERED = N_("lists reordered")
+_ITEM_CHANGES = {
+    ("pain_points", "added"): N_("pain point added"), ("pain_points", "removed"): N_("pain point removed"),
+    ("pain_points", "changed"): N_("pain point changed"), ("opportunities", "added"): N_("opportunity added"),
+    ("opportunities", "removed"): N_("opportunity removed"), ("opportunities", "changed"): N_("opportunity "
+                                                                                              "changed"),
+    ("quotes", "added"): N_("quote added"), ("quotes", "removed"): N_("quote removed"),
+    ("quotes", "changed"): N_("quote changed"),
+}
 
 
 def _signed(value: Any) -> str:
-    return "none" if value is None else f"{value:+d}".replace("-", "−")
+    return _("none") if value is None else f"{value:+d}".replace("-", "−")
 
 
 def _what(change: ElementChange, stage_names: dict[str, str], persona_names: dict[str, str]) -> str:
     parts: list[str] = []
     for field in change.fields:
         if field.field == "emotion":
-            parts.append(f"emotion {_signed(field.old)} → {_signed(field.new)}")
+            parts.append(_("emotion {old} → {new}").format(old=_signed(field.old), new=_signed(field.new)))
         elif field.field == "stage":
-            parts.append(f"moved to “{stage_names.get(field.new, '?')}”")
+            parts.append(_("moved to “{stage}”").format(stage=stage_names.get(field.new, "?")))
         elif field.field == "persona":
-            parts.append(f"moved to {persona_names.get(field.new, '?')}’s lane")
+            # TRANSLATORS: a card moved to another persona's lane: "moved to Anna’s lane"
+            parts.append(_("moved to {persona}’s lane").format(persona=persona_names.get(field.new, "?")))
         elif field.field.endswith(" order"):
-            noun = _ITEM_WORDS.get(field.field[: -len(" order")], "list")
-            parts.append(f"{noun}s reordered")
+            parts.append(_(_REORDERED.get(field.field[: -len(" order")], _LISTS_REORDERED)))
         else:
-            parts.append(_FIELD_WORDS.get(field.field, field.field.replace("_", " ")))
+            word = _FIELD_WORDS.get(field.field)
+            parts.append(_(word) if word else field.field.replace("_", " "))
     for item in change.items:
-        parts.append(f"{_ITEM_WORDS.get(item.field, item.field)} {item.kind}")
+        word = _ITEM_CHANGES.get((item.field, item.kind))
+        parts.append(_(word) if word else f"{item.field} {item.kind}")
     return " · ".join(dict.fromkeys(parts))
 
 
@@ -168,9 +186,11 @@ def card_changes(current: Map, future: Map, diff: MapDiff | None = None) -> list
 
 def other_changes(diff: MapDiff) -> str:
     """What else differs, in a few words ("2 stages, 1 flow"), "" when only cards do."""
-    nouns = (("personas", "persona"), ("stages", "stage"), ("flows", "flow"))
-    counts = [(len(diff.of(collection)), noun) for collection, noun in nouns]
-    return ", ".join(f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in counts if n)
+    said = {"personas": lambda n: _n("{n} persona", "{n} personas", n),
+            "stages": lambda n: _n("{n} stage", "{n} stages", n),
+            "flows": lambda n: _n("{n} flow", "{n} flows", n)}
+    counts = [(len(diff.of(collection)), words) for collection, words in said.items()]
+    return ", ".join(words(n).format(n=n) for n, words in counts if n)
 
 
 __all__ = ["CardChange", "card_changes", "compare_warnings", "future_title", "make_future_state", "other_changes"]

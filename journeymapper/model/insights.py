@@ -35,10 +35,11 @@ from dataclasses import dataclass
 from itertools import pairwise
 from operator import attrgetter
 
-from ..i18n import N_
+from ..i18n import N_, Words, interface_language, words
 from .actions import CLOSED_STATUSES, is_open
 from .kpi_health import OFF as OFF_TARGET
 from .kpi_health import is_judged, is_off_target, with_unit
+from .messages import listing as _listing
 from .messages import quoted, spoken_date
 from .schema import KPI, Map, Opportunity, PainPoint, Stage, Touchpoint
 
@@ -55,11 +56,14 @@ KINDS: dict[str, str] = {
     "stage_kpis": N_("Stage figures"),
     "evidence": N_("Evidence"),
 }
-"""Each kind of insight, in the order they are shown, with the heading it is shown under (marked for
-the print's catalogues; the lines themselves are English, as the checker's)."""
+"""Each kind of insight, in the order they are shown, with the heading it is shown under (marked: the
+panel says it in the interface language, the print in the map's)."""
 
-EMOTION_WORDS = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive", 2: "very positive"}
-STATUS_WORDS = {"idea": "still an idea", "planned": "planned but not done", "in_progress": "still in progress"}
+EMOTION_WORDS = {-2: N_("very negative"), -1: N_("negative"), 0: N_("neutral"), 1: N_("positive"),
+                 2: N_("very positive")}
+STATUS_WORDS = {"idea": N_("still an idea"), "planned": N_("planned but not done"),
+                "in_progress": N_("still in progress")}
+"""How a sentence says an open opportunity's status ("... and is still an idea"), in English."""
 
 PEOPLE = frozenset({
     "customer", "customers", "people", "person", "persons", "visitor", "visitors", "client", "clients", "user",
@@ -150,40 +154,55 @@ def is_out_of_date(kpi: KPI, today: datetime.date) -> bool:
     return bool(kpi.readings) and (today - kpi.readings[-1].date).days > REVIEW_DAYS
 
 
-def figure(value: float | None, unit: str = "") -> str:
-    """A figure as a sentence writes it: "2.4%", "4,200 people/month"."""
-    return "no reading" if value is None else with_unit(value, " ".join(unit.split()))
+def _words(tr: Words | None) -> Words:
+    return tr or words(interface_language())
 
 
-def listing(names: list[str], shown: int = SHOWN) -> str:
-    """“A”, “B” and “C”; “A”, “B”, “C” and 2 more."""
-    quoted_names = [quoted(n) for n in names[:shown]]
-    if len(names) > shown:
-        return f"{', '.join(quoted_names)} and {len(names) - shown} more"
-    return f"{', '.join(quoted_names[:-1])} and {quoted_names[-1]}" if len(quoted_names) > 1 else quoted_names[0]
+def figure(value: float | None, unit: str = "", tr: Words | None = None) -> str:
+    """A figure as a sentence writes it: "2.4%", "4,200 people/month" ("no reading" in `tr`'s words)."""
+    if value is None:
+        return _words(tr)(_NO_READING)
+    return with_unit(value, " ".join(unit.split()))
+
+
+_NO_READING = N_("no reading")
+
+
+def status_words(status: str, tr: Words | None = None) -> str:
+    """An open opportunity's status as a sentence says it: "still an idea", "not done"."""
+    return _words(tr)(STATUS_WORDS.get(status, N_("not done")))
+
+
+def listing(names: list[str], shown: int = SHOWN, tr: Words | None = None) -> str:
+    """“A”, “B” and “C”; “A”, “B”, “C” and 2 more (in `tr`'s words)."""
+    return _listing(names, shown, tr)
 
 
 # -- the insights ------------------------------------------------------------------------------------------
-def insights(the_map: Map, today: datetime.date | None = None) -> list[Insight]:
-    """Every insight of the map, grouped by kind in KINDS's order, each kind in the map's order."""
+def insights(the_map: Map, today: datetime.date | None = None, tr: Words | None = None) -> list[Insight]:
+    """Every insight of the map, grouped by kind in KINDS's order, each kind in the map's order, its
+    sentences in the words of `tr`: the interface language by default (the panel), the print's for
+    the PDF."""
     today = today or datetime.date.today()
+    tr = _words(tr)
     personas = {p.id for p in the_map.personas}
     stages = {s.id for s in the_map.stages}
     cards = [t for t in the_map.touchpoints if t.persona in personas and t.stage in stages]
     found = [
-        *where_customers_are_lost(the_map),
-        *lowest_moments(the_map, cards),
-        *serious_pains(cards),
-        *late_actions(cards, today),
-        *stage_figures(the_map),
-        *evidence(cards),
+        *where_customers_are_lost(the_map, tr),
+        *lowest_moments(the_map, cards, tr),
+        *serious_pains(cards, tr),
+        *late_actions(cards, today, tr),
+        *stage_figures(the_map, tr),
+        *evidence(cards, tr),
     ]
     order = {kind: k for k, kind in enumerate(KINDS)}
     return sorted(found, key=lambda insight: order[insight.kind])
 
 
-def lowest_moments(the_map: Map, cards: list[Touchpoint]) -> Iterator[Insight]:
+def lowest_moments(the_map: Map, cards: list[Touchpoint], tr: Words | None = None) -> Iterator[Insight]:
     """Per persona, the card(s) where the customer feels worst."""
+    tr = _words(tr)
     felt: dict[str, list[Touchpoint]] = {}
     for t in cards:
         if t.emotion is not None:
@@ -194,34 +213,43 @@ def lowest_moments(the_map: Map, cards: list[Touchpoint]) -> Iterator[Insight]:
             continue
         low = min(t.emotion for t in mine)
         lows = [t for t in mine if t.emotion == low]
-        feeling = EMOTION_WORDS.get(low, str(low))
+        feeling = tr(EMOTION_WORDS[low]) if low in EMOTION_WORDS else str(low)
         if len(lows) == 1:
-            text = f"Lowest moment of {quoted(persona.name)}: {quoted(lows[0].title)} ({feeling})"
+            text = tr("Lowest moment of {persona}: {card} ({feeling})").format(
+                persona=quoted(persona.name), card=quoted(lows[0].title), feeling=feeling)
         else:
-            text = f"Lowest moments of {quoted(persona.name)} ({feeling}): {listing([t.title for t in lows])}"
+            text = tr("Lowest moments of {persona} ({feeling}): {cards}").format(
+                persona=quoted(persona.name), feeling=feeling, cards=listing([t.title for t in lows], tr=tr))
         yield Insight("low_point", text, tuple(t.id for t in lows))
 
 
-def serious_pains(cards: list[Touchpoint]) -> Iterator[Insight]:
+def serious_pains(cards: list[Touchpoint], tr: Words | None = None) -> Iterator[Insight]:
     """Each high-severity pain point no open opportunity answers."""
+    tr = _words(tr)
+    said = tr("{pain} on {card} is serious, and no open opportunity answers it")
     for t, pains in unanswered_serious_pains(cards):
         for pain in pains:
-            text = f"{quoted(pain.text)} on {quoted(t.title)} is serious, and no open opportunity answers it"
-            yield Insight("serious_pain", text, (t.id,))
+            yield Insight("serious_pain", said.format(pain=quoted(pain.text), card=quoted(t.title)), (t.id,))
 
 
-def late_actions(cards: list[Touchpoint], today: datetime.date) -> Iterator[Insight]:
+def late_actions(cards: list[Touchpoint], today: datetime.date, tr: Words | None = None) -> Iterator[Insight]:
     """Each open opportunity past its due date, the longest overdue first."""
+    tr = _words(tr)
     for t, o in overdue_actions(cards, today):
         owner = " ".join(o.owner.split())
-        who = f" ({owner})" if owner else ""
-        text = (f"{quoted(o.text)} on {quoted(t.title)} was due on {spoken_date(o.due)} and is "
-                f"{STATUS_WORDS.get(o.status, 'not done')}{who}")
+        values = {"opportunity": quoted(o.text), "card": quoted(t.title), "date": spoken_date(o.due, tr),
+                  "status": status_words(o.status, tr), "owner": owner}
+        if owner:
+            # TRANSLATORS: {owner} is who should do it, as typed in the map
+            text = tr("{opportunity} on {card} was due on {date} and is {status} ({owner})").format(**values)
+        else:
+            text = tr("{opportunity} on {card} was due on {date} and is {status}").format(**values)
         yield Insight("overdue", text, (t.id,))
 
 
-def stage_figures(the_map: Map) -> Iterator[Insight]:
+def stage_figures(the_map: Map, tr: Words | None = None) -> Iterator[Insight]:
     """The stages whose KPIs are off target, then the stages with no KPI at all."""
+    tr = _words(tr)
     without: list[Stage] = []
     for stage in the_map.stages:
         if not stage.kpis:
@@ -231,45 +259,65 @@ def stage_figures(the_map: Map) -> Iterator[Insight]:
         off = [k for k in judged if is_off_target(k)]
         if not off:
             continue
-        named = "; ".join(f"{quoted(k.name)} {figure(k.value, k.unit)}, target {figure(k.target, k.unit)}"
-                          for k in off[:SHOWN])
-        more = f" and {len(off) - SHOWN} more" if len(off) > SHOWN else ""
+        # TRANSLATORS: a KPI off target: “Conversion rate” 2.1%, target 4%
+        named = "; ".join(tr("{kpi} {value}, target {target}").format(
+            kpi=quoted(k.name), value=figure(k.value, k.unit, tr), target=figure(k.target, k.unit, tr))
+            for k in off[:SHOWN])
+        if len(off) > SHOWN:
+            named = tr.n("{names} and {n} more", "{names} and {n} more", len(off) - SHOWN).format(
+                names=named, n=len(off) - SHOWN)
         if len(off) == len(judged):
-            head = {1: "its KPI is", 2: "both its KPIs are"}.get(len(off), f"all {len(off)} of its KPIs are")
+            if len(off) == 1:
+                said = tr("Stage {stage}: its KPI is far off target ({kpis})")
+            elif len(off) == 2:
+                said = tr("Stage {stage}: both its KPIs are far off target ({kpis})")
+            else:
+                said = tr.n("Stage {stage}: all {n} of its KPIs are far off target ({kpis})",
+                            "Stage {stage}: all {n} of its KPIs are far off target ({kpis})", len(off))
         else:
-            head = f"{len(off)} of its {len(judged)} KPIs {'is' if len(off) == 1 else 'are'}"
-        text = f"Stage {quoted(stage.name)}: {head} far off target ({named}{more})"
+            said = tr.n("Stage {stage}: {n} of its {judged} KPIs is far off target ({kpis})",
+                        "Stage {stage}: {n} of its {judged} KPIs are far off target ({kpis})", len(off))
+        text = said.format(stage=quoted(stage.name), n=len(off), judged=len(judged), kpis=named)
         yield Insight("stage_kpis", text, (stage.id,))
     if without:
-        names = listing([s.name for s in without])
+        names = listing([s.name for s in without], tr=tr)
         if len(without) == len(the_map.stages):
-            text = "No stage has a KPI yet: give each stage a figure to watch"
+            text = tr("No stage has a KPI yet: give each stage a figure to watch")
         elif len(without) == 1:
-            text = f"Stage {names} has no KPI: give it a figure to watch"
+            text = tr("Stage {stage} has no KPI: give it a figure to watch").format(stage=names)
         else:
-            text = f"{len(without)} stages have no KPI: {names}"
+            text = tr.n("{n} stages have no KPI: {stages}", "{n} stages have no KPI: {stages}",
+                        len(without)).format(n=len(without), stages=names)
         yield Insight("stage_kpis", text, tuple(s.id for s in without))
 
 
-def evidence(cards: list[Touchpoint]) -> Iterator[Insight]:
+def evidence(cards: list[Touchpoint], tr: Words | None = None) -> Iterator[Insight]:
     """How many cards are still assumed (nobody has checked them with customers)."""
     if not cards:
         return
+    tr = _words(tr)
     assumed = [t.id for t in cards if t.evidence == "assumed"]
     share = round(100 * len(assumed) / len(cards))
     if not assumed:
-        text = f"No card is assumed any more: all {len(cards):,} are backed by what customers said or did"
+        text = tr.n("No card is assumed any more: all {n} are backed by what customers said or did",
+                    "No card is assumed any more: all {n} are backed by what customers said or did",
+                    len(cards)).format(n=f"{len(cards):,}")
     elif len(assumed) == len(cards):
-        text = f"All {len(cards):,} cards are still assumed: nobody has checked them with customers yet"
+        text = tr.n("All {n} cards are still assumed: nobody has checked them with customers yet",
+                    "All {n} cards are still assumed: nobody has checked them with customers yet",
+                    len(cards)).format(n=f"{len(cards):,}")
     else:
-        text = (f"{len(assumed):,} of {len(cards):,} cards ({share} %) are still assumed: nobody has checked "
-                "them with customers yet")
+        text = tr.n("{n} of {total} cards ({percent} %) are still assumed: nobody has checked them with "
+                    "customers yet",
+                    "{n} of {total} cards ({percent} %) are still assumed: nobody has checked them with "
+                    "customers yet",
+                    len(assumed)).format(n=f"{len(assumed):,}", total=f"{len(cards):,}", percent=share)
     yield Insight("evidence", text, tuple(assumed))
 
 
-def where_customers_are_lost(the_map: Map) -> Iterator[Insight]:
+def where_customers_are_lost(the_map: Map, tr: Words | None = None) -> Iterator[Insight]:
     """The one stage (or step between two stages) where the map's figures say most customers are lost."""
-    found = _biggest_fall(the_map) or _highest_loss(the_map)
+    found = _biggest_fall(the_map, _words(tr)) or _highest_loss(the_map, _words(tr))
     if found is not None:
         yield found
 
@@ -280,7 +328,7 @@ def counts_customers(kpi: KPI) -> bool:
     return head in PEOPLE
 
 
-def _biggest_fall(the_map: Map) -> Insight | None:
+def _biggest_fall(the_map: Map, tr: Words) -> Insight | None:
     """From stage to stage, the biggest fall of a KPI that counts customers (one unit, two or more stages)."""
     by_unit: dict[str, list[tuple[Stage, KPI]]] = {}
     for stage in the_map.stages:
@@ -300,8 +348,10 @@ def _biggest_fall(the_map: Map) -> Insight | None:
     if best is None:
         return None
     fall, before, was, after, now = best
-    text = (f"Most customers are lost between stage {quoted(before.name)} and stage {quoted(after.name)}: "
-            f"{figure(was.value, was.unit)}, then {figure(now.value, now.unit)} ({round(100 * fall)} % fewer)")
+    text = tr("Most customers are lost between stage {stage} and stage {next}: {before}, then {after} "
+              "({percent} % fewer)").format(stage=quoted(before.name), next=quoted(after.name),
+                                             before=figure(was.value, was.unit, tr),
+                                             after=figure(now.value, now.unit, tr), percent=round(100 * fall))
     return Insight("lost", text, (before.id, after.id))
 
 
@@ -311,7 +361,7 @@ def _is_count(value: float | None) -> bool:
     return value is not None and 0 <= value < math.inf
 
 
-def _highest_loss(the_map: Map) -> Insight | None:
+def _highest_loss(the_map: Map, tr: Words) -> Insight | None:
     """The stage with the highest share of customers lost, by KPIs in % named for it."""
     best: tuple[float, Stage, KPI] | None = None
     for stage in the_map.stages:
@@ -323,7 +373,8 @@ def _highest_loss(the_map: Map) -> Insight | None:
     if best is None:
         return None
     _, stage, kpi = best
-    text = f"Most customers are lost at stage {quoted(stage.name)}: {quoted(kpi.name)} is {figure(kpi.value, '%')}"
+    text = tr("Most customers are lost at stage {stage}: {kpi} is {value}").format(
+        stage=quoted(stage.name), kpi=quoted(kpi.name), value=figure(kpi.value, "%", tr))
     return Insight("lost", text, (stage.id,))
 
 
@@ -347,5 +398,6 @@ __all__ = [
     "listing",
     "off_target_stage",
     "overdue_actions",
+    "status_words",
     "unanswered_serious_pains",
 ]

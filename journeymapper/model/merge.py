@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..i18n import _
 from .diff import COLLECTIONS, diff_maps, item_changes
 from .diff_words import Places, field_words, spoken_value
 from .merge_repair import keep_valid
@@ -129,7 +130,10 @@ def same_day_readings(base: list[Json], ours: list[Json], theirs: list[Json]) ->
 
 def _reading_words(reading: Json) -> str:
     value = spoken_value("value", reading["value"])
-    return f"{value} ({spoken_value('note', reading['note'])})" if reading.get("note") else value
+    if not reading.get("note"):
+        return value
+    # TRANSLATORS: a KPI's reading and its note: 42 (“after the campaign”)
+    return _("{value} ({note})").format(value=value, note=spoken_value("note", reading["note"]))
 
 
 @dataclass
@@ -165,31 +169,34 @@ class _Merge:
             where = self.where(places, collection, element_id, item_list, item)
             if key.endswith(" order"):  # (the values are ids: nothing to show a person)
                 things = label(key.removesuffix(" order"))
-                return f"{where}: the {things} were put in different orders on both sides: ours kept"
+                # TRANSLATORS: {things} names a list: "the pain points were put in different orders..."
+                return _("{where}: the {things} were put in different orders on both sides: ours "
+                         "kept").format(where=where, things=things)
             ours, theirs = (self.value_words(places, collection, key, v) for v in values[1:])
-            return f"{where}: {field_words(key, item_list or collection)}: ours {ours}, theirs {theirs}"
+            # TRANSLATORS: a field both sides of a merge changed: "Card “Pay”: emotion: ours +1, theirs −1"
+            return _("{where}: {field}: ours {ours}, theirs {theirs}").format(
+                where=where, field=field_words(key, item_list or collection), ours=ours, theirs=theirs)
         self.conflict(words, element_id, key, *values, collection, item_list, item and item["id"], "changed")
 
     def reading_conflict(self, collection: str, element_id: str, kpi: Json, ours: Json, theirs: Json) -> None:
         def words(places: Places) -> str:
             where = self.where(places, collection, element_id, "kpis", kpi)
-            return (f"{where}: reading of {ours['date']}: ours {_reading_words(ours)}, theirs "
-                    f"{_reading_words(theirs)}: ours kept")
+            return _("{where}: reading of {date}: ours {ours}, theirs {theirs}: ours kept").format(
+                where=where, date=ours["date"], ours=_reading_words(ours), theirs=_reading_words(theirs))
         self.conflict(words, element_id, "readings", None, ours, theirs, collection, "kpis", kpi["id"], "changed")
 
     def removal_conflict(self, collection: str, element_id: str, removed_by: str, values: tuple[Any, Any, Any],
                          item_list: str = "", item: Json | None = None) -> None:
-        kept = "kept removed" if removed_by == "ours" else "kept"
-        other = "theirs" if removed_by == "ours" else "ours"
-
         def words(places: Places) -> str:
             where = self.where(places, collection, element_id, item_list, item)
-            return f"{where}: removed in {removed_by}, changed in {other}: {kept}"
+            if removed_by == "ours":
+                return _("{where}: removed in ours, changed in theirs: kept removed").format(where=where)
+            return _("{where}: removed in theirs, changed in ours: kept").format(where=where)
         self.conflict(words, element_id, "", *values, collection, item_list, item and item["id"], "removed")
 
     def where(self, places: Places, collection: str, element_id: str, item_list: str, item: Json | None) -> str:
         if collection == "map":
-            return "Map"
+            return _("Map")
         if item is not None:
             return places.item(collection, element_id, item_list, item)
         return places.element(collection, element_id)
@@ -301,7 +308,7 @@ class _Merge:
             if conflicted and collection != "flows":  # (a flow's place in the list shows nowhere)
                 self.field_conflict("map", self.o["id"], f"{collection} order", tuple(sides))
             return [merged[i] for i in order]
-        layout, _ = arrange(*sides, merged, {i for i in merged if i not in ours_ids})
+        layout, _conflicted = arrange(*sides, merged, {i for i in merged if i not in ours_ids})
         cell_of = [{c["id"]: (c["stage"], c["persona"]) for c in side["touchpoints"]} for side in (self.b, self.o, self.t)]
         merged_cell = {i: (card["stage"], card["persona"]) for i, card in merged.items()}
         in_cells: dict[tuple[str, str], tuple[list[str], list[str], list[str]]] = {
@@ -327,7 +334,8 @@ class _Merge:
 
     def order_conflict(self, cell: tuple[str, str], values: tuple[Any, Any, Any]) -> None:
         def words(places: Places) -> str:
-            return f"{places.cell(*cell)}: the cards were put in different orders on both sides: ours kept"
+            return _("{where}: the cards were put in different orders on both sides: ours kept").format(
+                where=places.cell(*cell))
         self.conflict(words, self.o["id"], "touchpoints order", *values, "map", kind="changed")
 
 
@@ -375,7 +383,8 @@ def _within_limit(merge: _Merge, collection: str, element_id: str, key: str, ite
         merge.refused.add(item["id"])
 
         def words(places: Places, item: Json = item) -> str:
-            return f"{merge.where(places, collection, element_id, key, item)}: left out: more than {limit} of them"
+            return _("{where}: left out: more than {limit} of them").format(
+                where=merge.where(places, collection, element_id, key, item), limit=limit)
         merge.conflict(words, element_id, "", None, None, item, collection, key, item["id"])
     gone = {item["id"] for item in dropped}
     return [item for item in items if item["id"] not in gone]

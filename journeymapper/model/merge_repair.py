@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import N_, _
 from .diff import COLLECTIONS
 from .diff_words import Places
 from .messages import quoted
@@ -22,7 +23,21 @@ if TYPE_CHECKING:
 
 _LIMITS = {"personas": MAX_PERSONAS, "stages": MAX_STAGES, "touchpoints": MAX_TOUCHPOINTS, "flows": MAX_FLOWS}
 _CARD_REFERENCES = (("stage", "stages"), ("persona", "personas"))
-_FLOW_ENDS = (("source", "the card it starts from"), ("target", "the card it leads to"))
+_FLOW_ENDS = (("source", N_("the card it starts from")), ("target", N_("the card it leads to")))
+_KEPT_CELL = {  # (removed by, the keeping side changed it too)
+    ("theirs", False): N_("{where}: removed in theirs, but ours has cards in it: kept"),
+    ("theirs", True): N_("{where}: removed in theirs, but ours changed it and has cards in it: kept"),
+    ("ours", False): N_("{where}: removed in ours, but theirs has cards in it: kept"),
+    ("ours", True): N_("{where}: removed in ours, but theirs changed it and has cards in it: kept"),
+}
+_GONE_CELL = {"stage": N_("its stage could not be kept"), "persona": N_("its persona could not be kept")}
+_REMOVED_BY = {"theirs": N_("removed in theirs"), "ours": N_("removed in ours"), "both": N_("removed on both "
+                                                                                            "sides")}
+_NO_LONGER_ANSWERS = {
+    "theirs": N_("{where}: no longer answers pain point {pain}: it was removed in theirs"),
+    "ours": N_("{where}: no longer answers pain point {pain}: it was removed in ours"),
+    "both sides": N_("{where}: no longer answers pain point {pain}: it was removed in both sides"),
+}
 
 
 def keep_valid(merge: _Merge, elements: dict[str, dict[str, Json]]) -> None:
@@ -49,8 +64,11 @@ def _left_out(merge: _Merge, elements: dict[str, dict[str, Json]], sides: dict[s
               element_id: str, why: str) -> None:
     merge.refused.add(element_id)
     elements[collection].pop(element_id, None)
-    merge.conflict(lambda places: f"{places.element(collection, element_id)}: left out: {why}", element_id, "",
-                   *_values(sides, collection, element_id), collection)
+    # TRANSLATORS: an element a merge left out, and why: Card “Pay”: left out: its stage could not be kept
+    merge.conflict(lambda places: _("{where}: left out: {why}").format(
+        where=places.element(collection, element_id),
+                                                                        why=why),
+                   element_id, "", *_values(sides, collection, element_id), collection)
 
 
 def _one_collection_per_id(merge: _Merge, elements: dict[str, dict[str, Json]], sides: dict[str, Any]) -> None:
@@ -65,7 +83,8 @@ def _one_collection_per_id(merge: _Merge, elements: dict[str, dict[str, Json]], 
         keep = next((c for c in collections if element_id in sides["ours"][c]), collections[0])
         for collection in collections:
             if collection != keep:
-                _left_out(merge, elements, sides, collection, element_id, "its internal id is used by another element")
+                _left_out(merge, elements, sides, collection, element_id,
+                          _("its internal id is used by another element"))
 
 
 def _bring_back_cells(merge: _Merge, elements: dict[str, dict[str, Json]], sides: dict[str, Any]) -> None:
@@ -84,12 +103,10 @@ def _bring_back_cells(merge: _Merge, elements: dict[str, dict[str, Json]], sides
 
             earlier = next((p for p in merge.pending if p.conflict["kind"] == "removed" and p.conflict["item_id"] is None
                             and (p.conflict["collection"], p.conflict["element_id"]) == (collection, ref)), None)
-            also = " changed it and" if earlier is not None else ""
+            said = _KEPT_CELL[(removed_by, earlier is not None)]
 
-            def words(places: Places, collection: str = collection, ref: str = ref, kept_by: str = kept_by,
-                      removed_by: str = removed_by, also: str = also) -> str:
-                return (f"{places.element(collection, ref)}: removed in {removed_by}, but {kept_by}{also} has cards "
-                        f"in it: kept")
+            def words(places: Places, collection: str = collection, ref: str = ref, said: str = said) -> str:
+                return _(said).format(where=places.element(collection, ref))
             if earlier is not None:  # one conflict says what became of it, not two that contradict each other
                 earlier.words = words
             else:
@@ -100,7 +117,7 @@ def _drop_cards_without_cells(merge: _Merge, elements: dict[str, dict[str, Json]
     for card_id, card in list(elements["touchpoints"].items()):
         missing = [key for key, collection in _CARD_REFERENCES if card[key] not in elements[collection]]
         if missing:
-            _left_out(merge, elements, sides, "touchpoints", card_id, f"its {missing[0]} could not be kept")
+            _left_out(merge, elements, sides, "touchpoints", card_id, _(_GONE_CELL[missing[0]]))
 
 
 def _drop_loose_flows(merge: _Merge, elements: dict[str, dict[str, Json]], sides: dict[str, Any]) -> None:
@@ -117,8 +134,11 @@ def _drop_loose_flows(merge: _Merge, elements: dict[str, dict[str, Json]], sides
 
         def words(places: Places, flow_id: str = flow_id, what: str = gone[1], card_id: str = card_id,
                   by: str = by) -> str:
-            removed = "removed on both sides" if by == "both" else f"removed in {by}"
-            return f"{places.element('flows', flow_id)}: left out: {what}, {places.card_title(card_id)}, was {removed}"
+            # TRANSLATORS: a flow a merge left out: Flow “A” → “B”: left out: the card it leads to, “B”,
+            # was removed in ours
+            return _("{where}: left out: {what}, {card}, was {removed}").format(
+                where=places.element("flows", flow_id), what=_(what), card=places.card_title(card_id),
+                removed=_(_REMOVED_BY[by]))
         merge.conflict(words, flow_id, "", *_values(sides, "flows", flow_id), "flows")
 
 
@@ -130,7 +150,8 @@ def _within_limit(merge: _Merge, elements: dict[str, dict[str, Json]], sides: di
         return
     theirs_only = [i for i in reversed(list(elements[collection])) if i not in sides["ours"][collection]]
     for element_id in theirs_only[:extra]:
-        _left_out(merge, elements, sides, collection, element_id, f"the map would have more than {limit:,} of them")
+        _left_out(merge, elements, sides, collection, element_id,
+                  _("the map would have more than {limit} of them").format(limit=f"{limit:,}"))
 
 
 def _one_holder_per_item_id(merge: _Merge, elements: dict[str, dict[str, Json]], sides: dict[str, Any]) -> None:
@@ -171,7 +192,8 @@ def _drop_item(merge: _Merge, elements: dict[str, dict[str, Json]], sides: dict[
         return next((i for i in side[key] if i["id"] == item_id), None) if side else None
 
     def words(places: Places) -> str:
-        return f"{places.item(collection, element_id, key, item)}: left out: its internal id is used twice"
+        return _("{where}: left out: its internal id is used twice").format(
+            where=places.item(collection, element_id, key, item))
     merge.conflict(words, element_id, "", values("base"), values("ours"), values("theirs"), collection, key,
                    item_id)
 
@@ -220,6 +242,6 @@ def _answer_dropped(merge: _Merge, sides: dict[str, Any], pains: dict[str, dict[
 
     def words(places: Places) -> str:
         where = places.item("touchpoints", card_id, "opportunities", opportunity)
-        return f"{where}: no longer answers pain point {quoted(pain['text'])}: it was removed in {by}"
+        return _(_NO_LONGER_ANSWERS[by]).format(where=where, pain=quoted(pain["text"]))
     merge.conflict(words, card_id, "addresses", values("base"), values("ours"), values("theirs"), "touchpoints",
                    "opportunities", opportunity["id"])

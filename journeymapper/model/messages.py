@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..i18n import N_, Words, _, _n, interface_language, words
 from .types import EMOTION_MAX, EMOTION_MIN, show_value
 
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
@@ -23,19 +24,19 @@ NAME_LIMIT = 60
 
 # How a person calls the things of a map, by the key of the list that holds them.
 NOUNS = {
-    "personas": "persona",
-    "stages": "stage",
-    "touchpoints": "card",
-    "flows": "flow",
-    "kpis": "KPI",
-    "pain_points": "pain point",
-    "opportunities": "opportunity",
-    "goals": "goal",
-    "needs": "need",
-    "frustrations": "frustration",
-    "readings": "reading",
-    "quotes": "quote",
-    "addresses": "addressed pain point",
+    "personas": N_("persona"),
+    "stages": N_("stage"),
+    "touchpoints": N_("card"),
+    "flows": N_("flow"),
+    "kpis": N_("KPI"),
+    "pain_points": N_("pain point"),
+    "opportunities": N_("opportunity"),
+    "goals": N_("goal"),
+    "needs": N_("need"),
+    "frustrations": N_("frustration"),
+    "readings": N_("reading"),
+    "quotes": N_("quote"),
+    "addresses": N_("addressed pain point"),
 }
 _NAME_KEYS = {"personas": "name", "stages": "name", "touchpoints": "title", "kpis": "name",
               "pain_points": "text", "opportunities": "text"}
@@ -45,26 +46,38 @@ _NUMBERED = {"kpis", "pain_points", "opportunities", "goals", "needs", "frustrat
 
 # A field as the editor labels it (a person never sees the file's keys).
 _LABELS = {
-    "id": "internal id",
-    "created": "creation date",
-    "modified": "date of the last change",
-    "review_by": "review date",
-    "touchpoints": "cards",
-    "color": "colour",
-    "kpis": "KPIs",
-    "action": "“Does” text",
-    "thoughts": "“Thinks / feels” text",
-    "pain_points": "pain points",
-    "based_on": "map it is based on",
-    "due": "due date",
-    "addresses": "pain points it addresses",
-    "who": "name of who said it",
+    "id": N_("internal id"),
+    "created": N_("creation date"),
+    "modified": N_("date of the last change"),
+    "review_by": N_("review date"),
+    "touchpoints": N_("cards"),
+    "color": N_("colour"),
+    "kpis": N_("KPIs"),
+    "action": N_("“Does” text"),
+    "thoughts": N_("“Thinks / feels” text"),
+    "pain_points": N_("pain points"),
+    "based_on": N_("map it is based on"),
+    "due": N_("due date"),
+    "addresses": N_("pain points it addresses"),
+    "who": N_("name of who said it"),
+    # (the other fields, in the words of the editor's labels, so that they can be translated)
+    "channel": N_("channel"), "date": N_("date"), "description": N_("description"),
+    "direction": N_("direction"), "effort": N_("effort"), "emotion": N_("emotion"),
+    "evidence": N_("evidence"), "flows": N_("flows"), "frustrations": N_("frustrations"), "goal": N_("goal"),
+    "goals": N_("goals"), "kind": N_("kind"), "label": N_("label"), "language": N_("language"),
+    "name": N_("name"), "needs": N_("needs"), "note": N_("note"), "notes": N_("notes"),
+    "opportunities": N_("opportunities"), "owner": N_("owner"), "persona": N_("persona"),
+    "personas": N_("personas"), "priority": N_("priority"), "quotes": N_("quotes"),
+    "readings": N_("readings"),
+    "segment": N_("segment"), "severity": N_("severity"), "source": N_("source"), "stage": N_("stage"),
+    "stages": N_("stages"), "state": N_("state"), "status": N_("status"), "target": N_("target"),
+    "text": N_("text"), "title": N_("title"), "unit": N_("unit"), "value": N_("value"),
 }
 _LABELS_IN = {
-    ("flows", "source"): "card it starts from",
-    ("flows", "target"): "card it leads to",
-    ("touchpoints", "source"): "evidence source",
-    ("personas", "source"): "evidence source",
+    ("flows", "source"): N_("card it starts from"),
+    ("flows", "target"): N_("card it leads to"),
+    ("touchpoints", "source"): N_("evidence source"),
+    ("personas", "source"): N_("evidence source"),
 }
 _PLURAL_VERBS = {"is ": "are ", "has ": "have ", "contains ": "contain "}
 _PLURAL_FIELDS = {"notes", "goals", "needs", "frustrations", "kpis", "pain_points", "opportunities",
@@ -72,7 +85,7 @@ _PLURAL_FIELDS = {"notes", "goals", "needs", "frustrations", "kpis", "pain_point
 _VERB_FIRST = ("must ", *_PLURAL_VERBS)
 """How a reason that needs no colon after its subject starts (`Goal 2 is longer than ...`)."""
 _ROOT_COLLECTIONS = {"persona": "personas", "stage": "stages", "touchpoint": "touchpoints", "flow": "flows"}
-_SECTIONS = {"based_on": "the map it is based on"}
+_SECTIONS = {"based_on": N_("the map it is based on")}
 """Objects (not lists) inside an element, as a person calls them: a problem inside one is placed there
 (`The map it is based on: the title is missing`), not on the element that holds it."""
 
@@ -95,6 +108,15 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def noun(key: str, tr: Words | None = None) -> str:
+    """How a person calls an item of the list `key` ("touchpoints" -> "card"), in `tr`'s language (the
+    interface's by default)."""
+    word = NOUNS.get(key)
+    if word is None:
+        return key
+    return (tr or words(interface_language()))(word)
+
+
 def quoted(text: str, limit: int = NAME_LIMIT) -> str:
     """A name or title in typographic quotes, on one line, printable and not too long to read."""
     flat = _UNSHOWABLE.sub("\ufffd", " ".join(text.split()))
@@ -103,14 +125,32 @@ def quoted(text: str, limit: int = NAME_LIMIT) -> str:
     return f"“{flat}”"
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
+def listing(names: list[str], shown: int = 3, tr: Words | None = None) -> str:
+    """“A”, “B” and “C”; “A”, “B”, “C” and 2 more: names quoted, the first `shown` of them, in the
+    words of `tr` (the interface language by default)."""
+    tr = tr or words(interface_language())
+    quoted_names = [quoted(n) for n in names[:shown]]
+    if len(names) > shown:
+        more = len(names) - shown
+        # TRANSLATORS: {names} lists the first names ("“A”, “B”, “C”"), {n} counts the others
+        said = tr.n("{names} and {n} more", "{names} and {n} more", more)
+        return said.format(names=", ".join(quoted_names), n=more)
+    if len(quoted_names) > 1:
+        # TRANSLATORS: the last name of a list: "“A”, “B” and “C”"
+        return tr("{names} and {last}").format(names=", ".join(quoted_names[:-1]), last=quoted_names[-1])
+    return quoted_names[0]
 
 
-def spoken_date(day: date) -> str:
-    """A day as a message says it, "3 November 2026" (English, whatever the user's locale: the
-    messages are English)."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+_MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+           N_("August"), N_("September"), N_("October"), N_("November"), N_("December"))
+
+
+def spoken_date(day: date, tr: Words | None = None) -> str:
+    """A day as a message says it, "3 November 2026", in the words of `tr` (the interface language by
+    default; the print passes the map's): the catalogue's, not the C library's locale."""
+    tr = tr or words(interface_language())
+    # TRANSLATORS: a date in a sentence, "3 November 2026"; {month} is the month's name
+    return tr("{day} {month} {year}").format(day=day.day, month=tr(_MONTHS[day.month - 1]), year=day.year)
 
 
 def _name(value: Any) -> str | None:
@@ -139,19 +179,27 @@ class Namer:
 
     def item(self, key: str, index: int, item: Any) -> str:
         """One item of a list: `stage “Purchase”`, `KPI 1 “Conversion rate”`, `card 12`."""
-        noun = NOUNS.get(key, f"{key} item")
+        # TRANSLATORS: an item of a list of a map whose kind has no name, by the list's key in the file
+        what = noun(key) if key in NOUNS else _("{key} item").format(key=key)
         entry = item if isinstance(item, dict) else {}
         if key == "flows":
             source, target = self.title(entry.get("source")), self.title(entry.get("target"))
             if source and target:
-                return f"flow {source} → {target}"
+                return _("flow {source} → {target}").format(source=source, target=target)
             if source or target:
-                return f"flow from {source}" if source else f"flow to {target}"
-            return f"flow {index + 1}"
+                return (_("flow from {card}").format(card=source) if source
+                        else _("flow to {card}").format(card=target))
+            return _("flow {number}").format(number=index + 1)
         name = _name(entry.get(_NAME_KEYS[key])) if key in _NAME_KEYS else None
+        # TRANSLATORS: an item of a map: "{noun}" is "stage", "KPI", "goal"..., {number} its place in its
+        # list, {name} its name in quotes: “KPI 1 “Conversion rate””, “goal 2”, “stage “Purchase””
         if key in _NUMBERED:
-            return f"{noun} {index + 1} {name}" if name and key == "kpis" else f"{noun} {index + 1}"
-        return f"{noun} {name}" if name else f"{noun} {index + 1}"
+            if name and key == "kpis":
+                return _("{noun} {number} {name}").format(noun=what, number=index + 1, name=name)
+            return _("{noun} {number}").format(noun=what, number=index + 1)
+        if name:
+            return _("{noun} {name}").format(noun=what, name=name)
+        return _("{noun} {number}").format(noun=what, number=index + 1)
 
     def place(self, loc: Sequence[Any], top: str = "",
               collection: str | None = None) -> tuple[str, str | None, str | None]:
@@ -165,7 +213,7 @@ class Namer:
         while n < len(loc):
             part = loc[n]
             if isinstance(part, int):  # an index not after a key (never from the models): number it
-                parts.append(f"item {part + 1}")
+                parts.append(_("item {number}").format(number=part + 1))
                 node = None
                 n += 1
                 continue
@@ -181,7 +229,10 @@ class Namer:
             node = node.get(part) if isinstance(node, dict) else None
             n += 1
             if n < len(loc) and isinstance(loc[n], str):  # a key inside an object the field holds
-                parts.append(_SECTIONS.get(field) or f"the {label(field, collection)}")
+                section = _SECTIONS.get(field)
+                # TRANSLATORS: a field of an element, as a place in a message: "the KPI", "the plan"
+                field_name = _("the {field}").format(field=label(field, collection))
+                parts.append(_(section) if section else field_name)
                 field = None
         place = ", ".join(parts) if parts else top
         return place[:1].upper() + place[1:], field, collection
@@ -190,25 +241,33 @@ class Namer:
         """One pydantic error in a person's words: `Card “Pays”: the emotion 5 is out of range: ...`."""
         place, field, collection = self.place(error["loc"], top, collection)
         if error["type"] == "extra_forbidden":
-            what = f"{show_value(field)} is not a field journeymapper knows"
-            return f"{place}: {what}" if place else what
+            return _at(place, _("{key} is not a field journeymapper knows").format(key=show_value(field)))
         if error["type"] == "too_long" and field is not None:
             ctx = error.get("ctx") or {}
             count = ctx.get("actual_length") or len(error.get("input") or ())
             most = ctx.get("max_length", 0)
-            what = f"it has {count:,} {label(field, collection)}; at most {most:,} are allowed"
-            return f"{place}: {what}" if place else what
-        reason = _reason(error, field)
+            # TRANSLATORS: {field} is a list of an element: "it has 101 goals; at most 100 are allowed"
+            what = _n("it has {count} {field}; at most {most} is allowed",
+                      "it has {count} {field}; at most {most} are allowed", most)
+            what = what.format(count=f"{count:,}", field=label(field, collection), most=f"{most:,}")
+            return _at(place, what)
+        plural = field in _PLURAL_FIELDS
+        reason = _reason(error, field, plural)
         if field is not None:
-            name = label(field, collection)
             verb = next((v for v in _PLURAL_VERBS if reason.startswith(v)), None)
-            if verb is not None and field in _PLURAL_FIELDS:  # "the notes are longer than ..."
+            if verb is not None and plural:  # "the notes are longer than ..." (a reason a validator gave)
                 reason = _PLURAL_VERBS[verb] + reason[len(verb):]
-            what = f"the {name} {reason}"
-            return f"{place}: {what}" if place else what
+            # TRANSLATORS: what is wrong with a field: "the title is missing", "the emotion 5 is out of..."
+            return _at(place, _("the {field} {reason}").format(field=label(field, collection), reason=reason))
         if not place:
             return reason
-        return f"{place} {reason}" if reason.startswith(_VERB_FIRST) else f"{place}: {reason}"
+        return f"{place} {reason}" if reason.startswith(_VERB_FIRST) else _at(place, reason)
+
+
+def _at(place: str, what: str) -> str:
+    """`Stage “Purchase”: the name is missing`: what is wrong, after where (when there is a place)."""
+    # TRANSLATORS: where a problem is in a map, then what it is: "Card “Pays”: the title is missing"
+    return _("{place}: {problem}").format(place=place, problem=what) if place else what
 
 
 def place_of(loc: Sequence[Any], data: Any = None, top: str = "") -> str:
@@ -218,63 +277,76 @@ def place_of(loc: Sequence[Any], data: Any = None, top: str = "") -> str:
 
 def label(field: str, collection: str | None = None) -> str:
     """A field's name as the editor shows it: `review_by` -> "review date"."""
-    return _LABELS_IN.get((collection or "", field)) or _LABELS.get(field) or field.replace("_", " ")
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
+    found = _LABELS_IN.get((collection or "", field)) or _LABELS.get(field)
+    return _(found) if found else field.replace("_", " ")
 
 
 def _json_type(value: Any) -> str:
     if value is None:
-        return "nothing (null)"
+        return _("nothing (null)")
     if isinstance(value, bool):
-        return "true/false"
+        return _("true/false")
     if isinstance(value, (int, float)):
-        return f"the number {show_value(value)}"
+        return _("the number {value}").format(value=show_value(value))
     if isinstance(value, str):
-        return f"the text {show_value(value)}"
+        return _("the text {value}").format(value=show_value(value))
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a group of fields"
+        return _("a group of fields")
     return type(value).__name__
 
 
-def _reason(error: dict[str, Any], field: str | None) -> str:
-    """What is wrong with the value, to follow its subject ("the title", "Goal 2")."""
+def _reason(error: dict[str, Any], field: str | None, plural: bool = False) -> str:
+    """What is wrong with the value, to follow its subject ("the title", "Goal 2"; `plural`: "the
+    notes", "the goals")."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")
     if kind == "missing":
-        return "is missing"
+        return _("are missing") if plural else _("is missing")
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     if kind == "string_too_short":
         least = ctx.get("min_length", 1)
-        return "must not be empty" if least == 1 else f"must be at least {_plural(least, 'character')}"
+        if least == 1:
+            return _("must not be empty")
+        return _n("must be at least {n} character", "must be at least {n} characters", least).format(
+            n=f"{least:,}")
     if kind == "string_too_long":
-        return f"is longer than {_plural(ctx['max_length'], 'character')}"
+        most = ctx["max_length"]
+        if plural:
+            return _n("are longer than {n} character", "are longer than {n} characters", most).format(
+                n=f"{most:,}")
+        return _n("is longer than {n} character", "is longer than {n} characters", most).format(n=f"{most:,}")
     if kind == "string_unicode" or (kind == "string_type" and isinstance(value, str)):
         bad = next((c for c in str(value or "") if 0xD800 <= ord(c) <= 0xDFFF), "\ufffd")
-        return f"contains a character that is not allowed in text (U+{ord(bad):04X})"
+        code = f"U+{ord(bad):04X}"
+        if plural:
+            return _("contain a character that is not allowed in text ({code})").format(code=code)
+        return _("contains a character that is not allowed in text ({code})").format(code=code)
     if kind == "string_type":
-        return f"must be text, not {_json_type(value)}"
+        return _("must be text, not {what}").format(what=_json_type(value))
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"must be a whole number, not {_json_type(value)}"
+        return _("must be a whole number, not {what}").format(what=_json_type(value))
     if kind in ("greater_than_equal", "less_than_equal"):
         if field == "emotion":
-            bounds = f"from {EMOTION_MIN} to {EMOTION_MAX}"
+            bounds = _("from {low} to {high}").format(low=EMOTION_MIN, high=EMOTION_MAX)
+        elif kind == "greater_than_equal":
+            bounds = _("at least {low}").format(low=ctx.get("ge"))
         else:
-            low, high = ctx.get("ge"), ctx.get("le")
-            bounds = f"at least {low}" if kind == "greater_than_equal" else f"at most {high}"
-        return f"{show_value(value)} is out of range: it must be {bounds}"
+            bounds = _("at most {high}").format(high=ctx.get("le"))
+        return _("{value} is out of range: it must be {bounds}").format(
+            value=show_value(value), bounds=bounds)
     if kind == "literal_error":
-        return f"{show_value(value)} is not one of {ctx.get('expected', '')}"
+        return _("{value} is not one of {choices}").format(
+            value=show_value(value), choices=ctx.get("expected", ""))
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"is not written correctly: it is {_json_type(value)}"
+        if plural:
+            return _("are not written correctly: they are {what}").format(what=_json_type(value))
+        return _("is not written correctly: it is {what}").format(what=_json_type(value))
     if kind == "list_type":
-        return f"must be a list, not {_json_type(value)}"
+        return _("must be a list, not {what}").format(what=_json_type(value))
     return error["msg"]
 
 

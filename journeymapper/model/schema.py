@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ..i18n import _
 from .types import (
     ActionStatus,
     Channel,
@@ -205,8 +206,8 @@ class Map(_Strict):
     @model_validator(mode="after")
     def _only_a_future_map_is_based_on_another(self) -> "Map":
         if self.based_on is not None and self.state != "future":
-            raise ValueError("only a future-state map is based on another map: this one says it shows today's "
-                             "journey")
+            raise ValueError(_("only a future-state map is based on another map: this one says it shows "
+                               "today's journey"))
         return self
 
 

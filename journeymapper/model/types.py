@@ -14,6 +14,8 @@ from typing import Annotated, Any, Literal, Optional
 
 from pydantic import AfterValidator, Field, PlainSerializer, PlainValidator, StringConstraints
 
+from ..i18n import _
+
 ID_PATTERN = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
 _COLOR_PATTERN = re.compile(r"#[0-9A-Fa-f]{6}")
 # Lone surrogates cannot be written back as UTF-8; C0 controls (bar tab and
@@ -74,7 +76,8 @@ FlowKind = Literal["next", "alternative", "loop"]
 def _clean_text(value: str) -> str:
     bad = _BAD_CHARS.search(value)
     if bad:
-        raise ValueError(f"contains a character that is not allowed in text (U+{ord(bad.group()):04X})")
+        raise ValueError(_("contains a character that is not allowed in text ({code})").format(
+            code=f"U+{ord(bad.group()):04X}"))
     return value
 
 
@@ -89,15 +92,16 @@ def text(max_length: int, min_length: int = 0) -> Any:
 
 def _check_id(value: Any) -> str:
     if not isinstance(value, str):
-        raise ValueError("must be text")
+        raise ValueError(_("must be text"))
     if not ID_PATTERN.fullmatch(value):
-        raise ValueError(f"{_short(value)} is not a valid id (1-64 letters, digits or _ . : -)")
+        raise ValueError(_("{value} is not a valid id (1-64 letters, digits or _ . : -)").format(
+            value=_short(value)))
     return value
 
 
 def _check_color(value: Any) -> str:
     if not isinstance(value, str) or not _COLOR_PATTERN.fullmatch(value):
-        raise ValueError(f"{_short(value)} is not a colour like #2E86AB")
+        raise ValueError(_("{value} is not a colour like #2E86AB").format(value=_short(value)))
     return value
 
 
@@ -105,14 +109,14 @@ def _check_number(value: Any) -> Optional[int | float]:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError(f"{_short(value)} is not a number")
+        raise ValueError(_("{value} is not a number").format(value=_short(value)))
     if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError("must be a finite number (not NaN or infinity)")
+        raise ValueError(_("must be a finite number (not NaN or infinity)"))
     if isinstance(value, int):
         try:
             float(value)
         except OverflowError:
-            raise ValueError("is too large a number") from None
+            raise ValueError(_("is too large a number")) from None
     return value
 
 
@@ -122,31 +126,33 @@ _RFC3339 = re.compile(
 
 
 def _check_timestamp(value: Any) -> datetime:
-    example = "a timestamp like 2026-11-23T10:00:00Z"
+    not_one = _("{value} is not a timestamp like 2026-11-23T10:00:00Z")
+    no_zone = _("{value} has no time zone (add Z for UTC)")
     if isinstance(value, datetime):
         parsed = value
     elif isinstance(value, str):
         match = _RFC3339.fullmatch(value)
         if match is None:
             if re.fullmatch(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?", value):
-                raise ValueError(f"{_short(value)} has no time zone (add Z for UTC)")
-            raise ValueError(f"{_short(value)} is not {example}")
+                raise ValueError(no_zone.format(value=_short(value)))
+            raise ValueError(not_one.format(value=_short(value)))
         # RFC 3339 allows a leap second (:60); Python's datetime does not: keep :59.
         text = value[:17] + "59" + value[19:] if match.group(6) == "60" else value
         try:
             parsed = datetime.fromisoformat(text.replace("z", "Z").replace("t", "T").replace(" ", "T", 1))
         except ValueError:
-            raise ValueError(f"{_short(value)} is not {example}") from None
+            raise ValueError(not_one.format(value=_short(value))) from None
     else:
-        raise ValueError(f"{_short(value)} is not {example}")
+        raise ValueError(not_one.format(value=_short(value)))
     if parsed.tzinfo is None:
-        raise ValueError(f"{_short(value)} has no time zone (add Z for UTC)")
+        raise ValueError(no_zone.format(value=_short(value)))
     # The file stores whole seconds in UTC; keeping anything finer in memory
     # would make a saved-and-reloaded map differ from the one that was saved.
     try:
         return parsed.astimezone(timezone.utc).replace(microsecond=0)
     except OverflowError:
-        raise ValueError(f"{_short(value)} is outside the years 1 to 9999 in UTC") from None
+        raise ValueError(_("{value} is outside the years 1 to 9999 in UTC").format(
+            value=_short(value))) from None
 
 
 parse_timestamp = _check_timestamp
@@ -169,14 +175,14 @@ def _check_date(value: Any) -> Optional[date]:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise ValueError(f"{_short(value)} is not a date like 2027-03-31")
+    raise ValueError(_("{value} is not a date like 2027-03-31").format(value=_short(value)))
 
 
 def _check_language(value: Any) -> str:
     if not isinstance(value, str):
-        raise ValueError("must be text")
+        raise ValueError(_("must be text"))
     if value and (len(value) > 35 or not _LANGUAGE_TAG.fullmatch(value)):
-        raise ValueError(f"{_short(value)} is not a language tag like en, de or pt-BR")
+        raise ValueError(_("{value} is not a language tag like en, de or pt-BR").format(value=_short(value)))
     return value
 
 
@@ -192,11 +198,11 @@ def show_value(value: Any, limit: int = 40) -> str:
     elif isinstance(value, float):
         shown = repr(value) if math.isfinite(value) else ("NaN" if value != value else "Infinity")
     elif isinstance(value, int):
-        shown = repr(value) if abs(value) < 10**30 else "a number of over 30 digits"
+        shown = repr(value) if abs(value) < 10**30 else _("a number of over 30 digits")
     elif isinstance(value, list):
-        shown = "a list"
+        shown = _("a list")
     elif isinstance(value, dict):
-        shown = "an object"
+        shown = _("an object")
     else:
         shown = repr(value)
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
@@ -212,7 +218,7 @@ Number = Annotated[Optional[int | float], PlainValidator(_check_number)]
 
 def _check_figure(value: Any) -> int | float:
     if value is None:
-        raise ValueError("must be a number")
+        raise ValueError(_("must be a number"))
     return _check_number(value)  # type: ignore[return-value]
 
 
@@ -229,7 +235,7 @@ ReviewDate = Annotated[
 def _check_day(value: Any) -> date:
     day = _check_date(value)
     if day is None:
-        raise ValueError("must be a date like 2027-03-31")
+        raise ValueError(_("must be a date like 2027-03-31"))
     return day
 
 
