@@ -23,6 +23,8 @@ import pytest
 from journeymapper.io.reader import load_path
 from journeymapper.resources import example_map_path
 
+from ..virtual_display import xvfb_display
+
 pytestmark = pytest.mark.atspi
 
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -46,18 +48,8 @@ def _has_pyatspi() -> bool:
 @pytest.fixture(scope="module")
 def display() -> Iterator[str]:
     _require(shutil.which("Xvfb") is not None, "Xvfb (Debian xvfb)")
-    read, write = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-nolisten", "tcp", "-screen", "0", "1400x1000x24"],
-                              pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write)
-    with os.fdopen(read) as numbers:
-        number = numbers.readline().strip()
-    assert number.isdigit(), "Xvfb did not start"
-    try:
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with xvfb_display("1400x1000x24") as name:
+        yield name
 
 
 @pytest.fixture(scope="module")

@@ -29,6 +29,8 @@ from pathlib import Path
 
 import pytest
 
+from ..virtual_display import xvfb_display
+
 pytestmark = [pytest.mark.fresh_machine, pytest.mark.slow]
 
 CHECKOUT = Path(__file__).resolve().parents[2]
@@ -173,18 +175,8 @@ def display() -> Iterator[str]:
     """A virtual X display on this machine, reached from the fresh one through /tmp/.X11-unix."""
     _require(shutil.which("Xvfb") is not None, "Xvfb (Debian xvfb)")
     _require(shutil.which("xwininfo") is not None, "xwininfo (Debian x11-utils)")
-    read, write = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-nolisten", "tcp", "-screen", "0", "1400x900x24"],
-                              pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write)
-    with os.fdopen(read) as numbers:
-        number = numbers.readline().strip()
-    assert number.isdigit(), "Xvfb did not start"
-    try:
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with xvfb_display("1400x900x24") as name:
+        yield name
 
 
 def test_dev_run_without_a_display_sets_up_and_checks_the_example(machine: FreshMachine) -> None:
