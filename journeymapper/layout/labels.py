@@ -4,7 +4,7 @@ English: `i18n.words` gives them in another language where they are shown."""
 from __future__ import annotations
 
 from ..i18n import N_
-from ..i18n.formats import date_text
+from ..i18n.formats import date_text, localize_figure
 
 CHANNEL_LABELS: dict[str, str] = {
     "website": N_("Website"),
@@ -95,8 +95,8 @@ def signed(value: float, digits: int = 0) -> str:
     """A feeling as printed: "+1", "\u22121" (a true minus sign), "0" (no sign on zero)."""
     text = f"{value:+.{digits}f}"
     if text.lstrip("+-").strip("0.") == "":
-        return text.lstrip("+-")
-    return text.replace("-", "\u2212")
+        return localize_figure(text.lstrip("+-"))
+    return localize_figure(text.replace("-", "\u2212"))  # ("+0,5" in German)
 
 
 def said_by(who: str, day: object, source: str) -> str:
