@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 import sys
+from xml.sax.saxutils import escape
 from pathlib import Path
+
+from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, words
 
 APP_ID = "journeymapper"
 DESKTOP_FILE = f"{APP_ID}.desktop"
@@ -24,6 +27,11 @@ MIME_ICON = MIME_TYPE.replace("/", "-")
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ICONS = {APP_ICON: "apps", MIME_ICON: "mimetypes"}
 """Icon name -> its context folder in the hicolor theme."""
+
+GENERIC_NAME = N_("Customer journey map editor")
+COMMENT = N_("Draw, check and print customer journey maps")
+MIME_COMMENT = N_("Customer journey map")
+"""What menus and file managers say of journeymapper and its files, in every language we have."""
 
 _NEEDS_QUOTES = re.compile(r"""[\s"'\\><~|&;$*?#()`]""")
 
@@ -40,14 +48,25 @@ def exec_line(command: list[str]) -> str:
     return " ".join(words + ["%F"])
 
 
+def _translations(text: str) -> list[tuple[str, str]]:
+    """(language, text) for each language whose catalogue says `text` otherwise."""
+    return [(code, words(code)(text)) for code in LANGUAGES
+            if code != DEFAULT_LANGUAGE and words(code)(text) != text]
+
+
+def _localized(key: str, text: str) -> str:
+    """A desktop entry's key in English and, as Key[de]=..., in each language we have."""
+    return "\n".join([f"{key}={text}"] + [f"{key}[{code}]={said}" for code, said in _translations(text)])
+
+
 def desktop_entry(command: list[str] | None = None) -> str:
     """The .desktop file; `command` is the launcher (default: `journeymapper` on the PATH)."""
     return f"""\
 [Desktop Entry]
 Type=Application
 Name=journeymapper
-GenericName=Customer journey map editor
-Comment=Draw, check and print customer journey maps
+{_localized("GenericName", GENERIC_NAME)}
+{_localized("Comment", COMMENT)}
 Keywords=customer journey;journey map;persona;touchpoint;service design;CX;UX;
 Exec={exec_line(command or [APP_ID])}
 Icon={APP_ICON}
@@ -61,12 +80,14 @@ StartupWMClass={APP_ID}
 
 # Priority 50 (below 80): the glob wins over the content, so a `*.json` file keeps application/json even if
 # it holds a journeymapper map, while a map without the .jmap extension is still recognised by its content.
-MIME_XML = f"""\
+def mime_xml() -> str:
+    """The shared-mime-info type, its comment in every language we have."""
+    return f"""\
 <?xml version="1.0" encoding="UTF-8"?>
 <mime-info xmlns="http://www.freedesktop.org/standards/shared-mime-info">
   <mime-type type="{MIME_TYPE}">
-    <comment>Customer journey map</comment>
-    <sub-class-of type="application/json"/>
+    <comment>{MIME_COMMENT}</comment>
+{"".join(f'    <comment xml:lang="{code}">{escape(said)}</comment>{chr(10)}' for code, said in _translations(MIME_COMMENT))}    <sub-class-of type="application/json"/>
     <generic-icon name="x-office-document"/>
     <glob pattern="*.jmap"/>
     <magic priority="50">
@@ -77,7 +98,7 @@ MIME_XML = f"""\
 </mime-info>
 """
 
-PACKAGING_FILES = {"journeymapper.desktop": desktop_entry, "journeymapper-mime.xml": lambda: MIME_XML}
+PACKAGING_FILES = {"journeymapper.desktop": desktop_entry, "journeymapper-mime.xml": mime_xml}
 
 
 def write_packaging_files(directory: Path) -> list[Path]:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ..i18n import _
 from ..resources import icons_dir
-from .entries import APP_ID, DESKTOP_FILE, ICON_SIZES, ICONS, MIME_PACKAGE, MIME_TYPE, MIME_XML, desktop_entry
+from .entries import APP_ID, DESKTOP_FILE, ICON_SIZES, ICONS, MIME_PACKAGE, MIME_TYPE, desktop_entry, mime_xml
 
 TOOL_TIMEOUT = 60
 
@@ -81,7 +81,7 @@ def planned_files(target: Path) -> dict[Path, Path | str]:
     """Where each file goes -> its content: text, or the bundled file to copy."""
     files: dict[Path, Path | str] = {
         target / "applications" / DESKTOP_FILE: desktop_entry(launcher()),
-        target / "mime" / "packages" / MIME_PACKAGE: MIME_XML,
+        target / "mime" / "packages" / MIME_PACKAGE: mime_xml(),
     }
     files.update(_icon_files(target))
     return files

@@ -11,7 +11,7 @@ import pytest
 
 from journeymapper.desktop.entries import (
     MIME_TYPE,
-    MIME_XML,
+    mime_xml,
     PACKAGING_FILES,
     desktop_entry,
     exec_line,
@@ -111,6 +111,6 @@ def test_magic_window_covers_how_maps_are_saved():
 
     saved = dumps(map_from_template("blank"))
     start = saved.index(b'"format": "journeymapper"')
-    magic = ET.fromstring(MIME_XML.encode()).find(f"{MIME_NS}mime-type/{MIME_NS}magic/{MIME_NS}match")
+    magic = ET.fromstring(mime_xml().encode()).find(f"{MIME_NS}mime-type/{MIME_NS}magic/{MIME_NS}match")
     low, high = (int(v) for v in magic.get("offset").split(":"))
     assert low <= start <= high

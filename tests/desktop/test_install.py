@@ -218,7 +218,7 @@ def test_an_incomplete_installation_says_so(home, capsys, tmp_path, monkeypatch)
 
 @pytest.mark.skipif(not HAVE_UPDATE_MIME, reason="update-mime-database (shared-mime-info) not installed")
 def test_a_mime_type_the_database_rejects_is_an_error(home, capsys, monkeypatch):
-    monkeypatch.setattr(desktop_install, "MIME_XML", "<mime-info")
+    monkeypatch.setattr(desktop_install, "mime_xml", lambda: "<mime-info")
     status, _, err = run(capsys, "install-desktop")
     assert status == 1
     assert "update-mime-database rejected" in err and err.count("\n") == 1
