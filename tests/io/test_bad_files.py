@@ -1182,8 +1182,8 @@ def test_40_mb_file_is_refused_by_size_before_reading(
 ) -> None:
     big = tmp_path / "big.jmap"
     big.write_bytes(_padded_spec(40 * 1024 * 1024))
-    _forbid(monkeypatch, reader, "_decode")
-    _forbid(monkeypatch, reader, "_parse_json")
+    _forbid(monkeypatch, reader, "decode_text")
+    _forbid(monkeypatch, reader, "parse_json")
     start = time.perf_counter()
     with pytest.raises(LoadError) as info:
         load_path(big)
@@ -1196,8 +1196,8 @@ def test_40_mb_file_is_refused_by_size_before_reading(
 
 def test_40_mb_bytes_are_refused_by_size_before_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     data = _padded_spec(40 * 1024 * 1024)
-    _forbid(monkeypatch, reader, "_decode")
-    _forbid(monkeypatch, reader, "_parse_json")
+    _forbid(monkeypatch, reader, "decode_text")
+    _forbid(monkeypatch, reader, "parse_json")
     with pytest.raises(LoadError) as info:
         load_bytes(data)
     (line,) = check_error(info.value)
