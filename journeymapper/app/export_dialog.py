@@ -23,6 +23,7 @@ from ..canvas.snapshot import render_outline
 from ..export.pdf import MIN_TEXT_WARN, PAPERS, PdfOptions, smallest_text
 from ..export.sheets import SheetPlan, map_area, plan_sheets
 from ..i18n import LANGUAGES, N_, _, _n, print_language
+from ..i18n.formats import localize_figure
 from ..layout.map_layout import MapLayout
 from ..model.schema import Map
 
@@ -183,7 +184,7 @@ class ExportPdfDialog(QDialog):
             if printed < total:
                 sheets = _n("{sheets} ({n} blank, not printed)", "{sheets} ({n} blank, not printed)",
                             total - printed).format(sheets=sheets, n=total - printed)
-        figures = {"sheets": sheets, "size": f"{size:.1f}", "fill": f"{plan.fill:.0%}"}
+        figures = {"sheets": sheets, "size": localize_figure(f"{size:.1f}"), "fill": f"{plan.fill:.0%}"}
         if self.orientation.currentData() == "auto":
             turn = _(ORIENTATIONS.get(plan.orientation, plan.orientation))
             # TRANSLATORS: {orientation} is "landscape" or "portrait", the way the map turns on its sheets

@@ -156,6 +156,8 @@ class ElementForm(QWidget):
         outer.addWidget(title)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # (a label too long for the row in the user's language puts its field on the line below)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         outer.addLayout(form)
         for spec in specs:
             widget = self._make(spec)
@@ -283,6 +285,8 @@ class ColorField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.edit = QLineEdit()
         self.edit.setMaxLength(7)
+        # (room for "#RRGGBB" whatever the button's words take in the user's language)
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("#DDDDDD") + 16)
         self.edit.editingFinished.connect(lambda: self.commit(self.edit.text().strip()))
         self.button = QPushButton(_("Choose…"))
         self.button.clicked.connect(self._choose)

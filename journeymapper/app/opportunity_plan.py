@@ -196,6 +196,7 @@ class PlanForm(QGroupBox):
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # (long labels in other languages)
         for label, field in ((_("Status"), self.status), (_("Owner"), self.owner), (_("Due"), due_row),
                              (_("Effort"), self.effort)):
             text = QLabel(label)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QPageLayout, QPixmap
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QProgressDialog
 
 from ..i18n import N_, _, _n
+from ..i18n.formats import localize_figure
 from ..io import SaveError
 from .file_names import suggested_path
 from .window_files import autosave_every_window
@@ -77,7 +78,7 @@ class Printing:
         if not quiet:  # (a print's pages: the print says how it went)
             message = _n("Exported {path}: {n} page, smallest text {size} pt",
                          "Exported {path}: {n} pages, smallest text {size} pt", report.pages).format(
-                path=path, n=report.pages, size=f"{report.smallest_text:.1f}")
+                path=path, n=report.pages, size=localize_figure(f"{report.smallest_text:.1f}"))
             self.statusBar().showMessage(message, 8000)
         if report.warnings:
             self.show_error(_("Exported, with warnings"), "\n".join(report.warnings))

@@ -65,7 +65,10 @@ def run(args: argparse.Namespace) -> int:
     except ImportFailed as exc:
         for problem in exc.problems:
             say_problem(f"{args.sheet}: {problem}")
-        say_error(_("{file}: {problem}: nothing written").format(file=args.sheet, problem=exc))
+        if os.path.basename(args.sheet) in str(exc):  # (the message names the file itself)
+            say_error(_("{problem}: nothing written").format(problem=exc))
+        else:
+            say_error(_("{file}: {problem}: nothing written").format(file=args.sheet, problem=exc))
         return EXIT_NOTHING_WRITTEN
     for note in result.notes:
         say_note(f"{args.sheet}: {note}")

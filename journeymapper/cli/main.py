@@ -16,6 +16,7 @@ from typing import NoReturn
 
 from .. import FILE_FORMAT_VERSION, __version__
 from ..i18n import _
+from .argparse_words import argparse_in_our_language
 from .commands import COMMANDS, summary
 from .output import PROG, say_error
 
@@ -86,11 +87,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_gui(argv)
         # Any word that names a command gets its options, wherever it stands, as argparse may pick it.
-        parser = build_parser(name for name in argv if name in COMMANDS)
-        args = parser.parse_args(argv)
-        if args.command is None:
-            parser.print_help()
-            return 0
+        with argparse_in_our_language():  # (argparse says some of its words as the parser is made)
+            parser = build_parser(name for name in argv if name in COMMANDS)
+            args = parser.parse_args(argv)
+            if args.command is None:
+                parser.print_help()
+                return 0
         return int(args.run(args))
     except UsageError as exc:
         say_error(str(exc))

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import gettext
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
@@ -139,3 +141,22 @@ def _(text: str) -> str:
 def _n(singular: str, plural: str, count: int) -> str:
     """The singular or plural form for `count`, in the interface language (placeholders stay)."""
     return words(interface_language()).n(singular, plural, count)
+
+
+_speaking: ContextVar[Words | None] = ContextVar("journeymapper_speaking", default=None)
+
+
+@contextmanager
+def speaking(tr: Words) -> Iterator[None]:
+    """Words made while the block runs without being given words (a quoted name's quotation marks)
+    are in `tr`'s language: a PDF's checker findings in the print's language, not the user's."""
+    token = _speaking.set(tr)
+    try:
+        yield
+    finally:
+        _speaking.reset(token)
+
+
+def current_words() -> Words:
+    """The words of the language spoken now: `speaking`'s, else the interface language's."""
+    return _speaking.get() or words(interface_language())

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from operator import attrgetter
 
-from ..i18n import N_, Words, interface_language, words
+from ..i18n import N_, Words, interface_language, speaking, words
 from .actions import CLOSED_STATUSES, is_open
 from .kpi_health import OFF as OFF_TARGET
 from .kpi_health import is_judged, is_off_target, with_unit
@@ -188,14 +188,15 @@ def insights(the_map: Map, today: datetime.date | None = None, tr: Words | None 
     personas = {p.id for p in the_map.personas}
     stages = {s.id for s in the_map.stages}
     cards = [t for t in the_map.touchpoints if t.persona in personas and t.stage in stages]
-    found = [
-        *where_customers_are_lost(the_map, tr),
-        *lowest_moments(the_map, cards, tr),
-        *serious_pains(cards, tr),
-        *late_actions(cards, today, tr),
-        *stage_figures(the_map, tr),
-        *evidence(cards, tr),
-    ]
+    with speaking(tr):  # (names quoted as the sentences' language quotes them)
+        found = [
+            *where_customers_are_lost(the_map, tr),
+            *lowest_moments(the_map, cards, tr),
+            *serious_pains(cards, tr),
+            *late_actions(cards, today, tr),
+            *stage_figures(the_map, tr),
+            *evidence(cards, tr),
+        ]
     order = {kind: k for k, kind in enumerate(KINDS)}
     return sorted(found, key=lambda insight: order[insight.kind])
 

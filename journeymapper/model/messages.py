@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..i18n import N_, Words, _, _n, interface_language, words
+from ..i18n import N_, Words, _, _n, current_words, interface_language, words
 from .types import EMOTION_MAX, EMOTION_MIN, show_value
 
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
@@ -117,19 +117,22 @@ def noun(key: str, tr: Words | None = None) -> str:
     return (tr or words(interface_language()))(word)
 
 
-def quoted(text: str, limit: int = NAME_LIMIT) -> str:
-    """A name or title in typographic quotes, on one line, printable and not too long to read."""
+def quoted(text: str, limit: int = NAME_LIMIT, tr: Words | None = None) -> str:
+    """A name or title in the quotation marks of the language (“…”, „…“, « … », 「…」), on one line,
+    printable and not too long to read; in the words of `tr` (the interface language by default)."""
     flat = _UNSHOWABLE.sub("\ufffd", " ".join(text.split()))
     if len(flat) > limit:
         flat = flat[: limit - 1].rstrip() + "…"
-    return f"“{flat}”"
+    tr = tr or current_words()
+    # TRANSLATORS: a name or title quoted in a sentence: the language's own quotation marks around {text}
+    return tr("“{text}”").format(text=flat)
 
 
 def listing(names: list[str], shown: int = 3, tr: Words | None = None) -> str:
     """“A”, “B” and “C”; “A”, “B”, “C” and 2 more: names quoted, the first `shown` of them, in the
     words of `tr` (the interface language by default)."""
     tr = tr or words(interface_language())
-    quoted_names = [quoted(n) for n in names[:shown]]
+    quoted_names = [quoted(n, tr=tr) for n in names[:shown]]
     if len(names) > shown:
         more = len(names) - shown
         # TRANSLATORS: {names} lists the first names ("“A”, “B”, “C”"), {n} counts the others
