@@ -32,11 +32,11 @@ class Symbols:
 
 def _babel_locale(tag: str):
     """Babel's locale for a BCP 47 or POSIX tag ("de-AT", "de_AT.UTF-8"), or None if unknown."""
-    from babel import Locale, UnknownLocaleError
-
     code = tag.split(".")[0].split("@")[0].replace("-", "_").strip()
     if not code or code.upper() in ("C", "POSIX"):
-        return None
+        return None  # (the neutral style: Babel is not even loaded)
+    from babel import Locale, UnknownLocaleError
+
     try:
         return Locale.parse(code)
     except (UnknownLocaleError, ValueError, TypeError):
