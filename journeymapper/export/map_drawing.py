@@ -115,6 +115,8 @@ def _lane(p: PagePainter, lane: LaneBox, layout: MapLayout, flows: list[FlowPath
 
 
 SEVERITY_INK = {"error": "pain", "warning": "kpi_mid", "info": "selection"}
+"""A badge's colour by the gravest finding on its card; its shape says it too (colour is never alone):
+an error's badge has square corners, a warning's is round, a tip's is an outline."""
 
 
 def _finding_badges(p: PagePainter, cards: Sequence[CardBox], findings: dict[str, list[tuple[int, str]]],
@@ -130,9 +132,14 @@ def _finding_badges(p: PagePainter, cards: Sequence[CardBox], findings: dict[str
         width = max(size + 4, p.fonts.width(numbers, size, True) + 6)
         height = size + 4
         x, y = card.rect.x - 3, card.rect.y - height / 2
-        p.rect(Rect(x, y, width, height), fill=SEVERITY_INK.get(marks[0][1], "text"), radius=height / 2)
+        severity = marks[0][1]
+        ink = SEVERITY_INK.get(severity, "text")
+        if severity == "info":
+            p.rect(Rect(x, y, width, height), fill="paper", stroke=ink, width=1.0, radius=height / 2)
+        else:
+            p.rect(Rect(x, y, width, height), fill=ink, radius=0.0 if severity == "error" else height / 2)
         texts.append(TextBlock(x + (width - p.fonts.width(numbers, size, True)) / 2, y + 2, (numbers,), size, True,
-                               "paper", size))
+                               ink if severity == "info" else "paper", size))
     return texts
 
 
