@@ -252,7 +252,9 @@ class CardItem(_Item):
         marked = selected or self.emphasised
         if too_small_to_read(painter):  # a map seen whole: the card as the overview draws it, a box and its bar
             painter.setPen(pen(color(p, "selection" if marked else "card_border"), 0))
-            painter.setBrush(QBrush(color(p, "card")))
+            # (a picked card is filled, not only outlined in another colour: seen whole, it stands out by
+            # its lightness, whatever colours the reader tells apart)
+            painter.setBrush(QBrush(color(p, "selection" if selected else "card")))
             painter.drawRect(QRectF(0, 0, box.rect.w, box.rect.h))
             painter.fillRect(QRectF(0, 0, self.style.card_bar, box.rect.h), color(p, box.bar_color))
             if self.shows_focus_ring():
