@@ -12,7 +12,8 @@ import os
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from ..i18n import DEFAULT_LANGUAGE, LANGUAGES, best_language, language_from_environment, set_interface_language
+from ..i18n import (DEFAULT_LANGUAGE, GETTEXT_VARIABLES, LANGUAGES, best_language, language_from_environment,
+                    set_interface_language)
 from ..i18n.formats import set_default_locale
 
 SETTING = "language"
@@ -32,8 +33,7 @@ def system_language() -> str:
 
     JOURNEYMAPPER_LANGUAGE and gettext's variables, when set, are what the user asked this run for;
     else Qt's reading of the platform (on Windows and macOS, the system's list of languages)."""
-    if os.environ.get("JOURNEYMAPPER_LANGUAGE") or any(
-            os.environ.get(name) for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")):
+    if any(os.environ.get(name) for name in ("JOURNEYMAPPER_LANGUAGE", *GETTEXT_VARIABLES)):
         return language_from_environment()
     return best_language(QLocale.system().uiLanguages())
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 
-from ..i18n import Words, interface_language, speaking, words
+from ..i18n import Words, current_words, speaking
 from ..model import Map
 from .graph import GraphMemo, build_graph
 from .index import MapIndex
@@ -30,7 +30,7 @@ def check_map(the_map: Map, today: datetime.date | None = None, memo: GraphMemo 
     """
     index = MapIndex.of(the_map)
     ctx = CheckContext(index, build_graph(index, memo), today or datetime.date.today(),
-                       tr or words(interface_language()))
+                       tr or current_words())
     with speaking(ctx.tr):  # (names quoted as the findings' language quotes them)
         problems = [p for rule in (*ALL_RULES, *PLAN_RULES) for p in rule(ctx)]
     if not problems:

@@ -46,7 +46,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ..i18n import Words, interface_language, words
+from ..i18n import Words, current_words
 from ..model import Flow
 from ..model.messages import listing, quoted, spoken_date
 from .graph import FlowGraph
@@ -62,7 +62,7 @@ class CheckContext:
     index: MapIndex
     flow_graph: FlowGraph
     today: datetime.date
-    tr: Words = field(default_factory=lambda: words(interface_language()))
+    tr: Words = field(default_factory=current_words)
 
 
 Rule = Callable[[CheckContext], Iterable[Problem]]

@@ -20,9 +20,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .. import __version__
 from ..gc_tuning import collector_paused
-from ..i18n import DEFAULT_LANGUAGE, _, print_language, words
-from ..i18n.formats import formats_locale
-from ..i18n.formats import print_formats as map_print_formats
+from ..i18n import _, print_language, words
+from ..i18n.formats import formats_locale, print_formats
 from ..io.writer import write_atomic
 from ..layout.map_layout import MapLayout
 from ..layout.style import DEFAULT_STYLE, Style, grayscale_palette
@@ -133,13 +132,9 @@ def export_pdf(
     """
     # A big map's layout and drawing make ~a million objects, none of them garbage; its forms are
     # compressed on a worker thread while the next is drawn.
-    with collector_paused(), FormDeflater() as deflater, formats_locale(print_formats(the_map, options)):
+    printed = options.language or print_language(the_map.language)
+    with collector_paused(), FormDeflater() as deflater, formats_locale(print_formats(the_map.language, printed)):
         return _export_pdf(the_map, target, options, style, progress, deflater, previous)
-
-
-def print_formats(the_map: Map, options: PdfOptions) -> str:
-    """The locale the print writes figures and dates in (`i18n.formats.print_formats`)."""
-    return map_print_formats(the_map.language, options.language or print_language(the_map.language))
 
 
 def _export_pdf(

@@ -102,13 +102,17 @@ def best_language(tags: list[str]) -> str:
     return DEFAULT_LANGUAGE
 
 
+GETTEXT_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+"""Where gettext reads the reader's language, in the order it reads them."""
+
+
 def language_from_environment(environ: Mapping[str, str] = os.environ) -> str:
     """The interface language the environment asks for: JOURNEYMAPPER_LANGUAGE first, then the
     variables gettext reads, in gettext's order."""
     override = environ.get("JOURNEYMAPPER_LANGUAGE", "").strip()
     if override:
         return best_language([override])
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+    for name in GETTEXT_VARIABLES:
         value = environ.get(name, "").strip()
         if value:
             return best_language(value.split(":"))

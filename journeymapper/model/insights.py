@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from operator import attrgetter
 
-from ..i18n import N_, Words, interface_language, speaking, words
+from ..i18n import N_, Words, current_words, speaking
 from .actions import CLOSED_STATUSES, is_open
 from .kpi_health import OFF as OFF_TARGET
 from .kpi_health import is_judged, is_off_target, with_unit
@@ -155,7 +155,7 @@ def is_out_of_date(kpi: KPI, today: datetime.date) -> bool:
 
 
 def _words(tr: Words | None) -> Words:
-    return tr or words(interface_language())
+    return tr or current_words()
 
 
 def figure(value: float | None, unit: str = "", tr: Words | None = None) -> str:

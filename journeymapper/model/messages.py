@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..i18n import N_, Words, _, _n, current_words, interface_language, words
+from ..i18n import N_, Words, _, _n, current_words
 from .types import EMOTION_MAX, EMOTION_MIN, show_value
 
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
@@ -114,7 +114,7 @@ def noun(key: str, tr: Words | None = None) -> str:
     word = NOUNS.get(key)
     if word is None:
         return key
-    return (tr or words(interface_language()))(word)
+    return (tr or current_words())(word)
 
 
 def quoted(text: str, limit: int = NAME_LIMIT, tr: Words | None = None) -> str:
@@ -131,7 +131,7 @@ def quoted(text: str, limit: int = NAME_LIMIT, tr: Words | None = None) -> str:
 def listing(names: list[str], shown: int = 3, tr: Words | None = None) -> str:
     """“A”, “B” and “C”; “A”, “B”, “C” and 2 more: names quoted, the first `shown` of them, in the
     words of `tr` (the interface language by default)."""
-    tr = tr or words(interface_language())
+    tr = tr or current_words()
     quoted_names = [quoted(n, tr=tr) for n in names[:shown]]
     if len(names) > shown:
         more = len(names) - shown
@@ -151,7 +151,7 @@ _MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N
 def spoken_date(day: date, tr: Words | None = None) -> str:
     """A day as a message says it, "3 November 2026", in the words of `tr` (the interface language by
     default; the print passes the map's): the catalogue's, not the C library's locale."""
-    tr = tr or words(interface_language())
+    tr = tr or current_words()
     # TRANSLATORS: a date in a sentence, "3 November 2026"; {month} is the month's name
     return tr("{day} {month} {year}").format(day=day.day, month=tr(_MONTHS[day.month - 1]), year=day.year)
 
