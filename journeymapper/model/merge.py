@@ -96,6 +96,31 @@ def _only_added(before: list[Any], after: list[Any]) -> bool:
     return not Counter(map(_key, before)) - Counter(map(_key, after))
 
 
+def _added(before: list[Any], after: list[Any]) -> list[Any]:
+    """What `after` has beyond `before`, counted (a second copy of an item is an addition too)."""
+    left = Counter(map(_key, before))
+    added = []
+    for item in after:
+        if left[_key(item)] > 0:
+            left[_key(item)] -= 1
+        else:
+            added.append(item)
+    return added
+
+
+def _readings_by_day(readings: list[Json]) -> dict[Any, list[str]]:
+    days: dict[Any, list[str]] = {}
+    for reading in readings:
+        days.setdefault(reading["date"], []).append(_key(reading))
+    return {day: sorted(keys) for day, keys in days.items()}
+
+
+def _days_both_filled_differently(base: list[Json], ours: list[Json], theirs: list[Json]) -> list[Any]:
+    """The days on which both sides added readings, and not the same ones."""
+    ours_days, theirs_days = _readings_by_day(_added(base, ours)), _readings_by_day(_added(base, theirs))
+    return sorted(day for day in ours_days.keys() & theirs_days.keys() if ours_days[day] != theirs_days[day])
+
+
 def three_way(key: str, base: Any, ours: Any, theirs: Any) -> tuple[Any, bool]:
     """One value merged: (the value, whether it is a conflict, in which case the value is ours)."""
     if ours == theirs or theirs == base:
@@ -103,10 +128,11 @@ def three_way(key: str, base: Any, ours: Any, theirs: Any) -> tuple[Any, bool]:
     if ours == base:
         return theirs, False
     if key in _COMBINED_LISTS and isinstance(base, list) and _only_added(base, ours) and _only_added(base, theirs):
-        before = Counter(map(_key, base))
-        more = (Counter(map(_key, theirs)) - before) - (Counter(map(_key, ours)) - before)
+        if key == "readings" and _a_day_holds_several(base, ours, theirs):
+            return ours, True  # no one reading of that day to set against the other's: the list is one value
+        more = Counter(map(_key, _added(base, theirs))) - Counter(map(_key, _added(base, ours)))
         combined = list(ours)
-        ours_days = {reading["date"] for reading in ours if reading not in base} if key == "readings" else set()
+        ours_days = {reading["date"] for reading in _added(base, ours)} if key == "readings" else set()
         for item in theirs:  # what theirs added that ours did not add too
             if more[_key(item)] > 0 and (key != "readings" or item["date"] not in ours_days):
                 more[_key(item)] -= 1
@@ -118,14 +144,22 @@ def three_way(key: str, base: Any, ours: Any, theirs: Any) -> tuple[Any, bool]:
     return ours, True
 
 
+def _a_day_holds_several(base: list[Json], ours: list[Json], theirs: list[Json]) -> bool:
+    """Whether a day both sides filled differently has more than one new reading on a side (a hand-written
+    file can hold two readings of one day; the editor keeps one)."""
+    added = (_readings_by_day(_added(base, ours)), _readings_by_day(_added(base, theirs)))
+    return any(len(side[day]) > 1 for day in _days_both_filled_differently(base, ours, theirs) for side in added)
+
+
 def same_day_readings(base: list[Json], ours: list[Json], theirs: list[Json]) -> list[tuple[Json, Json]]:
     """(ours', theirs') readings both sides added on the same day, differently: the editor corrects a
-    day's reading rather than adding a second, so the day is a reading's key and `three_way` keeps ours'."""
+    day's reading rather than adding a second, so the day is a reading's key and `three_way` keeps ours'.
+    Each such day has one new reading on each side (see `_a_day_holds_several`)."""
     if not (_only_added(base, ours) and _only_added(base, theirs)):
         return []  # (then the whole list is one conflict)
-    ours_added = {r["date"]: r for r in ours if r not in base}
-    return [(ours_added[r["date"]], r) for r in theirs
-            if r not in base and r["date"] in ours_added and ours_added[r["date"]] != r]
+    ours_added = {r["date"]: r for r in _added(base, ours)}
+    theirs_added = {r["date"]: r for r in _added(base, theirs)}
+    return [(ours_added[day], theirs_added[day]) for day in _days_both_filled_differently(base, ours, theirs)]
 
 
 def _reading_words(reading: Json) -> str:

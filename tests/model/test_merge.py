@@ -245,6 +245,23 @@ def test_readings_both_sides_added_on_the_same_day_keep_ours_and_say_both_values
     _valid(result)
 
 
+def test_a_day_one_side_filled_with_two_readings_is_one_conflict_whichever_side_is_ours():
+    """Found by the property test on a fresh machine: a hand-written file can hold two readings of one
+    day. Ours adding both of them and theirs one was clean one way round and a conflict the other."""
+    base = _edit(small_map(), ("s1", "kpis", [{"id": "k", "name": "Sales", "readings": []}]))
+
+    def readings(*values: int) -> Map:
+        return _edit(base, ("s1", "kpis", [{"id": "k", "name": "Sales", "readings": [
+            {"date": "2026-01-01", "value": value} for value in values]}]))
+    two, one = readings(0, 1), readings(1)
+    for ours, theirs in ((two, one), (one, two)):
+        result = merge_maps(base, ours, theirs)
+        [conflict] = result.conflicts
+        assert (conflict.item_id, conflict.field, conflict.kind) == ("k", "readings", "changed")
+        assert result.map.stages[0].kpis[0].readings == ours.stages[0].kpis[0].readings
+        _valid(result)
+
+
 def test_an_opportunity_answering_a_pain_point_the_other_side_removed_no_longer_names_it():
     base = _with_pains(small_map())
     ours = _edit(base, ("a", "pain_points", [{"id": "p-1", "text": "Slow"}]))  # "Dear" removed
