@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar
 
 from ..i18n import _
@@ -162,23 +162,18 @@ class Menus:
         self._build_toolbar()
 
     def _build_edit_menu(self, edit: QMenu) -> None:
-        from PySide6.QtGui import QUndoGroup
-
         a = self._action
         # One undo group per window: Undo/Redo always act on the stack of the map shown now.
         self.undo_group = QUndoGroup(self)
-        # TRANSLATORS: Qt puts what is undone after it: "Undo Add Touchpoint"
-        undo = self.undo_group.createUndoAction(self, _("&Undo"))
-        # TRANSLATORS: Qt puts what is redone after it: "Redo Add Touchpoint"
-        redo = self.undo_group.createRedoAction(self, _("&Redo"))
-        # Qt sets an undo action's tooltip from its text ("Undo Add Touchpoint"); ours adds the keys.
+        undo, redo = _step_action(self, self.undo_group, redo=False), _step_action(self, self.undo_group, redo=True)
+        # An action's tooltip follows its text ("Undo Add Touchpoint"); ours adds the keys.
         self._register(undo, "undo", QKeySequence.StandardKey.Undo, _("Undo the last change"))
         self._register(redo, "redo", [QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"],
                        _("Redo the change just undone"))
         for action in (undo, redo):
             edit.addAction(action)
             self.addAction(action)
-            # (Qt renames them, "Undo Add Touchpoint", and resets their tooltips: the keys stay in them)
+            # (they are renamed with each step, "Undo Add Touchpoint", which resets their tooltips: the keys stay)
             action.changed.connect(lambda action=action: _show_keys_in_tooltip(action, action.text().replace("&", "")))
         edit.addSeparator()
         a("cut", _("Cu&t"), self.cut, QKeySequence.StandardKey.Cut, edit,
@@ -267,3 +262,25 @@ class Menus:
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.view_menu.addAction(bar.toggleViewAction())
         self.toolbar = bar
+
+
+def _step_action(parent: QObject, group: QUndoGroup, redo: bool) -> QAction:
+    """Undo (or Redo) named after the step it takes back: "Undo Add Touchpoint". Ours rather than Qt's
+    createUndoAction, which glues its prefix and the step with a space: each language words it its own
+    way here ("Rückgängig: …", "元に戻す: …(&U)", the access key where the language puts it)."""
+    action = QAction(parent)
+
+    def name(step: str) -> None:
+        if redo:
+            # TRANSLATORS: Edit menu, with the step that Redo does again: "Redo Add Touchpoint"
+            action.setText(_("&Redo {step}").format(step=step) if step else _("&Redo"))
+        else:
+            # TRANSLATORS: Edit menu, with the step that Undo takes back: "Undo Add Touchpoint"
+            action.setText(_("&Undo {step}").format(step=step) if step else _("&Undo"))
+
+    (group.redoTextChanged if redo else group.undoTextChanged).connect(name)
+    (group.canRedoChanged if redo else group.canUndoChanged).connect(action.setEnabled)
+    action.triggered.connect(group.redo if redo else group.undo)
+    name(group.redoText() if redo else group.undoText())
+    action.setEnabled(group.canRedo() if redo else group.canUndo())
+    return action

@@ -14,6 +14,7 @@ from journeymapper.app.preferences import PreferencesDialog, settings
 from journeymapper.i18n import _, interface_language, words
 from journeymapper.i18n.formats import date_text
 from journeymapper.model.kpi_health import number
+from journeymapper.resources import example_map_path
 
 
 @pytest.fixture
@@ -62,3 +63,29 @@ def test_preferences_keep_the_language_chosen(qtbot):
         assert settings().value(SETTING) == "fr"
     finally:
         settings().setValue(SETTING, "")
+
+
+@pytest.mark.parametrize(("language", "undo", "redo", "nothing"), [
+    ("en", "&Undo Paint Wall", "&Redo Paint Wall", "&Undo"),
+    ("de", "&Rückgängig: Paint Wall", "&Wiederholen: Paint Wall", "&Rückgängig"),
+    ("ja", "元に戻す: Paint Wall(&U)", "やり直し: Paint Wall(&R)", "元に戻す(&U)"),
+])
+def test_undo_and_redo_name_their_step_as_the_language_words_it(preferences, open_window, language, undo,
+                                                                 redo, nothing):
+    """Qt's own undo action glues its prefix and the step with a space ("Rückgängig Paint Wall", the
+    Japanese access key in the middle); ours lets each language place the step and the key."""
+    from PySide6.QtGui import QUndoCommand
+
+    preferences.setValue(SETTING, language)
+    apply_interface_language(QApplication.instance(), preferences)
+    window = open_window(example_map_path())
+    actions = window.actions_by_name
+    assert actions["undo"].text() == nothing and not actions["undo"].isEnabled()
+    window.undo_stack().push(QUndoCommand("Paint Wall"))
+    assert actions["undo"].text() == undo and actions["undo"].isEnabled()
+    actions["undo"].trigger()
+    assert window.undo_stack().index() == 0
+    assert (actions["undo"].text(), actions["redo"].text()) == (nothing, redo)
+    assert actions["redo"].isEnabled() and not actions["undo"].isEnabled()
+    actions["redo"].trigger()
+    assert window.undo_stack().index() == 1
