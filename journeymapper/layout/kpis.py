@@ -105,18 +105,23 @@ def kpi_change(kpi: KPI) -> KpiChange | None:
     return KpiChange(delta, verdict, before.date, places)
 
 
-def change_phrases(change: KpiChange, tr: Words) -> tuple[str, str]:
-    """What follows the change's mark: in full ("+0.3 since 2026-10-12, better") and short
-    ("+0.3, better"), for a header that has room for one or the other."""
+VERDICT_SIGNS = {"better": "\u2713", "worse": "\u2717"}
+"""Better or worse in one sign, for a header with no room for the word: never by colour alone."""
+
+
+def change_phrases(change: KpiChange, tr: Words) -> tuple[str, ...]:
+    """What follows the change's mark, longest first: in full ("+0.3 since 2026-10-12, better"), short
+    ("+0.3, better"), the verdict alone ("better") and its sign ("✓"), for a header that has room for
+    one of them. Better or worse is always said by one of them, not only by the mark's colour."""
     day, figure = date_text(change.since), change.figure
     if change.verdict == "same":
         return tr("no change since {date}").format(date=day), tr("no change")
     if change.verdict == "better":
         return (tr("{change} since {date}, better").format(change=figure, date=day),
-                tr("{change}, better").format(change=figure))
+                tr("{change}, better").format(change=figure), tr("better"), VERDICT_SIGNS["better"])
     if change.verdict == "worse":
         return (tr("{change} since {date}, worse").format(change=figure, date=day),
-                tr("{change}, worse").format(change=figure))
+                tr("{change}, worse").format(change=figure), tr("worse"), VERDICT_SIGNS["worse"])
     return tr("{change} since {date}").format(change=figure, date=day), figure
 
 

@@ -91,11 +91,12 @@ def test_a_kpi_with_one_reading_keeps_its_header_as_it_was():
     assert both.header_height > single.header_height  # the second's change line takes room
 
 
-def test_without_room_the_change_is_shortened_then_left_to_the_tooltip_and_names_stay_whole():
+def test_without_room_the_change_is_shortened_to_its_verdict_then_a_sign_and_names_stay_whole():
+    """Better or worse is never said by the mark's colour alone: the narrowest header still has its sign."""
     long_name = "Customers who come back within six months"
     trend = kpi([30, 34], target=45, name=long_name, unit="%", days=["2026-06-01", "2026-11-20"])
     said = []
-    for width in (244.0, 160.0, 120.0):
+    for width in (244.0, 160.0, 120.0, 105.0):
         style = replace(DEFAULT_STYLE, column_width=width)
         layout = layout_map(one_stage_map(trend, stage_name="After the purchase"), style)
         box = layout.stages["s"]
@@ -108,7 +109,7 @@ def test_without_room_the_change_is_shortened_then_left_to_the_tooltip_and_names
             assert line.change.x + text_width(line.change.lines[0], line.change.size) <= line.trend.box.x
         tip = header_tip("A stage", box.kpis)
         assert "previous 30% on 2026-06-01" in tip and "+4, better" in tip
-    assert said == ["+4 since 2026-06-01, better", "+4, better", None]
+    assert said == ["+4 since 2026-06-01, better", "+4, better", "better", "\u2713"]
 
 
 def test_the_record_says_latest_previous_and_change_in_full():
@@ -166,3 +167,11 @@ def test_a_flat_series_runs_across_the_middle_and_the_target_shows_only_within_t
     path = spark.path  # straight segments from point to point
     assert len(path) == 1 and (path[0].x0, path[0].y0) == tuple(spark.points[0])
     assert (path[0].x3, path[0].y3) == tuple(spark.points[1])
+
+
+def test_every_change_phrase_that_judges_says_better_or_worse_in_words_or_sign():
+    from journeymapper.layout.kpis import VERDICT_SIGNS, change_phrases
+    for values, direction, verdict in (([14, 9], "lower", "better"), ([9, 14], "lower", "worse")):
+        phrases = change_phrases(kpi_change(kpi(values, direction)), EN)
+        assert phrases[-1] == VERDICT_SIGNS[verdict] and phrases[-2] == verdict
+        assert all(phrase.endswith(verdict) for phrase in phrases[:-1])
