@@ -169,3 +169,21 @@ def test_json_output_keeps_the_ids_the_editor_selects() -> None:
     for problem in check_map(the_map, today=TODAY):
         assert list(problem.to_json()) == ["code", "severity", "message", "elements"]
         assert problem.to_json()["elements"] == list(problem.elements)
+
+
+_JAPANESE = "\u3040-\u30ff\u4e00-\u9fff"
+_SPACED_BRACKET = re.compile(f"」 [{_JAPANESE}]|[{_JAPANESE}] 「")
+
+
+def test_in_japanese_a_quoted_name_sits_in_the_sentence_without_spaces() -> None:
+    """Japanese puts no space around 「…」: "ステージ「認知」には", not "ステージ 「認知」 には"."""
+    from journeymapper.i18n import set_interface_language
+
+    the_map, _names = everything_wrong()
+    set_interface_language("ja")
+    try:
+        messages = [problem.message for problem in check_map(the_map, today=TODAY)]
+    finally:
+        set_interface_language("en")
+    assert any("「" in message for message in messages)
+    assert [m for m in messages if _SPACED_BRACKET.search(m)] == []
