@@ -61,19 +61,49 @@ def text_width(text: str, size: float, font: str = REGULAR) -> float:
     return total * size / 1000.0
 
 
+_NO_LINE_START = frozenset(
+    ",.;:!?)]}\u2019\u201d\u00bb\u2026\u3001\u3002\uff0c\uff0e\uff1a\uff1b\uff1f\uff01\u30fb\u30fc\u300d\u300f"
+    "\uff09\uff3d\uff5d\u3015\u3009\u300b\u3011\u3005\u3041\u3043\u3045\u3047\u3049\u3063\u3083\u3085"
+    "\u3087\u308e\u30a1\u30a3\u30a5\u30a7\u30a9\u30c3\u30e3\u30e5\u30e7\u30ee\u30f5\u30f6")
+"""What a line may not start with: closing brackets and punctuation, the long-vowel mark, small kana
+(the Japanese line-breaking rules, kinsoku; the Latin ones too)."""
+_NO_LINE_END = frozenset("([{\u2018\u201c\u00ab\u300c\u300e\uff08\uff3b\uff5b\u3014\u3008\u300a\u3010")
+"""What a line may not end with: opening brackets and quotation marks."""
+_HYPHENS = ("-", "\u2010", "/")
+
+
 def _break_word(word: str, size: float, width: float, font: str) -> list[str]:
-    """Split one word that is wider than a line (long URLs, CJK without spaces)."""
+    """Split one word that is wider than a line (long URLs, compounds, CJK without spaces)."""
     pieces: list[str] = []
     current = ""
     for char in word:
         if current and text_width(current + char, size, font) > width:
-            pieces.append(current)
-            current = char
+            cut = _break_point(current, char, size, width, font)
+            pieces.append(current[:cut])
+            current = current[cut:] + char
         else:
             current += char
     if current:
         pieces.append(current)
     return pieces
+
+
+def _break_point(current: str, char: str, size: float, width: float, font: str) -> int:
+    """Where the line `current` ends when `char` no longer fits after it: after its last hyphen if it
+    has one ("Remote-|Arbeiterin"), else before `char`, moved back a letter or two so that the next line
+    starts with no closing punctuation and this one ends with no opening bracket ("…の|席」" rather
+    than "…の席|」"). The rest must fit the next line, or the break stays before `char`."""
+    def fits(cut: int) -> bool:
+        return 0 < cut and text_width(current[cut:] + char, size, font) <= width
+
+    hyphen = max(current.rfind(h) for h in _HYPHENS)
+    if hyphen >= 2 and hyphen < len(current) - 1 and fits(hyphen + 1):
+        return hyphen + 1
+    joined = current + char
+    for cut in range(len(current), max(len(current) - 3, 0), -1):
+        if joined[cut] not in _NO_LINE_START and joined[cut - 1] not in _NO_LINE_END and fits(cut):
+            return cut
+    return len(current)
 
 
 def _ellipsize(line: str, size: float, width: float, font: str) -> str:
