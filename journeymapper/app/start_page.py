@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..i18n import _
+from ..io.templates import BUILT_IN_TITLES, Template
 from .user_templates import all_templates
 
 
@@ -23,6 +24,15 @@ def template_title(name: str) -> str:
     """A template's file name as a person would write it: "small-business-classic" -> "Small business classic"."""
     words = name.replace("-", " ").replace("_", " ").strip()
     return words[:1].upper() + words[1:]
+
+
+def shown_name(template: Template) -> str:
+    """A template's name on the start page: a built-in one's in the user's language, the user's own as
+    its file is called."""
+    if template.mine:
+        # TRANSLATORS: after the name of a template the user made (File > Save as Template)
+        return _("{name}  (yours)").format(name=template_title(template.name))
+    return _(BUILT_IN_TITLES[template.name]) if template.name in BUILT_IN_TITLES else template_title(template.name)
 
 
 class StartPage(QWidget):
@@ -92,9 +102,7 @@ class StartPage(QWidget):
 
     def _fill_templates(self) -> None:
         for template in all_templates():
-            # TRANSLATORS: after the name of a template the user made (File > Save as Template)
-            shown = _("{name}  (yours)").format(name=template_title(template.name)) if template.mine \
-                else template_title(template.name)
+            shown = shown_name(template)
             item = QListWidgetItem(f"{shown}\n{template.description}" if template.description else shown)
             item.setData(Qt.ItemDataRole.UserRole, str(template.path))
             item.setToolTip(template.description)

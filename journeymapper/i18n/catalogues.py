@@ -1,5 +1,6 @@
 """Keeping the catalogues: `python -m journeymapper.i18n.catalogues` (or `./dev i18n`) extracts the
-program's words into `journeymapper.pot`, brings every language's `.po` up to date with it (new words
+program's words into `journeymapper.pot` and the built-in templates' texts into
+`journeymapper-templates.pot`, brings every language's `.po` up to date with them (new words
 untranslated, gone words dropped) and compiles each `.po` to the `.mo` the program reads.
 
 Needs Babel (a test dependency); the program itself only reads `.mo` files with `gettext`.
@@ -45,8 +46,31 @@ def extract():
     return template
 
 
-def po_path(language: str) -> Path:
-    return locale_dir() / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+def extract_templates():
+    """The templates' catalogue template: every text of the built-in templates (`io.template_words`),
+    each with the names of the templates that use it for the translator."""
+    from babel.messages.catalog import Catalog
+
+    from ..io.reader import load_path
+    from ..io.template_words import TEMPLATE_DOMAIN, template_texts
+    from ..resources import templates_dir
+
+    template = Catalog(project="journeymapper", domain=TEMPLATE_DOMAIN, charset="utf-8", fuzzy=False,
+                       copyright_holder="the journeymapper developers", creation_date=STAMP,
+                       revision_date=STAMP, msgid_bugs_address="https://github.com/journeymapper/issues")
+    used_in: dict[str, list[str]] = {}
+    for path in sorted(templates_dir().glob("*.jmap")):
+        for text in template_texts(load_path(path).map):
+            used_in.setdefault(text, [])
+            if path.stem not in used_in[text]:
+                used_in[text].append(path.stem)
+    for text, names in used_in.items():
+        template.add(text, None, auto_comments=["template: " + ", ".join(names)])
+    return template
+
+
+def po_path(language: str, domain: str = DOMAIN) -> Path:
+    return locale_dir() / language / "LC_MESSAGES" / f"{domain}.po"
 
 
 def write_po(catalogue, path: Path) -> bytes:
@@ -68,26 +92,34 @@ def compiled(catalogue) -> bytes:
 
 
 def update() -> list[str]:
-    """Template, then each language's `.po` and `.mo`; returns the words each language still lacks."""
+    """Each domain's template, then each language's `.po` and `.mo`; returns the words each language
+    still lacks."""
     from babel.messages.pofile import read_po
 
-    template = extract()
-    write_po(template, locale_dir() / f"{DOMAIN}.pot")
+    from ..io.template_words import TEMPLATE_DOMAIN
+
     missing = []
-    for language in LANGUAGES:
-        if language == DEFAULT_LANGUAGE:
-            continue
-        path = po_path(language)
-        with path.open("rb") as handle:
-            catalogue = read_po(handle, locale=language, domain=DOMAIN)
-        catalogue.update(template, no_fuzzy_matching=True)
-        catalogue.obsolete.clear()
-        catalogue.revision_date = catalogue.creation_date = STAMP
-        catalogue.last_translator = catalogue.language_team = "the journeymapper developers"
-        catalogue.copyright_holder = "the journeymapper developers"
-        write_po(catalogue, path)
-        path.with_suffix(".mo").write_bytes(compiled(catalogue))
-        missing += [f"{language}: {m.id!r}" for m in catalogue if m.id and not m.string]
+    for domain, template in ((DOMAIN, extract()), (TEMPLATE_DOMAIN, extract_templates())):
+        write_po(template, locale_dir() / f"{domain}.pot")
+        for language in LANGUAGES:
+            if language == DEFAULT_LANGUAGE:
+                continue
+            path = po_path(language, domain)
+            if path.exists():
+                with path.open("rb") as handle:
+                    catalogue = read_po(handle, locale=language, domain=domain)
+            else:
+                from babel.messages.catalog import Catalog
+
+                catalogue = Catalog(locale=language, domain=domain)
+            catalogue.update(template, no_fuzzy_matching=True)
+            catalogue.obsolete.clear()
+            catalogue.revision_date = catalogue.creation_date = STAMP
+            catalogue.last_translator = catalogue.language_team = "the journeymapper developers"
+            catalogue.copyright_holder = "the journeymapper developers"
+            write_po(catalogue, path)
+            path.with_suffix(".mo").write_bytes(compiled(catalogue))
+            missing += [f"{language} ({domain}): {m.id!r}" for m in catalogue if m.id and not m.string]
     return missing
 
 

@@ -21,13 +21,21 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from ..i18n import _
+from ..i18n import N_, _, interface_language
 from ..model.document import new_id, utc_now
 from ..model.schema import Map
 from ..resources import DEFAULT_TEMPLATE, templates_dir
 from .errors import LoadError
 from .reader import load_path
+from .template_words import translated_template
 
+BUILT_IN_TITLES = {
+    "blank": N_("Blank"), "b2b-service": N_("B2B service"), "cafe": N_("Cafe"), "clinic": N_("Clinic"),
+    "four-steps": N_("Four steps"), "hair-salon": N_("Hair salon"), "local-retailer": N_("Local retailer"),
+    "online-shop": N_("Online shop"), "small-business-classic": N_("Small business classic"),
+    "subscription-box": N_("Subscription box"), "trades-business": N_("Trades business"),
+}
+"""The built-in templates' names as the start page shows them (translated there)."""
 
 
 @dataclass(frozen=True)
@@ -39,22 +47,35 @@ class Template:
     """One the user kept (File > Save as Template), not one that comes with the program."""
 
 
-def list_templates(folder: Path | None = None) -> list[Template]:
-    """Every readable template, blank first, then by name."""
+def list_templates(folder: Path | None = None, language: str | None = None) -> list[Template]:
+    """Every readable template, blank first, then by name. The built-in ones (no `folder`) are described
+    in `language` (the interface language by default)."""
+    built_in = folder is None
     folder = folder or templates_dir()
     found: list[Template] = []
     for path in sorted(folder.glob("*.jmap")):
         try:
-            description = load_path(path).map.description
+            the_map = load_path(path).map
         except LoadError:
             continue  # a broken template must not hide the others
+        if built_in:
+            the_map = translated_template(the_map, interface_language() if language is None else language)
+        description = the_map.description
         found.append(Template(path.stem, description.splitlines()[0] if description else "", path))
     return sorted(found, key=lambda t: (t.name != DEFAULT_TEMPLATE, t.name))
 
 
+def is_built_in(path: Path) -> bool:
+    """Whether `path` is one of the templates that come with the program (translated when used)."""
+    try:
+        return path.resolve().parent == templates_dir().resolve()
+    except OSError:
+        return False
+
+
 def find_template(name: str, folder: Path | None = None) -> Template:
     wanted = name.strip().casefold()
-    templates = list_templates(folder)
+    templates = list_templates(folder, language="en")  # (found by name: no need to read them in a language)
     for template in templates:
         if template.name.casefold() == wanted:
             return template
@@ -63,16 +84,22 @@ def find_template(name: str, folder: Path | None = None) -> Template:
         name=repr(name), known=known))
 
 
-def map_from_template_file(path: Path, title: str | None = None, today: date | None = None) -> Map:
-    """A new map built from the template in `path` (a user's own, or any `.jmap`), dated from `today`."""
-    return fresh_copy(load_path(path).map, title=title, today=today)
+def map_from_template_file(path: Path, title: str | None = None, today: date | None = None,
+                           language: str | None = None) -> Map:
+    """A new map built from the template in `path` (a user's own, or any `.jmap`), dated from `today`;
+    a built-in one in `language` (the interface language by default)."""
+    the_map = load_path(path).map
+    if is_built_in(path):
+        the_map = translated_template(the_map, interface_language() if language is None else language)
+    return fresh_copy(the_map, title=title, today=today)
 
 
 def map_from_template(name: str = DEFAULT_TEMPLATE, title: str | None = None, folder: Path | None = None,
-                      today: date | None = None) -> Map:
-    """A new map built from a template: fresh ids, created and modified now, its dates moved to `today`."""
+                      today: date | None = None, language: str | None = None) -> Map:
+    """A new map built from a template: fresh ids, created and modified now, its dates moved to `today`;
+    a built-in one in `language` (the interface language by default)."""
     template = find_template(name, folder)
-    return fresh_copy(load_path(template.path).map, title=title, today=today)
+    return map_from_template_file(template.path, title=title, today=today, language=language)
 
 
 def fresh_copy(source: Map, title: str | None = None, today: date | None = None, *, keep_dates: bool = False) -> Map:

@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QListWidget, QPushButton
 
 from journeymapper.app.main_window import recent_files
 from journeymapper.io import load_path
+from journeymapper.io.template_words import translated_template
 from journeymapper.io.templates import list_templates, map_from_template
+from journeymapper.resources import templates_dir
 
 
 def start_lists(window):
@@ -125,3 +127,24 @@ def test_a_recent_file_that_is_gone_shows_an_error_and_stays_on_the_start_page(q
     assert window.document() is None
     assert window.stack.currentWidget() is window.start_page
     assert len(window.errors) == 1 and "no such file" in window.errors[0][1]
+
+
+def test_a_german_user_sees_the_templates_and_makes_maps_in_german(qtbot, open_window):
+    from journeymapper.i18n import set_interface_language
+
+    set_interface_language("de")
+    try:
+        window = open_window(None)
+        templates, _recent = start_lists(window)
+        shown = {Path(templates.item(i).data(Qt.ItemDataRole.UserRole)).stem: templates.item(i).text()
+                 for i in range(templates.count())}
+        assert shown["blank"].startswith("Leer\n") and shown["hair-salon"].startswith("Friseursalon\n")
+        german = translated_template(load_path(templates_dir() / "cafe.jmap").map, "de")
+        assert shown["cafe"].split("\n")[1] == german.description.splitlines()[0]
+        window.start_page.templateChosen.emit(str(templates_dir() / "cafe.jmap"))
+        made = window.document().map
+    finally:
+        set_interface_language("en")
+    english = map_from_template("cafe", language="en")
+    assert made.language == "de"
+    assert len(made.stages) == len(english.stages) and made.stages[0].name != english.stages[0].name
