@@ -409,8 +409,9 @@ def newer_notice(name: str, version: int, dropped: tuple[str, ...]) -> str:
         shown = ", ".join(dropped[:3])
         if len(dropped) > 3:
             more = len(dropped) - 3
-            # TRANSLATORS: {names} lists the first three things a newer file holds; {n} how many more
-            shown = _n("{names} and {n} more", "{names} and {n} more", more).format(names=shown, n=more)
+            # TRANSLATORS: {fields} lists the first three things a newer file holds, as the file names them
+            # (map.touchpoints[2].photos: not quoted); {n} how many more
+            shown = _n("{fields} and {n} more", "{fields} and {n} more", more).format(fields=shown, n=more)
         sentences.append(_("This version does not show some of what it holds ({names}); a copy saved here "
                            "leaves it out.").format(names=shown))
     sentences.append(_("Update journeymapper to edit it fully."))

@@ -48,8 +48,8 @@ def register(commands: Any) -> None:
 def run_new(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
-    from ..io import load_path, save
-    from ..io.templates import find_template, fresh_copy
+    from ..io import save
+    from ..io.templates import find_template, map_from_template_file
     from ..model.messages import describe_validation_error
 
     if os.path.lexists(args.output) and not args.force:
@@ -60,7 +60,7 @@ def run_new(args: argparse.Namespace) -> int:
         return 2
     try:
         template = find_template(args.template)
-        the_map = fresh_copy(load_path(template.path).map, title=args.title)  # read the template once
+        the_map = map_from_template_file(template.path, title=args.title)  # (in the user's language)
         save(args.output, the_map)
     except LookupError as exc:
         say_error(str(exc).strip("'\""))

@@ -203,8 +203,8 @@ def _places(the_map: Map, tr: Words) -> dict[str, str]:
     personas = {p.id: one(p.name) for p in the_map.personas}
     titles = {t.id: one(t.title) for t in the_map.touchpoints}
 
-    def quoted(text: str) -> str:
-        return f"\u201c{text}\u201d"
+    def quoted(text: str) -> str:  # (in the print language's quotation marks: 「…」, „…“)
+        return tr("\u201c{text}\u201d").format(text=text)
 
     stage, persona, flow = tr("stage {name}"), tr("persona {name}"), tr("the flow {source} \u2192 {target}")
     places = {**{k: stage.format(name=quoted(v)) for k, v in stages.items()},

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from ..i18n import _, _n
 from ..model.document import PERSONA_COLORS, new_id, next_persona_color, utc_now
-from ..model.messages import describe_validation_error
+from ..model.messages import describe_validation_error, quoted
 from ..model.schema import (
     DEFAULT_PERSONA_COLOR,
     MAX_LIST_ITEMS,
@@ -386,7 +386,7 @@ def build_map(sheets: SheetFile, title: str, csv: bool) -> ImportResult:
     for table, rows in found.values():
         builder.problems.extend(rows.left_out)
         if rows.unused_headers:
-            named = ", ".join(f"“{h[:60]}”" for h in rows.unused_headers[:UNUSED_NAMED])
+            named = ", ".join(quoted(h, limit=60) for h in rows.unused_headers[:UNUSED_NAMED])
             more = len(rows.unused_headers) - UNUSED_NAMED
             if more > 0:
                 named = _n("{names} and {n} more", "{names} and {n} more", more).format(

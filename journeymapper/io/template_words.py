@@ -22,19 +22,23 @@ from ..model.schema import Map
 
 TEMPLATE_DOMAIN = "journeymapper-templates"
 NOT_WORDS = frozenset({
-    "id", "persona", "stage", "source", "target", "color", "channel", "created", "modified", "date", "due",
-    "kind", "severity", "status", "effort", "direction", "evidence", "state", "language", "based_on",
-    "review_by", "addresses", "priority", "value",
+    "id", "persona", "stage", "color", "channel", "created", "modified", "date", "due", "kind", "severity",
+    "status", "effort", "direction", "evidence", "state", "language", "based_on", "review_by", "addresses",
+    "priority", "value",
 })
 """Fields of a dumped map that hold ids, choices, figures or dates, not words."""
+FLOW_ENDS = frozenset({"source", "target"})
+"""A flow's ends are card ids (elsewhere a `source` is words: where a quote or a card's evidence comes from)."""
 
 
-def _each_text(value: Any, change: Callable[[str], str]) -> Any:
+def _each_text(value: Any, change: Callable[[str], str], skip: frozenset[str] = NOT_WORDS) -> Any:
     """`value` (a dumped map or part of one) with every text passed through `change`."""
     if isinstance(value, dict):
-        return {key: item if key in NOT_WORDS else _each_text(item, change) for key, item in value.items()}
+        return {key: item if key in skip else
+                _each_text(item, change, NOT_WORDS | FLOW_ENDS if key == "flows" else NOT_WORDS)
+                for key, item in value.items()}
     if isinstance(value, list):
-        return [_each_text(item, change) for item in value]
+        return [_each_text(item, change, skip) for item in value]
     if isinstance(value, str) and value.strip():
         return change(value)
     return value

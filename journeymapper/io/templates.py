@@ -68,7 +68,7 @@ def list_templates(folder: Path | None = None, language: str | None = None) -> l
 def is_built_in(path: Path) -> bool:
     """Whether `path` is one of the templates that come with the program (translated when used)."""
     try:
-        return path.resolve().parent == templates_dir().resolve()
+        return path.absolute().parent.resolve() == templates_dir().resolve()  # (a linked file is one too)
     except OSError:
         return False
 

@@ -105,23 +105,20 @@ def kpi_change(kpi: KPI) -> KpiChange | None:
     return KpiChange(delta, verdict, before.date, places)
 
 
-VERDICT_SIGNS = {"better": "\u2713", "worse": "\u2717"}
-"""Better or worse in one sign, for a header with no room for the word: never by colour alone."""
-
-
 def change_phrases(change: KpiChange, tr: Words) -> tuple[str, ...]:
     """What follows the change's mark, longest first: in full ("+0.3 since 2026-10-12, better"), short
-    ("+0.3, better"), the verdict alone ("better") and its sign ("✓"), for a header that has room for
-    one of them. Better or worse is always said by one of them, not only by the mark's colour."""
+    ("+0.3, better") and the verdict alone ("better"), for a header that has room for one of them:
+    better or worse is said in words, not only by the mark's colour. (No sign for it: ✓ and ✗ already
+    say on or off target in the same header.)"""
     day, figure = date_text(change.since), change.figure
     if change.verdict == "same":
         return tr("no change since {date}").format(date=day), tr("no change")
     if change.verdict == "better":
         return (tr("{change} since {date}, better").format(change=figure, date=day),
-                tr("{change}, better").format(change=figure), tr("better"), VERDICT_SIGNS["better"])
+                tr("{change}, better").format(change=figure), tr("better"))
     if change.verdict == "worse":
         return (tr("{change} since {date}, worse").format(change=figure, date=day),
-                tr("{change}, worse").format(change=figure), tr("worse"), VERDICT_SIGNS["worse"])
+                tr("{change}, worse").format(change=figure), tr("worse"))
     return tr("{change} since {date}").format(change=figure, date=day), figure
 
 

@@ -76,9 +76,9 @@ def _break_word(word: str, size: float, width: float, font: str) -> list[str]:
     """Split one word that is wider than a line (long URLs, compounds, CJK without spaces)."""
     pieces: list[str] = []
     current = ""
-    for char in word:
+    for index, char in enumerate(word):
         if current and text_width(current + char, size, font) > width:
-            cut = _break_point(current, char, size, width, font)
+            cut = _break_point(current, word[index:], size, width, font)
             pieces.append(current[:cut])
             current = current[cut:] + char
         else:
@@ -88,20 +88,26 @@ def _break_word(word: str, size: float, width: float, font: str) -> list[str]:
     return pieces
 
 
-def _break_point(current: str, char: str, size: float, width: float, font: str) -> int:
-    """Where the line `current` ends when `char` no longer fits after it: after its last hyphen if it
-    has one ("Remote-|Arbeiterin"), else before `char`, moved back a letter or two so that the next line
-    starts with no closing punctuation and this one ends with no opening bracket ("…の|席」" rather
-    than "…の席|」"). The rest must fit the next line, or the break stays before `char`."""
-    def fits(cut: int) -> bool:
-        return 0 < cut and text_width(current[cut:] + char, size, font) <= width
+def _break_point(current: str, rest: str, size: float, width: float, font: str) -> int:
+    """Where the line `current` ends when the `rest` of its word no longer fits after it: after its last
+    hyphen when what follows it, up to the word's next hyphen, fits the next line whole
+    ("Remote-|Arbeiterin", not "Kunden-|Zufriedenheitsbefr|agung"); else before the rest, moved back a
+    letter or two so that the next line starts with no closing punctuation and this one ends with no
+    opening bracket ("…の|席」" rather than "…の席|」"), as long as the next line still fits."""
+    def fits(cut: int, more: str) -> bool:
+        return 0 < cut and text_width(current[cut:] + more, size, font) <= width
 
     hyphen = max(current.rfind(h) for h in _HYPHENS)
-    if hyphen >= 2 and hyphen < len(current) - 1 and fits(hyphen + 1):
-        return hyphen + 1
+    if 2 <= hyphen < len(current) - 1:
+        tail = rest
+        for h in _HYPHENS:
+            tail = tail.split(h, 1)[0]
+        if fits(hyphen + 1, tail + rest[len(tail):len(tail) + 1]):
+            return hyphen + 1
+    char = rest[0]
     joined = current + char
     for cut in range(len(current), max(len(current) - 3, 0), -1):
-        if joined[cut] not in _NO_LINE_START and joined[cut - 1] not in _NO_LINE_END and fits(cut):
+        if joined[cut] not in _NO_LINE_START and joined[cut - 1] not in _NO_LINE_END and fits(cut, char):
             return cut
     return len(current)
 

@@ -138,7 +138,7 @@ def three_way(key: str, base: Any, ours: Any, theirs: Any) -> tuple[Any, bool]:
                 more[_key(item)] -= 1
                 combined.append(item)
         if key == "readings":  # oldest first, as the format keeps them
-            combined.sort(key=lambda reading: reading["date"])
+            combined.sort(key=lambda reading: (reading["date"], _key(reading)))  # (two of one day: either way)
         if len(combined) <= _COMBINED_LISTS[key]:
             return combined, False
     return ours, True

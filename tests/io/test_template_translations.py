@@ -73,3 +73,29 @@ def test_a_language_without_template_words_keeps_the_template_english():
     english = load_path(templates_dir() / "cafe.jmap").map
     assert translated_template(english, "xx") is english
     assert translated_template(english, "en") is english
+
+
+def test_a_built_in_template_reached_through_a_link_is_still_translated(tmp_path, monkeypatch):
+    """A packager may link the template files into place: the folder, not the file's target, decides."""
+    import journeymapper.io.templates as templates
+
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    for path in templates_dir().glob("*.jmap"):
+        (folder / path.name).symlink_to(path)
+    monkeypatch.setattr(templates, "templates_dir", lambda: folder)
+    assert map_from_template("cafe", language="de").language == "de"
+
+
+def test_journeymapper_new_makes_the_map_in_the_users_language(tmp_path):
+    from journeymapper.cli.main import main
+    from journeymapper.io.reader import load_path as read
+
+    set_interface_language("fr")
+    try:
+        assert main(["new", "-o", str(tmp_path / "salon.jmap"), "--template", "hair-salon"]) == 0
+    finally:
+        set_interface_language("en")
+    made = read(tmp_path / "salon.jmap").map
+    english = load_path(templates_dir() / "hair-salon.jmap").map
+    assert made.language == "fr" and made.stages[0].name != english.stages[0].name
