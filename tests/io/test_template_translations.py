@@ -99,3 +99,15 @@ def test_journeymapper_new_makes_the_map_in_the_users_language(tmp_path):
     made = read(tmp_path / "salon.jmap").map
     english = load_path(templates_dir() / "hair-salon.jmap").map
     assert made.language == "fr" and made.stages[0].name != english.stages[0].name
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_every_translated_template_passes_the_check_as_the_english_one_does(language):
+    """A translation must not make two cards of a cell read alike (the checker's duplicate rule) or
+    otherwise give a new map warnings the English one has not."""
+    from journeymapper.check import check_map
+
+    for name in BUILT_IN:
+        made = map_from_template(name, language=language)
+        said = [(p.code, p.message) for p in check_map(made) if p.severity in ("error", "warning")]
+        assert said == [], (name, said)
