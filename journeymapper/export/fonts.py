@@ -9,6 +9,7 @@ reported (never drawn as an empty box without a word).
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from dataclasses import dataclass, field
@@ -53,6 +54,25 @@ class _Candidate:
     index: int
     name: str
     chars: frozenset[int] = field(default_factory=frozenset)
+    weight: int = 400
+    """How heavy (the OS/2 weight class: 400 regular, 700 bold, 900 black)."""
+    slanted: bool = False
+    narrow: bool = False
+
+
+def _weight(face: TTFontFile) -> int:
+    """The face's weight class, from the stem width ReportLab derives from it (50 + (weight / 65)²);
+    400 when the font does not say."""
+    if face.stemV <= 50:
+        return 400
+    return int(round(65 * math.sqrt(face.stemV - 50), -2))
+
+
+def _style(face: TTFontFile, path: Path) -> tuple[bool, bool]:
+    """(slanted, narrow): an italic or a condensed face is a last choice for upright text."""
+    words = f"{face.styleName or ''} {face.fullName or ''} {path.stem}".lower()
+    slanted = bool(face.italicAngle) or "italic" in words or "oblique" in words
+    return slanted, any(word in words for word in ("condensed", "narrow", "compressed"))
 
 
 @lru_cache(maxsize=1)
@@ -73,12 +93,37 @@ def _installed() -> tuple[_Candidate, ...]:
                     break
                 except Exception:  # a damaged font file must not stop the export
                     break
-                found.append(_Candidate(path, index, f"JM-{path.stem}-{index}", frozenset(face.charToGlyph)))
+                slanted, narrow = _style(face, path)
+                found.append(_Candidate(path, index, f"JM-{path.stem}-{index}", frozenset(face.charToGlyph),
+                                        _weight(face), slanted, narrow))
+
     def preference(candidate: _Candidate) -> int:
         stem = candidate.path.stem.lower().replace("-", "")
         return next((i for i, p in enumerate(_PREFERRED) if p in stem), len(_PREFERRED))
 
     return tuple(sorted(found, key=preference))
+
+
+def _ranked(bold: bool) -> tuple[_Candidate, ...]:
+    """The installed fonts in the order they are tried for a character: the preferred families first,
+    and in each the upright, normal-width face closest to the weight asked for (a family's Black or
+    Thin is not its regular; a bold title takes the family's Bold when it has one)."""
+    wanted = 700 if bold else 400
+
+    def fit(candidate: _Candidate) -> tuple[bool, bool, int]:
+        return candidate.slanted, candidate.narrow, abs(candidate.weight - wanted)
+
+    fonts = _installed()
+    family_rank = {id(c): rank for rank, c in enumerate(fonts)}  # (preferred families first, as found)
+    families: dict[str, int] = {}
+    for candidate in fonts:
+        families.setdefault(_family(candidate), family_rank[id(candidate)])
+    return tuple(sorted(fonts, key=lambda c: (families[_family(c)], fit(c))))
+
+
+def _family(candidate: _Candidate) -> str:
+    """The file's family: its name up to the style ("NotoSansThai-Bold" -> "notosansthai")."""
+    return candidate.path.stem.split("-")[0].lower()
 
 
 class FontChooser:
@@ -87,14 +132,17 @@ class FontChooser:
     def __init__(self) -> None:
         register_bundled()
         self._base = {REGULAR: _chars_of(REGULAR), BOLD: _chars_of(BOLD)}
-        self._fallback_for: dict[int, str | None] = {}
+        self._fallback_for: dict[tuple[int, bool], str | None] = {}
+        self._ranked: dict[bool, tuple[_Candidate, ...]] = {}
         self.missing: set[str] = set()
         self.used_fallbacks: set[str] = set()
 
-    def _fallback(self, code: int) -> str | None:
-        if code not in self._fallback_for:
+    def _fallback(self, code: int, bold: bool = False) -> str | None:
+        if (code, bold) not in self._fallback_for:
             choice = None
-            for candidate in _installed():
+            if bold not in self._ranked:
+                self._ranked[bold] = _ranked(bold)
+            for candidate in self._ranked[bold]:
                 if code in candidate.chars:
                     if candidate.name not in pdfmetrics.getRegisteredFontNames():
                         try:
@@ -104,8 +152,8 @@ class FontChooser:
                             continue
                     choice = candidate.name
                     break
-            self._fallback_for[code] = choice
-        return self._fallback_for[code]
+            self._fallback_for[code, bold] = choice
+        return self._fallback_for[code, bold]
 
     def base(self, bold: bool = False) -> str:
         """The bundled font, regular or bold: the one text is in unless it lacks a character."""
@@ -121,7 +169,7 @@ class FontChooser:
             code = ord(char)
             font = base
             if code not in chars and char not in _INVISIBLE:
-                font = self._fallback(code) or base
+                font = self._fallback(code, bold) or base
                 if font == base:
                     self.missing.add(char)
                 else:

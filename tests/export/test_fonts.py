@@ -177,3 +177,39 @@ def test_arabic_prints_with_dejavu_joined_and_right_to_left(tmp_path):
     page = read_in_order(exported.path, 1)
     assert ARABIC in logical(page)  # pdftotext reads right-to-left text back in logical order
     assert any("\ufe70" <= c <= "\ufeff" for c in page)  # joined forms, not isolated letters
+
+
+# -- which face of a family: upright, its regular for regular text, its bold for bold ----------------------
+def test_a_fonts_weight_and_slant_are_read_from_the_font_itself(fresh_fonts, monkeypatch, tmp_path):
+    from journeymapper.layout.text import BOLD, REGULAR, font_path
+
+    folder = tmp_path / "fonts"
+    folder.mkdir()
+    for name, copy in ((REGULAR, "Family-Regular.ttf"), (BOLD, "Family-Heavy.ttf")):
+        (folder / copy).write_bytes(font_path(name).read_bytes())  # (the file's name does not say its weight)
+    monkeypatch.setattr(font_module, "font_dirs", lambda: [folder])
+    weights = {c.path.name: (c.weight, c.slanted, c.narrow) for c in font_module._installed()}
+    assert weights == {"Family-Regular.ttf": (400, False, False), "Family-Heavy.ttf": (700, False, False)}
+
+
+def test_text_takes_the_face_of_its_weight_not_the_first_file_of_the_family(monkeypatch):
+    """Sorted by name, a family's Black, Bold and Condensed files come before its Regular: regular text in
+    a fallback font must not print in Black, nor a bold title in the regular face when a bold one exists."""
+    from journeymapper.layout.text import BOLD, REGULAR, font_path
+
+    regular, bold = font_path(REGULAR), font_path(BOLD)
+    han = frozenset(map(ord, JAPANESE))
+
+    def face(path, stem, weight, slanted=False, narrow=False):
+        return font_module._Candidate(path, 0, f"JM-test-{stem}", han, weight, slanted, narrow)
+
+    # (each stands for a file of that name: the bundled faces, with made-up weights and a Japanese range)
+    faces = (face(bold, "NotoSansJP-Black", 900), face(bold, "NotoSansJP-Bold", 700),
+             face(bold, "NotoSansJP-BoldItalic", 700, slanted=True),
+             face(regular, "NotoSansJP-Condensed", 400, narrow=True), face(regular, "NotoSansJP-Regular", 400))
+    monkeypatch.setattr(font_module, "_installed", lambda: faces)
+    monkeypatch.setattr(font_module, "_family", lambda c: "notosansjp")
+    chooser = font_module.FontChooser()
+    assert chooser.runs("例", bold=False) == [("JM-test-NotoSansJP-Regular", "例")]
+    assert chooser.runs("例", bold=True) == [("JM-test-NotoSansJP-Bold", "例")]
+    assert chooser.runs("Pays 例", bold=True) == [(BOLD, "Pays "), ("JM-test-NotoSansJP-Bold", "例")]
