@@ -114,11 +114,10 @@ def _ranked(bold: bool) -> tuple[_Candidate, ...]:
         return candidate.slanted, candidate.narrow, abs(candidate.weight - wanted)
 
     fonts = _installed()
-    family_rank = {id(c): rank for rank, c in enumerate(fonts)}  # (preferred families first, as found)
-    families: dict[str, int] = {}
-    for candidate in fonts:
-        families.setdefault(_family(candidate), family_rank[id(candidate)])
-    return tuple(sorted(fonts, key=lambda c: (families[_family(c)], fit(c))))
+    first: dict[str, int] = {}  # (a family where its first file stands: preferred families first, as found)
+    for rank, candidate in enumerate(fonts):
+        first.setdefault(_family(candidate), rank)
+    return tuple(sorted(fonts, key=lambda c: (first[_family(c)], fit(c))))
 
 
 def _family(candidate: _Candidate) -> str:

@@ -56,13 +56,34 @@ def _catalogue(language: str) -> gettext.NullTranslations:
     return gettext.translation(TEMPLATE_DOMAIN, localedir=locale_dir(), languages=[language], fallback=True)
 
 
+def _words(language: str) -> Callable[[str], str] | None:
+    """`language`'s words for template texts; None for English or a language we have no words for."""
+    if not language or language == DEFAULT_LANGUAGE or language not in LANGUAGES:
+        return None
+    return _catalogue(language).gettext
+
+
+def translated_text(text: str, language: str) -> str:
+    """One text of a built-in template in `language` (a template's description on the start page)."""
+    words = _words(language)
+    return words(text) if words and text.strip() else text
+
+
 def translated_template(the_map: Map, language: str) -> Map:
     """A built-in template's map in `language` (English, or a language we have no words for: as it is)."""
-    if not language or language == DEFAULT_LANGUAGE or language not in LANGUAGES:
+    words = _words(language)
+    if words is None:
         return the_map
-    catalogue = _catalogue(language)
-    raw = _each_text(the_map.model_dump(mode="json"), catalogue.gettext)
-    if raw == the_map.model_dump(mode="json"):
+    changed = False
+
+    def translate(text: str) -> str:
+        nonlocal changed
+        said = words(text)
+        changed = changed or said != text
+        return said
+
+    raw = _each_text(the_map.model_dump(mode="json"), translate)
+    if not changed:
         return the_map  # (no catalogue for it: the template stays English, and says nothing of a language)
     raw["language"] = language
     try:

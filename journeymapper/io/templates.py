@@ -27,7 +27,7 @@ from ..model.schema import Map
 from ..resources import DEFAULT_TEMPLATE, templates_dir
 from .errors import LoadError
 from .reader import load_path
-from .template_words import translated_template
+from .template_words import translated_template, translated_text
 
 BUILT_IN_TITLES = {
     "blank": N_("Blank"), "b2b-service": N_("B2B service"), "cafe": N_("Cafe"), "clinic": N_("Clinic"),
@@ -58,9 +58,9 @@ def list_templates(folder: Path | None = None, language: str | None = None) -> l
             the_map = load_path(path).map
         except LoadError:
             continue  # a broken template must not hide the others
-        if built_in:
-            the_map = translated_template(the_map, interface_language() if language is None else language)
         description = the_map.description
+        if built_in:  # (only the line shown is needed in the user's language, not the whole map)
+            description = translated_text(description, interface_language() if language is None else language)
         found.append(Template(path.stem, description.splitlines()[0] if description else "", path))
     return sorted(found, key=lambda t: (t.name != DEFAULT_TEMPLATE, t.name))
 

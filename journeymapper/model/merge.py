@@ -115,9 +115,9 @@ def _readings_by_day(readings: list[Json]) -> dict[Any, list[str]]:
     return {day: sorted(keys) for day, keys in days.items()}
 
 
-def _days_both_filled_differently(base: list[Json], ours: list[Json], theirs: list[Json]) -> list[Any]:
+def _days_both_filled_differently(ours_added: list[Json], theirs_added: list[Json]) -> list[Any]:
     """The days on which both sides added readings, and not the same ones."""
-    ours_days, theirs_days = _readings_by_day(_added(base, ours)), _readings_by_day(_added(base, theirs))
+    ours_days, theirs_days = _readings_by_day(ours_added), _readings_by_day(theirs_added)
     return sorted(day for day in ours_days.keys() & theirs_days.keys() if ours_days[day] != theirs_days[day])
 
 
@@ -128,11 +128,12 @@ def three_way(key: str, base: Any, ours: Any, theirs: Any) -> tuple[Any, bool]:
     if ours == base:
         return theirs, False
     if key in _COMBINED_LISTS and isinstance(base, list) and _only_added(base, ours) and _only_added(base, theirs):
-        if key == "readings" and _a_day_holds_several(base, ours, theirs):
+        ours_added, theirs_added = _added(base, ours), _added(base, theirs)
+        if key == "readings" and _a_day_holds_several(ours_added, theirs_added):
             return ours, True  # no one reading of that day to set against the other's: the list is one value
-        more = Counter(map(_key, _added(base, theirs))) - Counter(map(_key, _added(base, ours)))
+        more = Counter(map(_key, theirs_added)) - Counter(map(_key, ours_added))
         combined = list(ours)
-        ours_days = {reading["date"] for reading in _added(base, ours)} if key == "readings" else set()
+        ours_days = {reading["date"] for reading in ours_added} if key == "readings" else set()
         for item in theirs:  # what theirs added that ours did not add too
             if more[_key(item)] > 0 and (key != "readings" or item["date"] not in ours_days):
                 more[_key(item)] -= 1
@@ -144,11 +145,12 @@ def three_way(key: str, base: Any, ours: Any, theirs: Any) -> tuple[Any, bool]:
     return ours, True
 
 
-def _a_day_holds_several(base: list[Json], ours: list[Json], theirs: list[Json]) -> bool:
+def _a_day_holds_several(ours_added: list[Json], theirs_added: list[Json]) -> bool:
     """Whether a day both sides filled differently has more than one new reading on a side (a hand-written
     file can hold two readings of one day; the editor keeps one)."""
-    added = (_readings_by_day(_added(base, ours)), _readings_by_day(_added(base, theirs)))
-    return any(len(side[day]) > 1 for day in _days_both_filled_differently(base, ours, theirs) for side in added)
+    added = (_readings_by_day(ours_added), _readings_by_day(theirs_added))
+    return any(len(side[day]) > 1 for day in _days_both_filled_differently(ours_added, theirs_added)
+               for side in added)
 
 
 def same_day_readings(base: list[Json], ours: list[Json], theirs: list[Json]) -> list[tuple[Json, Json]]:
@@ -157,9 +159,9 @@ def same_day_readings(base: list[Json], ours: list[Json], theirs: list[Json]) ->
     Each such day has one new reading on each side (see `_a_day_holds_several`)."""
     if not (_only_added(base, ours) and _only_added(base, theirs)):
         return []  # (then the whole list is one conflict)
-    ours_added = {r["date"]: r for r in _added(base, ours)}
-    theirs_added = {r["date"]: r for r in _added(base, theirs)}
-    return [(ours_added[day], theirs_added[day]) for day in _days_both_filled_differently(base, ours, theirs)]
+    ours_added, theirs_added = _added(base, ours), _added(base, theirs)
+    ours_on, theirs_on = {r["date"]: r for r in ours_added}, {r["date"]: r for r in theirs_added}
+    return [(ours_on[day], theirs_on[day]) for day in _days_both_filled_differently(ours_added, theirs_added)]
 
 
 def _reading_words(reading: Json) -> str:

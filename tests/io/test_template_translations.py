@@ -89,14 +89,13 @@ def test_a_built_in_template_reached_through_a_link_is_still_translated(tmp_path
 
 def test_journeymapper_new_makes_the_map_in_the_users_language(tmp_path):
     from journeymapper.cli.main import main
-    from journeymapper.io.reader import load_path as read
 
     set_interface_language("fr")
     try:
         assert main(["new", "-o", str(tmp_path / "salon.jmap"), "--template", "hair-salon"]) == 0
     finally:
         set_interface_language("en")
-    made = read(tmp_path / "salon.jmap").map
+    made = load_path(tmp_path / "salon.jmap").map
     english = load_path(templates_dir() / "hair-salon.jmap").map
     assert made.language == "fr" and made.stages[0].name != english.stages[0].name
 
